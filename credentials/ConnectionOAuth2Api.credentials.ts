@@ -1,0 +1,284 @@
+import type { Icon, ICredentialType, INodeProperties } from 'n8n-workflow';
+
+import {
+	accessTokenUrlExpression,
+	allowedDomainsExpression,
+	apiBaseUrlExpression,
+	authenticationExpression,
+	authQueryParametersExpression,
+	authUrlExpression,
+	CUSTOM_PROVIDER,
+	scopeExpression,
+	scopeSetsFieldName,
+	tokenExpiredStatusCodeExpression,
+} from './connectionExpressions';
+import { PRESET_FIELDS, PROVIDER_PRESETS, type PresetFieldKey } from './providerPresets';
+
+const BROWSER_GRANTS = ['authorizationCode', 'pkce'];
+
+const presetsSortedByName = [...PROVIDER_PRESETS].sort((a, b) =>
+	a.displayName.localeCompare(b.displayName),
+);
+
+/** One visible field per preset field key, shown only for the presets whose URLs use it. */
+const presetFieldProperties: INodeProperties[] = (
+	Object.entries(PRESET_FIELDS) as Array<[PresetFieldKey, (typeof PRESET_FIELDS)[PresetFieldKey]]>
+)
+	.map(([key, field]) => {
+		const presetIds = PROVIDER_PRESETS.filter((preset) =>
+			[preset.authUrl, preset.tokenUrl, preset.apiBaseUrl, ...preset.allowedDomains].some((url) =>
+				url.includes(`{${key}}`),
+			),
+		).map((preset) => preset.id);
+		const property: INodeProperties = {
+			displayName: field.displayName,
+			name: key,
+			type: 'string',
+			default: field.default,
+			description: field.description,
+			required: field.default === '',
+			displayOptions: { show: { provider: presetIds } },
+		};
+		if ('placeholder' in field) property.placeholder = field.placeholder;
+		if ('options' in field) {
+			property.type = 'options';
+			property.options = field.options;
+		}
+		return { property, used: presetIds.length > 0 };
+	})
+	.filter(({ used }) => used)
+	.map(({ property }) => property);
+
+/** A multi-select of named scope groups for each preset that has them (e.g. Google Calendar). */
+const scopeSetProperties: INodeProperties[] = PROVIDER_PRESETS.filter(
+	(preset) => preset.scopeSets?.length,
+).map((preset) => ({
+	displayName: `${preset.displayName} Scope Sets`,
+	name: scopeSetsFieldName(preset),
+	type: 'multiOptions',
+	default: [],
+	description: 'Groups of scopes to request, added to the scopes typed below',
+	options: (preset.scopeSets ?? []).map((set) => ({
+		name: set.name,
+		value: set.scopes.join(' '),
+		description: set.scopes.join(' '),
+	})),
+	displayOptions: { show: { provider: [preset.id] } },
+}));
+
+function hidden(name: string, expression: string): INodeProperties {
+	return { displayName: name, name, type: 'hidden', default: expression };
+}
+
+export class ConnectionOAuth2Api implements ICredentialType {
+	name = 'connectionOAuth2Api';
+
+	extends = ['oAuth2Api'];
+
+	displayName = 'OAuth2 Connection for Any OAuth2 API';
+
+	icon: Icon = { light: 'file:oauth2Connection.svg', dark: 'file:oauth2Connection.dark.svg' };
+
+	documentationUrl =
+		'https://github.com/n8n-nodes-oauth2-connections/n8n-nodes-oauth2-connections#the-oauth2-connection-credential';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Provider',
+			name: 'provider',
+			type: 'options',
+			default: CUSTOM_PROVIDER,
+			description:
+				'A provider preset fills the authorization and token URLs, default scopes and API domains; Custom lets you enter them',
+			options: [
+				{
+					name: 'Custom',
+					value: CUSTOM_PROVIDER,
+					description: 'Enter the authorization and token URLs yourself',
+				},
+				...presetsSortedByName.map((preset) => ({
+					name: preset.displayName,
+					value: preset.id,
+					description: preset.notes,
+				})),
+			],
+		},
+		...presetFieldProperties,
+		{
+			displayName: 'Grant Type',
+			name: 'grantType',
+			type: 'options',
+			default: 'authorizationCode',
+			options: [
+				{
+					name: 'Authorization Code',
+					value: 'authorizationCode',
+					description: 'A user signs in and consents in the browser (click Connect after saving)',
+				},
+				{
+					name: 'Authorization Code with PKCE',
+					value: 'pkce',
+					description: 'Authorization code with an S256 code challenge; works without a client secret',
+				},
+				{
+					name: 'Client Credentials',
+					value: 'clientCredentials',
+					description: 'Machine-to-machine: n8n fetches a token with the client ID and secret',
+				},
+			],
+		},
+		{
+			displayName: 'Authorization URL',
+			name: 'customAuthUrl',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'e.g. https://auth.example.com/oauth2/authorize',
+			displayOptions: { show: { provider: [CUSTOM_PROVIDER], grantType: BROWSER_GRANTS } },
+		},
+		{
+			displayName: 'Access Token URL',
+			name: 'customTokenUrl',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'e.g. https://auth.example.com/oauth2/token',
+			displayOptions: { show: { provider: [CUSTOM_PROVIDER] } },
+		},
+		{
+			displayName: 'Client Authentication',
+			name: 'customClientAuthentication',
+			type: 'options',
+			default: 'header',
+			description: 'How the client ID and secret reach the token endpoint',
+			options: [
+				{
+					name: 'Basic Auth Header (Client_secret_basic)',
+					value: 'header',
+				},
+				{
+					name: 'In the Request Body (Client_secret_post)',
+					value: 'body',
+				},
+			],
+			displayOptions: { show: { provider: [CUSTOM_PROVIDER] } },
+		},
+		{
+			displayName: 'API Base URL',
+			name: 'customApiBaseUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. https://api.example.com/v1',
+			description:
+				'Relative URLs in the nodes are resolved against it; its host is the default allowed domain',
+			displayOptions: { show: { provider: [CUSTOM_PROVIDER] } },
+		},
+		{
+			displayName: 'Client ID',
+			name: 'clientId',
+			type: 'string',
+			default: '',
+			required: true,
+		},
+		{
+			displayName: 'Client Secret',
+			name: 'clientSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description: 'Leave empty for a public client that uses PKCE',
+		},
+		...scopeSetProperties,
+		{
+			displayName: 'Scopes',
+			name: 'scopes',
+			type: 'string',
+			typeOptions: { rows: 2 },
+			default: '',
+			placeholder: 'e.g. openid, profile, offline_access',
+			description:
+				"Separated by commas, spaces or new lines; sent the way the provider expects. Leave empty for the preset's default scopes.",
+		},
+		{
+			displayName: 'Scope Separator',
+			name: 'customScopeSeparator',
+			type: 'options',
+			default: 'space',
+			description: 'How the provider wants scopes joined in the scope parameter',
+			options: [
+				{ name: 'Space (RFC 6749)', value: 'space' },
+				{ name: 'Comma', value: 'comma' },
+			],
+			displayOptions: { show: { provider: [CUSTOM_PROVIDER] } },
+		},
+		{
+			displayName: 'Extra Authorization Parameters',
+			name: 'extraAuthQueryParameters',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. prompt=consent&login_hint=jane@example.com',
+			description:
+				"Added to the authorization URL as a query string; a parameter set here replaces the preset's",
+			displayOptions: { show: { grantType: BROWSER_GRANTS } },
+		},
+		{
+			displayName: 'Token Expired Status Codes',
+			name: 'expiryStatusCodes',
+			type: 'string',
+			default: '401',
+			placeholder: 'e.g. 401, 403',
+			description: 'Responses with these status codes make the nodes refresh the token and retry once',
+		},
+		{
+			displayName: 'Token Expired Response Path',
+			name: 'expiryResponsePath',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. errors[0].code',
+			description:
+				'For APIs that report an expired token inside a successful response (e.g. Marketo answers 200 with error 602): the path to look at',
+		},
+		{
+			displayName: 'Token Expired Response Values',
+			name: 'expiryResponseValues',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 601, 602',
+			description: 'Values at that path that mean the token expired, separated by commas',
+			displayOptions: { hide: { expiryResponsePath: [''] } },
+		},
+		{
+			displayName: 'Allowed HTTP Request Domains',
+			name: 'allowedHttpRequestDomains',
+			type: 'options',
+			default: 'domains',
+			description: 'Hosts the nodes may send this connection’s token to',
+			options: [
+				{
+					name: 'Specific Domains',
+					value: 'domains',
+					description: 'Only the domains listed below (the preset’s API domains by default)',
+				},
+				{ name: 'All', value: 'all', description: 'Any host (not recommended)' },
+				{ name: 'None', value: 'none', description: 'Block all requests' },
+			],
+		},
+		{
+			displayName: 'Allowed Domains',
+			name: 'allowedDomains',
+			type: 'string',
+			default: allowedDomainsExpression,
+			placeholder: 'e.g. api.example.com, *.example.com',
+			description:
+				'Separated by commas; *.example.com allows subdomains only. Defaults to the preset’s API domains.',
+			displayOptions: { show: { allowedHttpRequestDomains: ['domains'] } },
+		},
+		hidden('authUrl', authUrlExpression),
+		hidden('accessTokenUrl', accessTokenUrlExpression),
+		hidden('authentication', authenticationExpression),
+		hidden('scope', scopeExpression),
+		hidden('authQueryParameters', authQueryParametersExpression),
+		hidden('apiBaseUrl', apiBaseUrlExpression),
+		hidden('tokenExpiredStatusCode', tokenExpiredStatusCodeExpression),
+	];
+}

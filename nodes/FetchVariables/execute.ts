@@ -1,0 +1,69 @@
+/** One item of Fetch Variables: request through the shared path, map paths to variables. */
+import { jsonParse, NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
+
+import type { RunSettings } from '../shared/requestOptions';
+import { loadConnection } from '../shared/transport/connection';
+import { redact } from '../shared/transport/redact';
+import { sendAuthorized, type OutgoingRequest } from '../shared/transport/request';
+import { httpStatusError, parseJsonBody } from '../shared/transport/response';
+import { extractVariables, validateMappings, type VariableMapping, type VariableType } from './variables';
+
+interface RawMapping {
+	name?: string;
+	path?: string | { value?: string };
+	type?: VariableType;
+	defaultValue?: string;
+	required?: boolean;
+}
+
+export function readMappings(context: IExecuteFunctions, itemIndex: number): VariableMapping[] {
+	const raw = context.getNodeParameter('variables.variable', itemIndex, []) as RawMapping[];
+	return raw.map((entry) => ({
+		name: String(entry.name ?? '').trim(),
+		path: String(typeof entry.path === 'object' && entry.path !== null ? (entry.path.value ?? '') : (entry.path ?? '')).trim(),
+		type: entry.type ?? 'auto',
+		defaultValue: String(entry.defaultValue ?? ''),
+		required: entry.required !== false,
+	}));
+}
+
+function buildRequest(context: IExecuteFunctions, itemIndex: number, timeoutMs: number): OutgoingRequest {
+	const method = context.getNodeParameter('method', itemIndex, 'GET') as 'GET' | 'POST';
+	const query = context.getNodeParameter('queryParameters.parameters', itemIndex, []) as Array<{ name: string; value: string }>;
+	const request: OutgoingRequest = {
+		method,
+		url: context.getNodeParameter('url', itemIndex) as string,
+		qs: Object.fromEntries(query.filter(({ name }) => name !== '').map(({ name, value }) => [name, value])),
+		timeoutMs,
+	};
+	if (method === 'POST') {
+		const body = context.getNodeParameter('jsonBody', itemIndex, '{}') as unknown;
+		try {
+			request.body = (typeof body === 'string' ? jsonParse(body.trim() || '{}') : body) as IDataObject;
+		} catch (error) {
+			throw new NodeOperationError(context.getNode(), `JSON Body is not valid JSON: ${(error as Error).message}`, {
+				itemIndex,
+				description: 'Fix the JSON in JSON Body, e.g. {"email": "{{ $json.email }}"}.',
+			});
+		}
+		request.json = true;
+	}
+	return request;
+}
+
+export async function executeFetchItem(context: IExecuteFunctions, itemIndex: number, settings: RunSettings): Promise<INodeExecutionData[]> {
+	const node = context.getNode();
+	const mappings = readMappings(context, itemIndex);
+	validateMappings(node, mappings, itemIndex);
+	const response = await sendAuthorized(context, itemIndex, buildRequest(context, itemIndex, settings.timeoutMs), settings.send);
+	if (response.statusCode >= 400) {
+		const { secrets } = await loadConnection(context, itemIndex);
+		throw httpStatusError(node, response, secrets, redact, itemIndex);
+	}
+	const variables = extractVariables(node, parseJsonBody(node, response, itemIndex), mappings, itemIndex);
+	const output = context.getNodeParameter('output', itemIndex, 'merge') as string;
+	const input = context.getInputData()[itemIndex];
+	if (output === 'only') return [{ json: variables }];
+	const key = output === 'key' ? (context.getNodeParameter('outputKey', itemIndex, 'variables') as string) : undefined;
+	return [{ json: key ? { ...input.json, [key]: variables } : { ...input.json, ...variables }, binary: input.binary }];
+}

@@ -1,0 +1,50 @@
+import {
+	NodeConnectionTypes,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
+
+import { connectionStatusProperty, methodProperty, urlProperty } from '../shared/descriptions';
+import { runItems } from '../shared/itemRunner';
+import { getConnectionStatus } from '../shared/methods/connectionStatus';
+import { readRunSettings } from '../shared/requestOptions';
+import { CREDENTIAL_TYPE } from '../shared/transport/connection';
+import { executeRequestItem } from './execute';
+import { requestProperties } from './requestDescription';
+import { optionsProperty, paginationProperties } from './responseDescription';
+
+export class OAuth2HttpRequest implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'OAuth2 HTTP Request',
+		name: 'oAuth2HttpRequest',
+		icon: { light: 'file:oauth2HttpRequest.svg', dark: 'file:oauth2HttpRequest.dark.svg' },
+		group: ['output'],
+		version: 1,
+		subtitle: '={{ $parameter["method"] + " " + $parameter["url"] }}',
+		description: 'Call any endpoint of an API with an OAuth2 Connection: token injected and refreshed, retries, pagination',
+		defaults: { name: 'OAuth2 HTTP Request' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
+		properties: [
+			connectionStatusProperty,
+			methodProperty,
+			urlProperty,
+			...requestProperties,
+			...paginationProperties,
+			optionsProperty,
+		],
+	};
+
+	methods = { loadOptions: { getConnectionStatus } };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const settings = readRunSettings(this.getNodeParameter('options', 0, {}) as IDataObject);
+		const output = await runItems(this, settings.concurrency, async (itemIndex) => await executeRequestItem(this, itemIndex, settings));
+		return [output];
+	}
+}

@@ -1,0 +1,95 @@
+/** Parameters both nodes show: the connection check and how requests are sent. */
+import type { INodeProperties } from 'n8n-workflow';
+
+
+export const connectionStatusProperty: INodeProperties = {
+	displayName: 'Connection Status Name or ID',
+	name: 'connectionStatus',
+	type: 'options',
+	typeOptions: { loadOptionsMethod: 'getConnectionStatus' },
+	default: '',
+	description:
+		'Checks the selected OAuth2 Connection: shows whether it is authorized and where its token may be sent. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+};
+
+export const methodProperty: INodeProperties = {
+	displayName: 'Method',
+	name: 'method',
+	type: 'options',
+	default: 'GET',
+	options: ['DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT'].map((method) => ({ name: method, value: method })),
+	description: 'The HTTP method to use',
+};
+
+export const urlProperty: INodeProperties = {
+	displayName: 'URL',
+	name: 'url',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: 'e.g. /contacts or https://api.example.com/v1/contacts',
+	description: 'A full URL, or a path relative to the API base URL of the connection',
+};
+
+/**
+ * Options that tune the shared request path; each node adds them to its Options collection.
+ * Defaults are literals (the linter reads them) and equal DEFAULT_RETRY_POLICY / DEFAULT_REFRESH_MARGIN_MS.
+ */
+export const requestOptionProperties: INodeProperties[] = [
+	{
+		displayName: 'Concurrency',
+		name: 'concurrency',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 10,
+		description: 'How many items send their requests at the same time',
+	},
+	{
+		displayName: 'Max Requests per Second',
+		name: 'maxRequestsPerSecond',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: 0,
+		description: 'Spaces requests across all items; 0 means no limit',
+	},
+	{
+		displayName: 'Max Attempts',
+		name: 'maxAttempts',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 4,
+		description: 'Attempts per request when the API answers 429, 502, 503, 504 or the network fails',
+	},
+	{
+		displayName: 'Max Retry Wait (Seconds)',
+		name: 'maxRetryWaitSeconds',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: 60,
+		description: 'Total time one request may spend waiting between attempts, Retry-After included',
+	},
+	{
+		displayName: 'Retry POST and PATCH',
+		name: 'retryNonIdempotent',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to retry methods that are not idempotent even when the server did not send Retry-After (a retried POST may create a record twice)',
+	},
+	{
+		displayName: 'Refresh Token Ahead (Seconds)',
+		name: 'refreshMarginSeconds',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: 120,
+		description: 'Refresh the token when it expires within this many seconds, so no request is sent with an expiring token',
+	},
+	{
+		displayName: 'Timeout (Ms)',
+		name: 'timeout',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 30000,
+		description: 'Time to wait for the server to answer a request',
+	},
+];

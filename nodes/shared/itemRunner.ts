@@ -1,0 +1,84 @@
+/**
+ * The item loop of both nodes, in one place: bounded concurrency, pairedItem on every output,
+ * continueOnFail turning a failed item into an `{ error }` item paired with it.
+ */
+import { NodeApiError, NodeOperationError, sleep, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
+
+import { loadConnection } from './transport/connection';
+import type { RequestPacer } from './transport/request';
+import { redact } from './transport/redact';
+
+export type ItemHandler = (itemIndex: number) => Promise<INodeExecutionData[]>;
+
+function asNodeError(context: IExecuteFunctions, error: unknown, itemIndex: number): NodeOperationError | NodeApiError {
+	if (error instanceof NodeOperationError || error instanceof NodeApiError) {
+		error.context.itemIndex ??= itemIndex;
+		return error;
+	}
+	return new NodeOperationError(context.getNode(), error instanceof Error ? error : String(error), { itemIndex });
+}
+
+/** The connection's secrets as stored now (a refresh during the run may have replaced the token). */
+async function currentSecrets(context: IExecuteFunctions, itemIndex: number): Promise<string[]> {
+	try {
+		return (await loadConnection(context, itemIndex)).secrets;
+	} catch {
+		return [];
+	}
+}
+
+export async function runItems(
+	context: IExecuteFunctions,
+	concurrency: number,
+	handleItem: ItemHandler,
+): Promise<INodeExecutionData[]> {
+	const itemCount = context.getInputData().length;
+	const outputs: INodeExecutionData[][] = new Array(itemCount);
+	let nextItem = 0;
+	let failure: NodeOperationError | NodeApiError | undefined;
+
+	const worker = async () => {
+		while (failure === undefined && nextItem < itemCount) {
+			const itemIndex = nextItem++;
+			try {
+				const produced = await handleItem(itemIndex);
+				outputs[itemIndex] = context.helpers.constructExecutionMetaData(produced, { itemData: { item: itemIndex } });
+			} catch (error) {
+				const nodeError = asNodeError(context, error, itemIndex);
+				const hidden = await currentSecrets(context, itemIndex);
+				nodeError.message = redact(nodeError.message, hidden);
+				if (nodeError.description) nodeError.description = redact(nodeError.description, hidden);
+				if (!context.continueOnFail()) {
+					failure ??= nodeError;
+					return;
+				}
+				outputs[itemIndex] = [
+					{
+						json: { error: nodeError.message, description: nodeError.description ?? '', itemIndex },
+						pairedItem: { item: itemIndex },
+					},
+				];
+			}
+		}
+	};
+
+	const workerCount = Math.max(1, Math.min(Math.floor(concurrency) || 1, itemCount));
+	await Promise.all(Array.from({ length: workerCount }, worker));
+	if (failure) throw failure;
+	return outputs.flat();
+}
+
+/** Spaces requests to at most `perSecond`, across all items of one node run; undefined for no limit. */
+export function createPacer(perSecond: number): RequestPacer | undefined {
+	if (!(perSecond > 0)) return undefined;
+	const intervalMs = 1000 / perSecond;
+	let nextSlot = 0;
+	return {
+		async waitTurn() {
+			const now = Date.now();
+			const slot = Math.max(now, nextSlot);
+			nextSlot = slot + intervalMs;
+			if (slot > now) await sleep(slot - now);
+		},
+	};
+}

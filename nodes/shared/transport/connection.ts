@@ -1,0 +1,161 @@
+/**
+ * What a node needs to know about the selected OAuth2 Connection before it sends anything:
+ * is it authorized, where may its token go, when does the token expire, what means "expired".
+ */
+import {
+	isDomainAllowed,
+	NodeOperationError,
+	type ICredentialDataDecryptedObject,
+	type IExecuteFunctions,
+	type ILoadOptionsFunctions,
+	type INode,
+} from 'n8n-workflow';
+
+export const CREDENTIAL_TYPE = 'connectionOAuth2Api';
+
+const BROWSER_GRANTS = new Set(['authorizationCode', 'pkce']);
+
+export interface ExpirySignal {
+	statusCodes: number[];
+	/** Path in a JSON response body, e.g. `errors[0].code`; empty when the API uses status codes only. */
+	responsePath: string;
+	responseValues: string[];
+}
+
+export interface Connection {
+	name: string;
+	grantType: string;
+	apiBaseUrl: string;
+	/** undefined: any host; otherwise n8n's comma-separated allowedDomains syntax. */
+	allowedDomains: string | undefined;
+	blocksAllRequests: boolean;
+	accessToken: string | undefined;
+	hasRefreshToken: boolean;
+	/** Epoch milliseconds from the host's `n8n_expires_at`, when the provider sent expires_in. */
+	expiresAt: number | undefined;
+	expirySignal: ExpirySignal;
+	/** Values that must never appear in an error, an output or a log. */
+	secrets: string[];
+}
+
+type CredentialReader = Pick<IExecuteFunctions | ILoadOptionsFunctions, 'getCredentials' | 'getNode'>;
+
+function splitList(value: unknown): string[] {
+	return String(value ?? '')
+		.split(/[\s,]+/)
+		.filter(Boolean);
+}
+
+export function connectionName(node: INode): string {
+	return node.credentials?.[CREDENTIAL_TYPE]?.name ?? 'OAuth2 Connection';
+}
+
+export function describeConnection(credentials: ICredentialDataDecryptedObject, name: string): Connection {
+	const tokenData = (credentials.oauthTokenData ?? {}) as Record<string, unknown>;
+	const accessToken = typeof tokenData.access_token === 'string' && tokenData.access_token ? tokenData.access_token : undefined;
+	const refreshToken = typeof tokenData.refresh_token === 'string' ? tokenData.refresh_token : '';
+	const expiresAt = Number(tokenData.n8n_expires_at);
+	const statusCodes = Array.isArray(credentials.tokenExpiredStatusCode)
+		? credentials.tokenExpiredStatusCode.map(Number)
+		: splitList(credentials.tokenExpiredStatusCode ?? credentials.expiryStatusCodes ?? '401').map(Number);
+	const mode = credentials.allowedHttpRequestDomains;
+	return {
+		name,
+		grantType: String(credentials.grantType ?? 'authorizationCode'),
+		apiBaseUrl: String(credentials.apiBaseUrl ?? '').trim().replace(/\/+$/, ''),
+		allowedDomains: mode === 'domains' ? String(credentials.allowedDomains ?? '').trim() : undefined,
+		blocksAllRequests: mode === 'none',
+		accessToken,
+		hasRefreshToken: refreshToken !== '',
+		expiresAt: Number.isFinite(expiresAt) && expiresAt > 0 ? expiresAt : undefined,
+		expirySignal: {
+			statusCodes: statusCodes.filter((code) => Number.isInteger(code) && code > 0),
+			responsePath: String(credentials.expiryResponsePath ?? '').trim(),
+			responseValues: splitList(credentials.expiryResponseValues),
+		},
+		secrets: [accessToken, refreshToken, credentials.clientSecret]
+			.filter((secret): secret is string => typeof secret === 'string' && secret.length >= 4),
+	};
+}
+
+export async function loadConnection(context: CredentialReader, itemIndex?: number): Promise<Connection> {
+	const credentials = await context.getCredentials(CREDENTIAL_TYPE, itemIndex);
+	return describeConnection(credentials, connectionName(context.getNode()));
+}
+
+/** The host cannot hide unconnected credentials from the dropdown, so every request checks. */
+export function assertAuthorized(node: INode, connection: Connection, itemIndex?: number): void {
+	if (!BROWSER_GRANTS.has(connection.grantType) || connection.accessToken) return;
+	throw new NodeOperationError(
+		node,
+		`Connection '${connection.name}' is not authorized yet: open it and click Connect`,
+		{
+			itemIndex,
+			description:
+				'Open Credentials, select this OAuth2 Connection and click Connect (Reconnect if it was connected before), finish the sign-in in the popup, then run the node again.',
+		},
+	);
+}
+
+/** An absolute http(s) URL, or one relative to the connection's API base URL. */
+export function resolveUrl(node: INode, connection: Connection, url: string, itemIndex?: number): string {
+	const trimmed = String(url ?? '').trim();
+	if (trimmed === '') {
+		throw new NodeOperationError(node, 'The URL is empty', {
+			itemIndex,
+			description: 'Enter a full URL (https://...) or a path relative to the connection’s API base URL.',
+		});
+	}
+	const isAbsolute = /^[a-z][a-z0-9+.-]*:/i.test(trimmed);
+	if (!isAbsolute && connection.apiBaseUrl === '') {
+		throw new NodeOperationError(node, `The URL '${trimmed}' is relative but the connection has no API base URL`, {
+			itemIndex,
+			description: `Enter a full URL (https://...), or set API Base URL in the connection '${connection.name}'.`,
+		});
+	}
+	const candidate = isAbsolute ? trimmed : `${connection.apiBaseUrl}/${trimmed.replace(/^\/+/, '')}`;
+	let parsed: URL;
+	try {
+		parsed = new URL(candidate);
+	} catch {
+		throw new NodeOperationError(node, `The URL '${candidate}' is not a valid URL`, {
+			itemIndex,
+			description: 'Check for spaces or missing parts; a valid URL looks like https://api.example.com/v1/contacts.',
+		});
+	}
+	if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
+		throw new NodeOperationError(node, `The URL '${candidate}' uses ${parsed.protocol} but only http and https are supported`, {
+			itemIndex,
+			description: 'Use an https:// URL.',
+		});
+	}
+	return parsed.toString();
+}
+
+/** Refuses, before anything is sent, a host the connection's token may not go to. */
+export function assertHostAllowed(node: INode, connection: Connection, url: string, itemIndex?: number): void {
+	const host = new URL(url).host;
+	if (connection.blocksAllRequests) {
+		throw new NodeOperationError(node, `Connection '${connection.name}' blocks all requests`, {
+			itemIndex,
+			description: 'Open the connection and set Allowed HTTP Request Domains to Specific Domains.',
+		});
+	}
+	if (connection.allowedDomains === undefined) return;
+	if (connection.allowedDomains === '') {
+		throw new NodeOperationError(node, `Connection '${connection.name}' allows no domains`, {
+			itemIndex,
+			description: `Open the connection and add ${new URL(url).hostname} to Allowed Domains.`,
+		});
+	}
+	if (!isDomainAllowed({ url, allowedDomains: connection.allowedDomains })) {
+		throw new NodeOperationError(
+			node,
+			`The host ${host} is not in the allowed domains of connection '${connection.name}'`,
+			{
+				itemIndex,
+				description: `The token is only sent to: ${connection.allowedDomains}. Use a URL on one of them, or add ${new URL(url).hostname} to Allowed Domains in the connection.`,
+			},
+		);
+	}
+}

@@ -1,0 +1,140 @@
+/**
+ * Following a paginated API to its end. Each style is a small strategy that reads a page and
+ * says what to request next, or that this was the last page.
+ */
+import { NodeOperationError, type IDataObject } from 'n8n-workflow';
+
+import { readPath } from '../jsonPath';
+import { parseJsonBody } from './response';
+import { sendAuthorized, type OutgoingRequest, type ReceivedResponse, type RequestContext, type SendOptions } from './request';
+
+export type PaginationMode = 'off' | 'nextUrl' | 'linkHeader' | 'cursor' | 'offset' | 'page';
+
+export interface PaginationSettings {
+	mode: PaginationMode;
+	/** Where the records of a page are, e.g. `data`; empty when the page itself is the list. */
+	recordsPath: string;
+	nextUrlPath: string;
+	cursorPath: string;
+	cursorParameter: string;
+	offsetParameter: string;
+	limitParameter: string;
+	pageSize: number;
+	pageParameter: string;
+	firstPage: number;
+	maxPages: number;
+}
+
+export interface Page {
+	number: number;
+	body: unknown;
+	/** undefined when no list was found at the records path. */
+	records: unknown[] | undefined;
+	response: ReceivedResponse;
+}
+
+interface PageState {
+	request: OutgoingRequest;
+	page: Page;
+	/** Records seen so far, for offset paging. */
+	recordsSoFar: number;
+}
+
+type NextRequest = (settings: PaginationSettings, state: PageState) => OutgoingRequest | undefined;
+
+function withQuery(request: OutgoingRequest, query: IDataObject): OutgoingRequest {
+	return { ...request, qs: { ...(request.qs ?? {}), ...query } };
+}
+
+function nonEmptyString(value: unknown): string | undefined {
+	if (typeof value === 'number') return String(value);
+	return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+/** `<https://api.example.com/items?page=2>; rel="next", <...>; rel="last"` (RFC 8288). */
+export function nextLinkFromHeader(header: string | string[] | undefined): string | undefined {
+	const text = Array.isArray(header) ? header.join(', ') : (header ?? '');
+	for (const match of text.matchAll(/<([^>]*)>\s*((?:;\s*[^;,]+)*)/g)) {
+		if (/;\s*rel\s*=\s*"?([^";]*\s)?next(\s[^";]*)?"?/i.test(match[2])) return match[1];
+	}
+	return undefined;
+}
+
+/** A next URL replaces the query: the server put everything it needs into it. */
+function followUrl(request: OutgoingRequest, next: string, base: string): OutgoingRequest {
+	return { ...request, url: new URL(next, base).toString(), qs: undefined };
+}
+
+const NEXT_REQUEST: Record<Exclude<PaginationMode, 'off'>, NextRequest> = {
+	nextUrl: (settings, { request, page }) => {
+		const next = nonEmptyString(readPath(page.body, settings.nextUrlPath));
+		return next === undefined ? undefined : followUrl(request, next, page.response.url);
+	},
+	linkHeader: (_settings, { request, page }) => {
+		const next = nextLinkFromHeader(page.response.headers.link);
+		return next === undefined ? undefined : followUrl(request, next, page.response.url);
+	},
+	cursor: (settings, { request, page }) => {
+		const cursor = nonEmptyString(readPath(page.body, settings.cursorPath));
+		return cursor === undefined ? undefined : withQuery(request, { [settings.cursorParameter]: cursor });
+	},
+	offset: (settings, { request, page, recordsSoFar }) => {
+		if ((page.records?.length ?? 0) < settings.pageSize) return undefined;
+		return withQuery(request, { [settings.offsetParameter]: recordsSoFar });
+	},
+	page: (settings, { request, page }) => withQuery(request, { [settings.pageParameter]: settings.firstPage + page.number }),
+};
+
+function firstRequest(settings: PaginationSettings, request: OutgoingRequest): OutgoingRequest {
+	if (settings.mode === 'offset') {
+		return withQuery(request, { [settings.offsetParameter]: 0, ...(settings.limitParameter ? { [settings.limitParameter]: settings.pageSize } : {}) });
+	}
+	if (settings.mode === 'page') return withQuery(request, { [settings.pageParameter]: settings.firstPage });
+	return request;
+}
+
+function recordsOf(settings: PaginationSettings, body: unknown): unknown[] | undefined {
+	const found = settings.recordsPath ? readPath(body, settings.recordsPath) : body;
+	return Array.isArray(found) ? found : undefined;
+}
+
+/**
+ * Requests page after page, handing each to `onPage` as it arrives (pages are not kept), until a
+ * page is empty, has no next, or `maxPages` is reached. Every page goes through the full request
+ * path, so a next URL on another host is refused like any other.
+ */
+export async function fetchPages(
+	context: RequestContext,
+	itemIndex: number,
+	request: OutgoingRequest,
+	settings: PaginationSettings,
+	sendOptions: SendOptions,
+	onPage: (page: Page) => void,
+	checkResponse: (response: ReceivedResponse) => Promise<void>,
+): Promise<number> {
+	const node = context.getNode();
+	let next: OutgoingRequest | undefined = firstRequest(settings, request);
+	let recordsSoFar = 0;
+	let number = 0;
+	while (next !== undefined && number < settings.maxPages) {
+		const current: OutgoingRequest = next;
+		const response = await sendAuthorized(context, itemIndex, current, sendOptions);
+		await checkResponse(response);
+		number++;
+		const body = parseJsonBody(node, response, itemIndex);
+		const records = recordsOf(settings, body);
+		if (settings.recordsPath && records === undefined && number === 1) {
+			throw new NodeOperationError(node, `No list found at records path '${settings.recordsPath}' in the first page`, {
+				itemIndex,
+				description: 'Set Records Path to where the page’s list is (e.g. data or items), or leave it empty when the page itself is a list.',
+			});
+		}
+		const page: Page = { number, body, records, response };
+		onPage(page);
+		recordsSoFar += records?.length ?? 0;
+		if (records !== undefined && records.length === 0) break;
+		if (settings.mode === 'off') break;
+		next = NEXT_REQUEST[settings.mode](settings, { request: current, page, recordsSoFar });
+	}
+	return number;
+}

@@ -1,0 +1,141 @@
+/**
+ * A credentials store that behaves like the host's CredentialsHelper for one credential type:
+ * it returns resolved data with `oauthTokenData`, and persists what n8n-core refreshes.
+ * Data is copied in and out, as a database round trip would.
+ */
+import {
+	ICredentialsHelper,
+	type ICredentialDataDecryptedObject,
+	type ICredentials,
+	type ICredentialsExpressionResolveValues,
+	type IHttpRequestOptions,
+	type INodeCredentialsDetails,
+	type INodeParameters,
+	type INodeProperties,
+	type IWorkflowExecuteAdditionalData,
+	type WorkflowExecuteMode,
+} from 'n8n-workflow';
+
+import { applyDefaults, credentialProperties, CREDENTIAL_TYPE, resolveCredential } from './resolveCredential';
+
+interface StoredCredential {
+	id: string;
+	name: string;
+	data: ICredentialDataDecryptedObject;
+}
+
+const clone = <T>(value: T): T => structuredClone(value);
+
+export class CredentialStore extends ICredentialsHelper {
+	private readonly records = new Map<string, StoredCredential>();
+
+	private nextId = 1;
+
+	/** Every `oauthTokenData` the engine persisted, in order. */
+	readonly tokenUpdates: Array<{ id: string; accessToken: unknown }> = [];
+
+	add(name: string, data: ICredentialDataDecryptedObject): { id: string; name: string } {
+		const id = String(this.nextId++);
+		this.records.set(id, { id, name, data: clone(data) });
+		return { id, name };
+	}
+
+	stored(id: string): ICredentialDataDecryptedObject {
+		const record = this.records.get(id);
+		if (!record) throw new Error(`No credential ${id}`);
+		return clone(record.data);
+	}
+
+	setTokenData(id: string, tokenData: Record<string, unknown> | undefined): void {
+		const record = this.records.get(id);
+		if (!record) throw new Error(`No credential ${id}`);
+		record.data.oauthTokenData = tokenData === undefined ? undefined : clone(tokenData) as never;
+	}
+
+	private record(details: INodeCredentialsDetails): StoredCredential {
+		const record = details.id ? this.records.get(details.id) : undefined;
+		if (!record) throw new Error(`Credential '${details.name}' does not exist`);
+		return record;
+	}
+
+	getParentTypes(name: string): string[] {
+		return name === CREDENTIAL_TYPE ? ['oAuth2Api'] : [];
+	}
+
+	isCredentialUsableByNode(): boolean {
+		return true;
+	}
+
+	async authenticate(_credentials: ICredentialDataDecryptedObject, _type: string, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		return options;
+	}
+
+	async preAuthentication(): Promise<undefined> {
+		return undefined;
+	}
+
+	async runPreAuthentication(): Promise<undefined> {
+		return undefined;
+	}
+
+	async getCredentials(details: INodeCredentialsDetails, type: string): Promise<ICredentials> {
+		const record = this.record(details);
+		return {
+			id: record.id,
+			name: record.name,
+			type,
+			data: undefined,
+			getData: () => clone(record.data),
+			getDataToSave: () => ({ id: record.id, name: record.name, type, data: '' }),
+			setData: (data: ICredentialDataDecryptedObject) => {
+				record.data = clone(data);
+			},
+			updateData: (data: ICredentialDataDecryptedObject) => {
+				record.data = { ...record.data, ...clone(data) };
+			},
+		} as unknown as ICredentials;
+	}
+
+	async getDecrypted(
+		additionalData: IWorkflowExecuteAdditionalData,
+		details: INodeCredentialsDetails,
+		_type: string,
+		mode: WorkflowExecuteMode,
+		executeData?: unknown,
+		raw?: boolean,
+		expressionResolveValues?: ICredentialsExpressionResolveValues,
+	): Promise<ICredentialDataDecryptedObject> {
+		const stored = clone(this.record(details).data);
+		if (raw) return stored;
+		if (!expressionResolveValues) return await resolveCredential(stored);
+		const data = applyDefaults(stored);
+		const { workflow, runExecutionData, runIndex, itemIndex, node, connectionInputData } = expressionResolveValues;
+		return workflow.expression.getParameterValue(
+			data as INodeParameters,
+			runExecutionData,
+			runIndex,
+			itemIndex,
+			node.name,
+			connectionInputData,
+			mode,
+			{},
+			executeData as never,
+			false,
+			data,
+		) as ICredentialDataDecryptedObject;
+	}
+
+	async updateCredentials(details: INodeCredentialsDetails, _type: string, data: ICredentialDataDecryptedObject): Promise<void> {
+		this.record(details).data = clone(data);
+	}
+
+	async updateCredentialsOauthTokenData(details: INodeCredentialsDetails, _type: string, data: ICredentialDataDecryptedObject): Promise<void> {
+		const record = this.record(details);
+		record.data = { ...record.data, oauthTokenData: clone(data.oauthTokenData) };
+		this.tokenUpdates.push({ id: record.id, accessToken: (data.oauthTokenData as Record<string, unknown> | undefined)?.access_token });
+	}
+
+	getCredentialsProperties(): INodeProperties[] {
+		return credentialProperties();
+	}
+}

@@ -1,0 +1,162 @@
+/**
+ * Runs the package's nodes through n8n-core's real WorkflowExecute: a source node emits the input
+ * items, the node under test runs after it with a credential from the CredentialStore.
+ */
+import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import {
+	Workflow,
+	type IDataObject,
+	type INode,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypes,
+	type IRun,
+	type IWorkflowBase,
+	type IWorkflowExecuteAdditionalData,
+	type IExecuteFunctions,
+	type ILoadOptionsFunctions,
+	NodeConnectionTypes,
+} from 'n8n-workflow';
+
+import { FetchVariables } from '../../nodes/FetchVariables/FetchVariables.node';
+import { OAuth2HttpRequest } from '../../nodes/OAuth2HttpRequest/OAuth2HttpRequest.node';
+import type { CredentialStore } from './credentialStore';
+import { CREDENTIAL_TYPE } from './resolveCredential';
+
+/** Emits the items given in its `items` parameter (binary given as base64 strings). */
+class SourceNode implements INodeType {
+	description = {
+		displayName: 'Source',
+		name: 'source',
+		group: ['input'],
+		version: 1,
+		description: 'Test input',
+		defaults: { name: 'Source' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		properties: [{ displayName: 'Items', name: 'items', type: 'json' as const, default: '[]' }],
+	} as INodeType['description'];
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const items = JSON.parse(this.getNodeParameter('items', 0) as string) as Array<{ json: IDataObject; binary?: Record<string, { base64: string; mimeType: string; fileName: string }> }>;
+		const output: INodeExecutionData[] = [];
+		for (const item of items) {
+			const binary: INodeExecutionData['binary'] = {};
+			for (const [key, file] of Object.entries(item.binary ?? {})) {
+				binary[key] = await this.helpers.prepareBinaryData(Buffer.from(file.base64, 'base64'), file.fileName, file.mimeType);
+			}
+			output.push({ json: item.json, ...(item.binary ? { binary } : {}) });
+		}
+		return [output];
+	}
+}
+
+const NODE_TYPES: Record<string, INodeType> = {
+	source: new SourceNode(),
+	oAuth2HttpRequest: new OAuth2HttpRequest(),
+	fetchVariables: new FetchVariables(),
+};
+
+export const nodeTypes: INodeTypes = {
+	getByName: (type) => NODE_TYPES[type],
+	getByNameAndVersion: (type) => NODE_TYPES[type],
+	getKnownTypes: () => ({}),
+} as INodeTypes;
+
+export interface InputItem {
+	json: IDataObject;
+	binary?: Record<string, { base64: string; mimeType: string; fileName: string }>;
+}
+
+export interface NodeRun {
+	items: INodeExecutionData[];
+	/** The node's error when the run failed. */
+	error?: Error & { description?: string; context?: IDataObject; httpCode?: string };
+	run: IRun;
+}
+
+function additionalData(store: CredentialStore, workflowData: IWorkflowBase): IWorkflowExecuteAdditionalData {
+	return {
+		credentialsHelper: store,
+		hooks: new ExecutionLifecycleHooks('manual', 'execution-1', workflowData),
+		executeWorkflow: async () => {
+			throw new Error('not used');
+		},
+		getRunExecutionData: async () => undefined,
+		getRuntimeCredential: async () => undefined,
+		currentNodeExecutionIndex: 0,
+		restApiUrl: 'http://127.0.0.1/rest',
+		instanceBaseUrl: 'http://127.0.0.1/',
+		formBaseUrl: '',
+		formWaitingBaseUrl: '',
+		formTestBaseUrl: '',
+		webhookBaseUrl: '',
+		webhookWaitingBaseUrl: '',
+		webhookTestBaseUrl: '',
+		mcpBaseUrl: '',
+		mcpTestBaseUrl: '',
+		variables: {},
+		logAiEvent: () => undefined,
+		startRunnerTask: async () => {
+			throw new Error('not used');
+		},
+	} as unknown as IWorkflowExecuteAdditionalData;
+}
+
+export interface RunOptions {
+	store: CredentialStore;
+	credential: { id: string; name: string };
+	nodeType: 'oAuth2HttpRequest' | 'fetchVariables';
+	parameters: IDataObject;
+	items?: InputItem[];
+	continueOnFail?: boolean;
+}
+
+export async function runNode(options: RunOptions): Promise<NodeRun> {
+	const nodes: INode[] = [
+		{ id: 'source', name: 'Source', type: 'source', typeVersion: 1, position: [0, 0], parameters: { items: JSON.stringify(options.items ?? [{ json: {} }]) } },
+		{
+			id: 'target',
+			name: 'Target',
+			type: options.nodeType,
+			typeVersion: 1,
+			position: [200, 0],
+			parameters: options.parameters as INode['parameters'],
+			credentials: { [CREDENTIAL_TYPE]: options.credential },
+			...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+		},
+	];
+	const connections = { Source: { main: [[{ node: 'Target', type: NodeConnectionTypes.Main, index: 0 }]] } };
+	const workflowData = { id: 'workflow-1', name: 'test', nodes, connections, active: false, settings: { executionOrder: 'v1' } } as unknown as IWorkflowBase;
+	const workflow = new Workflow({ id: 'workflow-1', nodes, connections, active: false, nodeTypes, settings: { executionOrder: 'v1' } });
+	const execute = new WorkflowExecute(additionalData(options.store, workflowData), 'manual');
+	const run = await execute.run({ workflow, startNode: workflow.getNode('Source') as INode } as never);
+	const taskData = run.data.resultData.runData.Target?.[0];
+	return {
+		items: taskData?.data?.main?.[0] ?? [],
+		error: (taskData?.error ?? run.data.resultData.error) as NodeRun['error'],
+		run,
+	};
+}
+
+/** A load-options call as the editor makes it, with the node's current parameters. */
+export async function loadOptions(options: Omit<RunOptions, 'items' | 'continueOnFail'>, method: string): Promise<unknown> {
+	const { LoadOptionsContext } = await import('n8n-core');
+	const node: INode = {
+		id: 'target',
+		name: 'Target',
+		type: options.nodeType,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: options.parameters as INode['parameters'],
+		credentials: { [CREDENTIAL_TYPE]: options.credential },
+	};
+	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
+	const workflowData = { id: 'w', name: 'w', nodes: [node], connections: {}, active: false } as unknown as IWorkflowBase;
+	const context = new LoadOptionsContext(workflow, node, additionalData(options.store, workflowData), '') as unknown as ILoadOptionsFunctions;
+	const type = NODE_TYPES[options.nodeType] as INodeType & { methods: Record<string, Record<string, (this: ILoadOptionsFunctions, filter?: string) => Promise<unknown>>> };
+	for (const group of Object.values(type.methods ?? {})) {
+		if (group[method]) return await group[method].call(context);
+	}
+	throw new Error(`No method ${method}`);
+}

@@ -1,0 +1,61 @@
+/**
+ * Resolves stored credential data the way n8n's CredentialsHelper.applyDefaultsAndOverwrites does
+ * (packages/cli/src/credentials-helper.ts in n8n 2.41): hidden OAuth fields are pinned to their
+ * defaults, defaults fill what is missing, fields that are not displayed are dropped, and `={{ }}`
+ * expressions are resolved with n8n-workflow's own expression engine, `$self` being the data.
+ */
+import {
+	NodeHelpers,
+	Workflow,
+	type ICredentialDataDecryptedObject,
+	type INode,
+	type INodeParameters,
+	type INodeProperties,
+	type INodeTypes,
+} from 'n8n-workflow';
+
+import { ConnectionOAuth2Api } from '../../credentials/ConnectionOAuth2Api.credentials';
+
+/** Fields whose stored value the host drops when the credential type declares them hidden. */
+const PINNED_WHEN_HIDDEN = ['authUrl', 'accessTokenUrl', 'grantType', 'authentication', 'scope'];
+
+export const CREDENTIAL_TYPE = 'connectionOAuth2Api';
+
+export function credentialProperties(): INodeProperties[] {
+	return [
+		...new ConnectionOAuth2Api().properties,
+		{ displayName: 'oauthTokenData', name: 'oauthTokenData', type: 'json', required: false, default: {} },
+	];
+}
+
+const mockNode: INode = { id: 'mock', name: '', typeVersion: 1, type: 'mock', position: [0, 0], parameters: {} };
+
+const mockNodeTypes: INodeTypes = {
+	getByName: () => ({ description: { properties: [] } }) as never,
+	getByNameAndVersion: () => ({ description: { properties: [] } }) as never,
+	getKnownTypes: () => ({}),
+} as INodeTypes;
+
+/** Defaults applied and non-displayed fields dropped; expressions still unresolved. */
+export function applyDefaults(stored: ICredentialDataDecryptedObject): ICredentialDataDecryptedObject {
+	const properties = credentialProperties();
+	const data = { ...stored };
+	for (const field of PINNED_WHEN_HIDDEN) {
+		if (properties.some((property) => property.name === field && property.type === 'hidden')) delete data[field];
+	}
+	const withDefaults = NodeHelpers.getNodeParameters(properties, data as INodeParameters, true, false, null, null) as ICredentialDataDecryptedObject;
+	if (stored.oauthTokenData !== undefined) withDefaults.oauthTokenData = stored.oauthTokenData;
+	return withDefaults;
+}
+
+/** What the host hands to n8n-core and to the OAuth2 authorize/callback flow. */
+export async function resolveCredential(stored: ICredentialDataDecryptedObject): Promise<ICredentialDataDecryptedObject> {
+	const data = applyDefaults(stored);
+	const workflow = new Workflow({ nodes: [mockNode], connections: {}, active: false, nodeTypes: mockNodeTypes });
+	await workflow.expression.acquireIsolate();
+	try {
+		return workflow.expression.getComplexParameterValue(mockNode, data as INodeParameters, 'internal', {}, undefined, undefined, data) as ICredentialDataDecryptedObject;
+	} finally {
+		await workflow.expression.releaseIsolate();
+	}
+}
