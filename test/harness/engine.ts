@@ -18,8 +18,9 @@ import {
 	NodeConnectionTypes,
 } from 'n8n-workflow';
 
-import { FetchVariables } from '../../nodes/FetchVariables/FetchVariables.node';
-import { OAuth2HttpRequest } from '../../nodes/OAuth2HttpRequest/OAuth2HttpRequest.node';
+// The built package, as n8n loads it (a .node path would also resolve to the codex .node.json).
+import { FetchVariables } from '../../dist/nodes/FetchVariables/FetchVariables.node.js';
+import { OAuth2HttpRequest } from '../../dist/nodes/OAuth2HttpRequest/OAuth2HttpRequest.node.js';
 import type { CredentialStore } from './credentialStore';
 import { CREDENTIAL_TYPE } from './resolveCredential';
 
@@ -87,14 +88,14 @@ function additionalData(store: CredentialStore, workflowData: IWorkflowBase): IW
 		currentNodeExecutionIndex: 0,
 		restApiUrl: 'http://127.0.0.1/rest',
 		instanceBaseUrl: 'http://127.0.0.1/',
-		formBaseUrl: '',
-		formWaitingBaseUrl: '',
-		formTestBaseUrl: '',
-		webhookBaseUrl: '',
-		webhookWaitingBaseUrl: '',
-		webhookTestBaseUrl: '',
-		mcpBaseUrl: '',
-		mcpTestBaseUrl: '',
+		formBaseUrl: 'http://127.0.0.1:5678/formBaseUrl',
+		formWaitingBaseUrl: 'http://127.0.0.1:5678/formWaitingBaseUrl',
+		formTestBaseUrl: 'http://127.0.0.1:5678/formTestBaseUrl',
+		webhookBaseUrl: 'http://127.0.0.1:5678/webhookBaseUrl',
+		webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhookWaitingBaseUrl',
+		webhookTestBaseUrl: 'http://127.0.0.1:5678/webhookTestBaseUrl',
+		mcpBaseUrl: 'http://127.0.0.1:5678/mcpBaseUrl',
+		mcpTestBaseUrl: 'http://127.0.0.1:5678/mcpTestBaseUrl',
 		variables: {},
 		logAiEvent: () => undefined,
 		startRunnerTask: async () => {

@@ -1,0 +1,105 @@
+/**
+ * A real OAuth2 authorization server on 127.0.0.1 (oauth2-mock-server from the registry) with
+ * knobs for the failures the nodes must survive, and a record of every token request.
+ */
+import { OAuth2Server } from 'oauth2-mock-server';
+
+export interface TokenRequestRecord {
+	grantType: string;
+	/** How the client authenticated: Basic header, form body, or not at all (public client). */
+	clientAuth: 'basic' | 'body' | 'none';
+	clientId?: string;
+	scope?: string;
+	refreshToken?: string;
+	codeVerifier?: boolean;
+	at: number;
+}
+
+export interface IssuedToken {
+	accessToken: string;
+	expiresAt: number;
+}
+
+export class AuthServer {
+	readonly server = new OAuth2Server();
+
+	readonly tokenRequests: TokenRequestRecord[] = [];
+
+	/** Seconds the next access tokens live. */
+	expiresIn = 3600;
+
+	/** Answer the token endpoint with 503 (provider down). */
+	down = false;
+
+	/** Each refresh issues a new refresh token and the old one stops working. */
+	rotateRefreshTokens = false;
+
+	/** Every refresh fails with invalid_grant (the user revoked access). */
+	revoked = false;
+
+	private readonly validRefreshTokens = new Set<string>();
+
+	private readonly listeners: Array<(token: IssuedToken) => void> = [];
+
+	onTokenIssued(listener: (token: IssuedToken) => void): void {
+		this.listeners.push(listener);
+	}
+
+	get tokenUrl(): string {
+		return `${this.server.issuer.url}/token`;
+	}
+
+	get authorizeUrl(): string {
+		return `${this.server.issuer.url}/authorize`;
+	}
+
+	/** A refresh token the server will accept, as an authorized connection would hold. */
+	grantRefreshToken(token: string): void {
+		this.validRefreshTokens.add(token);
+	}
+
+	async start(): Promise<void> {
+		await this.server.issuer.keys.generate('RS256');
+		this.server.service.on('beforeResponse', (response, request) => {
+			const body = (request.body ?? {}) as Record<string, string>;
+			const authorization = String(request.headers.authorization ?? '');
+			const basicClient = authorization.startsWith('Basic ')
+				? Buffer.from(authorization.slice(6), 'base64').toString('utf8').split(':')[0]
+				: undefined;
+			this.tokenRequests.push({
+				grantType: body.grant_type,
+				clientAuth: basicClient ? 'basic' : body.client_secret ? 'body' : 'none',
+				clientId: basicClient ?? body.client_id,
+				scope: body.scope,
+				refreshToken: body.refresh_token,
+				codeVerifier: body.code_verifier !== undefined,
+				at: Date.now(),
+			});
+			if (this.down) {
+				response.statusCode = 503;
+				response.body = { error: 'temporarily_unavailable' };
+				return;
+			}
+			if (body.grant_type === 'refresh_token') {
+				const known = this.validRefreshTokens.has(body.refresh_token);
+				if (this.revoked || (this.rotateRefreshTokens && !known)) {
+					response.statusCode = 400;
+					response.body = { error: 'invalid_grant', error_description: 'The refresh token is invalid or expired' };
+					return;
+				}
+				if (this.rotateRefreshTokens) this.validRefreshTokens.delete(body.refresh_token);
+			}
+			const responseBody = response.body as Record<string, unknown>;
+			responseBody.expires_in = this.expiresIn;
+			if (typeof responseBody.refresh_token === 'string') this.validRefreshTokens.add(responseBody.refresh_token);
+			if (body.grant_type === 'refresh_token' && !this.rotateRefreshTokens) delete responseBody.refresh_token;
+			const issued = { accessToken: String(responseBody.access_token), expiresAt: Date.now() + this.expiresIn * 1000 };
+			for (const listener of this.listeners) listener(issued);
+		});
+		await this.server.start(0, '127.0.0.1');
+	}
+
+	async stop(): Promise<void> {
+		await this.server.stop();
+	}
+}

@@ -1,0 +1,183 @@
+/**
+ * The API the nodes call, on 127.0.0.1: it accepts only Bearer tokens the AuthServer issued and
+ * that have not expired, records every request, and has knobs for faults and pagination.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import type { AuthServer } from './authServer';
+
+export interface RecordedRequest {
+	method: string;
+	path: string;
+	query: Record<string, string>;
+	headers: IncomingMessage['headers'];
+	body: string;
+	at: number;
+	/** Whether the token was accepted. */
+	authorized: boolean;
+}
+
+export interface ScriptedResponse {
+	status: number;
+	headers?: Record<string, string>;
+	body?: unknown;
+	/** Destroy the socket instead of answering. */
+	reset?: boolean;
+	/** Answer after this many milliseconds. */
+	delayMs?: number;
+}
+
+export class ResourceServer {
+	readonly requests: RecordedRequest[] = [];
+
+	/** How an expired or unknown token is refused: 401, or Marketo's 200 with error 602. */
+	expiredTokenStyle: 'status401' | 'marketo602' = 'status401';
+
+	private readonly validTokens = new Map<string, number>();
+
+	private readonly scripts = new Map<string, ScriptedResponse[]>();
+
+	private server: Server | undefined;
+
+	constructor(auth?: AuthServer) {
+		auth?.onTokenIssued(({ accessToken, expiresAt }) => this.validTokens.set(accessToken, expiresAt));
+	}
+
+	get url(): string {
+		return `http://127.0.0.1:${(this.server?.address() as AddressInfo).port}`;
+	}
+
+	/** Accept a token the test planted (an "already connected" credential). */
+	acceptToken(token: string, expiresAt = Date.now() + 3_600_000): void {
+		this.validTokens.set(token, expiresAt);
+	}
+
+	/** The next requests to `path` get these answers, in order, before the normal route. */
+	script(path: string, responses: ScriptedResponse[]): void {
+		this.scripts.set(path, [...(this.scripts.get(path) ?? []), ...responses]);
+	}
+
+	count(path: string, filter: (request: RecordedRequest) => boolean = () => true): number {
+		return this.requests.filter((request) => request.path === path && filter(request)).length;
+	}
+
+	async start(): Promise<void> {
+		this.server = createServer((request, response) => void this.handle(request, response));
+		await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
+	}
+
+	async stop(): Promise<void> {
+		this.server?.closeAllConnections();
+		await new Promise<void>((resolve) => this.server?.close(() => resolve()));
+	}
+
+	private isAuthorized(request: IncomingMessage): boolean {
+		const header = String(request.headers.authorization ?? '');
+		if (!header.startsWith('Bearer ')) return false;
+		const expiresAt = this.validTokens.get(header.slice(7));
+		return expiresAt !== undefined && expiresAt > Date.now();
+	}
+
+	private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+		const chunks: Buffer[] = [];
+		for await (const chunk of request) chunks.push(chunk as Buffer);
+		const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+		const authorized = this.isAuthorized(request);
+		const record: RecordedRequest = {
+			method: request.method ?? 'GET',
+			path: url.pathname,
+			query: Object.fromEntries(url.searchParams),
+			headers: request.headers,
+			body: Buffer.concat(chunks).toString('utf8'),
+			at: Date.now(),
+			authorized,
+		};
+		this.requests.push(record);
+		const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
+			const text = typeof body === 'string' ? body : JSON.stringify(body);
+			response.writeHead(status, { 'content-type': 'application/json', ...headers });
+			response.end(text);
+		};
+
+		const scripted = this.scripts.get(url.pathname)?.shift();
+		if (scripted) {
+			if (scripted.delayMs) await new Promise((resolve) => setTimeout(resolve, scripted.delayMs));
+			if (scripted.reset) {
+				request.socket.destroy();
+				return;
+			}
+			send(scripted.status, scripted.body ?? {}, scripted.headers);
+			return;
+		}
+		if (url.pathname === '/public/redirect') {
+			response.writeHead(302, { location: url.searchParams.get('to') ?? '/' });
+			response.end();
+			return;
+		}
+		if (!authorized) {
+			if (this.expiredTokenStyle === 'marketo602') {
+				send(200, { success: false, errors: [{ code: '602', message: 'Access token expired' }] });
+			} else {
+				send(401, { error: 'invalid_token', error_description: 'The access token expired' }, { 'www-authenticate': 'Bearer error="invalid_token"' });
+			}
+			return;
+		}
+		route(url, record, send, response);
+	}
+}
+
+type Send = (status: number, body: unknown, headers?: Record<string, string>) => void;
+
+/** `total` records `{ id }`, pageSize per page. */
+function records(from: number, count: number, total: number) {
+	return Array.from({ length: Math.max(0, Math.min(count, total - from)) }, (_, index) => ({ id: from + index + 1, name: `record ${from + index + 1}` }));
+}
+
+function route(url: URL, record: RecordedRequest, send: Send, response: ServerResponse): void {
+	const query = url.searchParams;
+	const total = Number(query.get('total') ?? 25);
+	const pageSize = Number(query.get('size') ?? 10);
+	const contact = url.pathname.match(/^\/contacts\/([^/]+)$/);
+	if (contact) {
+		send(200, { data: { id: contact[1], first_name: 'Ada', last_name: `Lovelace-${contact[1]}`, 'first-name': 'Ada', age: '36', active: 'true', tags: ['a', 'b'] } });
+	} else if (url.pathname === '/echo') {
+		const { authorization, ...headers } = record.headers;
+		send(200, { method: record.method, query: record.query, headers, body: record.body, hadAuthorization: authorization !== undefined });
+	} else if (url.pathname === '/items/cursor') {
+		const start = Number(query.get('cursor') ?? 0);
+		const page = records(start, pageSize, total);
+		send(200, { data: page, meta: { next_cursor: start + pageSize < total ? String(start + pageSize) : null } });
+	} else if (url.pathname === '/items/offset') {
+		const offset = Number(query.get('offset') ?? 0);
+		send(200, { items: records(offset, Number(query.get('limit') ?? pageSize), total) });
+	} else if (url.pathname === '/items/page') {
+		const page = Number(query.get('page') ?? 1);
+		send(200, { results: records((page - 1) * pageSize, pageSize, total) });
+	} else if (url.pathname === '/items/next') {
+		const start = Number(query.get('start') ?? 0);
+		const next = start + pageSize < total ? `/items/next?start=${start + pageSize}&total=${total}&size=${pageSize}` : undefined;
+		send(200, { value: records(start, pageSize, total), links: { next } });
+	} else if (url.pathname === '/items/link') {
+		const page = Number(query.get('page') ?? 1);
+		const last = Math.ceil(total / pageSize);
+		const headers: Record<string, string> = page < last ? { link: `<${`/items/link?page=${page + 1}&total=${total}&size=${pageSize}`}>; rel="next", </items/link?page=${last}>; rel="last"` } : {};
+		send(200, records((page - 1) * pageSize, pageSize, total), headers);
+	} else if (url.pathname === '/text') {
+		response.writeHead(200, { 'content-type': 'text/plain' });
+		response.end('plain text body');
+	} else if (url.pathname === '/html') {
+		response.writeHead(200, { 'content-type': 'text/html' });
+		response.end('<html><body>Sign in</body></html>');
+	} else if (url.pathname === '/binary') {
+		response.writeHead(200, { 'content-type': 'image/png' });
+		response.end(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 3]));
+	} else if (url.pathname === '/redirect') {
+		response.writeHead(302, { location: query.get('to') ?? '/echo' });
+		response.end();
+	} else if (url.pathname.startsWith('/status/')) {
+		send(Number(url.pathname.slice(8)), { error: 'some_error', error_description: 'The API said no' });
+	} else {
+		send(404, { error: 'not_found' });
+	}
+}
