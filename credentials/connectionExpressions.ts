@@ -31,15 +31,16 @@ function fillPlaceholders(template: string): string {
 }
 
 /** A URL from the preset table, or the Custom field of that name. */
-function presetOrCustomUrl(pick: (preset: ProviderPreset) => string, customField: string): string {
-	return `={{ ${fillPlaceholders(`${presetLookup(pick)} ?? $self.${customField} ?? ""`)}.trim() }}`;
+function presetOrCustomUrl(pick: (preset: ProviderPreset) => string, customField: string, suffix = ''): string {
+	return `={{ ${fillPlaceholders(`${presetLookup(pick)} ?? $self.${customField} ?? ""`)}.trim()${suffix} }}`;
 }
 
 export const authUrlExpression = presetOrCustomUrl((preset) => preset.authUrl, 'customAuthUrl');
 
 export const accessTokenUrlExpression = presetOrCustomUrl((preset) => preset.tokenUrl, 'customTokenUrl');
 
-export const apiBaseUrlExpression = presetOrCustomUrl((preset) => preset.apiBaseUrl, 'customApiBaseUrl');
+/** Without a trailing slash, so relative paths join with exactly one. */
+export const apiBaseUrlExpression = presetOrCustomUrl((preset) => preset.apiBaseUrl, 'customApiBaseUrl', '.replace(/\\/+$/, "")');
 
 export const authenticationExpression = `={{ ${presetLookup((preset) => preset.tokenAuthMethod)} ?? $self.customClientAuthentication ?? "header" }}`;
 
