@@ -57,8 +57,8 @@ export async function startHarness(): Promise<Harness> {
 			const credential = store.add(options.name ?? `Connected ${counter}`, { ...baseData(), grantType: 'authorizationCode', ...options.extra, oauthTokenData: tokenData });
 			return { ...credential, accessToken, refreshToken };
 		},
-		run: async (credential, nodeType, parameters, items, continueOnFail) =>
-			await runNode({ store, credential, nodeType, parameters, items, continueOnFail }),
+		run: async ({ id, name }, nodeType, parameters, items, continueOnFail) =>
+			await runNode({ store, credential: { id, name }, nodeType, parameters, items, continueOnFail }),
 		async stop() {
 			await api.stop();
 			await auth.stop();

@@ -31,6 +31,11 @@ export interface ScriptedResponse {
 export class ResourceServer {
 	readonly requests: RecordedRequest[] = [];
 
+	/** Requests being answered right now, and the most there ever were at once. */
+	inFlight = 0;
+
+	maxInFlight = 0;
+
 	/** How an expired or unknown token is refused: 401, or Marketo's 200 with error 602. */
 	expiredTokenStyle: 'status401' | 'marketo602' = 'status401';
 
@@ -40,12 +45,16 @@ export class ResourceServer {
 
 	private server: Server | undefined;
 
-	constructor(auth?: AuthServer) {
+	/** `host`: a loopback address; 127.0.0.2 plays "another host" for domain checks. */
+	constructor(
+		auth?: AuthServer,
+		readonly host = '127.0.0.1',
+	) {
 		auth?.onTokenIssued(({ accessToken, expiresAt }) => this.validTokens.set(accessToken, expiresAt));
 	}
 
 	get url(): string {
-		return `http://127.0.0.1:${(this.server?.address() as AddressInfo).port}`;
+		return `http://${this.host}:${(this.server?.address() as AddressInfo).port}`;
 	}
 
 	/** Accept a token the test planted (an "already connected" credential). */
@@ -64,7 +73,7 @@ export class ResourceServer {
 
 	async start(): Promise<void> {
 		this.server = createServer((request, response) => void this.handle(request, response));
-		await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
+		await new Promise<void>((resolve) => this.server?.listen(0, this.host, resolve));
 	}
 
 	async stop(): Promise<void> {
@@ -80,6 +89,9 @@ export class ResourceServer {
 	}
 
 	private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+		this.inFlight++;
+		this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
+		response.once('close', () => this.inFlight--);
 		const chunks: Buffer[] = [];
 		for await (const chunk of request) chunks.push(chunk as Buffer);
 		const url = new URL(request.url ?? '/', 'http://127.0.0.1');

@@ -85,6 +85,15 @@ function carriesExpirySignal(connection: Connection, response: ReceivedResponse)
 	return responseValues.length === 0 || responseValues.includes(String(found));
 }
 
+/**
+ * httpRequestWithAuthentication wraps whatever it caught in a NodeApiError; the HTTP client's
+ * own error (status, headers, code) or the host's own node error is its cause.
+ */
+function unwrapHostError(error: unknown): unknown {
+	if (error instanceof NodeApiError && error.cause !== undefined) return error.cause;
+	return error;
+}
+
 interface TransportFailure {
 	response?: ReceivedResponse;
 	code?: string;
@@ -149,15 +158,16 @@ export async function sendAuthorized(
 				{ oauth2: { tokenType: 'Bearer' } },
 			) as Promise<{ statusCode: number; headers: Record<string, string>; body: unknown }>,
 		);
+		const thrown = unwrapHostError(outcome.error);
 		// The host's own errors (e.g. "needs to be reconnected") already say what to do.
-		if (outcome.error instanceof NodeOperationError || outcome.error instanceof NodeApiError) throw outcome.error;
+		if (thrown instanceof NodeOperationError || thrown instanceof NodeApiError) throw thrown;
 		let response: ReceivedResponse | undefined;
 		let networkFailure: TransportFailure | undefined;
 		if (outcome.error === undefined && outcome.value) {
 			const raw = outcome.value;
 			response = { statusCode: raw.statusCode, headers: { ...raw.headers }, body: toBuffer(raw.body), url };
 		} else {
-			const failure = readFailure(outcome.error, url);
+			const failure = readFailure(thrown, url);
 			if (/domain not allowed/i.test(failure.message)) {
 				throw new NodeOperationError(node, redact(failure.message, connection.secrets), {
 					itemIndex,
