@@ -16,6 +16,8 @@ interface KeyValue {
 
 const METHODS_WITHOUT_BODY = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+const METHODS = ['DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT'];
+
 function parseJsonParameter(context: IExecuteFunctions, itemIndex: number, parameter: string, label: string): IDataObject {
 	const raw = context.getNodeParameter(parameter, itemIndex, '{}') as unknown;
 	if (typeof raw === 'object' && raw !== null) return raw as IDataObject;
@@ -109,7 +111,13 @@ async function buildBody(context: IExecuteFunctions, itemIndex: number, request:
 }
 
 export async function buildRequest(context: IExecuteFunctions, itemIndex: number, timeoutMs: number): Promise<OutgoingRequest> {
-	const method = context.getNodeParameter('method', itemIndex) as IHttpRequestMethods;
+	const method = String(context.getNodeParameter('method', itemIndex)).trim().toUpperCase() as IHttpRequestMethods;
+	if (!METHODS.includes(method)) {
+		throw new NodeOperationError(context.getNode(), `The method '${method}' is not supported`, {
+			itemIndex,
+			description: `Set Method to one of ${METHODS.join(', ')}.`,
+		});
+	}
 	const request: OutgoingRequest = {
 		method,
 		url: context.getNodeParameter('url', itemIndex) as string,

@@ -1,5 +1,5 @@
 /** One item of the OAuth2 HTTP Request node: build, send (page by page), shape the output. */
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
 import type { RunSettings } from '../shared/requestOptions';
 import { loadConnection } from '../shared/transport/connection';
@@ -9,10 +9,28 @@ import { sendAuthorized, type ReceivedResponse } from '../shared/transport/reque
 import { detectFormat, httpStatusError, parseJsonBody, type ResponseFormat } from '../shared/transport/response';
 import { buildRequest } from './buildRequest';
 
+const PAGINATION_MODES: PaginationMode[] = ['off', 'nextUrl', 'linkHeader', 'cursor', 'offset', 'page'];
+
 function readPagination(context: IExecuteFunctions, itemIndex: number): PaginationSettings {
 	const mode = context.getNodeParameter('pagination', itemIndex, 'off') as PaginationMode;
+	if (!PAGINATION_MODES.includes(mode)) {
+		throw new NodeOperationError(context.getNode(), `Pagination '${String(mode)}' is not a pagination style`, {
+			itemIndex,
+			description: `Set Pagination to one of: ${PAGINATION_MODES.join(', ')}.`,
+		});
+	}
 	const value = <T>(name: string, fallback: T) =>
 		(mode === 'off' ? fallback : (context.getNodeParameter(name, itemIndex, fallback) as T));
+	const atLeastOne = (name: string, label: string, fallback: number, fix: string) => {
+		const number = value<unknown>(name, fallback);
+		if (typeof number !== 'number' || !Number.isInteger(number) || number < 1) {
+			throw new NodeOperationError(context.getNode(), `${label} must be a whole number of at least 1, not '${String(number)}'`, {
+				itemIndex,
+				description: fix,
+			});
+		}
+		return number;
+	};
 	return {
 		mode,
 		recordsPath: value('recordsPath', ''),
@@ -21,10 +39,10 @@ function readPagination(context: IExecuteFunctions, itemIndex: number): Paginati
 		cursorParameter: value('cursorParameter', 'cursor'),
 		offsetParameter: value('offsetParameter', 'offset'),
 		limitParameter: value('limitParameter', 'limit'),
-		pageSize: value('pageSize', 100),
+		pageSize: mode === 'offset' ? atLeastOne('pageSize', 'Page Size', 100, 'Set Page Size to the number of records the API returns per page.') : 100,
 		pageParameter: value('pageParameter', 'page'),
 		firstPage: value('firstPage', 1),
-		maxPages: value('maxPages', 100),
+		maxPages: atLeastOne('maxPages', 'Max Pages', 100, 'Set Max Pages to 1 or more: paging stops after that many pages. To send a single request, set Pagination to Off.'),
 	};
 }
 

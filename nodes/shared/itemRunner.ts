@@ -27,6 +27,23 @@ async function currentSecrets(context: IExecuteFunctions, itemIndex: number): Pr
 	}
 }
 
+/**
+ * Removes secrets from all of an error the host may log or store: message, description, stack,
+ * collected messages, and the causes it wraps (the host's error reporter logs each cause's message).
+ */
+function redactError(error: NodeOperationError | NodeApiError, secrets: string[]): void {
+	if (secrets.length === 0) return;
+	error.message = redact(error.message, secrets);
+	if (error.description) error.description = redact(error.description, secrets);
+	error.messages = error.messages.map((message) => redact(message, secrets));
+	const seen = new Set<unknown>();
+	for (let current: unknown = error; current instanceof Error && !seen.has(current); current = current.cause) {
+		seen.add(current);
+		current.message = redact(current.message, secrets);
+		if (current.stack) current.stack = redact(current.stack, secrets);
+	}
+}
+
 export async function runItems(
 	context: IExecuteFunctions,
 	concurrency: number,
@@ -45,9 +62,7 @@ export async function runItems(
 				outputs[itemIndex] = context.helpers.constructExecutionMetaData(produced, { itemData: { item: itemIndex } });
 			} catch (error) {
 				const nodeError = asNodeError(context, error, itemIndex);
-				const hidden = await currentSecrets(context, itemIndex);
-				nodeError.message = redact(nodeError.message, hidden);
-				if (nodeError.description) nodeError.description = redact(nodeError.description, hidden);
+				redactError(nodeError, await currentSecrets(context, itemIndex));
 				if (!context.continueOnFail()) {
 					failure ??= nodeError;
 					return;

@@ -50,7 +50,8 @@ export async function startHarness(): Promise<Harness> {
 			const tokenData: Record<string, unknown> = {
 				access_token: accessToken,
 				token_type: 'Bearer',
-				expires_in: Math.round((options.expiresInMs ?? 3_600_000) / 1000),
+				// As issued an hour ago: the provider's lifetime, not what is left of it.
+				expires_in: Math.max(3600, Math.round((options.expiresInMs ?? 3_600_000) / 1000)),
 				n8n_expires_at: String(expiresAt),
 			};
 			if (options.withRefreshToken !== false) tokenData.refresh_token = refreshToken;

@@ -11,6 +11,8 @@ import {
 	type INode,
 } from 'n8n-workflow';
 
+import { PRESET_FIELDS, PROVIDER_PRESETS, type PresetFieldKey } from '../../../credentials/providerPresets';
+
 export const CREDENTIAL_TYPE = 'connectionOAuth2Api';
 
 const BROWSER_GRANTS = new Set(['authorizationCode', 'pkce']);
@@ -33,9 +35,13 @@ export interface Connection {
 	hasRefreshToken: boolean;
 	/** Epoch milliseconds from the host's `n8n_expires_at`, when the provider sent expires_in. */
 	expiresAt: number | undefined;
+	/** How long the provider said the token lives (its expires_in), in milliseconds. */
+	lifetimeMs: number | undefined;
 	expirySignal: ExpirySignal;
 	/** Values that must never appear in an error, an output or a log. */
 	secrets: string[];
+	/** A setting of the connection that cannot work, found before anything is sent. */
+	misconfiguration: { message: string; description: string } | undefined;
 }
 
 type CredentialReader = Pick<IExecuteFunctions | ILoadOptionsFunctions, 'getCredentials' | 'getNode'>;
@@ -50,11 +56,62 @@ export function connectionName(node: INode): string {
 	return node.credentials?.[CREDENTIAL_TYPE]?.name ?? 'OAuth2 Connection';
 }
 
+/** `https://login.example.com//token` or `https://.myshopify.com`: a placeholder was filled with nothing. */
+function isBrokenUrl(value: string): boolean {
+	let parsed: URL;
+	try {
+		parsed = new URL(value);
+	} catch {
+		return true;
+	}
+	return parsed.hostname === '' || parsed.hostname.startsWith('.') || parsed.hostname.includes('..') || parsed.pathname.includes('//');
+}
+
+/** An empty preset field, a URL that cannot work, or token-expiry status codes that are not status codes. */
+function findMisconfiguration(credentials: ICredentialDataDecryptedObject, name: string): Connection['misconfiguration'] {
+	const preset = PROVIDER_PRESETS.find((entry) => entry.id === credentials.provider);
+	if (preset) {
+		const templates = [preset.authUrl, preset.tokenUrl, preset.apiBaseUrl, ...preset.allowedDomains];
+		const empty = (Object.keys(PRESET_FIELDS) as PresetFieldKey[]).find(
+			(key) => templates.some((template) => template.includes(`{${key}}`)) && String(credentials[key] ?? '').trim() === '',
+		);
+		if (empty) {
+			const field = PRESET_FIELDS[empty];
+			return {
+				message: `Connection '${name}' has no ${field.displayName}, which the ${preset.displayName} preset needs`,
+				description: `Open the connection and fill in ${field.displayName}: ${field.description.replace(/\.$/, '')}. Then save it and click Reconnect.`,
+			};
+		}
+	}
+	const urls: Array<[string, unknown]> = [
+		['Access Token URL', credentials.accessTokenUrl],
+		['API Base URL', credentials.apiBaseUrl],
+	];
+	for (const [label, value] of urls) {
+		const url = String(value ?? '').trim();
+		if (url !== '' && isBrokenUrl(url)) {
+			return {
+				message: `The ${label} of connection '${name}' is not a valid URL: '${url}'`,
+				description: `Open the connection and correct ${label} (e.g. https://api.example.com/v1)${preset ? `, or the ${preset.displayName} fields it is built from` : ''}.`,
+			};
+		}
+	}
+	const notStatusCodes = splitList(credentials.expiryStatusCodes).filter((code) => !/^[1-5]\d\d$/.test(code));
+	if (notStatusCodes.length) {
+		return {
+			message: `Token Expired Status Codes of connection '${name}' has '${notStatusCodes.join(', ')}', which is not an HTTP status code`,
+			description: 'Open the connection and enter HTTP status codes separated by commas, e.g. 401, 403 (401 when unsure).',
+		};
+	}
+	return undefined;
+}
+
 export function describeConnection(credentials: ICredentialDataDecryptedObject, name: string): Connection {
 	const tokenData = (credentials.oauthTokenData ?? {}) as Record<string, unknown>;
 	const accessToken = typeof tokenData.access_token === 'string' && tokenData.access_token ? tokenData.access_token : undefined;
 	const refreshToken = typeof tokenData.refresh_token === 'string' ? tokenData.refresh_token : '';
 	const expiresAt = Number(tokenData.n8n_expires_at);
+	const lifetimeMs = Number(tokenData.expires_in) * 1000;
 	const statusCodes = Array.isArray(credentials.tokenExpiredStatusCode)
 		? credentials.tokenExpiredStatusCode.map(Number)
 		: splitList(credentials.tokenExpiredStatusCode ?? credentials.expiryStatusCodes ?? '401').map(Number);
@@ -68,6 +125,7 @@ export function describeConnection(credentials: ICredentialDataDecryptedObject, 
 		accessToken,
 		hasRefreshToken: refreshToken !== '',
 		expiresAt: Number.isFinite(expiresAt) && expiresAt > 0 ? expiresAt : undefined,
+		lifetimeMs: Number.isFinite(lifetimeMs) && lifetimeMs > 0 ? lifetimeMs : undefined,
 		expirySignal: {
 			statusCodes: statusCodes.filter((code) => Number.isInteger(code) && code > 0),
 			responsePath: String(credentials.expiryResponsePath ?? '').trim(),
@@ -75,12 +133,19 @@ export function describeConnection(credentials: ICredentialDataDecryptedObject, 
 		},
 		secrets: [accessToken, refreshToken, credentials.clientSecret]
 			.filter((secret): secret is string => typeof secret === 'string' && secret.length >= 4),
+		misconfiguration: findMisconfiguration(credentials, name),
 	};
 }
 
 export async function loadConnection(context: CredentialReader, itemIndex?: number): Promise<Connection> {
 	const credentials = await context.getCredentials(CREDENTIAL_TYPE, itemIndex);
 	return describeConnection(credentials, connectionName(context.getNode()));
+}
+
+/** Refuses, before anything is sent, a connection whose settings cannot work. */
+export function assertConfigured(node: INode, connection: Connection, itemIndex?: number): void {
+	if (connection.misconfiguration === undefined) return;
+	throw new NodeOperationError(node, connection.misconfiguration.message, { itemIndex, description: connection.misconfiguration.description });
 }
 
 /** The host cannot hide unconnected credentials from the dropdown, so every request checks. */
@@ -107,6 +172,12 @@ export function resolveUrl(node: INode, connection: Connection, url: string, ite
 		});
 	}
 	const isAbsolute = /^[a-z][a-z0-9+.-]*:/i.test(trimmed);
+	if (!isAbsolute && /^[^/?#]*:\/\//.test(trimmed)) {
+		throw new NodeOperationError(node, `The URL '${trimmed}' is not a valid URL: '${trimmed.split(':')[0]}' is not a scheme`, {
+			itemIndex,
+			description: 'Start the URL with https:// (or http://), or enter a path relative to the connection’s API base URL, e.g. /v1/contacts.',
+		});
+	}
 	if (!isAbsolute && connection.apiBaseUrl === '') {
 		throw new NodeOperationError(node, `The URL '${trimmed}' is relative but the connection has no API base URL`, {
 			itemIndex,

@@ -17,6 +17,7 @@ import {
 
 import {
 	assertAuthorized,
+	assertConfigured,
 	assertHostAllowed,
 	CREDENTIAL_TYPE,
 	loadConnection,
@@ -127,6 +128,7 @@ export async function sendAuthorized(
 	const node = context.getNode();
 	const policy = options.retry ?? DEFAULT_RETRY_POLICY;
 	let connection = await loadConnection(context, itemIndex);
+	assertConfigured(node, connection, itemIndex);
 	assertAuthorized(node, connection, itemIndex);
 	const url = resolveUrl(node, connection, request.url, itemIndex);
 	assertHostAllowed(node, connection, url, itemIndex);
@@ -171,7 +173,7 @@ export async function sendAuthorized(
 			if (/domain not allowed/i.test(failure.message)) {
 				throw new NodeOperationError(node, redact(failure.message, connection.secrets), {
 					itemIndex,
-					description: `The server redirected to a host outside the allowed domains of connection '${connection.name}'; the token was not sent there.`,
+					description: `The server redirected to a host outside the allowed domains of connection '${connection.name}'; the token was not sent there. Call the final URL directly if it is on an allowed domain, or add its host to Allowed Domains in the connection if you trust it.`,
 				});
 			}
 			response = failure.response;
@@ -195,7 +197,7 @@ export async function sendAuthorized(
 		});
 		if (delay === undefined) {
 			if (response) return response;
-			throw networkError(context, connection, url, networkFailure as TransportFailure, attempt, itemIndex);
+			throw networkError(context, connection, url, networkFailure as TransportFailure, attempt, itemIndex, request.timeoutMs);
 		}
 		waitedMs += delay;
 		await sleep(delay);
@@ -209,12 +211,21 @@ function networkError(
 	failure: TransportFailure,
 	attempts: number,
 	itemIndex: number | undefined,
+	timeoutMs: number | undefined,
 ): NodeApiError {
 	const message = redact(failure.message, connection.secrets);
 	const host = new URL(url).host;
-	return new NodeApiError(context.getNode(), { message, code: failure.code ?? '' } as JsonObject, {
-		message: `Could not reach ${host}: ${failure.code ?? message}`,
-		description: `The request failed ${attempts === 1 ? 'once' : `${attempts} times`} without an HTTP answer. Check that the server is up and reachable from n8n, or raise the timeout.`,
+	const times = attempts === 1 ? 'once' : `${attempts} times`;
+	const timedOut = failure.code === 'ETIMEDOUT' || /timeout|timed out/i.test(message);
+	const error = new NodeApiError(context.getNode(), { message, code: failure.code ?? '' } as JsonObject, {
+		description: timedOut
+			? `${host} did not answer within the timeout (${times}). Raise Options > Timeout if the endpoint is slow, or check that the server is up.`
+			: `The request failed ${times} without an HTTP answer. Check that the server is up and reachable from n8n, or raise the timeout.`,
 		itemIndex,
 	});
+	// Set after construction: NodeApiError swaps a message naming a network code for a generic one without the host.
+	error.message = timedOut
+		? `The request to ${host} timed out${timeoutMs ? ` after ${timeoutMs} ms` : ''}`
+		: `Could not reach ${host}: ${failure.code ? `${message} (${failure.code})` : message}`;
+	return error;
 }

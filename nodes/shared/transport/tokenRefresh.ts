@@ -17,8 +17,13 @@ export const DEFAULT_REFRESH_MARGIN_MS = 120_000;
 /** One refresh at a time per credential in this process; items waiting on it reuse its result. */
 const refreshesInFlight = new Map<string, Promise<void>>();
 
+/**
+ * A token that lives shorter than the margin would count as expiring the moment it is issued, and
+ * every item would refresh again: the margin is at most half the token's lifetime.
+ */
 function expiresWithin(connection: Connection, marginMs: number): boolean {
-	return connection.expiresAt !== undefined && connection.expiresAt - Date.now() <= marginMs;
+	const margin = connection.lifetimeMs === undefined ? marginMs : Math.min(marginMs, connection.lifetimeMs / 2);
+	return connection.expiresAt !== undefined && connection.expiresAt - Date.now() <= margin;
 }
 
 function canRefresh(connection: Connection): boolean {
