@@ -30,6 +30,7 @@ export function readRunSettings(options: IDataObject): RunSettings {
 			},
 			refreshMarginMs: Math.max(0, numberOr(options.refreshMarginSeconds, DEFAULT_REFRESH_MARGIN_MS / 1000) * 1000),
 			pacer: createPacer(numberOr(options.maxRequestsPerSecond, 0)),
+			connectionMemo: {},
 		},
 	};
 }

@@ -57,10 +57,19 @@ export interface RequestPacer {
 	waitTurn(): Promise<void>;
 }
 
+/**
+ * The connection as last read in this node run. Reading it resolves the whole credential, so items
+ * share one read; a refresh replaces it. The host still reads the stored token for every request.
+ */
+export interface ConnectionMemo {
+	current?: Promise<Connection>;
+}
+
 export interface SendOptions {
 	retry?: RetryPolicy;
 	refreshMarginMs?: number;
 	pacer?: RequestPacer;
+	connectionMemo?: ConnectionMemo;
 }
 
 function toBuffer(body: unknown): Buffer {
@@ -127,7 +136,9 @@ export async function sendAuthorized(
 ): Promise<ReceivedResponse> {
 	const node = context.getNode();
 	const policy = options.retry ?? DEFAULT_RETRY_POLICY;
-	let connection = await loadConnection(context, itemIndex);
+	const memo = options.connectionMemo ?? {};
+	memo.current ??= loadConnection(context, itemIndex);
+	let connection = await memo.current;
 	assertConfigured(node, connection, itemIndex);
 	assertAuthorized(node, connection, itemIndex);
 	const url = resolveUrl(node, connection, request.url, itemIndex);
@@ -136,7 +147,9 @@ export async function sendAuthorized(
 	let waitedMs = 0;
 	let refreshedForBodySignal = false;
 	for (let attempt = 1; ; attempt++) {
+		const beforeRefresh = connection;
 		connection = await refreshIfExpiring(context, connection, itemIndex, options.refreshMarginMs ?? DEFAULT_REFRESH_MARGIN_MS);
+		if (connection !== beforeRefresh) memo.current = Promise.resolve(connection);
 		await options.pacer?.waitTurn();
 		const outcome = await settle(
 			context.helpers.httpRequestWithAuthentication.call(
@@ -183,6 +196,7 @@ export async function sendAuthorized(
 		if (response && !refreshedForBodySignal && carriesExpirySignal(connection, response)) {
 			refreshedForBodySignal = true;
 			connection = await refreshRejectedToken(context, connection, itemIndex);
+			memo.current = Promise.resolve(connection);
 			attempt--;
 			continue;
 		}
