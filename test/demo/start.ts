@@ -1,0 +1,144 @@
+// `npm start`: a local playground. n8n 2.41 with this package installed from its tarball, a real
+// OAuth2 authorization server and a small API, all on 127.0.0.1; an owner account, a connected
+// demo connection and a demo workflow. Ctrl-C stops everything. N8N_DEMO_PORT picks n8n's port.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+
+import { CLIENTS, startAuthServer, TEST_USER, type AuthServer } from '../e2e/authServer';
+import { closeBrowser } from '../e2e/browser';
+import { ensureN8n } from '../e2e/n8nInstall';
+import { freePort, N8nRest, OWNER, packPackage, startN8n, type N8nServer } from '../e2e/n8nServer';
+import { connectOverHttp } from '../e2e/oauthFlow';
+import { startResourceServer } from '../e2e/resourceServer';
+
+const REPO_DIR = path.resolve(__dirname, '..', '..');
+const HTTP_NODE = 'n8n-nodes-oauth2-connections.oAuth2HttpRequest';
+
+function log(message: string): void {
+	process.stdout.write(`${message}\n`);
+}
+
+/** The credential type name, from the HTTP node's description (falls back to the known name). */
+async function credentialTypeName(rest: N8nRest): Promise<string> {
+	const nodes = await rest.request<Array<{ name: string; credentials?: Array<{ name: string }> }>>('GET', '/types/nodes.json');
+	return nodes.find((n) => n.name === HTTP_NODE)?.credentials?.[0]?.name ?? 'connectionOAuth2Api';
+}
+
+async function createDemoContent(rest: N8nRest, auth: AuthServer, apiOrigin: string): Promise<void> {
+	const type = await credentialTypeName(rest);
+	const credential = await rest.createCredential('Demo API (local OAuth2 server)', type, {
+		provider: 'custom',
+		grantType: 'authorizationCode',
+		customAuthUrl: auth.authorizeUrl,
+		customTokenUrl: auth.tokenUrl,
+		customClientAuthentication: 'header',
+		customApiBaseUrl: apiOrigin,
+		clientId: CLIENTS.basic.clientId,
+		clientSecret: CLIENTS.basic.clientSecret,
+		scopes: 'contacts.read items.read',
+	});
+	await connectOverHttp(rest, credential.id);
+	const node = (name: string, nodeType: string, typeVersion: number, x: number, parameters: Record<string, unknown>) => ({
+		id: randomUUID(),
+		name,
+		type: nodeType,
+		typeVersion,
+		position: [x, 0],
+		parameters,
+	});
+	await rest.createWorkflow({
+		name: 'Demo: read a contact and all items',
+		nodes: [
+			node('When clicking ‘Execute workflow’', 'n8n-nodes-base.manualTrigger', 1, 0, {}),
+			{
+				...node('Get contact 1', HTTP_NODE, 1, 260, { method: 'GET', url: '/contacts/1' }),
+				credentials: { [type]: { id: credential.id, name: credential.name } },
+			},
+			{
+				...node('List items (cursor pages)', HTTP_NODE, 1, 520, {
+					method: 'GET',
+					url: '/items',
+					pagination: 'cursor',
+					recordsPath: 'data',
+					cursorPath: 'next_cursor',
+					cursorParameter: 'cursor',
+				}),
+				credentials: { [type]: { id: credential.id, name: credential.name } },
+			},
+		],
+		connections: {
+			'When clicking ‘Execute workflow’': { main: [[{ node: 'Get contact 1', type: 'main', index: 0 }]] },
+			'Get contact 1': { main: [[{ node: 'List items (cursor pages)', type: 'main', index: 0 }]] },
+		},
+	});
+}
+
+async function main(): Promise<void> {
+	const stops: Array<() => Promise<void>> = [];
+	const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-oauth2-demo-'));
+	let stopping: Promise<void> | undefined;
+	const stop = () =>
+		(stopping ??= (async () => {
+			log('\nstopping…');
+			await closeBrowser();
+			for (const fn of stops.reverse()) await fn().catch(() => undefined);
+			fs.rmSync(workDir, { recursive: true, force: true });
+		})());
+	for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void stop().finally(() => process.exit(0)));
+
+	try {
+		const install = await ensureN8n();
+		fs.mkdirSync(path.join(workDir, 'pack'));
+		const { tarball, missing } = await packPackage(REPO_DIR, path.join(workDir, 'pack'), path.join(workDir, 'pack.log'));
+		if (missing.length) log(`note: not built, left out: ${missing.join(', ')}`);
+
+		const port = Number(process.env.N8N_DEMO_PORT) || (await freePort());
+		let auth: AuthServer | undefined;
+		const api = await startResourceServer((token) => auth!.validateAccessToken(token));
+		stops.push(() => api.close());
+		auth = await startAuthServer({ redirectUris: [`http://127.0.0.1:${port}/rest/oauth2-credential/callback`], resourceUrl: `${api.origin}/` });
+		stops.push(() => auth!.close());
+		const n8n: N8nServer = await startN8n({ install, workDir: path.join(workDir, 'n8n'), tarball, port });
+		stops.push(() => n8n.stop());
+
+		const rest = new N8nRest(n8n.url);
+		await rest.setupOwner();
+		await createDemoContent(rest, auth, api.origin);
+
+		log(`
+n8n with n8n-nodes-oauth2-connections is running.
+
+  Open       ${n8n.url}
+  Email      ${OWNER.email}
+  Password   ${OWNER.password}
+
+  Demo workflow   "Demo: read a contact and all items" (open it and click Execute workflow)
+  Demo connection "Demo API (local OAuth2 server)", already connected
+
+  Local OAuth2 server  ${auth.issuer}
+    authorize  ${auth.authorizeUrl}
+    token      ${auth.tokenUrl}
+    clients    ${CLIENTS.basic.clientId} / ${CLIENTS.basic.clientSecret} (client_secret_basic)
+               ${CLIENTS.post.clientId} / ${CLIENTS.post.clientSecret} (client_secret_post)
+               ${CLIENTS.public.clientId} (public, PKCE)
+    sign-in    ${TEST_USER.username} / ${TEST_USER.password}
+  Local API    ${api.origin}  (GET /contacts/:id, GET /items?cursor=)
+  n8n log      ${n8n.logFile}
+
+Press Ctrl-C to stop.`);
+		// Exit if n8n dies on its own.
+		n8n.process.once('exit', () => {
+			if (stopping) return;
+			log('n8n exited');
+			void stop().finally(() => process.exit(1));
+		});
+	} catch (error) {
+		log(`demo failed: ${error?.stack ?? error}`);
+		await stop();
+		process.exit(1);
+	}
+}
+
+void main();
