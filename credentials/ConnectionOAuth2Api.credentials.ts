@@ -3,14 +3,12 @@ import type { Icon, ICredentialType, INodeProperties } from 'n8n-workflow';
 import {
 	accessTokenUrlExpression,
 	allowedDomainsExpression,
-	apiBaseUrlExpression,
 	authenticationExpression,
 	authQueryParametersExpression,
 	authUrlExpression,
 	CUSTOM_PROVIDER,
 	scopeExpression,
 	scopeSetsFieldName,
-	tokenExpiredStatusCodeExpression,
 } from './connectionExpressions';
 import { PRESET_FIELDS, PROVIDER_PRESETS, type PresetFieldKey } from './providerPresets';
 
@@ -278,7 +276,5 @@ export class ConnectionOAuth2Api implements ICredentialType {
 		hidden('authentication', authenticationExpression),
 		hidden('scope', scopeExpression),
 		hidden('authQueryParameters', authQueryParametersExpression),
-		hidden('apiBaseUrl', apiBaseUrlExpression),
-		hidden('tokenExpiredStatusCode', tokenExpiredStatusCodeExpression),
 	];
 }

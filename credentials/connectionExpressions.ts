@@ -31,16 +31,14 @@ function fillPlaceholders(template: string): string {
 }
 
 /** A URL from the preset table, or the Custom field of that name. */
-function presetOrCustomUrl(pick: (preset: ProviderPreset) => string, customField: string, suffix = ''): string {
-	return `={{ ${fillPlaceholders(`${presetLookup(pick)} ?? $self.${customField} ?? ""`)}.trim()${suffix} }}`;
+function presetOrCustomUrl(pick: (preset: ProviderPreset) => string, customField: string): string {
+	return `={{ ${fillPlaceholders(`${presetLookup(pick)} ?? $self.${customField} ?? ""`)}.trim() }}`;
 }
 
 export const authUrlExpression = presetOrCustomUrl((preset) => preset.authUrl, 'customAuthUrl');
 
 export const accessTokenUrlExpression = presetOrCustomUrl((preset) => preset.tokenUrl, 'customTokenUrl');
 
-/** Without a trailing slash, so relative paths join with exactly one. */
-export const apiBaseUrlExpression = presetOrCustomUrl((preset) => preset.apiBaseUrl, 'customApiBaseUrl', '.replace(/\\/+$/, "")');
 
 export const authenticationExpression = `={{ ${presetLookup((preset) => preset.tokenAuthMethod)} ?? $self.customClientAuthentication ?? "header" }}`;
 
@@ -81,7 +79,3 @@ export const authQueryParametersExpression = (() => {
  * host. Entries filled from a user URL (a self-hosted base URL) are cut down to their host name.
  */
 export const allowedDomainsExpression = `={{ ${fillPlaceholders(`${presetLookup((preset) => preset.allowedDomains.join(', '))} ?? $self.customApiBaseUrl ?? ""`)}.split(",").map((entry) => entry.trim().replace(/^[a-z][a-z0-9+.-]*:\\/\\//i, "").replace(/[:/?#].*$/, "")).filter(Boolean).join(", ") }}`;
-
-/** Status codes typed as `401, 403` become the list n8n-core compares responses against. */
-export const tokenExpiredStatusCodeExpression =
-	'={{ [...new Set(String($self.expiryStatusCodes || "401").split(/[\\s,]+/).filter(Boolean).map(Number))] }}';

@@ -951,3 +951,14 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 			'Scopes are set in the app. Server-to-Server OAuth uses the account_credentials grant: use Custom.',
 	},
 ];
+
+/**
+ * Fills `{fieldKey}` placeholders with the user's values, trimmed and without a trailing slash.
+ * The credential's expressions do the same in n8n's expression language (connectionExpressions.ts);
+ * test/credential.test.ts checks that both agree for every preset.
+ */
+export function fillPresetTemplate(template: string, values: Record<string, unknown>): string {
+	return template.replace(/\{(\w+)\}/g, (placeholder, key: string) =>
+		key in PRESET_FIELDS ? String(values[key] ?? '').trim().replace(/\/+$/, '') : placeholder,
+	);
+}

@@ -10,7 +10,8 @@ import { after, before, describe, test } from 'node:test';
 
 import type { ICredentialType, INodeProperties } from 'n8n-workflow';
 
-import { PRESET_FIELDS, PROVIDER_PRESETS, type ProviderPreset } from '../credentials/providerPresets';
+import { fillPresetTemplate, PRESET_FIELDS, PROVIDER_PRESETS, type ProviderPreset } from '../credentials/providerPresets';
+import { describeConnection } from '../nodes/shared/transport/connection';
 import { CLIENT_ID, CLIENT_SECRET, startHarness, type Harness } from './harness/fixtures';
 import { resolveCredential } from './harness/resolveCredential';
 
@@ -91,20 +92,24 @@ describe('the built credential', () => {
 describe('every preset resolves to what the provider expects', () => {
 	for (const preset of PROVIDER_PRESETS) {
 		test(preset.displayName, async () => {
-			const resolved = await resolveCredential(filledFor(preset));
-			for (const field of ['authUrl', 'accessTokenUrl', 'apiBaseUrl'] as const) {
-				const value = String(resolved[field]);
-				assert.match(value, /^https:\/\/[^\s{}]+$/, `${field} = ${value}`);
+			const filled = filledFor(preset);
+			const resolved = await resolveCredential(filled);
+			const apiBaseUrl = describeConnection(resolved, 'x').apiBaseUrl;
+			for (const value of [String(resolved.authUrl), String(resolved.accessTokenUrl), apiBaseUrl]) {
+				assert.match(value, /^https:\/\/[^\s{}]+$/, value);
 				assert.doesNotThrow(() => new URL(value));
 			}
+			// The nodes fill templates in TypeScript, the host in its expression language: both agree.
+			assert.equal(resolved.authUrl, fillPresetTemplate(preset.authUrl, filled));
+			assert.equal(resolved.accessTokenUrl, fillPresetTemplate(preset.tokenUrl, filled));
 			assert.equal(resolved.scope, [...new Set(preset.defaultScopes)].join(preset.scopeSeparator));
 			assert.equal(resolved.authentication, preset.tokenAuthMethod);
 			assert.equal(resolved.authQueryParameters, expectedPairs(preset));
 			const domains = String(resolved.allowedDomains).split(', ');
 			assert.ok(domains.length > 0 && domains.every((domain) => /^(\*\.)?[a-z0-9.-]+$/i.test(domain)), String(resolved.allowedDomains));
 			assert.ok(
-				domains.some((domain) => new URL(String(resolved.apiBaseUrl)).hostname === domain || new URL(String(resolved.apiBaseUrl)).hostname.endsWith(domain.replace(/^\*/, ''))),
-				`API base ${String(resolved.apiBaseUrl)} is within ${String(resolved.allowedDomains)}`,
+				domains.some((domain) => new URL(apiBaseUrl).hostname === domain || new URL(apiBaseUrl).hostname.endsWith(domain.replace(/^\*/, ''))),
+				`API base ${apiBaseUrl} is within ${String(resolved.allowedDomains)}`,
 			);
 			assert.equal(resolved.allowedHttpRequestDomains, 'domains');
 		});
@@ -152,7 +157,7 @@ describe('Custom connections', () => {
 		const resolved = await resolveCredential(custom);
 		assert.equal(resolved.authUrl, 'https://auth.example.com/authorize?tenant=x');
 		assert.equal(resolved.accessTokenUrl, 'https://auth.example.com/token');
-		assert.equal(resolved.apiBaseUrl, 'https://api.example.com/v2');
+		assert.equal(describeConnection(resolved, 'x').apiBaseUrl, 'https://api.example.com/v2');
 		assert.equal(resolved.allowedDomains, 'api.example.com');
 		assert.equal(resolved.authentication, 'header');
 	});
@@ -176,7 +181,7 @@ describe('Custom connections', () => {
 
 	test('read token-expiry signals as lists', async () => {
 		const resolved = await resolveCredential({ ...custom, expiryStatusCodes: '401, 403 401' });
-		assert.deepEqual(resolved.tokenExpiredStatusCode, [401, 403]);
+		assert.deepEqual(describeConnection(resolved, 'x').expirySignal.statusCodes, [401, 403]);
 	});
 });
 

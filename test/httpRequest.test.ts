@@ -209,6 +209,16 @@ describe('refresh', () => {
 	});
 });
 
+describe('expiry signals that are ambiguous', () => {
+	test('a 403 configured as an expiry signal does not refresh while the stored token is fresh', async () => {
+		const credential = await harness.connectedCredential({ extra: { expiryStatusCodes: '401, 403' } });
+		const tokenCalls = harness.auth.tokenRequests.length;
+		const result = await harness.run(credential, 'oAuth2HttpRequest', get('/status/403', { options: { neverError: true } }), itemsOf(10));
+		assert.equal(result.items.length, 10);
+		assert.equal(harness.auth.tokenRequests.length - tokenCalls, 0);
+	});
+});
+
 describe('retries', () => {
 	test('Retry-After is honoured, measured on the server', async () => {
 		const credential = await harness.connectedCredential();

@@ -4,10 +4,11 @@
  */
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { assertAuthorized, loadConnection } from '../transport/connection';
+import { assertAuthorized, assertConfigured, loadConnection } from '../transport/connection';
 
 export async function getConnectionStatus(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const connection = await loadConnection(this);
+	assertConfigured(this.getNode(), connection);
 	assertAuthorized(this.getNode(), connection);
 	const where =
 		connection.blocksAllRequests

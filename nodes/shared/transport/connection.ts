@@ -11,7 +11,13 @@ import {
 	type INode,
 } from 'n8n-workflow';
 
-import { PRESET_FIELDS, PROVIDER_PRESETS, type PresetFieldKey } from '../../../credentials/providerPresets';
+import {
+	fillPresetTemplate,
+	PRESET_FIELDS,
+	PROVIDER_PRESETS,
+	type PresetFieldKey,
+	type ProviderPreset,
+} from '../../../credentials/providerPresets';
 
 export const CREDENTIAL_TYPE = 'connectionOAuth2Api';
 
@@ -68,8 +74,12 @@ function isBrokenUrl(value: string): boolean {
 }
 
 /** An empty preset field, a URL that cannot work, or token-expiry status codes that are not status codes. */
-function findMisconfiguration(credentials: ICredentialDataDecryptedObject, name: string): Connection['misconfiguration'] {
-	const preset = PROVIDER_PRESETS.find((entry) => entry.id === credentials.provider);
+function findMisconfiguration(
+	credentials: ICredentialDataDecryptedObject,
+	name: string,
+	preset: ProviderPreset | undefined,
+	apiBaseUrl: string,
+): Connection['misconfiguration'] {
 	if (preset) {
 		const templates = [preset.authUrl, preset.tokenUrl, preset.apiBaseUrl, ...preset.allowedDomains];
 		const empty = (Object.keys(PRESET_FIELDS) as PresetFieldKey[]).find(
@@ -85,7 +95,7 @@ function findMisconfiguration(credentials: ICredentialDataDecryptedObject, name:
 	}
 	const urls: Array<[string, unknown]> = [
 		['Access Token URL', credentials.accessTokenUrl],
-		['API Base URL', credentials.apiBaseUrl],
+		['API Base URL', apiBaseUrl],
 	];
 	for (const [label, value] of urls) {
 		const url = String(value ?? '').trim();
@@ -112,14 +122,17 @@ export function describeConnection(credentials: ICredentialDataDecryptedObject, 
 	const refreshToken = typeof tokenData.refresh_token === 'string' ? tokenData.refresh_token : '';
 	const expiresAt = Number(tokenData.n8n_expires_at);
 	const lifetimeMs = Number(tokenData.expires_in) * 1000;
-	const statusCodes = Array.isArray(credentials.tokenExpiredStatusCode)
-		? credentials.tokenExpiredStatusCode.map(Number)
-		: splitList(credentials.tokenExpiredStatusCode ?? credentials.expiryStatusCodes ?? '401').map(Number);
+	const statusCodes = [...new Set(splitList(credentials.expiryStatusCodes || '401').map(Number))];
+	const preset = PROVIDER_PRESETS.find((entry) => entry.id === credentials.provider);
+	// Only the nodes use the API base URL, so it is built here rather than by a host expression.
+	const apiBaseUrl = fillPresetTemplate(preset ? preset.apiBaseUrl : String(credentials.customApiBaseUrl ?? ''), credentials)
+		.trim()
+		.replace(/\/+$/, '');
 	const mode = credentials.allowedHttpRequestDomains;
 	return {
 		name,
 		grantType: String(credentials.grantType ?? 'authorizationCode'),
-		apiBaseUrl: String(credentials.apiBaseUrl ?? '').trim().replace(/\/+$/, ''),
+		apiBaseUrl,
 		allowedDomains: mode === 'domains' ? String(credentials.allowedDomains ?? '').trim() : undefined,
 		blocksAllRequests: mode === 'none',
 		accessToken,
@@ -133,7 +146,7 @@ export function describeConnection(credentials: ICredentialDataDecryptedObject, 
 		},
 		secrets: [accessToken, refreshToken, credentials.clientSecret]
 			.filter((secret): secret is string => typeof secret === 'string' && secret.length >= 4),
-		misconfiguration: findMisconfiguration(credentials, name),
+		misconfiguration: findMisconfiguration(credentials, name, preset, apiBaseUrl),
 	};
 }
 

@@ -170,7 +170,14 @@ export async function sendAuthorized(
 					allowedDomains: connection.allowedDomains,
 					sendCredentialsOnCrossOriginRedirect: false,
 				},
-				{ oauth2: { tokenType: 'Bearer' } },
+				{
+					oauth2: {
+						tokenType: 'Bearer',
+						tokenExpiredStatusCode: connection.expirySignal.statusCodes,
+						// A 403 that is not about the token must not cost a refresh while the token is fresh.
+						skipRefreshWhileTokenIsFresh: true,
+					},
+				},
 			) as Promise<{ statusCode: number; headers: Record<string, string>; body: unknown }>,
 		);
 		const thrown = unwrapHostError(outcome.error);
