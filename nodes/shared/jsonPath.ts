@@ -74,7 +74,7 @@ function formatSegments(segments: PathSegment[]): string {
 		.map((segment, index) => {
 			if (segment.kind === 'index') return `[${segment.index}]`;
 			if (segment.kind === 'wildcard') return '[*]';
-			const plain = /^[A-Za-z_$][\w$-]*$/.test(segment.key);
+			const plain = /^[A-Za-z_$][\w$]*$/.test(segment.key);
 			if (!plain) return `["${segment.key}"]`;
 			return index === 0 ? segment.key : `.${segment.key}`;
 		})
