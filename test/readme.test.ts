@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { test } from 'node:test';
 
-import { README, readmeWithTable } from '../scripts/presets-table';
+import { README, readmeWithTables } from '../scripts/readme-tables';
 
-test('the README preset table matches the preset data (npm run readme:presets regenerates it)', () => {
+test('the README tables match the preset data and the bad-input tests (npm run readme:tables regenerates them)', () => {
 	const readme = fs.readFileSync(README, 'utf8');
-	assert.equal(readme, readmeWithTable(readme));
+	assert.equal(readme, readmeWithTables(readme));
 });

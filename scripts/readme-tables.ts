@@ -1,6 +1,7 @@
 /**
- * The README's preset table, generated from credentials/providerPresets.ts so it cannot drift:
- * `npm run readme:presets` rewrites it; test/readme.test.ts fails when it is stale.
+ * The README's generated tables, so they cannot drift: the presets from
+ * credentials/providerPresets.ts, the bad inputs from test/badInputTable.md (written by
+ * test/badInput.test.ts). `npm run readme:tables` rewrites them; test/readme.test.ts fails when stale.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -8,8 +9,7 @@ import path from 'node:path';
 import { PRESET_FIELDS, PROVIDER_PRESETS } from '../credentials/providerPresets';
 
 export const README = path.join(__dirname, '..', 'README.md');
-const START = '<!-- presets:start -->';
-const END = '<!-- presets:end -->';
+const BAD_INPUT_TABLE = path.join(__dirname, '..', 'test', 'badInputTable.md');
 
 const SEPARATOR_NAMES = { ' ': 'space', ',': 'comma' } as const;
 const AUTH_NAMES = { header: 'client_secret_basic', body: 'client_secret_post' } as const;
@@ -42,14 +42,21 @@ export function presetsTable(): string {
 	].join('\n');
 }
 
-export function readmeWithTable(readme: string): string {
-	const start = readme.indexOf(START);
-	const end = readme.indexOf(END);
-	if (start === -1 || end === -1) throw new Error(`README.md needs ${START} and ${END} markers`);
-	return `${readme.slice(0, start + START.length)}\n${presetsTable()}\n${readme.slice(end)}`;
+function replaceSection(readme: string, name: string, content: string): string {
+	const start = `<!-- ${name}:start -->`;
+	const end = `<!-- ${name}:end -->`;
+	const from = readme.indexOf(start);
+	const to = readme.indexOf(end);
+	if (from === -1 || to === -1) throw new Error(`README.md needs ${start} and ${end} markers`);
+	return `${readme.slice(0, from + start.length)}\n${content.trim()}\n${readme.slice(to)}`;
+}
+
+export function readmeWithTables(readme: string): string {
+	const withPresets = replaceSection(readme, 'presets', presetsTable());
+	return replaceSection(withPresets, 'bad-inputs', fs.readFileSync(BAD_INPUT_TABLE, 'utf8'));
 }
 
 if (require.main === module) {
-	fs.writeFileSync(README, readmeWithTable(fs.readFileSync(README, 'utf8')));
-	process.stdout.write(`README.md: ${PROVIDER_PRESETS.length} presets\n`);
+	fs.writeFileSync(README, readmeWithTables(fs.readFileSync(README, 'utf8')));
+	process.stdout.write(`README.md: ${PROVIDER_PRESETS.length} presets and the bad-input table\n`);
 }
