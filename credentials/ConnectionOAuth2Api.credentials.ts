@@ -73,7 +73,7 @@ export class ConnectionOAuth2Api implements ICredentialType {
 
 	extends = ['oAuth2Api'];
 
-	displayName = 'OAuth2 Connection for Any OAuth2 API';
+	displayName = 'Any Service OAuth2 API';
 
 	icon: Icon = { light: 'file:oauth2Connection.svg', dark: 'file:oauth2Connection.dark.svg' };
 

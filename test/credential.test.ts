@@ -55,7 +55,7 @@ describe('the built credential', () => {
 	test('is an OAuth2 credential type the host can load', () => {
 		assert.equal(credential.name, 'connectionOAuth2Api');
 		assert.deepEqual(credential.extends, ['oAuth2Api']);
-		assert.match(credential.displayName, /^OAuth2 Connection/);
+		assert.equal(credential.displayName, 'Any Service OAuth2 API');
 		assert.match(String(credential.documentationUrl), /^https:\/\//);
 	});
 

@@ -26,7 +26,7 @@ export const credentialScenarios: Scenario[] = [
 		name: 'package loads: the OAuth2 Connection credential type is known to n8n',
 		async run(ctx) {
 			assert.ok(ctx.credentialType, `${CREDENTIAL_TYPE} missing from /types/credentials.json`);
-			assert.match(ctx.credentialType.displayName, /OAuth2 Connection/);
+			assert.equal(ctx.credentialType.displayName, 'Any Service OAuth2 API');
 		},
 	},
 	{
