@@ -138,7 +138,8 @@ export async function startServers(mode: 'worker' | 'inline' = process.env.BENCH
 				oauthTokenData: {
 					access_token: accessToken,
 					token_type: 'Bearer',
-					expires_in: Math.max(1, Math.round(expiresInMs / 1000)),
+					// Issued with an hour to live, now `expiresInMs` from its end (as a connected token ages).
+					expires_in: Math.max(3600, Math.round(expiresInMs / 1000)),
 					n8n_expires_at: String(expiresAt),
 					refresh_token: refreshToken,
 				},
