@@ -282,7 +282,7 @@ describe('missing paths', () => {
 		const result = await fetchVariables(credential, fetchParameters('/contacts/7', [variable('fifthTag', 'data.tags[4]')]));
 		const text = errorText(result.error);
 		assert.match(text, /Variable 'fifthTag'/);
-		assert.match(text, /'data\.tags' .*\[0\]\.\.\[1\]/s);
+		assert.match(text, /deepest part that exists is 'data\.tags', which has: \[0\]\.\.\[1\]/);
 	});
 
 	test('a missing path in an empty response says the response is empty', async () => {
@@ -290,8 +290,7 @@ describe('missing paths', () => {
 		harness.api.script('/empty', [{ status: 200, body: {} }]);
 		const result = await fetchVariables(credential, fetchParameters('/empty', [variable('id', 'data.id')]));
 		const text = errorText(result.error);
-		assert.match(text, /the response, which has/);
-		assert.doesNotMatch(text, /has: \./, 'says what is there rather than nothing');
+		assert.match(text, /deepest part that exists is the response, which has: \(no fields\)/);
 	});
 
 	test('an optional missing path takes its default, converted to the type; an empty default gives null', async () => {
@@ -345,7 +344,7 @@ describe('type conversion', () => {
 		const cases: Array<[VariableType, string, RegExp]> = [
 			['number', 'data.first_name', /Variable 'age': .*'Ada' is not a number.*Number/],
 			['boolean', 'data.first_name', /Variable 'age': .*'Ada' is not true or false/],
-			['object', 'data.first_name', /Variable 'age': .*'Ada' is not an object or a list/],
+			['object', 'data.first_name', /Variable 'age': .*'Ada' is not an object or a list, so it cannot be an Object or Array/],
 			['number', 'data.tags', /Variable 'age': .*\["a","b"\] is not a number/],
 		];
 		for (const [type, path, expected] of cases) {
@@ -506,7 +505,7 @@ describe('the path picker', () => {
 		const credential = await harness.connectedCredential();
 		const { results } = await searchPaths(credential, { url: '={{ "/contacts/" + $json.id }}', options: { sampleUrl: '/contacts/42' } });
 		const byValue = new Map(results.map((result) => [result.value, result.name]));
-		for (const path of ['data', 'data.id', 'data.last_name', 'data.tags', 'data.tags[0]']) assert.ok(byValue.has(path), `lists ${path}`);
+		for (const path of ['data', 'data.id', 'data.last_name', 'data["first-name"]', 'data.tags', 'data.tags[0]']) assert.ok(byValue.has(path), `lists ${path}`);
 		assert.match(String(byValue.get('data.last_name')), /"Lovelace-42"/);
 		assert.match(String(byValue.get('data.tags')), /list of 2/);
 		assert.equal(harness.api.requests.at(-1)?.path, '/contacts/42');
@@ -523,17 +522,28 @@ describe('the path picker', () => {
 
 	test('every path it lists reads back the value it previewed, even for awkward keys', async () => {
 		const credential = await harness.connectedCredential();
-		const body = { data: { 'a.b': 1, 'x]y': 2, 'with space': 3, "it's": 4, 'say "hi"': 5, '0': 6, items: [{ 'k[0]': 7 }] } };
+		const body = { data: { 'a.b': 1, 'x]y': 2, 'with space': 3, "it's": 4, 'say "hi"': 5, '0': 6, items: [{ 'k[0]': 7 }], 'a"]b': 8 } };
 		harness.api.script('/awkward', [{ status: 200, body }]);
 		const { results } = await searchPaths(credential, { url: '/awkward' });
 		const leaves = results.filter((result) => !/\((object|list of \d+)\)$/.test(result.name)).map((result) => String(result.value));
-		assert.equal(leaves.length, 7, `lists every leaf: ${leaves.join(' | ')}`);
+		assert.equal(leaves.length, 8, `lists every leaf: ${leaves.join(' | ')}`);
 
 		harness.api.script('/awkward', [{ status: 200, body }]);
 		const variables = leaves.map((path, index) => variable(`v${index}`, path));
 		const result = await fetchVariables(credential, fetchParameters('/awkward', variables));
 		assert.equal(result.error, undefined, result.error?.message);
-		assert.deepEqual(Object.values(result.items[0].json).sort(), [1, 2, 3, 4, 5, 6, 7]);
+		assert.deepEqual(Object.values(result.items[0].json).sort(), [1, 2, 3, 4, 5, 6, 7, 8]);
+	});
+
+	test('an URL built from the input item, with no sample URL, asks for a sample URL instead of a cryptic error', async () => {
+		const credential = await harness.connectedCredential();
+		await withoutRequests(async () => {
+			await assert.rejects(searchPaths(credential, { url: '={{ "/contacts/" + $json.id }}' }), (error: Error & { description?: string }) => {
+				assert.match(error.message, /URL cannot be worked out without an input item/);
+				assert.match(String(error.description), /Sample URL for Path Picker/);
+				return true;
+			});
+		});
 	});
 
 	test('reports an unconnected connection as not authorized yet, without calling the API', async () => {
@@ -568,6 +578,10 @@ describe('bad mapping input', () => {
 		await expectMappingError([variable('lastName', 'data[')], /Variable 'lastName': Path 'data\[' is not valid at character 5: '\[' is never closed/);
 		await expectMappingError([variable('tag', 'data.tags[first]')], /Variable 'tag': Path 'data\.tags\[first\]' is not valid.*\[0\], \[\*\] or \["name"\]/s);
 		await expectMappingError([variable('trailing', 'data.')], /Variable 'trailing': Path 'data\.' is not valid at character 6: expected a name/);
+	});
+
+	test("a variable named '__proto__' is refused instead of silently vanishing from the output", async () => {
+		await expectMappingError([variable('__proto__', 'data')], /Variable 1 is named '__proto__'/);
 	});
 
 	test('an empty path or no variables at all is refused before any request', async () => {

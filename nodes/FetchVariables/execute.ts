@@ -51,19 +51,33 @@ function buildRequest(context: IExecuteFunctions, itemIndex: number, timeoutMs: 
 	return request;
 }
 
+/** Where the variables go; checked before anything is sent. */
+function readOutput(context: IExecuteFunctions, itemIndex: number): { mode: 'merge' | 'only' } | { mode: 'key'; key: string } {
+	const mode = context.getNodeParameter('output', itemIndex, 'merge') as string;
+	if (mode !== 'key') return { mode: mode === 'only' ? 'only' : 'merge' };
+	const key = String(context.getNodeParameter('outputKey', itemIndex, 'variables') ?? '').trim();
+	if (key === '' || key === '__proto__') {
+		throw new NodeOperationError(context.getNode(), key === '' ? 'Output is Variables Under a Key, but Key is empty' : `Key '${key}' cannot be a field name`, {
+			itemIndex,
+			description: 'Enter the field name to put the variables in (e.g. variables), or choose another Output.',
+		});
+	}
+	return { mode: 'key', key };
+}
+
 export async function executeFetchItem(context: IExecuteFunctions, itemIndex: number, settings: RunSettings): Promise<INodeExecutionData[]> {
 	const node = context.getNode();
 	const mappings = readMappings(context, itemIndex);
 	validateMappings(node, mappings, itemIndex);
+	const output = readOutput(context, itemIndex);
 	const response = await sendAuthorized(context, itemIndex, buildRequest(context, itemIndex, settings.timeoutMs), settings.send);
 	if (response.statusCode >= 400) {
 		const { secrets } = await loadConnection(context, itemIndex);
 		throw httpStatusError(node, response, secrets, redact, itemIndex);
 	}
 	const variables = extractVariables(node, parseJsonBody(node, response, itemIndex), mappings, itemIndex);
-	const output = context.getNodeParameter('output', itemIndex, 'merge') as string;
 	const input = context.getInputData()[itemIndex];
-	if (output === 'only') return [{ json: variables }];
-	const key = output === 'key' ? (context.getNodeParameter('outputKey', itemIndex, 'variables') as string) : undefined;
-	return [{ json: key ? { ...input.json, [key]: variables } : { ...input.json, ...variables }, binary: input.binary }];
+	if (output.mode === 'only') return [{ json: variables }];
+	const json = output.mode === 'key' ? { ...input.json, [output.key]: variables } : { ...input.json, ...variables };
+	return [input.binary ? { json, binary: input.binary } : { json }];
 }

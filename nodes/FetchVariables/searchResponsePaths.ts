@@ -1,5 +1,5 @@
 /** Path picker: calls the endpoint with the selected connection and lists the paths it answered with. */
-import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import { NodeOperationError, type ILoadOptionsFunctions, type INodeListSearchResult } from 'n8n-workflow';
 
 import { listPaths, readPath } from '../shared/jsonPath';
 import { loadConnection } from '../shared/transport/connection';
@@ -13,9 +13,22 @@ function preview(value: unknown): string {
 	return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
 
+/** The sample URL, else the URL; an URL built from the input item cannot be worked out at design time. */
+function pickerUrl(context: ILoadOptionsFunctions): string {
+	const options = (context.getNodeParameter('options', {}) ?? {}) as { sampleUrl?: string };
+	if (options.sampleUrl) return options.sampleUrl;
+	try {
+		return context.getNodeParameter('url', '') as string;
+	} catch (error) {
+		throw new NodeOperationError(context.getNode(), `The URL cannot be worked out without an input item: ${(error as Error).message}`, {
+			description:
+				'Set Options > Sample URL for Path Picker to one example URL (e.g. /contacts/42), or type the path in Path mode.',
+		});
+	}
+}
+
 export async function searchResponsePaths(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-	const options = (this.getNodeParameter('options', {}) ?? {}) as { sampleUrl?: string };
-	const url = options.sampleUrl || (this.getNodeParameter('url', '') as string);
+	const url = pickerUrl(this);
 	const response = await sendAuthorized(this, undefined, { method: 'GET', url, timeoutMs: 15_000 });
 	if (response.statusCode >= 400) {
 		const { secrets } = await loadConnection(this);

@@ -69,6 +69,10 @@ const TYPE_NAMES: Record<VariableType, string> = {
 	object: 'Object or Array',
 };
 
+function withArticle(name: string): string {
+	return `${/^[aeiou]/i.test(name) ? 'an' : 'a'} ${name}`;
+}
+
 function convert(node: INode, mapping: VariableMapping, value: unknown, collects: boolean, itemIndex: number, source: string): unknown {
 	const converter = CONVERTERS[mapping.type] ?? CONVERTERS.auto;
 	let problem: string | undefined;
@@ -79,9 +83,9 @@ function convert(node: INode, mapping: VariableMapping, value: unknown, collects
 		problem = error instanceof ConversionProblem ? error.problem : String(error);
 	}
 	if (problem === undefined) return converted;
-	throw new NodeOperationError(node, `Variable '${mapping.name}': ${source} ${problem}, so it cannot be a ${TYPE_NAMES[mapping.type]}`, {
+	throw new NodeOperationError(node, `Variable '${mapping.name}': ${source} ${problem}, so it cannot be ${withArticle(TYPE_NAMES[mapping.type])}`, {
 		itemIndex,
-		description: `Change the variable's Type (Auto keeps the value as it is), or point Path at a ${TYPE_NAMES[mapping.type].toLowerCase()} value.`,
+		description: `Change the variable's Type (Auto keeps the value as it is), or point Path at ${withArticle(TYPE_NAMES[mapping.type].toLowerCase())} value.`,
 	});
 }
 
@@ -112,6 +116,12 @@ export function validateMappings(node: INode, mappings: VariableMapping[], itemI
 			throw new NodeOperationError(node, `Variable ${position + 1} has no name`, {
 				itemIndex,
 				description: 'Give every variable a name; the next steps read it as {{ $json.<name> }}.',
+			});
+		}
+		if (mapping.name === '__proto__') {
+			throw new NodeOperationError(node, `Variable ${position + 1} is named '__proto__', which cannot be a field name`, {
+				itemIndex,
+				description: 'Give the variable another name.',
 			});
 		}
 		if (seen.has(mapping.name)) {

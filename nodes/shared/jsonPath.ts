@@ -16,6 +16,32 @@ export class PathSyntaxError extends Error {
 
 const IDENTIFIER = /[^.[\]\s"']/;
 
+/**
+ * Reads what follows a '[' (at `start`) up to its ']', pushes the segment and returns the position
+ * after the ']'. A quoted name ends at the first matching quote followed by ']', so names may hold
+ * ']', '[', '.' and the other quote: `["x]y"]`, `['say "hi"']`.
+ */
+function readBracket(path: string, start: number, segments: PathSegment[]): number {
+	let position = start;
+	while (position < path.length && /\s/.test(path[position])) position++;
+	const quote = path[position];
+	if (quote === '"' || quote === "'") {
+		const closing = new RegExp(`${quote}\\s*\\]`, 'g');
+		closing.lastIndex = position + 1;
+		const match = closing.exec(path);
+		if (match === null) throw new PathSyntaxError(path, position, `the name is never closed with ${quote}]`);
+		segments.push({ kind: 'key', key: path.slice(position + 1, match.index) });
+		return match.index + match[0].length;
+	}
+	const close = path.indexOf(']', start);
+	if (close === -1) throw new PathSyntaxError(path, start - 1, "'[' is never closed with ']'");
+	const inner = path.slice(start, close).trim();
+	if (inner === '*') segments.push({ kind: 'wildcard' });
+	else if (/^\d+$/.test(inner)) segments.push({ kind: 'index', index: Number(inner) });
+	else throw new PathSyntaxError(path, start, 'use [0], [*] or ["name"] inside brackets');
+	return close + 1;
+}
+
 export function parsePath(path: string): PathSegment[] {
 	const segments: PathSegment[] = [];
 	let position = 0;
@@ -34,14 +60,7 @@ export function parsePath(path: string): PathSegment[] {
 			position++;
 			expectKey();
 		} else if (char === '[') {
-			const close = path.indexOf(']', position);
-			if (close === -1) throw new PathSyntaxError(path, position, "'[' is never closed with ']'");
-			const inner = path.slice(position + 1, close).trim();
-			if (inner === '*') segments.push({ kind: 'wildcard' });
-			else if (/^\d+$/.test(inner)) segments.push({ kind: 'index', index: Number(inner) });
-			else if (/^(["']).*\1$/.test(inner) && inner.length >= 2) segments.push({ kind: 'key', key: inner.slice(1, -1) });
-			else throw new PathSyntaxError(path, position + 1, 'use [0], [*] or ["name"] inside brackets');
-			position = close + 1;
+			position = readBracket(path, position + 1, segments);
 		} else {
 			throw new PathSyntaxError(path, position, `unexpected '${char}'`);
 		}
@@ -65,7 +84,11 @@ export type PathLookup =
 
 function describeKeys(value: unknown): string[] {
 	if (Array.isArray(value)) return value.length ? [`[0]..[${value.length - 1}]`] : ['(empty list)'];
-	if (isObject(value)) return Object.keys(value).slice(0, 20);
+	if (isObject(value)) {
+		const keys = Object.keys(value);
+		if (keys.length === 0) return ['(no fields)'];
+		return keys.length > 20 ? [...keys.slice(0, 20), `… (${keys.length - 20} more)`] : keys;
+	}
 	return [`(a ${value === null ? 'null' : typeof value} value)`];
 }
 
@@ -75,7 +98,8 @@ function formatSegments(segments: PathSegment[]): string {
 			if (segment.kind === 'index') return `[${segment.index}]`;
 			if (segment.kind === 'wildcard') return '[*]';
 			const plain = /^[A-Za-z_$][\w$]*$/.test(segment.key);
-			if (!plain) return `["${segment.key}"]`;
+			// Single quotes when the name itself holds `"]`, so parsePath reads the name back whole.
+			if (!plain) return /"\s*\]/.test(segment.key) ? `['${segment.key}']` : `["${segment.key}"]`;
 			return index === 0 ? segment.key : `.${segment.key}`;
 		})
 		.join('');
