@@ -312,7 +312,7 @@ describe('bad input gets a message naming the field and the fix', () => {
 			}
 			for (const text of [JSON.stringify(stopped.run), JSON.stringify(continued.run)]) {
 				assert.ok(!text.includes(CLIENT_SECRET));
-				if (credential && 'accessToken' in credential) assert.ok(!text.includes(credential.accessToken));
+				if (credential && 'accessToken' in credential) assert.ok(!text.includes(String(credential.accessToken)));
 			}
 		});
 	}

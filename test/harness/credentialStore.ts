@@ -34,9 +34,9 @@ export class CredentialStore extends ICredentialsHelper {
 	/** Every `oauthTokenData` the engine persisted, in order. */
 	readonly tokenUpdates: Array<{ id: string; accessToken: unknown }> = [];
 
-	add(name: string, data: ICredentialDataDecryptedObject): { id: string; name: string } {
+	add(name: string, data: Record<string, unknown>): { id: string; name: string } {
 		const id = String(this.nextId++);
-		this.records.set(id, { id, name, data: clone(data) });
+		this.records.set(id, { id, name, data: clone(data) as ICredentialDataDecryptedObject });
 		return { id, name };
 	}
 
@@ -49,7 +49,8 @@ export class CredentialStore extends ICredentialsHelper {
 	setTokenData(id: string, tokenData: Record<string, unknown> | undefined): void {
 		const record = this.records.get(id);
 		if (!record) throw new Error(`No credential ${id}`);
-		record.data.oauthTokenData = tokenData === undefined ? undefined : clone(tokenData) as never;
+		if (tokenData === undefined) delete record.data.oauthTokenData;
+		else record.data.oauthTokenData = clone(tokenData) as never;
 	}
 
 	private record(details: INodeCredentialsDetails): StoredCredential {

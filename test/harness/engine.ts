@@ -76,7 +76,7 @@ export interface NodeRun {
 	run: IRun;
 }
 
-function additionalData(store: CredentialStore, workflowData: IWorkflowBase): IWorkflowExecuteAdditionalData {
+export function additionalData(store: CredentialStore, workflowData: IWorkflowBase): IWorkflowExecuteAdditionalData {
 	return {
 		credentialsHelper: store,
 		hooks: new ExecutionLifecycleHooks('manual', 'execution-1', workflowData),
@@ -108,7 +108,7 @@ export interface RunOptions {
 	store: CredentialStore;
 	credential: { id: string; name: string };
 	nodeType: 'oAuth2HttpRequest' | 'fetchVariables';
-	parameters: IDataObject;
+	parameters: Record<string, unknown>;
 	items?: InputItem[];
 	continueOnFail?: boolean;
 }
@@ -141,7 +141,7 @@ export async function runNode(options: RunOptions): Promise<NodeRun> {
 }
 
 /** A load-options call as the editor makes it, with the node's current parameters. */
-export async function loadOptions(options: Omit<RunOptions, 'items' | 'continueOnFail'>, method: string): Promise<unknown> {
+export async function loadOptions(options: Omit<RunOptions, 'items' | 'continueOnFail'>, method: string, filter?: string): Promise<unknown> {
 	const { LoadOptionsContext } = await import('n8n-core');
 	const node: INode = {
 		id: 'target',
@@ -155,9 +155,10 @@ export async function loadOptions(options: Omit<RunOptions, 'items' | 'continueO
 	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
 	const workflowData = { id: 'w', name: 'w', nodes: [node], connections: {}, active: false } as unknown as IWorkflowBase;
 	const context = new LoadOptionsContext(workflow, node, additionalData(options.store, workflowData), '') as unknown as ILoadOptionsFunctions;
-	const type = NODE_TYPES[options.nodeType] as INodeType & { methods: Record<string, Record<string, (this: ILoadOptionsFunctions, filter?: string) => Promise<unknown>>> };
-	for (const group of Object.values(type.methods ?? {})) {
-		if (group[method]) return await group[method].call(context);
+	type DesignTimeMethod = (this: ILoadOptionsFunctions, filter?: string) => Promise<unknown>;
+	const groups = (NODE_TYPES[options.nodeType].methods ?? {}) as unknown as Record<string, Record<string, DesignTimeMethod>>;
+	for (const group of Object.values(groups)) {
+		if (group[method]) return await group[method].call(context, filter);
 	}
 	throw new Error(`No method ${method}`);
 }

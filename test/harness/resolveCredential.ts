@@ -37,19 +37,19 @@ const mockNodeTypes: INodeTypes = {
 } as INodeTypes;
 
 /** Defaults applied and non-displayed fields dropped; expressions still unresolved. */
-export function applyDefaults(stored: ICredentialDataDecryptedObject): ICredentialDataDecryptedObject {
+export function applyDefaults(stored: Record<string, unknown>): ICredentialDataDecryptedObject {
 	const properties = credentialProperties();
 	const data = { ...stored };
 	for (const field of PINNED_WHEN_HIDDEN) {
 		if (properties.some((property) => property.name === field && property.type === 'hidden')) delete data[field];
 	}
 	const withDefaults = NodeHelpers.getNodeParameters(properties, data as INodeParameters, true, false, null, null) as ICredentialDataDecryptedObject;
-	if (stored.oauthTokenData !== undefined) withDefaults.oauthTokenData = stored.oauthTokenData;
+	if (stored.oauthTokenData !== undefined) withDefaults.oauthTokenData = stored.oauthTokenData as ICredentialDataDecryptedObject['oauthTokenData'];
 	return withDefaults;
 }
 
 /** What the host hands to n8n-core and to the OAuth2 authorize/callback flow. */
-export async function resolveCredential(stored: ICredentialDataDecryptedObject): Promise<ICredentialDataDecryptedObject> {
+export async function resolveCredential(stored: Record<string, unknown>): Promise<ICredentialDataDecryptedObject> {
 	const data = applyDefaults(stored);
 	const workflow = new Workflow({ nodes: [mockNode], connections: {}, active: false, nodeTypes: mockNodeTypes });
 	await workflow.expression.acquireIsolate();
