@@ -60,6 +60,45 @@ export async function screenshot(page: Page, dir: string, name: string): Promise
 	return file;
 }
 
+/** The README's screenshots; written only when E2E_UPDATE_SCREENSHOTS=1, so CI never changes the checkout. */
+export const DOCS_SCREENSHOT_DIR = path.resolve(__dirname, '..', '..', 'docs', 'screenshots');
+
+export function updatingDocsScreenshots(): boolean {
+	return process.env.E2E_UPDATE_SCREENSHOTS === '1';
+}
+
+/**
+ * Takes a screenshot into the (git-ignored) test screenshot directory and, when updating, copies it
+ * to docs/screenshots/<docsName>.png for the README.
+ */
+export async function docsScreenshot(page: Page, dir: string, name: string, docsName: string): Promise<string> {
+	const file = await screenshot(page, dir, name);
+	if (updatingDocsScreenshots()) {
+		fs.mkdirSync(DOCS_SCREENSHOT_DIR, { recursive: true });
+		const target = path.join(DOCS_SCREENSHOT_DIR, `${docsName}.png`);
+		fs.copyFileSync(file, target);
+		process.stderr.write(`[browser] wrote ${path.relative(path.resolve(__dirname, '..', '..'), target)} (${(fs.statSync(target).size / 1024).toFixed(0)} KB)\n`);
+	}
+	return file;
+}
+
+/** Waits for running CSS transitions/animations (modals fading in, panels sliding) to end, at most 3 s. */
+export async function settle(page: Page): Promise<void> {
+	// A string, as this code runs in the page (the tests compile without the DOM library).
+	const script = `(async () => {
+		const finite = document.getAnimations().filter((a) => a.effect?.getComputedTiming().iterations !== Infinity);
+		await Promise.race([Promise.all(finite.map((a) => a.finished.catch(() => undefined))), new Promise((r) => setTimeout(r, 3000))]);
+	})()`;
+	await page.evaluate(script).catch(() => undefined);
+}
+
+/** Closes toasts so they do not cover what a screenshot is for. */
+export async function dismissToasts(page: Page): Promise<void> {
+	const close = page.locator('.el-notification .el-notification__closeBtn');
+	for (let i = (await close.count()) - 1; i >= 0; i--) await close.nth(i).click({ timeout: 2000 }).catch(() => undefined);
+	await page.locator('.el-notification').first().waitFor({ state: 'hidden', timeout: 3000 }).catch(() => undefined);
+}
+
 /** Signs in through n8n's sign-in page. */
 export async function signIn(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
 	await page.goto(`${baseUrl}/signin`);

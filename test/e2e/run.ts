@@ -1,7 +1,8 @@
 // End-to-end run: a real n8n 2.41 with this package installed from its tarball, a real OAuth2
 // authorization server and an API, all on 127.0.0.1. Prints "N passed, M failed" last and exits
 // non-zero on any failure. Env: E2E_ONLY=<substring> runs matching scenarios only,
-// E2E_KEEP=1 keeps the work directory, E2E_SKIP_BUILD=1 packs the existing dist/.
+// E2E_KEEP=1 keeps the work directory, E2E_SKIP_BUILD=1 packs the existing dist/,
+// E2E_UPDATE_SCREENSHOTS=1 also writes the README's screenshots into docs/screenshots/.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,6 +16,7 @@ import { freePort, N8nRest, packPackage, PACKAGE_NAME, runToLog, startN8n, type 
 import { startResourceServer, type ResourceServer } from './resourceServer';
 import { browserScenarios } from './scenarios/browserScenarios';
 import { credentialScenarios } from './scenarios/credentialScenarios';
+import { editorScenarios } from './scenarios/editorScenarios';
 import { nodeScenarios } from './scenarios/nodeScenarios';
 import { createLoopbackCertificate, trustInThisProcess } from './tlsCert';
 import { flattedParser } from './workflows';
@@ -161,7 +163,7 @@ async function main(): Promise<number> {
 	try {
 		const ctx = await setUp(workDir);
 		log(`setup done in ${seconds(startedAt)}; node types loaded: ${[...ctx.nodeTypes.keys()].join(', ') || 'none'}`);
-		await runScenarios(ctx, [...credentialScenarios, ...browserScenarios, ...nodeScenarios]);
+		await runScenarios(ctx, [...credentialScenarios, ...browserScenarios, ...editorScenarios, ...nodeScenarios]);
 	} catch (error) {
 		failedSetup = true;
 		counts.failed++;

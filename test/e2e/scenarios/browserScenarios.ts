@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 
 import { CLIENTS } from '../authServer';
-import { newContext, screenshot, signIn } from '../browser';
+import { dismissToasts, docsScreenshot, newContext, screenshot, settle, signIn } from '../browser';
 import type { E2eContext, Scenario } from '../context';
 import { OWNER } from '../n8nServer';
 import { TEST_USER } from '../authServer';
@@ -57,7 +57,9 @@ export const browserScenarios: Scenario[] = [
 				const page = await context.newPage();
 				await signIn(page, ctx.n8n.url, OWNER.email, OWNER.password);
 				await openNewCredentialModal(page, ctx, ctx.credentialType!.displayName);
-				await screenshot(page, ctx.screenshotDir, '01-credential-modal');
+				await page.locator('[data-test-id="copy-input"]').first().waitFor();
+				await settle(page); // the modal fades in
+				await docsScreenshot(page, ctx.screenshotDir, '01-credential-modal', 'credential-modal');
 
 				const redirectUrl = (await page.locator('[data-test-id="copy-input"]').first().innerText()).trim();
 				assert.equal(redirectUrl, `${ctx.n8n.url}/rest/oauth2-credential/callback`, 'the modal shows n8n’s OAuth redirect URL');
@@ -82,7 +84,8 @@ export const browserScenarios: Scenario[] = [
 				await completeProviderPopup(await popupPromise, ctx);
 
 				await page.locator('[data-test-id="oauth-connect-success-banner"]').waitFor();
-				await screenshot(page, ctx.screenshotDir, '06-connected');
+				await dismissToasts(page);
+				await docsScreenshot(page, ctx.screenshotDir, '06-connected', 'credential-connected');
 				await page.locator('[data-test-id="credential-save-button"]').click().catch(() => undefined);
 
 				const credentials = await ctx.rest.request<Array<{ id: string; type: string }>>('GET', '/rest/credentials');
