@@ -116,7 +116,8 @@ export class ConnectionOAuth2Api implements ICredentialType {
 				{
 					name: 'Authorization Code with PKCE',
 					value: 'pkce',
-					description: 'Authorization code with an S256 code challenge; works without a client secret',
+					description:
+						'Authorization code with an S256 code challenge; works without a client secret',
 				},
 				{
 					name: 'Client Credentials',
@@ -225,7 +226,8 @@ export class ConnectionOAuth2Api implements ICredentialType {
 			type: 'string',
 			default: '401',
 			placeholder: 'e.g. 401, 403',
-			description: 'Responses with these status codes make the nodes refresh the token and retry once',
+			description:
+				'Responses with these status codes make the nodes refresh the token and retry once',
 		},
 		{
 			displayName: 'Token Expired Response Path',

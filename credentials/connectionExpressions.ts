@@ -37,8 +37,10 @@ function presetOrCustomUrl(pick: (preset: ProviderPreset) => string, customField
 
 export const authUrlExpression = presetOrCustomUrl((preset) => preset.authUrl, 'customAuthUrl');
 
-export const accessTokenUrlExpression = presetOrCustomUrl((preset) => preset.tokenUrl, 'customTokenUrl');
-
+export const accessTokenUrlExpression = presetOrCustomUrl(
+	(preset) => preset.tokenUrl,
+	'customTokenUrl',
+);
 
 export const authenticationExpression = `={{ ${presetLookup((preset) => preset.tokenAuthMethod)} ?? $self.customClientAuthentication ?? "header" }}`;
 

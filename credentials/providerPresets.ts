@@ -99,7 +99,10 @@ export const PRESET_FIELDS = {
 		default: 'mypurecloud.com',
 		options: [
 			{ name: 'Americas (US East) - mypurecloud.com', value: 'mypurecloud.com' },
-			{ name: 'Americas (US East 2, FedRAMP) - use2.us-gov-pure.cloud', value: 'use2.us-gov-pure.cloud' },
+			{
+				name: 'Americas (US East 2, FedRAMP) - use2.us-gov-pure.cloud',
+				value: 'use2.us-gov-pure.cloud',
+			},
 			{ name: 'Americas (US West) - usw2.pure.cloud', value: 'usw2.pure.cloud' },
 			{ name: 'Americas (Canada) - cac1.pure.cloud', value: 'cac1.pure.cloud' },
 			{ name: 'Americas (São Paulo) - sae1.pure.cloud', value: 'sae1.pure.cloud' },
@@ -118,7 +121,8 @@ export const PRESET_FIELDS = {
 	},
 	zohoDataCenter: {
 		displayName: 'Zoho Data Centre',
-		description: 'The accounts domain of the data centre your Zoho account lives in (where you sign in)',
+		description:
+			'The accounts domain of the data centre your Zoho account lives in (where you sign in)',
 		default: 'zoho.com',
 		options: [
 			{ name: 'United States (zoho.com)', value: 'zoho.com' },
@@ -305,7 +309,8 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		apiBaseUrl: 'https://api.box.com/2.0',
 		allowedDomains: ['api.box.com', 'upload.box.com'],
 		docsUrl: 'https://developer.box.com/guides/authentication/oauth2/',
-		notes: 'Scopes are set in the app. Client credentials need a Box app with server authentication.',
+		notes:
+			'Scopes are set in the app. Client credentials need a Box app with server authentication.',
 	},
 	{
 		id: 'calendly',
@@ -320,7 +325,8 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		apiBaseUrl: 'https://api.calendly.com',
 		allowedDomains: ['api.calendly.com'],
 		docsUrl: 'https://developer.calendly.com/docs/authentication/scopes',
-		notes: 'Apps created since March 2026 get no access until you request scopes (e.g. event_types:read).',
+		notes:
+			'Apps created since March 2026 get no access until you request scopes (e.g. event_types:read).',
 	},
 	{
 		id: 'clickUp',
@@ -427,7 +433,8 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		apiBaseUrl: 'https://{gitlabHost}/api/v4',
 		allowedDomains: ['{gitlabHost}'],
 		docsUrl: 'https://docs.gitlab.com/api/oauth2/',
-		notes: 'Works with gitlab.com and self-managed GitLab (set the host). Use the api scope to write.',
+		notes:
+			'Works with gitlab.com and self-managed GitLab (set the host). Use the api scope to write.',
 	},
 	{
 		id: 'google',
@@ -466,7 +473,8 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		apiBaseUrl: 'https://api.hubapi.com',
 		allowedDomains: ['api.hubapi.com'],
 		docsUrl: 'https://developers.hubspot.com/docs/api/oauth-quickstart-guide',
-		notes: 'Request exactly the scopes your app marks as required (e.g. oauth crm.objects.contacts.read).',
+		notes:
+			'Request exactly the scopes your app marks as required (e.g. oauth crm.objects.contacts.read).',
 	},
 	{
 		id: 'intercom',
@@ -507,7 +515,13 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		scopeSets: [
 			{
 				name: 'Jira',
-				scopes: ['offline_access', 'read:me', 'read:jira-work', 'write:jira-work', 'read:jira-user'],
+				scopes: [
+					'offline_access',
+					'read:me',
+					'read:jira-work',
+					'write:jira-work',
+					'read:jira-user',
+				],
 			},
 			{
 				name: 'Confluence',
@@ -784,7 +798,8 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		clientCredentials: true,
 		apiBaseUrl: 'https://{serviceNowInstance}.service-now.com',
 		allowedDomains: ['{serviceNowInstance}.service-now.com'],
-		docsUrl: 'https://www.servicenow.com/docs/r/platform-security/authentication/oauth-inbound.html',
+		docsUrl:
+			'https://www.servicenow.com/docs/r/platform-security/authentication/oauth-inbound.html',
 		notes:
 			'API base is your instance (e.g. /api/now/table/incident). Client credentials must be enabled on the instance.',
 	},
@@ -847,7 +862,8 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		apiBaseUrl: 'https://api.stripe.com/v1',
 		allowedDomains: ['api.stripe.com'],
 		docsUrl: 'https://docs.stripe.com/connect/oauth-reference',
-		notes: 'Client ID is the platform’s ca_... ID; the client secret is the platform’s secret key (sk_...).',
+		notes:
+			'Client ID is the platform’s ca_... ID; the client secret is the platform’s secret key (sk_...).',
 	},
 	{
 		id: 'teamleaderFocus',
@@ -892,7 +908,8 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		apiBaseUrl: 'https://api.x.com/2',
 		allowedDomains: ['api.x.com', 'api.twitter.com'],
 		docsUrl: 'https://docs.x.com/fundamentals/authentication/oauth-2-0/authorization-code',
-		notes: 'offline.access issues a refresh token. App-only bearer tokens use a different endpoint: use Custom.',
+		notes:
+			'offline.access issues a refresh token. App-only bearer tokens use a different endpoint: use Custom.',
 	},
 	{
 		id: 'xero',
@@ -959,6 +976,10 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
  */
 export function fillPresetTemplate(template: string, values: Record<string, unknown>): string {
 	return template.replace(/\{(\w+)\}/g, (placeholder, key: string) =>
-		key in PRESET_FIELDS ? String(values[key] ?? '').trim().replace(/\/+$/, '') : placeholder,
+		key in PRESET_FIELDS
+			? String(values[key] ?? '')
+					.trim()
+					.replace(/\/+$/, '')
+			: placeholder,
 	);
 }

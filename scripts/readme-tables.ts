@@ -15,8 +15,13 @@ const SEPARATOR_NAMES = { ' ': 'space', ',': 'comma' } as const;
 const AUTH_NAMES = { header: 'client_secret_basic', body: 'client_secret_post' } as const;
 
 function fieldsOf(template: string[]): string {
-	const keys = Object.keys(PRESET_FIELDS).filter((key) => template.some((url) => url.includes(`{${key}}`)));
-	return keys.map((key) => PRESET_FIELDS[key as keyof typeof PRESET_FIELDS].displayName).join(', ') || '–';
+	const keys = Object.keys(PRESET_FIELDS).filter((key) =>
+		template.some((url) => url.includes(`{${key}}`)),
+	);
+	return (
+		keys.map((key) => PRESET_FIELDS[key as keyof typeof PRESET_FIELDS].displayName).join(', ') ||
+		'–'
+	);
 }
 
 export function presetsTable(): string {

@@ -15,7 +15,10 @@ const NODE_VERSION = '24.21.0';
 const ROOT = path.resolve(__dirname, '..');
 const CACHE_DIR =
 	process.env.OAUTH2_CONNECTIONS_CACHE ||
-	path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'n8n-nodes-oauth2-connections');
+	path.join(
+		process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'),
+		'n8n-nodes-oauth2-connections',
+	);
 
 function log(message) {
 	process.stderr.write(`[toolchain] ${message}\n`);
@@ -42,10 +45,19 @@ function ensureNode24() {
 	const prefix = path.join(CACHE_DIR, `node-${NODE_VERSION}`);
 	const binDir = path.join(prefix, 'node_modules', platformPackage, 'bin');
 	if (!fs.existsSync(path.join(binDir, 'node'))) {
-		log(`Node ${process.versions.node} is too old for n8n 2.x: installing ${platformPackage}@${NODE_VERSION} into ${prefix}`);
+		log(
+			`Node ${process.versions.node} is too old for n8n 2.x: installing ${platformPackage}@${NODE_VERSION} into ${prefix}`,
+		);
 		fs.mkdirSync(prefix, { recursive: true });
 		fs.writeFileSync(path.join(prefix, 'package.json'), '{"private":true}\n');
-		mustRun('npm', ['install', '--no-save', '--no-package-lock', '--prefix', prefix, `${platformPackage}@${NODE_VERSION}`]);
+		mustRun('npm', [
+			'install',
+			'--no-save',
+			'--no-package-lock',
+			'--prefix',
+			prefix,
+			`${platformPackage}@${NODE_VERSION}`,
+		]);
 	}
 	return binDir;
 }

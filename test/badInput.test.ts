@@ -32,9 +32,24 @@ export interface BadInputCase {
 }
 
 const CONNECTION = 'CRM';
-const file = (name: string) => ({ [name]: { base64: Buffer.from('hello').toString('base64'), mimeType: 'text/plain', fileName: 'hello.txt' } });
-const get = (url: string, extra: Record<string, unknown> = {}) => ({ method: 'GET', url, ...extra });
-const post = (extra: Record<string, unknown>) => ({ method: 'POST', url: '/echo', sendBody: true, ...extra });
+const file = (name: string) => ({
+	[name]: {
+		base64: Buffer.from('hello').toString('base64'),
+		mimeType: 'text/plain',
+		fileName: 'hello.txt',
+	},
+});
+const get = (url: string, extra: Record<string, unknown> = {}) => ({
+	method: 'GET',
+	url,
+	...extra,
+});
+const post = (extra: Record<string, unknown>) => ({
+	method: 'POST',
+	url: '/echo',
+	sendBody: true,
+	...extra,
+});
 /** An absolute loopback URL: a preset connection must still never leave this machine. */
 const LOOPBACK = 'http://127.0.0.1:9/echo';
 
@@ -43,7 +58,8 @@ export const BAD_INPUTS: BadInputCase[] = [
 		input: 'URL with a misspelled scheme (`ht!tp://x`)',
 		parameters: get('ht!tp://x'),
 		message: "The URL 'ht!tp://x' is not a valid URL: 'ht!tp' is not a scheme",
-		description: 'Start the URL with https:// (or http://), or enter a path relative to the connection’s API base URL, e.g. /v1/contacts.',
+		description:
+			'Start the URL with https:// (or http://), or enter a path relative to the connection’s API base URL, e.g. /v1/contacts.',
 		refusedBeforeSending: true,
 	},
 	{
@@ -64,7 +80,7 @@ export const BAD_INPUTS: BadInputCase[] = [
 	{
 		input: 'Empty URL',
 		parameters: get(''),
-		message: "The 'OAuth2 HTTP Request' node has issues:\n- Parameter \"URL\" is required.",
+		message: 'The \'OAuth2 HTTP Request\' node has issues:\n- Parameter "URL" is required.',
 		description: '(the host refuses to start the workflow; the editor marks the field)',
 		refusedBeforeSending: true,
 		refusedByHost: true,
@@ -73,14 +89,16 @@ export const BAD_INPUTS: BadInputCase[] = [
 		input: 'URL from an expression that resolves to nothing (`{{ $json.path }}` without a path)',
 		parameters: get('={{ $json.path ?? "" }}'),
 		message: 'The URL is empty',
-		description: 'Enter a full URL (https://...) or a path relative to the connection’s API base URL.',
+		description:
+			'Enter a full URL (https://...) or a path relative to the connection’s API base URL.',
 		refusedBeforeSending: true,
 	},
 	{
 		input: 'URL on a host outside the connection’s allowed domains',
 		parameters: get('http://127.0.0.2:9/contacts'),
 		message: "The host 127.0.0.2:9 is not in the allowed domains of connection 'CRM'",
-		description: 'The token is only sent to: 127.0.0.1. Use a URL on one of them, or add 127.0.0.2 to Allowed Domains in the connection.',
+		description:
+			'The token is only sent to: 127.0.0.1. Use a URL on one of them, or add 127.0.0.2 to Allowed Domains in the connection.',
 		refusedBeforeSending: true,
 	},
 	{
@@ -88,7 +106,8 @@ export const BAD_INPUTS: BadInputCase[] = [
 		credential: 'unconnected',
 		parameters: get('/contacts/1'),
 		message: "Connection 'CRM' is not authorized yet: open it and click Connect",
-		description: 'Open Credentials, select this OAuth2 Connection and click Connect (Reconnect if it was connected before), finish the sign-in in the popup, then run the node again.',
+		description:
+			'Open Credentials, select this OAuth2 Connection and click Connect (Reconnect if it was connected before), finish the sign-in in the popup, then run the node again.',
 		refusedBeforeSending: true,
 	},
 	{
@@ -101,11 +120,13 @@ export const BAD_INPUTS: BadInputCase[] = [
 		refusedBeforeSending: true,
 	},
 	{
-		input: 'Preset field left empty (Shopify, Shop empty: the API base URL would be `https://.myshopify.com/...`)',
+		input:
+			'Preset field left empty (Shopify, Shop empty: the API base URL would be `https://.myshopify.com/...`)',
 		credential: { provider: 'shopify', shopifyShop: ' ' },
 		parameters: get(LOOPBACK),
 		message: "Connection 'CRM' has no Shopify Shop, which the Shopify preset needs",
-		description: 'Open the connection and fill in Shopify Shop: The shop name: the part before .myshopify.com. Then save it and click Reconnect.',
+		description:
+			'Open the connection and fill in Shopify Shop: The shop name: the part before .myshopify.com. Then save it and click Reconnect.',
 		refusedBeforeSending: true,
 	},
 	{
@@ -120,36 +141,45 @@ export const BAD_INPUTS: BadInputCase[] = [
 		input: 'Token Expired Status Codes in the connection not numeric (`401, expired`)',
 		credential: { expiryStatusCodes: '401, expired' },
 		parameters: get('/contacts/1'),
-		message: "Token Expired Status Codes of connection 'CRM' has 'expired', which is not an HTTP status code",
-		description: 'Open the connection and enter HTTP status codes separated by commas, e.g. 401, 403 (401 when unsure).',
+		message:
+			"Token Expired Status Codes of connection 'CRM' has 'expired', which is not an HTTP status code",
+		description:
+			'Open the connection and enter HTTP status codes separated by commas, e.g. 401, 403 (401 when unsure).',
 		refusedBeforeSending: true,
 	},
 	{
 		input: 'Malformed JSON body (`{"name": "Ada",}`)',
 		parameters: post({ contentType: 'json', specifyBody: 'json', jsonBody: '{"name": "Ada",}' }),
 		message: 'JSON body is not valid JSON: <detail>',
-		description: "Fix the JSON in 'JSON body' (e.g. {\"name\": \"value\"}), or switch Specify As to Using Fields Below.",
+		description:
+			'Fix the JSON in \'JSON body\' (e.g. {"name": "value"}), or switch Specify As to Using Fields Below.',
 		refusedBeforeSending: true,
 	},
 	{
 		input: 'Malformed JSON query (`{page: 2}`)',
 		parameters: get('/echo', { sendQuery: true, specifyQuery: 'json', jsonQuery: '{page: 2}' }),
 		message: 'JSON query is not valid JSON: <detail>',
-		description: "Fix the JSON in 'JSON query' (e.g. {\"name\": \"value\"}), or switch Specify As to Using Fields Below.",
+		description:
+			'Fix the JSON in \'JSON query\' (e.g. {"name": "value"}), or switch Specify As to Using Fields Below.',
 		refusedBeforeSending: true,
 	},
 	{
 		input: 'JSON query that is a list, not an object (`[1, 2]`)',
 		parameters: get('/echo', { sendQuery: true, specifyQuery: 'json', jsonQuery: '[1, 2]' }),
 		message: 'JSON query must be a JSON object',
-		description: "Write 'JSON query' as an object, e.g. {\"name\": \"value\"}.",
+		description: 'Write \'JSON query\' as an object, e.g. {"name": "value"}.',
 		refusedBeforeSending: true,
 	},
 	{
 		input: 'Malformed JSON headers (`{"X-Trace": 1`)',
-		parameters: get('/echo', { sendHeaders: true, specifyHeaders: 'json', jsonHeaders: '{"X-Trace": 1' }),
+		parameters: get('/echo', {
+			sendHeaders: true,
+			specifyHeaders: 'json',
+			jsonHeaders: '{"X-Trace": 1',
+		}),
 		message: 'JSON headers is not valid JSON: <detail>',
-		description: "Fix the JSON in 'JSON headers' (e.g. {\"name\": \"value\"}), or switch Specify As to Using Fields Below.",
+		description:
+			'Fix the JSON in \'JSON headers\' (e.g. {"name": "value"}), or switch Specify As to Using Fields Below.',
 		refusedBeforeSending: true,
 	},
 	{
@@ -161,7 +191,14 @@ export const BAD_INPUTS: BadInputCase[] = [
 	},
 	{
 		input: 'A body with HEAD (a method without a body)',
-		parameters: { method: 'HEAD', url: '/echo', sendBody: true, contentType: 'json', specifyBody: 'json', jsonBody: '{}' },
+		parameters: {
+			method: 'HEAD',
+			url: '/echo',
+			sendBody: true,
+			contentType: 'json',
+			specifyBody: 'json',
+			jsonBody: '{}',
+		},
 		message: 'A HEAD request cannot have a body',
 		description: 'Turn off Send Body, or use POST, PUT, PATCH or DELETE.',
 		refusedBeforeSending: true,
@@ -175,14 +212,21 @@ export const BAD_INPUTS: BadInputCase[] = [
 	},
 	{
 		input: 'An Authorization header set by hand',
-		parameters: get('/echo', { sendHeaders: true, headerParameters: { parameters: [{ name: 'Authorization', value: 'Bearer abc' }] } }),
+		parameters: get('/echo', {
+			sendHeaders: true,
+			headerParameters: { parameters: [{ name: 'Authorization', value: 'Bearer abc' }] },
+		}),
 		message: 'The Authorization header is set by the connection',
 		description: 'Remove the Authorization header: the node adds the connection’s token itself.',
 		refusedBeforeSending: true,
 	},
 	{
 		input: 'An Authorization header in JSON headers, any case',
-		parameters: get('/echo', { sendHeaders: true, specifyHeaders: 'json', jsonHeaders: '{"AUTHORIZATION": "Bearer abc"}' }),
+		parameters: get('/echo', {
+			sendHeaders: true,
+			specifyHeaders: 'json',
+			jsonHeaders: '{"AUTHORIZATION": "Bearer abc"}',
+		}),
 		message: 'The Authorization header is set by the connection',
 		description: 'Remove the Authorization header: the node adds the connection’s token itself.',
 		refusedBeforeSending: true,
@@ -191,41 +235,66 @@ export const BAD_INPUTS: BadInputCase[] = [
 		input: 'A binary field the input item does not have (item has no files)',
 		parameters: post({ contentType: 'binaryData', binaryProperty: 'data' }),
 		message: "Item <item> has no binary field 'data'",
-		description: 'The input item has no files. Add a node that reads or downloads the file before this one.',
+		description:
+			'The input item has no files. Add a node that reads or downloads the file before this one.',
 		refusedBeforeSending: true,
 	},
 	{
 		input: 'A binary field the input item does not have (item has other files)',
-		parameters: post({ contentType: 'multipart-form-data', multipartFields: { fields: [{ kind: 'file', name: 'upload', binaryProperty: 'attachment' }] } }),
-		items: [{ json: {}, binary: file('data') }, { json: {}, binary: file('data') }],
+		parameters: post({
+			contentType: 'multipart-form-data',
+			multipartFields: { fields: [{ kind: 'file', name: 'upload', binaryProperty: 'attachment' }] },
+		}),
+		items: [
+			{ json: {}, binary: file('data') },
+			{ json: {}, binary: file('data') },
+		],
 		message: "Item <item> has no binary field 'attachment'",
 		description: 'Use one of its binary fields: data.',
 		refusedBeforeSending: true,
 	},
 	{
 		input: 'Pagination with a records path that is not a list',
-		parameters: get('/items/cursor?total=30&size=10', { pagination: 'cursor', recordsPath: 'meta', cursorPath: 'meta.next_cursor' }),
+		parameters: get('/items/cursor?total=30&size=10', {
+			pagination: 'cursor',
+			recordsPath: 'meta',
+			cursorPath: 'meta.next_cursor',
+		}),
 		message: "No list found at records path 'meta' in the first page",
-		description: 'Set Records Path to where the page’s list is (e.g. data or items), or leave it empty when the page itself is a list.',
+		description:
+			'Set Records Path to where the page’s list is (e.g. data or items), or leave it empty when the page itself is a list.',
 		refusedBeforeSending: false,
 	},
 	{
 		input: 'Max Pages 0',
-		parameters: get('/items/page?total=30&size=10', { pagination: 'page', recordsPath: 'results', maxPages: 0 }),
+		parameters: get('/items/page?total=30&size=10', {
+			pagination: 'page',
+			recordsPath: 'results',
+			maxPages: 0,
+		}),
 		message: "Max Pages must be a whole number of at least 1, not '0'",
-		description: 'Set Max Pages to 1 or more: paging stops after that many pages. To send a single request, set Pagination to Off.',
+		description:
+			'Set Max Pages to 1 or more: paging stops after that many pages. To send a single request, set Pagination to Off.',
 		refusedBeforeSending: true,
 	},
 	{
 		input: 'Page Size 0 with offset pagination',
-		parameters: get('/items/offset?total=30', { pagination: 'offset', recordsPath: 'items', pageSize: 0 }),
+		parameters: get('/items/offset?total=30', {
+			pagination: 'offset',
+			recordsPath: 'items',
+			pageSize: 0,
+		}),
 		message: "Page Size must be a whole number of at least 1, not '0'",
 		description: 'Set Page Size to the number of records the API returns per page.',
 		refusedBeforeSending: true,
 	},
 	{
 		input: 'A pagination style that does not exist (an expression giving `pages`)',
-		parameters: get('/items/page', { pagination: '={{ "pages" }}', nextUrlPath: 'next', cursorPath: 'cursor' }),
+		parameters: get('/items/page', {
+			pagination: '={{ "pages" }}',
+			nextUrlPath: 'next',
+			cursorPath: 'cursor',
+		}),
 		message: "Pagination 'pages' is not a pagination style",
 		description: 'Set Pagination to one of: off, nextUrl, linkHeader, cursor, offset, page.',
 		refusedBeforeSending: true,
@@ -250,7 +319,9 @@ export function badInputMarkdown(): string {
 				? `| ${escapeCell(entry.input)} | \`${escapeCell(entry.message)}\` ${escapeCell(entry.description)} |`
 				: `| ${escapeCell(entry.input)} | \`${escapeCell(entry.message)}\` — ${escapeCell(entry.description)} |`,
 		),
-		...ACCEPTED_INPUTS.map((entry) => `| ${escapeCell(entry.input)} | ${escapeCell(entry.outcome)} |`),
+		...ACCEPTED_INPUTS.map(
+			(entry) => `| ${escapeCell(entry.input)} | ${escapeCell(entry.outcome)} |`,
+		),
 	];
 	return ['| Bad input | Message the user gets |', '| --- | --- |', ...rows, ''].join('\n');
 }
@@ -258,7 +329,10 @@ export function badInputMarkdown(): string {
 /** The expected text as an anchored pattern, placeholders filled for `itemIndex`. */
 function pattern(expected: string, itemIndex: number): RegExp {
 	const escaped = expected.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-	const filled = escaped.replace(/<port>/g, '\\d+').replace(/<detail>/g, '.+').replace(/<item>/g, String(itemIndex));
+	const filled = escaped
+		.replace(/<port>/g, '\\d+')
+		.replace(/<detail>/g, '.+')
+		.replace(/<item>/g, String(itemIndex));
 	return new RegExp(`^${filled}$`);
 }
 
@@ -269,7 +343,8 @@ before(async () => {
 after(async () => await harness.stop());
 
 async function credentialFor(entry: BadInputCase) {
-	if (entry.credential === 'unconnected') return harness.credential({ grantType: 'authorizationCode' }, CONNECTION);
+	if (entry.credential === 'unconnected')
+		return harness.credential({ grantType: 'authorizationCode' }, CONNECTION);
 	return await harness.connectedCredential({ name: CONNECTION, extra: entry.credential });
 }
 
@@ -283,10 +358,16 @@ describe('bad input gets a message naming the field and the fix', () => {
 
 			if (entry.refusedByHost) {
 				for (const continueOnFail of [false, true]) {
-					await assert.rejects(harness.run(credential, 'oAuth2HttpRequest', entry.parameters, items, continueOnFail), (error: Error) => {
-						assert.match(error.message.replace("'Target'", "'OAuth2 HTTP Request'"), pattern(entry.message, 0));
-						return true;
-					});
+					await assert.rejects(
+						harness.run(credential, 'oAuth2HttpRequest', entry.parameters, items, continueOnFail),
+						(error: Error) => {
+							assert.match(
+								error.message.replace("'Target'", "'OAuth2 HTTP Request'"),
+								pattern(entry.message, 0),
+							);
+							return true;
+						},
+					);
 				}
 				assert.equal(harness.api.requests.length, apiBefore, 'the API received nothing');
 				return;
@@ -297,7 +378,13 @@ describe('bad input gets a message naming the field and the fix', () => {
 			assert.match(stopped.error.message, pattern(entry.message, 0));
 			assert.match(String(stopped.error.description), pattern(entry.description, 0));
 
-			const continued = await harness.run(credential, 'oAuth2HttpRequest', entry.parameters, items, true);
+			const continued = await harness.run(
+				credential,
+				'oAuth2HttpRequest',
+				entry.parameters,
+				items,
+				true,
+			);
 			assert.equal(continued.items.length, items.length, 'one error item per input item');
 			continued.items.forEach((item, index) => {
 				assert.match(String(item.json.error), pattern(entry.message, index));
@@ -308,11 +395,16 @@ describe('bad input gets a message naming the field and the fix', () => {
 
 			if (entry.refusedBeforeSending) {
 				assert.equal(harness.api.requests.length, apiBefore, 'the API received nothing');
-				assert.equal(harness.auth.tokenRequests.length, tokenBefore, 'the token endpoint received nothing');
+				assert.equal(
+					harness.auth.tokenRequests.length,
+					tokenBefore,
+					'the token endpoint received nothing',
+				);
 			}
 			for (const text of [JSON.stringify(stopped.run), JSON.stringify(continued.run)]) {
 				assert.ok(!text.includes(CLIENT_SECRET));
-				if (credential && 'accessToken' in credential) assert.ok(!text.includes(String(credential.accessToken)));
+				if (credential && 'accessToken' in credential)
+					assert.ok(!text.includes(String(credential.accessToken)));
 			}
 		});
 	}
@@ -320,7 +412,10 @@ describe('bad input gets a message naming the field and the fix', () => {
 
 describe('inputs that are accepted', () => {
 	test('empty scopes: a Custom client-credentials connection sends no scope parameter and works', async () => {
-		const credential = harness.credential({ grantType: 'clientCredentials', scopes: '' }, CONNECTION);
+		const credential = harness.credential(
+			{ grantType: 'clientCredentials', scopes: '' },
+			CONNECTION,
+		);
 		const before = harness.auth.tokenRequests.length;
 		const result = await harness.run(credential, 'oAuth2HttpRequest', get('/contacts/1'));
 		assert.equal(result.error, undefined, result.error?.message);
@@ -333,12 +428,19 @@ describe('inputs that are accepted', () => {
 		const credential = await harness.connectedCredential({ name: CONNECTION });
 		const result = await harness.run(credential, 'oAuth2HttpRequest', get('/status/403'));
 		assert.match(String(result.error?.message), /answered 403/);
-		assert.match(String(result.error?.description), /add the needed scopes in the connection and reconnect/);
+		assert.match(
+			String(result.error?.description),
+			/add the needed scopes in the connection and reconnect/,
+		);
 	});
 });
 
 test('test/badInputTable.md is the Markdown of this table', () => {
 	const tablePath = path.join(__dirname, 'badInputTable.md');
 	if (process.env.UPDATE_BAD_INPUT_TABLE) writeFileSync(tablePath, badInputMarkdown());
-	assert.equal(readFileSync(tablePath, 'utf8'), badInputMarkdown(), 'run with UPDATE_BAD_INPUT_TABLE=1 to regenerate');
+	assert.equal(
+		readFileSync(tablePath, 'utf8'),
+		badInputMarkdown(),
+		'run with UPDATE_BAD_INPUT_TABLE=1 to regenerate',
+	);
 });

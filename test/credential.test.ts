@@ -10,13 +10,20 @@ import { after, before, describe, test } from 'node:test';
 
 import type { ICredentialType, INodeProperties } from 'n8n-workflow';
 
-import { fillPresetTemplate, PRESET_FIELDS, PROVIDER_PRESETS, type ProviderPreset } from '../credentials/providerPresets';
+import {
+	fillPresetTemplate,
+	PRESET_FIELDS,
+	PROVIDER_PRESETS,
+	type ProviderPreset,
+} from '../credentials/providerPresets';
 import { describeConnection } from '../nodes/shared/transport/connection';
 import { CLIENT_ID, CLIENT_SECRET, startHarness, type Harness } from './harness/fixtures';
 import { resolveCredential } from './harness/resolveCredential';
 
 const root = path.resolve(__dirname, '..');
-const packageJson = createRequire(__filename)(path.join(root, 'package.json')) as { n8n: { credentials: string[] } };
+const packageJson = createRequire(__filename)(path.join(root, 'package.json')) as {
+	n8n: { credentials: string[] };
+};
 
 /** Loads the built credential the way n8n's loader does: file name (up to the first dot) = class name. */
 function loadBuiltCredential(): ICredentialType {
@@ -38,8 +45,13 @@ function optionValues(prop: INodeProperties): string[] {
 }
 
 /** A credential as a user fills it for `preset`: every field the preset shows gets its sample. */
-function filledFor(preset: ProviderPreset, extra: Record<string, unknown> = {}): Record<string, unknown> {
-	const samples = Object.fromEntries(Object.entries(PRESET_FIELDS).map(([key, field]) => [key, field.sample]));
+function filledFor(
+	preset: ProviderPreset,
+	extra: Record<string, unknown> = {},
+): Record<string, unknown> {
+	const samples = Object.fromEntries(
+		Object.entries(PRESET_FIELDS).map(([key, field]) => [key, field.sample]),
+	);
 	return { provider: preset.id, clientId: 'id', clientSecret: 'secret', ...samples, ...extra };
 }
 
@@ -67,23 +79,42 @@ describe('the built credential', () => {
 	});
 
 	test('offers the three grant types and both client authentication methods', () => {
-		assert.deepEqual(optionValues(property(credential, 'grantType')).sort(), ['authorizationCode', 'clientCredentials', 'pkce']);
-		assert.deepEqual(optionValues(property(credential, 'customClientAuthentication')).sort(), ['body', 'header']);
+		assert.deepEqual(optionValues(property(credential, 'grantType')).sort(), [
+			'authorizationCode',
+			'clientCredentials',
+			'pkce',
+		]);
+		assert.deepEqual(optionValues(property(credential, 'customClientAuthentication')).sort(), [
+			'body',
+			'header',
+		]);
 		assert.equal(property(credential, 'authentication').type, 'hidden');
 	});
 
 	test('keeps the fields the host reads hidden, so stored values cannot override them', () => {
-		for (const name of ['authUrl', 'accessTokenUrl', 'authentication', 'scope', 'authQueryParameters']) {
+		for (const name of [
+			'authUrl',
+			'accessTokenUrl',
+			'authentication',
+			'scope',
+			'authQueryParameters',
+		]) {
 			assert.equal(property(credential, name).type, 'hidden', name);
 		}
-		assert.equal(property(credential, 'clientSecret').required ?? false, false, 'PKCE public clients have no secret');
+		assert.equal(
+			property(credential, 'clientSecret').required ?? false,
+			false,
+			'PKCE public clients have no secret',
+		);
 		assert.equal(property(credential, 'clientSecret').typeOptions?.password, true);
 	});
 
 	test('shows each preset field only for the presets that use it', () => {
 		for (const key of Object.keys(PRESET_FIELDS)) {
 			const shownFor = (property(credential, key).displayOptions?.show?.provider ?? []) as string[];
-			const users = PROVIDER_PRESETS.filter((preset) => JSON.stringify(preset).includes(`{${key}}`)).map((preset) => preset.id);
+			const users = PROVIDER_PRESETS.filter((preset) =>
+				JSON.stringify(preset).includes(`{${key}}`),
+			).map((preset) => preset.id);
 			assert.deepEqual([...shownFor].sort(), users.sort(), key);
 		}
 	});
@@ -106,9 +137,16 @@ describe('every preset resolves to what the provider expects', () => {
 			assert.equal(resolved.authentication, preset.tokenAuthMethod);
 			assert.equal(resolved.authQueryParameters, expectedPairs(preset));
 			const domains = String(resolved.allowedDomains).split(', ');
-			assert.ok(domains.length > 0 && domains.every((domain) => /^(\*\.)?[a-z0-9.-]+$/i.test(domain)), String(resolved.allowedDomains));
 			assert.ok(
-				domains.some((domain) => new URL(apiBaseUrl).hostname === domain || new URL(apiBaseUrl).hostname.endsWith(domain.replace(/^\*/, ''))),
+				domains.length > 0 && domains.every((domain) => /^(\*\.)?[a-z0-9.-]+$/i.test(domain)),
+				String(resolved.allowedDomains),
+			);
+			assert.ok(
+				domains.some(
+					(domain) =>
+						new URL(apiBaseUrl).hostname === domain ||
+						new URL(apiBaseUrl).hostname.endsWith(domain.replace(/^\*/, '')),
+				),
 				`API base ${apiBaseUrl} is within ${String(resolved.allowedDomains)}`,
 			);
 			assert.equal(resolved.allowedHttpRequestDomains, 'domains');
@@ -116,13 +154,21 @@ describe('every preset resolves to what the provider expects', () => {
 	}
 
 	test('placeholders take the user’s values (Microsoft tenant, Zoho data centre, Genesys region)', async () => {
-		const byId = (id: string) => PROVIDER_PRESETS.find((preset) => preset.id === id) as ProviderPreset;
-		const microsoft = await resolveCredential(filledFor(byId('microsoftEntraId'), { tenant: 'contoso.onmicrosoft.com' }));
-		assert.equal(microsoft.authUrl, 'https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/authorize');
+		const byId = (id: string) =>
+			PROVIDER_PRESETS.find((preset) => preset.id === id) as ProviderPreset;
+		const microsoft = await resolveCredential(
+			filledFor(byId('microsoftEntraId'), { tenant: 'contoso.onmicrosoft.com' }),
+		);
+		assert.equal(
+			microsoft.authUrl,
+			'https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/authorize',
+		);
 		const zoho = await resolveCredential(filledFor(byId('zoho'), { zohoDataCenter: 'zoho.eu' }));
 		assert.equal(zoho.authUrl, 'https://accounts.zoho.eu/oauth/v2/auth');
 		assert.equal(zoho.accessTokenUrl, 'https://accounts.zoho.eu/oauth/v2/token');
-		const genesys = await resolveCredential(filledFor(byId('genesysCloud'), { genesysRegion: 'mypurecloud.de' }));
+		const genesys = await resolveCredential(
+			filledFor(byId('genesysCloud'), { genesysRegion: 'mypurecloud.de' }),
+		);
 		assert.equal(genesys.authUrl, 'https://login.mypurecloud.de/oauth/authorize');
 	});
 
@@ -130,7 +176,9 @@ describe('every preset resolves to what the provider expects', () => {
 		const google = PROVIDER_PRESETS.find((preset) => preset.id === 'google') as ProviderPreset;
 		const calendar = (google.scopeSets ?? []).find((set) => set.name.includes('Calendar'));
 		assert.ok(calendar);
-		const resolved = await resolveCredential(filledFor(google, { googleScopeSets: [calendar.scopes.join(' ')], scopes: 'openid, email' }));
+		const resolved = await resolveCredential(
+			filledFor(google, { googleScopeSets: [calendar.scopes.join(' ')], scopes: 'openid, email' }),
+		);
 		assert.equal(resolved.scope, [...calendar.scopes, 'openid', 'email'].join(' '));
 		assert.match(String(resolved.authQueryParameters), /access_type=offline/);
 		assert.match(String(resolved.authQueryParameters), /prompt=consent/);
@@ -138,8 +186,13 @@ describe('every preset resolves to what the provider expects', () => {
 
 	test('a parameter the user adds replaces the preset’s, others are kept', async () => {
 		const google = PROVIDER_PRESETS.find((preset) => preset.id === 'google') as ProviderPreset;
-		const resolved = await resolveCredential(filledFor(google, { extraAuthQueryParameters: '?prompt=select_account&login_hint=a%40b.c' }));
-		assert.equal(resolved.authQueryParameters, 'access_type=offline&prompt=select_account&login_hint=a%40b.c');
+		const resolved = await resolveCredential(
+			filledFor(google, { extraAuthQueryParameters: '?prompt=select_account&login_hint=a%40b.c' }),
+		);
+		assert.equal(
+			resolved.authQueryParameters,
+			'access_type=offline&prompt=select_account&login_hint=a%40b.c',
+		);
 	});
 });
 
@@ -165,15 +218,26 @@ describe('Custom connections', () => {
 	test('send scopes typed with commas, spaces and new lines, de-duplicated, with the chosen separator', async () => {
 		const messy = 'read, write\nread   admin,,';
 		assert.equal((await resolveCredential({ ...custom, scopes: messy })).scope, 'read write admin');
-		assert.equal((await resolveCredential({ ...custom, scopes: messy, customScopeSeparator: 'comma' })).scope, 'read,write,admin');
+		assert.equal(
+			(await resolveCredential({ ...custom, scopes: messy, customScopeSeparator: 'comma' })).scope,
+			'read,write,admin',
+		);
 	});
 
 	test('choose client_secret_post', async () => {
-		assert.equal((await resolveCredential({ ...custom, customClientAuthentication: 'body' })).authentication, 'body');
+		assert.equal(
+			(await resolveCredential({ ...custom, customClientAuthentication: 'body' })).authentication,
+			'body',
+		);
 	});
 
 	test('cannot be redirected by stored values of the hidden fields', async () => {
-		const resolved = await resolveCredential({ ...custom, authUrl: 'https://evil.example/authorize', authentication: 'body', scope: 'everything' });
+		const resolved = await resolveCredential({
+			...custom,
+			authUrl: 'https://evil.example/authorize',
+			authentication: 'body',
+			scope: 'everything',
+		});
 		assert.equal(resolved.authUrl, custom.customAuthUrl);
 		assert.equal(resolved.authentication, 'header');
 		assert.equal(resolved.scope, '');
@@ -204,7 +268,10 @@ describe('token requests through n8n-core reach the provider as configured', () 
 				customScopeSeparator: 'comma',
 			});
 			const before = harness.auth.tokenRequests.length;
-			const result = await harness.run(credential, 'oAuth2HttpRequest', { method: 'GET', url: '/contacts/1' });
+			const result = await harness.run(credential, 'oAuth2HttpRequest', {
+				method: 'GET',
+				url: '/contacts/1',
+			});
 			assert.equal(result.error, undefined, result.error?.message);
 			const tokenRequests = harness.auth.tokenRequests.slice(before);
 			assert.equal(tokenRequests.length, 1);
@@ -214,7 +281,10 @@ describe('token requests through n8n-core reach the provider as configured', () 
 			assert.equal(tokenRequests[0].scope, 'read:contacts,write:contacts');
 			const stored = harness.store.stored(credential.id).oauthTokenData as Record<string, unknown>;
 			assert.equal(typeof stored.access_token, 'string', 'the token is cached in the credential');
-			assert.equal(harness.api.requests.at(-1)?.headers.authorization, `Bearer ${String(stored.access_token)}`);
+			assert.equal(
+				harness.api.requests.at(-1)?.headers.authorization,
+				`Bearer ${String(stored.access_token)}`,
+			);
 			assert.ok(!JSON.stringify(result.items).includes(CLIENT_SECRET));
 		});
 	}

@@ -38,7 +38,8 @@ interface CapturedRun extends NodeRun {
 	elapsedMs: number;
 }
 
-const show = (value: unknown) => (typeof value === 'string' ? value : inspect(value, { depth: 8, breakLength: Infinity }));
+const show = (value: unknown) =>
+	typeof value === 'string' ? value : inspect(value, { depth: 8, breakLength: Infinity });
 
 /** Records (and still prints) everything written while `run` is in progress. */
 async function captureLogs<T>(run: () => Promise<T>): Promise<{ value: T; logs: string[] }> {
@@ -61,8 +62,14 @@ async function captureLogs<T>(run: () => Promise<T>): Promise<{ value: T; logs: 
 			return (original as (...args: unknown[]) => boolean).call(stream, chunk, ...rest);
 		}) as typeof stream.write;
 	}
-	const record = (level: string) => (message: string, meta?: object) => logs.push(`${level} ${message} ${meta ? show(meta) : ''}`);
-	LoggerProxy.init({ error: record('error'), warn: record('warn'), info: record('info'), debug: record('debug') } as never);
+	const record = (level: string) => (message: string, meta?: object) =>
+		logs.push(`${level} ${message} ${meta ? show(meta) : ''}`);
+	LoggerProxy.init({
+		error: record('error'),
+		warn: record('warn'),
+		info: record('info'),
+		debug: record('debug'),
+	} as never);
 	try {
 		return { value: await run(), logs };
 	} finally {
@@ -80,13 +87,19 @@ async function run(
 	continueOnFail = true,
 ): Promise<CapturedRun> {
 	const started = Date.now();
-	const { value, logs } = await captureLogs(async () => await harness.run(credential, 'oAuth2HttpRequest', parameters, items, continueOnFail));
+	const { value, logs } = await captureLogs(
+		async () =>
+			await harness.run(credential, 'oAuth2HttpRequest', parameters, items, continueOnFail),
+	);
 	return { ...value, logs, elapsedMs: Date.now() - started };
 }
 
 /** The client secret, the credential's tokens as planted and as stored now, and every token issued or sent for refresh. */
 function secretsOf(credential: Credential): string[] {
-	const stored = (harness.store.stored(credential.id).oauthTokenData ?? {}) as Record<string, unknown>;
+	const stored = (harness.store.stored(credential.id).oauthTokenData ?? {}) as Record<
+		string,
+		unknown
+	>;
 	return [
 		CLIENT_SECRET,
 		credential.accessToken,
@@ -110,23 +123,45 @@ function assertNoSecrets(result: CapturedRun, credential: Credential): void {
 	for (const secret of new Set(secretsOf(credential))) {
 		for (const [place, text] of Object.entries(places)) {
 			const at = text.indexOf(secret);
-			const around = at < 0 ? '' : text.slice(Math.max(0, at - 300), at + secret.length + 100).split(secret).join('«SECRET»');
+			const around =
+				at < 0
+					? ''
+					: text
+							.slice(Math.max(0, at - 300), at + secret.length + 100)
+							.split(secret)
+							.join('«SECRET»');
 			assert.ok(at < 0, `a secret is in the ${place}: …${around}…`);
 		}
 	}
 }
 
 /** Outputs plus error items cover every input exactly once (one output per input in these runs). */
-function assertEveryItemAccounted(result: CapturedRun, count: number): { ok: INodeExecutionData[]; failed: INodeExecutionData[] } {
-	assert.equal(result.error, undefined, `continueOnFail run failed as a whole: ${result.error?.message}`);
+function assertEveryItemAccounted(
+	result: CapturedRun,
+	count: number,
+): { ok: INodeExecutionData[]; failed: INodeExecutionData[] } {
+	assert.equal(
+		result.error,
+		undefined,
+		`continueOnFail run failed as a whole: ${result.error?.message}`,
+	);
 	assert.equal(result.items.length, count, `${result.items.length} outputs for ${count} inputs`);
-	const paired = result.items.map((item) => (item.pairedItem as { item: number }).item).sort((a, b) => a - b);
-	assert.deepEqual(paired, Array.from({ length: count }, (_, index) => index));
+	const paired = result.items
+		.map((item) => (item.pairedItem as { item: number }).item)
+		.sort((a, b) => a - b);
+	assert.deepEqual(
+		paired,
+		Array.from({ length: count }, (_, index) => index),
+	);
 	const failed = result.items.filter((item) => item.json.error !== undefined);
 	return { ok: result.items.filter((item) => item.json.error === undefined), failed };
 }
 
-const get = (url: string, extra: Record<string, unknown> = {}) => ({ method: 'GET', url, ...extra });
+const get = (url: string, extra: Record<string, unknown> = {}) => ({
+	method: 'GET',
+	url,
+	...extra,
+});
 
 describe('token endpoint faults', () => {
 	test('token endpoint down while refreshing a token about to expire: a clear error with what to do', async () => {
@@ -139,28 +174,49 @@ describe('token endpoint faults', () => {
 			const { ok, failed } = assertEveryItemAccounted(continued, 5);
 			assert.equal(ok.length, 0);
 			for (const item of failed) {
-				assert.equal(item.json.error, `Could not refresh the token of connection '${credential.name}': Request failed with status code 503`);
+				assert.equal(
+					item.json.error,
+					`Could not refresh the token of connection '${credential.name}': Request failed with status code 503`,
+				);
 				assert.match(String(item.json.description), /token endpoint is reachable.*click Reconnect/);
 			}
-			assert.equal(harness.auth.tokenRequests.length - tokenCalls, 1, 'items in flight share one failed refresh');
+			assert.equal(
+				harness.auth.tokenRequests.length - tokenCalls,
+				1,
+				'items in flight share one failed refresh',
+			);
 			assertNoSecrets(continued, credential);
 
 			const stopped = await run(credential, get('/contacts/1'), itemsOf(2), false);
-			assert.match(String(stopped.error?.message), /Could not refresh the token of connection .*503/);
+			assert.match(
+				String(stopped.error?.message),
+				/Could not refresh the token of connection .*503/,
+			);
 			assert.match(String(stopped.error?.description), /click Reconnect/);
 			assertNoSecrets(stopped, credential);
 		} finally {
 			harness.auth.down = false;
 		}
-		assert.equal(harness.api.requests.length, sentBefore, 'nothing was sent with the expiring token');
+		assert.equal(
+			harness.api.requests.length,
+			sentBefore,
+			'nothing was sent with the expiring token',
+		);
 
 		const recovered = await run(credential, get('/contacts/1'), itemsOf(2));
-		assert.equal(assertEveryItemAccounted(recovered, 2).ok.length, 2, 'the next run refreshes and succeeds');
+		assert.equal(
+			assertEveryItemAccounted(recovered, 2).ok.length,
+			2,
+			'the next run refreshes and succeeds',
+		);
 		assertNoSecrets(recovered, credential);
 	});
 
 	test('refresh token revoked (invalid_grant): the host says the connection needs to be reconnected', async () => {
-		const credential = await harness.connectedCredential({ expiresInMs: 30_000, name: 'Revoked App' });
+		const credential = await harness.connectedCredential({
+			expiresInMs: 30_000,
+			name: 'Revoked App',
+		});
 		const sentBefore = harness.api.requests.length;
 		harness.auth.revoked = true;
 		try {
@@ -187,26 +243,48 @@ describe('token endpoint faults', () => {
 		harness.auth.rotateRefreshTokens = true;
 		try {
 			const tokenCalls = harness.auth.tokenRequests.length;
-			const first = await run(credential, get('={{ "/contacts/" + $json.index }}', { options: { concurrency: 10 } }), itemsOf(30));
+			const first = await run(
+				credential,
+				get('={{ "/contacts/" + $json.index }}', { options: { concurrency: 10 } }),
+				itemsOf(30),
+			);
 			const firstRun = assertEveryItemAccounted(first, 30);
 			assert.equal(firstRun.failed.length, 0, String(firstRun.failed[0]?.json.error));
 			const refreshes = harness.auth.tokenRequests.slice(tokenCalls);
 			assert.equal(refreshes.length, 1, 'exactly one refresh');
 			assert.equal(refreshes[0].grantType, 'refresh_token');
 			assert.equal(refreshes[0].refreshToken, credential.refreshToken);
-			const rotated = (harness.store.stored(credential.id).oauthTokenData as Record<string, string>).refresh_token;
-			assert.ok(rotated && rotated !== credential.refreshToken, 'the rotated refresh token is persisted');
+			const rotated = (harness.store.stored(credential.id).oauthTokenData as Record<string, string>)
+				.refresh_token;
+			assert.ok(
+				rotated && rotated !== credential.refreshToken,
+				'the rotated refresh token is persisted',
+			);
 			assertNoSecrets(first, credential);
 
 			// Time passes: the refreshed token is now about to expire too.
-			const refreshed = harness.store.stored(credential.id).oauthTokenData as Record<string, unknown>;
-			harness.store.setTokenData(credential.id, { ...refreshed, n8n_expires_at: String(Date.now() + 30_000) });
-			const second = await run(credential, get('/contacts/2', { options: { concurrency: 10 } }), itemsOf(10));
+			const refreshed = harness.store.stored(credential.id).oauthTokenData as Record<
+				string,
+				unknown
+			>;
+			harness.store.setTokenData(credential.id, {
+				...refreshed,
+				n8n_expires_at: String(Date.now() + 30_000),
+			});
+			const second = await run(
+				credential,
+				get('/contacts/2', { options: { concurrency: 10 } }),
+				itemsOf(10),
+			);
 			const secondRun = assertEveryItemAccounted(second, 10);
 			assert.equal(secondRun.failed.length, 0, String(secondRun.failed[0]?.json.error));
 			const again = harness.auth.tokenRequests.slice(tokenCalls + 1);
 			assert.equal(again.length, 1);
-			assert.equal(again[0].refreshToken, rotated, 'the second run refreshed with the rotated token');
+			assert.equal(
+				again[0].refreshToken,
+				rotated,
+				'the second run refreshed with the rotated token',
+			);
 			assertNoSecrets(second, credential);
 		} finally {
 			harness.auth.rotateRefreshTokens = false;
@@ -219,7 +297,11 @@ test('tokens that live shorter than the refresh margin are refreshed once per ex
 	harness.auth.expiresIn = 60;
 	try {
 		const tokenCalls = harness.auth.tokenRequests.length;
-		const result = await run(credential, get('/contacts/1', { options: { concurrency: 3 } }), itemsOf(30));
+		const result = await run(
+			credential,
+			get('/contacts/1', { options: { concurrency: 3 } }),
+			itemsOf(30),
+		);
 		assert.equal(assertEveryItemAccounted(result, 30).ok.length, 30);
 		assert.equal(harness.auth.tokenRequests.length - tokenCalls, 1);
 		assertNoSecrets(result, credential);
@@ -232,41 +314,81 @@ describe('resource server faults', () => {
 	test('5xx flapping: GETs succeed within max attempts; one that never recovers fails clearly', async () => {
 		const credential = await harness.connectedCredential();
 		for (let index = 0; index < 9; index++) {
-			harness.api.script(`/flap/${index}`, [{ status: 503 }, { status: 200, body: { ok: index } }, { status: 503 }]);
+			harness.api.script(`/flap/${index}`, [
+				{ status: 503 },
+				{ status: 200, body: { ok: index } },
+				{ status: 503 },
+			]);
 		}
 		harness.api.script('/flap/9', [{ status: 503 }, { status: 502 }, { status: 504 }]);
-		const result = await run(credential, get('={{ "/flap/" + $json.index }}', { options: { maxAttempts: 3 } }), itemsOf(10));
+		const result = await run(
+			credential,
+			get('={{ "/flap/" + $json.index }}', { options: { maxAttempts: 3 } }),
+			itemsOf(10),
+		);
 		const { ok, failed } = assertEveryItemAccounted(result, 10);
 		assert.equal(ok.length, 9);
-		assert.deepEqual(ok.map((item) => item.json.ok), [0, 1, 2, 3, 4, 5, 6, 7, 8]);
+		assert.deepEqual(
+			ok.map((item) => item.json.ok),
+			[0, 1, 2, 3, 4, 5, 6, 7, 8],
+		);
 		assert.equal(failed.length, 1);
 		assert.match(String(failed[0].json.error), /^127\.0\.0\.1:\d+ answered 504/);
-		assert.match(String(failed[0].json.description), /kept failing after the retries: try again later/);
+		assert.match(
+			String(failed[0].json.description),
+			/kept failing after the retries: try again later/,
+		);
 		for (let index = 0; index < 9; index++) assert.equal(harness.api.count(`/flap/${index}`), 2);
 		assert.equal(harness.api.count('/flap/9'), 3);
 		assertNoSecrets(result, credential);
 
 		// One path alternating 503/200 for items sent one after the other.
-		harness.api.script('/flapping', Array.from({ length: 10 }, (_, index) => ({ status: index % 2 ? 200 : 503, body: { ok: true } })));
-		const serial = await run(credential, get('/flapping', { options: { concurrency: 1 } }), itemsOf(5));
+		harness.api.script(
+			'/flapping',
+			Array.from({ length: 10 }, (_, index) => ({
+				status: index % 2 ? 200 : 503,
+				body: { ok: true },
+			})),
+		);
+		const serial = await run(
+			credential,
+			get('/flapping', { options: { concurrency: 1 } }),
+			itemsOf(5),
+		);
 		assert.equal(assertEveryItemAccounted(serial, 5).ok.length, 5);
 		assertNoSecrets(serial, credential);
 	});
 
 	test('a response slower than the timeout: a clear timeout error, retried like a network error', async () => {
 		const credential = await harness.connectedCredential();
-		harness.api.script('/slow-once', [{ status: 200, body: { late: true }, delayMs: 1500 }, { status: 200, body: { ok: true } }]);
+		harness.api.script('/slow-once', [
+			{ status: 200, body: { late: true }, delayMs: 1500 },
+			{ status: 200, body: { ok: true } },
+		]);
 		const recovered = await run(credential, get('/slow-once', { options: { timeout: 300 } }));
 		assert.equal(assertEveryItemAccounted(recovered, 1).ok.length, 1);
 		assert.equal(harness.api.count('/slow-once'), 2, 'the timed-out GET was sent again');
 
-		harness.api.script('/slow-always', Array.from({ length: 4 }, () => ({ status: 200, body: { late: true }, delayMs: 1500 })));
-		const timedOut = await run(credential, get('/slow-always', { options: { timeout: 300, maxAttempts: 2 } }), itemsOf(2));
+		harness.api.script(
+			'/slow-always',
+			Array.from({ length: 4 }, () => ({ status: 200, body: { late: true }, delayMs: 1500 })),
+		);
+		const timedOut = await run(
+			credential,
+			get('/slow-always', { options: { timeout: 300, maxAttempts: 2 } }),
+			itemsOf(2),
+		);
 		const { failed } = assertEveryItemAccounted(timedOut, 2);
 		assert.equal(failed.length, 2);
 		for (const item of failed) {
-			assert.match(String(item.json.error), /^The request to 127\.0\.0\.1:\d+ timed out after 300 ms$/);
-			assert.match(String(item.json.description), /did not answer within the timeout \(2 times\)\. Raise Options > Timeout/);
+			assert.match(
+				String(item.json.error),
+				/^The request to 127\.0\.0\.1:\d+ timed out after 300 ms$/,
+			);
+			assert.match(
+				String(item.json.description),
+				/did not answer within the timeout \(2 times\)\. Raise Options > Timeout/,
+			);
 		}
 		assert.equal(harness.api.count('/slow-always'), 4, 'each item tried twice');
 		assertNoSecrets(timedOut, credential);
@@ -274,17 +396,33 @@ describe('resource server faults', () => {
 
 	test('a connection reset is retried for GET; one that keeps resetting fails clearly', async () => {
 		const credential = await harness.connectedCredential();
-		harness.api.script('/reset-once', [{ status: 0, reset: true }, { status: 200, body: { ok: true } }]);
+		harness.api.script('/reset-once', [
+			{ status: 0, reset: true },
+			{ status: 200, body: { ok: true } },
+		]);
 		const recovered = await run(credential, get('/reset-once'));
 		assert.equal(assertEveryItemAccounted(recovered, 1).ok.length, 1);
 
-		harness.api.script('/reset-always', Array.from({ length: 4 }, () => ({ status: 0, reset: true })));
-		const failedRun = await run(credential, get('/reset-always', { options: { maxAttempts: 2 } }), itemsOf(2));
+		harness.api.script(
+			'/reset-always',
+			Array.from({ length: 4 }, () => ({ status: 0, reset: true })),
+		);
+		const failedRun = await run(
+			credential,
+			get('/reset-always', { options: { maxAttempts: 2 } }),
+			itemsOf(2),
+		);
 		const { failed } = assertEveryItemAccounted(failedRun, 2);
 		assert.equal(failed.length, 2);
 		for (const item of failed) {
-			assert.match(String(item.json.error), /^Could not reach 127\.0\.0\.1:\d+: socket hang up \(ECONNRESET\)$/);
-			assert.match(String(item.json.description), /failed 2 times without an HTTP answer\. Check that the server is up/);
+			assert.match(
+				String(item.json.error),
+				/^Could not reach 127\.0\.0\.1:\d+: socket hang up \(ECONNRESET\)$/,
+			);
+			assert.match(
+				String(item.json.description),
+				/failed 2 times without an HTTP answer\. Check that the server is up/,
+			);
 		}
 		assertNoSecrets(failedRun, credential);
 	});
@@ -294,18 +432,34 @@ describe('resource server faults', () => {
 		const count = 60;
 		for (let index = 0; index < count; index++) {
 			harness.api.script(`/storm/${index}`, [
-				{ status: 429, headers: { 'retry-after': String(index % 2) }, body: { error: 'rate_limited' } },
+				{
+					status: 429,
+					headers: { 'retry-after': String(index % 2) },
+					body: { error: 'rate_limited' },
+				},
 				{ status: 200, body: { index } },
 			]);
 		}
-		const result = await run(credential, get('={{ "/storm/" + $json.index }}', { options: { concurrency: 20 } }), itemsOf(count));
+		const result = await run(
+			credential,
+			get('={{ "/storm/" + $json.index }}', { options: { concurrency: 20 } }),
+			itemsOf(count),
+		);
 		const { ok } = assertEveryItemAccounted(result, count);
 		assert.equal(ok.length, count);
-		assert.deepEqual(ok.map((item) => item.json.index), Array.from({ length: count }, (_, index) => index));
+		assert.deepEqual(
+			ok.map((item) => item.json.index),
+			Array.from({ length: count }, (_, index) => index),
+		);
 		assert.ok(result.elapsedMs < 8_000, `took ${result.elapsedMs} ms`);
 		for (let index = 1; index < count; index += 2) {
-			const [first, second] = harness.api.requests.filter((request) => request.path === `/storm/${index}`);
-			assert.ok(second.at - first.at >= 1000, `item ${index} waited only ${second.at - first.at} ms`);
+			const [first, second] = harness.api.requests.filter(
+				(request) => request.path === `/storm/${index}`,
+			);
+			assert.ok(
+				second.at - first.at >= 1000,
+				`item ${index} waited only ${second.at - first.at} ms`,
+			);
 		}
 		assertNoSecrets(result, credential);
 	});
@@ -315,18 +469,32 @@ describe('resource server faults', () => {
 		harness.api.script('/broken', [
 			{ status: 200, body: '{"a":' },
 			{ status: 200, body: '{"a":' },
-			{ status: 200, body: `{"echo": "Bearer ${credential.accessToken}", "refresh": "${credential.refreshToken}", ` },
+			{
+				status: 200,
+				body: `{"echo": "Bearer ${credential.accessToken}", "refresh": "${credential.refreshToken}", `,
+			},
 		]);
 		const result = await run(credential, get('/broken'), itemsOf(3));
 		const { failed } = assertEveryItemAccounted(result, 3);
 		assert.equal(failed.length, 3);
-		assert.match(String(failed[0].json.error), /^The response from 127\.0\.0\.1:\d+\/broken is not JSON \(content type 'application\/json', starts with '\{"a":'\)$/);
+		assert.match(
+			String(failed[0].json.error),
+			/^The response from 127\.0\.0\.1:\d+\/broken is not JSON \(content type 'application\/json', starts with '\{"a":'\)$/,
+		);
 		assert.match(String(failed[0].json.description), /set Response Format/);
-		assert.match(String(failed[2].json.error), /starts with '\{"echo": "Bearer \[redacted\]", "refresh": "\[redacted\]"/);
+		assert.match(
+			String(failed[2].json.error),
+			/starts with '\{"echo": "Bearer \[redacted\]", "refresh": "\[redacted\]"/,
+		);
 
-		harness.api.script('/broken', [{ status: 200, body: `{"echo": "Bearer ${credential.accessToken}", ` }]);
+		harness.api.script('/broken', [
+			{ status: 200, body: `{"echo": "Bearer ${credential.accessToken}", ` },
+		]);
 		const stopped = await run(credential, get('/broken'), itemsOf(1), false);
-		assert.match(String(stopped.error?.message), /is not JSON .*starts with '\{"echo": "Bearer \[redacted\]"/);
+		assert.match(
+			String(stopped.error?.message),
+			/is not JSON .*starts with '\{"echo": "Bearer \[redacted\]"/,
+		);
 		assertNoSecrets(stopped, credential);
 		assertNoSecrets(result, credential);
 	});
@@ -334,7 +502,8 @@ describe('resource server faults', () => {
 	test('huge JSON: a 20 MB response and 20 MB over three pages are handled', async () => {
 		const credential = await harness.connectedCredential();
 		const filler = 'x'.repeat(10_000);
-		const records = (from: number, count: number) => Array.from({ length: count }, (_, index) => ({ id: from + index, filler }));
+		const records = (from: number, count: number) =>
+			Array.from({ length: count }, (_, index) => ({ id: from + index, filler }));
 		harness.api.script('/huge', [{ status: 200, body: records(0, 2000) }]);
 		const single = await run(credential, get('/huge'));
 		assert.equal(single.error, undefined, single.error?.message);
@@ -348,10 +517,17 @@ describe('resource server faults', () => {
 			{ status: 200, body: { data: records(1400, 600) } },
 			{ status: 200, body: { data: [] } },
 		]);
-		const paged = await run(credential, { ...get('/huge-pages'), pagination: 'page', recordsPath: 'data' });
+		const paged = await run(credential, {
+			...get('/huge-pages'),
+			pagination: 'page',
+			recordsPath: 'data',
+		});
 		assert.equal(paged.error, undefined, paged.error?.message);
 		assert.equal(paged.items.length, 2000);
-		assert.deepEqual(paged.items.map((item) => item.json.id), Array.from({ length: 2000 }, (_, index) => index));
+		assert.deepEqual(
+			paged.items.map((item) => item.json.id),
+			Array.from({ length: 2000 }, (_, index) => index),
+		);
 		assertNoSecrets(paged, credential);
 	});
 
@@ -359,17 +535,29 @@ describe('resource server faults', () => {
 		const credential = await harness.connectedCredential();
 		const target = `${otherHost.url}/echo`;
 		const seenBefore = otherHost.requests.length;
-		const result = await run(credential, get(`/redirect?to=${encodeURIComponent(target)}`), itemsOf(3));
+		const result = await run(
+			credential,
+			get(`/redirect?to=${encodeURIComponent(target)}`),
+			itemsOf(3),
+		);
 		const { failed } = assertEveryItemAccounted(result, 3);
 		assert.equal(failed.length, 3);
 		for (const item of failed) {
-			assert.match(String(item.json.error), /Domain not allowed: This credential is restricted from accessing 127\.0\.0\.2:\d+/);
-			assert.match(String(item.json.description), /redirected to a host outside the allowed domains .* add its host to Allowed Domains/);
+			assert.match(
+				String(item.json.error),
+				/Domain not allowed: This credential is restricted from accessing 127\.0\.0\.2:\d+/,
+			);
+			assert.match(
+				String(item.json.description),
+				/redirected to a host outside the allowed domains .* add its host to Allowed Domains/,
+			);
 		}
 		assert.equal(otherHost.requests.length, seenBefore, 'the other host saw no request');
 		assertNoSecrets(result, credential);
 
-		const anywhere = await harness.connectedCredential({ extra: { allowedHttpRequestDomains: 'all' } });
+		const anywhere = await harness.connectedCredential({
+			extra: { allowedHttpRequestDomains: 'all' },
+		});
 		// "All" follows the redirect, but the host drops the Authorization header across origins.
 		const tokenCalls = harness.auth.tokenRequests.length;
 		const followed = await run(anywhere, get(`/redirect?to=${encodeURIComponent(target)}`));
@@ -377,7 +565,12 @@ describe('resource server faults', () => {
 		// The other host refuses the request without a token; the host takes that 401 for an expired token.
 		assert.match(String(followed.items[0].json.error), /answered 401/);
 		assert.ok(harness.auth.tokenRequests.length - tokenCalls <= 1);
-		assert.equal(otherHost.requests.slice(seenBefore).filter((request) => request.headers.authorization !== undefined).length, 0);
+		assert.equal(
+			otherHost.requests
+				.slice(seenBefore)
+				.filter((request) => request.headers.authorization !== undefined).length,
+			0,
+		);
 		assertNoSecrets(followed, anywhere);
 	});
 });

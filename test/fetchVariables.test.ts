@@ -37,16 +37,36 @@ type Credential = { id: string; name: string };
 type VariableType = 'auto' | 'string' | 'number' | 'boolean' | 'object';
 
 /** One entry of the Variables collection, as the editor stores it (path picked in "Path" mode). */
-function variable(name: string, path: string, extra: { type?: VariableType; required?: boolean; defaultValue?: string } = {}) {
-	return { name, path: { __rl: true, mode: 'path', value: path }, type: 'auto', defaultValue: '', required: true, ...extra };
+function variable(
+	name: string,
+	path: string,
+	extra: { type?: VariableType; required?: boolean; defaultValue?: string } = {},
+) {
+	return {
+		name,
+		path: { __rl: true, mode: 'path', value: path },
+		type: 'auto',
+		defaultValue: '',
+		required: true,
+		...extra,
+	};
 }
 
 /** The node's parameters: GET `url`, map these variables, merge them into the input item. */
-function fetchParameters(url: string, variables: Array<ReturnType<typeof variable>>, extra: IDataObject = {}): IDataObject {
+function fetchParameters(
+	url: string,
+	variables: Array<ReturnType<typeof variable>>,
+	extra: IDataObject = {},
+): IDataObject {
 	return { method: 'GET', url, variables: { variable: variables }, output: 'merge', ...extra };
 }
 
-async function fetchVariables(credential: Credential, parameters: IDataObject, items?: Parameters<Harness['run']>[3], continueOnFail?: boolean) {
+async function fetchVariables(
+	credential: Credential,
+	parameters: IDataObject,
+	items?: Parameters<Harness['run']>[3],
+	continueOnFail?: boolean,
+) {
 	return await harness.run(credential, 'fetchVariables', parameters, items, continueOnFail);
 }
 
@@ -108,7 +128,10 @@ class ReadVariablesNode implements INodeType {
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return [
 			this.getInputData().map((_, index) => ({
-				json: { fromJson: this.getNodeParameter('fromJson', index) as string, fromNode: this.getNodeParameter('fromNode', index) as string },
+				json: {
+					fromJson: this.getNodeParameter('fromJson', index) as string,
+					fromNode: this.getNodeParameter('fromNode', index) as string,
+				},
 				pairedItem: { item: index },
 			})),
 		];
@@ -116,15 +139,29 @@ class ReadVariablesNode implements INodeType {
 }
 
 /** Source -> Fetch Variables -> Read Variables, through WorkflowExecute; returns what the last step saw. */
-async function runWithNextStep(credential: Credential, parameters: IDataObject, items: Array<{ json: IDataObject }>, nextParameters: IDataObject) {
+async function runWithNextStep(
+	credential: Credential,
+	parameters: IDataObject,
+	items: Array<{ json: IDataObject }>,
+	nextParameters: IDataObject,
+) {
 	const readVariables = new ReadVariablesNode();
 	const types = {
 		...nodeTypes,
-		getByName: (type: string) => (type === 'readVariables' ? readVariables : nodeTypes.getByName(type)),
-		getByNameAndVersion: (type: string, version?: number) => (type === 'readVariables' ? readVariables : nodeTypes.getByNameAndVersion(type, version)),
+		getByName: (type: string) =>
+			type === 'readVariables' ? readVariables : nodeTypes.getByName(type),
+		getByNameAndVersion: (type: string, version?: number) =>
+			type === 'readVariables' ? readVariables : nodeTypes.getByNameAndVersion(type, version),
 	} as typeof nodeTypes;
 	const nodes: INode[] = [
-		{ id: 'source', name: 'Source', type: 'source', typeVersion: 1, position: [0, 0], parameters: { items: JSON.stringify(items) } },
+		{
+			id: 'source',
+			name: 'Source',
+			type: 'source',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: { items: JSON.stringify(items) },
+		},
 		{
 			id: 'fetch',
 			name: 'Fetch Variables',
@@ -134,23 +171,51 @@ async function runWithNextStep(credential: Credential, parameters: IDataObject, 
 			parameters: parameters as INode['parameters'],
 			credentials: { [CREDENTIAL_TYPE]: credential },
 		},
-		{ id: 'next', name: 'Next', type: 'readVariables', typeVersion: 1, position: [400, 0], parameters: nextParameters as INode['parameters'] },
+		{
+			id: 'next',
+			name: 'Next',
+			type: 'readVariables',
+			typeVersion: 1,
+			position: [400, 0],
+			parameters: nextParameters as INode['parameters'],
+		},
 	];
 	const connections = {
 		Source: { main: [[{ node: 'Fetch Variables', type: NodeConnectionTypes.Main, index: 0 }]] },
 		'Fetch Variables': { main: [[{ node: 'Next', type: NodeConnectionTypes.Main, index: 0 }]] },
 	};
 	const settings = { executionOrder: 'v1' as const };
-	const workflowData = { id: 'workflow-fv', name: 'fv', nodes, connections, active: false, settings } as unknown as IWorkflowBase;
-	const workflow = new Workflow({ id: 'workflow-fv', nodes, connections, active: false, nodeTypes: types, settings });
-	const run = await new WorkflowExecute(additionalData(workflowData), 'manual').run({ workflow, startNode: workflow.getNode('Source') as INode } as never);
+	const workflowData = {
+		id: 'workflow-fv',
+		name: 'fv',
+		nodes,
+		connections,
+		active: false,
+		settings,
+	} as unknown as IWorkflowBase;
+	const workflow = new Workflow({
+		id: 'workflow-fv',
+		nodes,
+		connections,
+		active: false,
+		nodeTypes: types,
+		settings,
+	});
+	const run = await new WorkflowExecute(additionalData(workflowData), 'manual').run({
+		workflow,
+		startNode: workflow.getNode('Source') as INode,
+	} as never);
 	const runData = run.data.resultData.runData;
 	assert.equal(run.data.resultData.error, undefined, run.data.resultData.error?.message);
 	return runData.Next?.[0]?.data?.main?.[0] ?? [];
 }
 
 /** The path picker as the editor calls it: list search `searchResponsePaths` with the node's parameters. */
-async function searchPaths(credential: Credential, parameters: IDataObject, filter?: string): Promise<INodeListSearchResult> {
+async function searchPaths(
+	credential: Credential,
+	parameters: IDataObject,
+	filter?: string,
+): Promise<INodeListSearchResult> {
 	const node: INode = {
 		id: 'fetch',
 		name: 'Fetch Variables',
@@ -161,8 +226,19 @@ async function searchPaths(credential: Credential, parameters: IDataObject, filt
 		credentials: { [CREDENTIAL_TYPE]: credential },
 	};
 	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
-	const workflowData = { id: 'w', name: 'w', nodes: [node], connections: {}, active: false } as unknown as IWorkflowBase;
-	const context = new LoadOptionsContext(workflow, node, additionalData(workflowData), '') as unknown as ILoadOptionsFunctions;
+	const workflowData = {
+		id: 'w',
+		name: 'w',
+		nodes: [node],
+		connections: {},
+		active: false,
+	} as unknown as IWorkflowBase;
+	const context = new LoadOptionsContext(
+		workflow,
+		node,
+		additionalData(workflowData),
+		'',
+	) as unknown as ILoadOptionsFunctions;
 	return await new FetchVariables().methods.listSearch.searchResponsePaths.call(context, filter);
 }
 
@@ -173,11 +249,19 @@ async function searchPaths(credential: Credential, parameters: IDataObject, filt
 describe('the Teamleader-style lookup', () => {
 	test('a relative URL built from the input item adds lastName to the item, and the next step reads it', async () => {
 		const credential = await harness.connectedCredential();
-		const parameters = fetchParameters('={{ "/contacts/" + $json.id }}', [variable('lastName', 'data.last_name')]);
-		const next = await runWithNextStep(credential, parameters, [{ json: { id: 7 } }, { json: { id: 8 } }], {
-			fromJson: '={{ $json.lastName }}',
-			fromNode: "={{ $('Fetch Variables').item.json.lastName + ' (' + $('Fetch Variables').item.json.id + ')' }}",
-		});
+		const parameters = fetchParameters('={{ "/contacts/" + $json.id }}', [
+			variable('lastName', 'data.last_name'),
+		]);
+		const next = await runWithNextStep(
+			credential,
+			parameters,
+			[{ json: { id: 7 } }, { json: { id: 8 } }],
+			{
+				fromJson: '={{ $json.lastName }}',
+				fromNode:
+					"={{ $('Fetch Variables').item.json.lastName + ' (' + $('Fetch Variables').item.json.id + ')' }}",
+			},
+		);
 		assert.deepEqual(
 			next.map((item) => item.json),
 			[
@@ -185,7 +269,9 @@ describe('the Teamleader-style lookup', () => {
 				{ fromJson: 'Lovelace-8', fromNode: 'Lovelace-8 (8)' },
 			],
 		);
-		const sent = harness.api.requests.slice(-2).map((request) => [request.path, request.headers.authorization]);
+		const sent = harness.api.requests
+			.slice(-2)
+			.map((request) => [request.path, request.headers.authorization]);
 		assert.deepEqual(sent, [
 			['/contacts/7', `Bearer ${credential.accessToken}`],
 			['/contacts/8', `Bearer ${credential.accessToken}`],
@@ -194,9 +280,11 @@ describe('the Teamleader-style lookup', () => {
 
 	test('the output item is the input item plus the variable, paired with its input', async () => {
 		const credential = await harness.connectedCredential();
-		const result = await fetchVariables(credential, fetchParameters('={{ "/contacts/" + $json.id }}', [variable('lastName', 'data.last_name')]), [
-			{ json: { id: 7, source: 'crm' } },
-		]);
+		const result = await fetchVariables(
+			credential,
+			fetchParameters('={{ "/contacts/" + $json.id }}', [variable('lastName', 'data.last_name')]),
+			[{ json: { id: 7, source: 'crm' } }],
+		);
 		assert.equal(result.error, undefined, result.error?.message);
 		assert.deepEqual(result.items[0].json, { id: 7, source: 'crm', lastName: 'Lovelace-7' });
 		assert.deepEqual(result.items[0].pairedItem, { item: 0 });
@@ -205,7 +293,11 @@ describe('the Teamleader-style lookup', () => {
 	test('an absolute URL built from the resource server URL works the same', async () => {
 		const credential = await harness.connectedCredential();
 		const url = `={{ "${harness.api.url}/contacts/" + $json.id }}`;
-		const result = await fetchVariables(credential, fetchParameters(url, [variable('lastName', 'data.last_name')]), [{ json: { id: 12 } }]);
+		const result = await fetchVariables(
+			credential,
+			fetchParameters(url, [variable('lastName', 'data.last_name')]),
+			[{ json: { id: 12 } }],
+		);
 		assert.equal(result.error, undefined, result.error?.message);
 		assert.deepEqual(result.items[0].json, { id: 12, lastName: 'Lovelace-12' });
 		assert.equal(harness.api.requests.at(-1)?.path, '/contacts/12');
@@ -215,11 +307,15 @@ describe('the Teamleader-style lookup', () => {
 		const credential = await harness.connectedCredential();
 		const result = await fetchVariables(
 			credential,
-			fetchParameters('/echo', [variable('query', 'query'), variable('body', 'body'), variable('method', 'method')], {
-				method: 'POST',
-				queryParameters: { parameters: [{ name: 'id', value: '={{ $json.id }}' }] },
-				jsonBody: '={{ JSON.stringify({ contact: $json.id }) }}',
-			}),
+			fetchParameters(
+				'/echo',
+				[variable('query', 'query'), variable('body', 'body'), variable('method', 'method')],
+				{
+					method: 'POST',
+					queryParameters: { parameters: [{ name: 'id', value: '={{ $json.id }}' }] },
+					jsonBody: '={{ JSON.stringify({ contact: $json.id }) }}',
+				},
+			),
 			[{ json: { id: 5 } }],
 		);
 		assert.equal(result.error, undefined, result.error?.message);
@@ -243,24 +339,46 @@ describe('path forms', () => {
 			]),
 		);
 		assert.equal(result.error, undefined, result.error?.message);
-		assert.deepEqual(result.items[0].json, { lastName: 'Lovelace-3', secondTag: 'b', firstName: 'Ada', singleQuoted: 'Lovelace-3', tags: ['a', 'b'] });
+		assert.deepEqual(result.items[0].json, {
+			lastName: 'Lovelace-3',
+			secondTag: 'b',
+			firstName: 'Ada',
+			singleQuoted: 'Lovelace-3',
+			tags: ['a', 'b'],
+		});
 	});
 
 	test('a wildcard collects a value from every element of a list', async () => {
 		const credential = await harness.connectedCredential();
-		harness.api.script('/list', [{ status: 200, body: { items: [{ id: 1 }, { id: 2 }, { name: 'no id' }, { id: 4 }], total: 4 } }]);
+		harness.api.script('/list', [
+			{
+				status: 200,
+				body: { items: [{ id: 1 }, { id: 2 }, { name: 'no id' }, { id: 4 }], total: 4 },
+			},
+		]);
 		const result = await fetchVariables(
 			credential,
-			fetchParameters('/list', [variable('ids', 'items[*].id'), variable('firstId', 'items[0].id'), variable('idsAsText', 'items[*].id', { type: 'string' })]),
+			fetchParameters('/list', [
+				variable('ids', 'items[*].id'),
+				variable('firstId', 'items[0].id'),
+				variable('idsAsText', 'items[*].id', { type: 'string' }),
+			]),
 		);
 		assert.equal(result.error, undefined, result.error?.message);
-		assert.deepEqual(result.items[0].json, { ids: [1, 2, 4], firstId: 1, idsAsText: ['1', '2', '4'] });
+		assert.deepEqual(result.items[0].json, {
+			ids: [1, 2, 4],
+			firstId: 1,
+			idsAsText: ['1', '2', '4'],
+		});
 	});
 
 	test('a path starting at a top-level list works', async () => {
 		const credential = await harness.connectedCredential();
 		harness.api.script('/top', [{ status: 200, body: [{ id: 'x' }, { id: 'y' }] }]);
-		const result = await fetchVariables(credential, fetchParameters('/top', [variable('second', '[1].id'), variable('all', '[*].id')]));
+		const result = await fetchVariables(
+			credential,
+			fetchParameters('/top', [variable('second', '[1].id'), variable('all', '[*].id')]),
+		);
 		assert.equal(result.error, undefined, result.error?.message);
 		assert.deepEqual(result.items[0].json, { second: 'y', all: ['x', 'y'] });
 	});
@@ -269,17 +387,24 @@ describe('path forms', () => {
 describe('missing paths', () => {
 	test('a required path that is missing names the variable, the path, the deepest part and its keys', async () => {
 		const credential = await harness.connectedCredential();
-		const result = await fetchVariables(credential, fetchParameters('/contacts/7', [variable('email', 'data.contact.email')]));
+		const result = await fetchVariables(
+			credential,
+			fetchParameters('/contacts/7', [variable('email', 'data.contact.email')]),
+		);
 		const text = errorText(result.error);
 		assert.match(text, /Variable 'email'/);
 		assert.match(text, /'data\.contact\.email' was not found/);
 		assert.match(text, /deepest part that exists is 'data'/);
-		for (const key of ['id', 'first_name', 'last_name', 'first-name', 'age', 'active', 'tags']) assert.ok(text.includes(key), `lists ${key}: ${text}`);
+		for (const key of ['id', 'first_name', 'last_name', 'first-name', 'age', 'active', 'tags'])
+			assert.ok(text.includes(key), `lists ${key}: ${text}`);
 	});
 
 	test('an index past the end of a list names the list and its range', async () => {
 		const credential = await harness.connectedCredential();
-		const result = await fetchVariables(credential, fetchParameters('/contacts/7', [variable('fifthTag', 'data.tags[4]')]));
+		const result = await fetchVariables(
+			credential,
+			fetchParameters('/contacts/7', [variable('fifthTag', 'data.tags[4]')]),
+		);
 		const text = errorText(result.error);
 		assert.match(text, /Variable 'fifthTag'/);
 		assert.match(text, /deepest part that exists is 'data\.tags', which has: \[0\]\.\.\[1\]/);
@@ -288,7 +413,10 @@ describe('missing paths', () => {
 	test('a missing path in an empty response says the response is empty', async () => {
 		const credential = await harness.connectedCredential();
 		harness.api.script('/empty', [{ status: 200, body: {} }]);
-		const result = await fetchVariables(credential, fetchParameters('/empty', [variable('id', 'data.id')]));
+		const result = await fetchVariables(
+			credential,
+			fetchParameters('/empty', [variable('id', 'data.id')]),
+		);
 		const text = errorText(result.error);
 		assert.match(text, /deepest part that exists is the response, which has: \(no fields\)/);
 	});
@@ -305,14 +433,24 @@ describe('missing paths', () => {
 			]),
 		);
 		assert.equal(result.error, undefined, result.error?.message);
-		assert.deepEqual(result.items[0].json, { email: 'unknown@example.com', score: 10, phone: null, lastName: 'Lovelace-7' });
+		assert.deepEqual(result.items[0].json, {
+			email: 'unknown@example.com',
+			score: 10,
+			phone: null,
+			lastName: 'Lovelace-7',
+		});
 	});
 });
 
 describe('type conversion', () => {
 	test('number, boolean, string and object conversions', async () => {
 		const credential = await harness.connectedCredential();
-		harness.api.script('/typed', [{ status: 200, body: { count: 42, enabled: 0, settings: '{"theme":"dark"}', list: '[1,2]', off: 'false' } }]);
+		harness.api.script('/typed', [
+			{
+				status: 200,
+				body: { count: 42, enabled: 0, settings: '{"theme":"dark"}', list: '[1,2]', off: 'false' },
+			},
+		]);
 		const contact = await fetchVariables(
 			credential,
 			fetchParameters('/contacts/7', [
@@ -323,7 +461,12 @@ describe('type conversion', () => {
 			]),
 		);
 		assert.equal(contact.error, undefined, contact.error?.message);
-		assert.deepEqual(contact.items[0].json, { age: 36, active: true, tags: '["a","b"]', rawAge: '36' });
+		assert.deepEqual(contact.items[0].json, {
+			age: 36,
+			active: true,
+			tags: '["a","b"]',
+			rawAge: '36',
+		});
 
 		const typed = await fetchVariables(
 			credential,
@@ -336,7 +479,13 @@ describe('type conversion', () => {
 			]),
 		);
 		assert.equal(typed.error, undefined, typed.error?.message);
-		assert.deepEqual(typed.items[0].json, { count: '42', enabled: false, settings: { theme: 'dark' }, list: [1, 2], off: false });
+		assert.deepEqual(typed.items[0].json, {
+			count: '42',
+			enabled: false,
+			settings: { theme: 'dark' },
+			list: [1, 2],
+			off: false,
+		});
 	});
 
 	test('a value that cannot be converted says so, with the value', async () => {
@@ -344,26 +493,44 @@ describe('type conversion', () => {
 		const cases: Array<[VariableType, string, RegExp]> = [
 			['number', 'data.first_name', /Variable 'age': .*'Ada' is not a number.*Number/],
 			['boolean', 'data.first_name', /Variable 'age': .*'Ada' is not true or false/],
-			['object', 'data.first_name', /Variable 'age': .*'Ada' is not an object or a list, so it cannot be an Object or Array/],
+			[
+				'object',
+				'data.first_name',
+				/Variable 'age': .*'Ada' is not an object or a list, so it cannot be an Object or Array/,
+			],
 			['number', 'data.tags', /Variable 'age': .*\["a","b"\] is not a number/],
 		];
 		for (const [type, path, expected] of cases) {
-			const result = await fetchVariables(credential, fetchParameters('/contacts/7', [variable('age', path, { type })]));
+			const result = await fetchVariables(
+				credential,
+				fetchParameters('/contacts/7', [variable('age', path, { type })]),
+			);
 			assert.match(String(result.error?.message), expected, `${type} from ${path}`);
 		}
 	});
 
 	test('a default that cannot be converted says it is the default', async () => {
 		const credential = await harness.connectedCredential();
-		const result = await fetchVariables(credential, fetchParameters('/contacts/7', [variable('score', 'data.score', { required: false, type: 'number', defaultValue: 'lots' })]));
-		assert.match(String(result.error?.message), /Variable 'score': the default 'lots' is not a number/);
+		const result = await fetchVariables(
+			credential,
+			fetchParameters('/contacts/7', [
+				variable('score', 'data.score', { required: false, type: 'number', defaultValue: 'lots' }),
+			]),
+		);
+		assert.match(
+			String(result.error?.message),
+			/Variable 'score': the default 'lots' is not a number/,
+		);
 	});
 });
 
 describe('responses that are not JSON', () => {
 	test('an HTML page fails with its content type and first bytes', async () => {
 		const credential = await harness.connectedCredential();
-		const result = await fetchVariables(credential, fetchParameters('/html', [variable('lastName', 'data.last_name')]));
+		const result = await fetchVariables(
+			credential,
+			fetchParameters('/html', [variable('lastName', 'data.last_name')]),
+		);
 		const text = errorText(result.error);
 		assert.match(text, /\/html is not JSON/);
 		assert.match(text, /content type 'text\/html'/);
@@ -372,8 +539,17 @@ describe('responses that are not JSON', () => {
 
 	test('the error never shows the token, even when the page contains it', async () => {
 		const credential = await harness.connectedCredential();
-		harness.api.script('/login', [{ status: 200, headers: { 'content-type': 'text/html' }, body: `<p>token ${credential.accessToken} secret ${CLIENT_SECRET}</p>` }]);
-		const result = await fetchVariables(credential, fetchParameters('/login', [variable('lastName', 'data.last_name')]));
+		harness.api.script('/login', [
+			{
+				status: 200,
+				headers: { 'content-type': 'text/html' },
+				body: `<p>token ${credential.accessToken} secret ${CLIENT_SECRET}</p>`,
+			},
+		]);
+		const result = await fetchVariables(
+			credential,
+			fetchParameters('/login', [variable('lastName', 'data.last_name')]),
+		);
 		const text = `${errorText(result.error)}\n${result.error?.stack ?? ''}`;
 		assert.match(text, /is not JSON/);
 		assert.ok(!text.includes(credential.accessToken), 'no access token');
@@ -383,7 +559,10 @@ describe('responses that are not JSON', () => {
 
 	test('an error status fails with the status, not a JSON complaint', async () => {
 		const credential = await harness.connectedCredential();
-		const result = await fetchVariables(credential, fetchParameters('/status/404', [variable('lastName', 'data.last_name')]));
+		const result = await fetchVariables(
+			credential,
+			fetchParameters('/status/404', [variable('lastName', 'data.last_name')]),
+		);
 		assert.match(String(result.error?.message), /answered 404: some_error: The API said no/);
 	});
 });
@@ -391,13 +570,29 @@ describe('responses that are not JSON', () => {
 describe('connections', () => {
 	test('a connection that was never connected sends nothing and says to click Connect', async () => {
 		const credential = harness.credential({ grantType: 'authorizationCode' }, 'Teamleader');
-		const result = await withoutRequests(() => fetchVariables(credential, fetchParameters('/contacts/7', [variable('lastName', 'data.last_name')]), itemsOf(3)));
-		assert.match(String(result.error?.message), /Connection 'Teamleader' is not authorized yet: open it and click Connect/);
+		const result = await withoutRequests(() =>
+			fetchVariables(
+				credential,
+				fetchParameters('/contacts/7', [variable('lastName', 'data.last_name')]),
+				itemsOf(3),
+			),
+		);
+		assert.match(
+			String(result.error?.message),
+			/Connection 'Teamleader' is not authorized yet: open it and click Connect/,
+		);
 	});
 
 	test('with continue on fail, every item of an unconnected connection gets the error and nothing is sent', async () => {
 		const credential = harness.credential({ grantType: 'authorizationCode' });
-		const result = await withoutRequests(() => fetchVariables(credential, fetchParameters('/contacts/7', [variable('lastName', 'data.last_name')]), itemsOf(3), true));
+		const result = await withoutRequests(() =>
+			fetchVariables(
+				credential,
+				fetchParameters('/contacts/7', [variable('lastName', 'data.last_name')]),
+				itemsOf(3),
+				true,
+			),
+		);
 		assert.equal(result.items.length, 3);
 		result.items.forEach((item, index) => {
 			assert.match(String(item.json.error), /is not authorized yet: open it and click Connect/);
@@ -410,7 +605,13 @@ describe('many items', () => {
 	/** Scripts `/slow/<i>` for every item, with delays that finish items out of order. */
 	function scriptSlowContacts(count: number): void {
 		for (let index = 0; index < count; index++) {
-			harness.api.script(`/slow/${index}`, [{ status: 200, body: { data: { id: index, name: `contact ${index}` } }, delayMs: 20 + ((index * 7) % 5) * 15 }]);
+			harness.api.script(`/slow/${index}`, [
+				{
+					status: 200,
+					body: { data: { id: index, name: `contact ${index}` } },
+					delayMs: 20 + ((index * 7) % 5) * 15,
+				},
+			]);
 		}
 	}
 
@@ -420,7 +621,11 @@ describe('many items', () => {
 		harness.api.maxInFlight = 0;
 		const result = await fetchVariables(
 			credential,
-			fetchParameters('={{ "/slow/" + $json.contactId }}', [variable('fetchedId', 'data.id'), variable('name', 'data.name')], { options: { concurrency } }),
+			fetchParameters(
+				'={{ "/slow/" + $json.contactId }}',
+				[variable('fetchedId', 'data.id'), variable('name', 'data.name')],
+				{ options: { concurrency } },
+			),
 			itemsOf(count, (index) => ({ contactId: index })),
 		);
 		assert.equal(result.error, undefined, result.error?.message);
@@ -452,11 +657,17 @@ describe('many items', () => {
 
 describe('output modes and continue on fail', () => {
 	const lookup = (extra: IDataObject = {}) =>
-		fetchParameters('={{ "/contacts/" + $json.id }}', [variable('lastName', 'data.last_name'), variable('age', 'data.age', { type: 'number' })], extra);
+		fetchParameters(
+			'={{ "/contacts/" + $json.id }}',
+			[variable('lastName', 'data.last_name'), variable('age', 'data.age', { type: 'number' })],
+			extra,
+		);
 
 	test("'only' outputs just the variables", async () => {
 		const credential = await harness.connectedCredential();
-		const result = await fetchVariables(credential, lookup({ output: 'only' }), [{ json: { id: 7, other: 'x' } }]);
+		const result = await fetchVariables(credential, lookup({ output: 'only' }), [
+			{ json: { id: 7, other: 'x' } },
+		]);
 		assert.equal(result.error, undefined, result.error?.message);
 		assert.deepEqual(result.items[0].json, { lastName: 'Lovelace-7', age: 36 });
 		assert.deepEqual(result.items[0].pairedItem, { item: 0 });
@@ -464,21 +675,38 @@ describe('output modes and continue on fail', () => {
 
 	test("'key' puts the variables under the chosen key next to the input fields", async () => {
 		const credential = await harness.connectedCredential();
-		const result = await fetchVariables(credential, lookup({ output: 'key', outputKey: 'contact' }), [{ json: { id: 7, other: 'x' } }]);
+		const result = await fetchVariables(
+			credential,
+			lookup({ output: 'key', outputKey: 'contact' }),
+			[{ json: { id: 7, other: 'x' } }],
+		);
 		assert.equal(result.error, undefined, result.error?.message);
-		assert.deepEqual(result.items[0].json, { id: 7, other: 'x', contact: { lastName: 'Lovelace-7', age: 36 } });
+		assert.deepEqual(result.items[0].json, {
+			id: 7,
+			other: 'x',
+			contact: { lastName: 'Lovelace-7', age: 36 },
+		});
 	});
 
 	test("'key' with an empty key is refused rather than merged silently", async () => {
 		const credential = await harness.connectedCredential();
-		const result = await withoutRequests(() => fetchVariables(credential, lookup({ output: 'key', outputKey: ' ' }), [{ json: { id: 7 } }]));
+		const result = await withoutRequests(() =>
+			fetchVariables(credential, lookup({ output: 'key', outputKey: ' ' }), [{ json: { id: 7 } }]),
+		);
 		assert.match(errorText(result.error), /Key/);
 	});
 
 	test('a failing item becomes {error} paired to it while the others succeed', async () => {
 		const credential = await harness.connectedCredential();
-		const parameters = fetchParameters('={{ $json.url }}', [variable('lastName', 'data.last_name')]);
-		const items = [{ json: { url: '/contacts/1' } }, { json: { url: '/status/404' } }, { json: { url: '/text' } }, { json: { url: '/contacts/4' } }];
+		const parameters = fetchParameters('={{ $json.url }}', [
+			variable('lastName', 'data.last_name'),
+		]);
+		const items = [
+			{ json: { url: '/contacts/1' } },
+			{ json: { url: '/status/404' } },
+			{ json: { url: '/text' } },
+			{ json: { url: '/contacts/4' } },
+		];
 		const result = await fetchVariables(credential, parameters, items, true);
 		assert.equal(result.error, undefined, result.error?.message);
 		assert.deepEqual(
@@ -493,8 +721,15 @@ describe('output modes and continue on fail', () => {
 
 	test('without continue on fail, the first failure stops the node and names the item', async () => {
 		const credential = await harness.connectedCredential();
-		const parameters = fetchParameters('={{ $json.url }}', [variable('lastName', 'data.last_name')], { options: { concurrency: 1 } });
-		const result = await fetchVariables(credential, parameters, [{ json: { url: '/contacts/1' } }, { json: { url: '/contacts/2/missing' } }]);
+		const parameters = fetchParameters(
+			'={{ $json.url }}',
+			[variable('lastName', 'data.last_name')],
+			{ options: { concurrency: 1 } },
+		);
+		const result = await fetchVariables(credential, parameters, [
+			{ json: { url: '/contacts/1' } },
+			{ json: { url: '/contacts/2/missing' } },
+		]);
 		assert.match(String(result.error?.message), /answered 404/);
 		assert.equal(result.error?.context?.itemIndex, 1);
 	});
@@ -503,9 +738,20 @@ describe('output modes and continue on fail', () => {
 describe('the path picker', () => {
 	test('lists data.last_name from the sample URL, with a preview of the value', async () => {
 		const credential = await harness.connectedCredential();
-		const { results } = await searchPaths(credential, { url: '={{ "/contacts/" + $json.id }}', options: { sampleUrl: '/contacts/42' } });
+		const { results } = await searchPaths(credential, {
+			url: '={{ "/contacts/" + $json.id }}',
+			options: { sampleUrl: '/contacts/42' },
+		});
 		const byValue = new Map(results.map((result) => [result.value, result.name]));
-		for (const path of ['data', 'data.id', 'data.last_name', 'data["first-name"]', 'data.tags', 'data.tags[0]']) assert.ok(byValue.has(path), `lists ${path}`);
+		for (const path of [
+			'data',
+			'data.id',
+			'data.last_name',
+			'data["first-name"]',
+			'data.tags',
+			'data.tags[0]',
+		])
+			assert.ok(byValue.has(path), `lists ${path}`);
 		assert.match(String(byValue.get('data.last_name')), /"Lovelace-42"/);
 		assert.match(String(byValue.get('data.tags')), /list of 2/);
 		assert.equal(harness.api.requests.at(-1)?.path, '/contacts/42');
@@ -522,10 +768,23 @@ describe('the path picker', () => {
 
 	test('every path it lists reads back the value it previewed, even for awkward keys', async () => {
 		const credential = await harness.connectedCredential();
-		const body = { data: { 'a.b': 1, 'x]y': 2, 'with space': 3, "it's": 4, 'say "hi"': 5, '0': 6, items: [{ 'k[0]': 7 }], 'a"]b': 8 } };
+		const body = {
+			data: {
+				'a.b': 1,
+				'x]y': 2,
+				'with space': 3,
+				"it's": 4,
+				'say "hi"': 5,
+				'0': 6,
+				items: [{ 'k[0]': 7 }],
+				'a"]b': 8,
+			},
+		};
 		harness.api.script('/awkward', [{ status: 200, body }]);
 		const { results } = await searchPaths(credential, { url: '/awkward' });
-		const leaves = results.filter((result) => !/\((object|list of \d+)\)$/.test(result.name)).map((result) => String(result.value));
+		const leaves = results
+			.filter((result) => !/\((object|list of \d+)\)$/.test(result.name))
+			.map((result) => String(result.value));
 		assert.equal(leaves.length, 8, `lists every leaf: ${leaves.join(' | ')}`);
 
 		harness.api.script('/awkward', [{ status: 200, body }]);
@@ -538,46 +797,75 @@ describe('the path picker', () => {
 	test('an URL built from the input item, with no sample URL, asks for a sample URL instead of a cryptic error', async () => {
 		const credential = await harness.connectedCredential();
 		await withoutRequests(async () => {
-			await assert.rejects(searchPaths(credential, { url: '={{ "/contacts/" + $json.id }}' }), (error: Error & { description?: string }) => {
-				assert.match(error.message, /URL cannot be worked out without an input item/);
-				assert.match(String(error.description), /Sample URL for Path Picker/);
-				return true;
-			});
+			await assert.rejects(
+				searchPaths(credential, { url: '={{ "/contacts/" + $json.id }}' }),
+				(error: Error & { description?: string }) => {
+					assert.match(error.message, /URL cannot be worked out without an input item/);
+					assert.match(String(error.description), /Sample URL for Path Picker/);
+					return true;
+				},
+			);
 		});
 	});
 
 	test('reports an unconnected connection as not authorized yet, without calling the API', async () => {
 		const credential = harness.credential({ grantType: 'authorizationCode' }, 'Picker');
 		await withoutRequests(async () => {
-			await assert.rejects(searchPaths(credential, { url: '/contacts/1' }), /Connection 'Picker' is not authorized yet: open it and click Connect/);
+			await assert.rejects(
+				searchPaths(credential, { url: '/contacts/1' }),
+				/Connection 'Picker' is not authorized yet: open it and click Connect/,
+			);
 		});
 	});
 
 	test('reports a page that is not JSON', async () => {
 		const credential = await harness.connectedCredential();
-		await assert.rejects(searchPaths(credential, { url: '/html' }), /is not JSON \(content type 'text\/html'/);
+		await assert.rejects(
+			searchPaths(credential, { url: '/html' }),
+			/is not JSON \(content type 'text\/html'/,
+		);
 	});
 });
 
 describe('bad mapping input', () => {
-	async function expectMappingError(variables: Array<ReturnType<typeof variable>>, expected: RegExp) {
+	async function expectMappingError(
+		variables: Array<ReturnType<typeof variable>>,
+		expected: RegExp,
+	) {
 		const credential = await harness.connectedCredential();
-		const result = await withoutRequests(() => fetchVariables(credential, fetchParameters('/contacts/7', variables), itemsOf(3)));
+		const result = await withoutRequests(() =>
+			fetchVariables(credential, fetchParameters('/contacts/7', variables), itemsOf(3)),
+		);
 		assert.match(errorText(result.error), expected);
 	}
 
 	test('an empty name is refused before any request', async () => {
-		await expectMappingError([variable('lastName', 'data.last_name'), variable('  ', 'data.id')], /Variable 2 has no name/);
+		await expectMappingError(
+			[variable('lastName', 'data.last_name'), variable('  ', 'data.id')],
+			/Variable 2 has no name/,
+		);
 	});
 
 	test('duplicate names are refused before any request', async () => {
-		await expectMappingError([variable('name', 'data.first_name'), variable('name', 'data.last_name')], /Two variables are named 'name'/);
+		await expectMappingError(
+			[variable('name', 'data.first_name'), variable('name', 'data.last_name')],
+			/Two variables are named 'name'/,
+		);
 	});
 
 	test('a path syntax error is refused before any request, naming the variable and the position', async () => {
-		await expectMappingError([variable('lastName', 'data[')], /Variable 'lastName': Path 'data\[' is not valid at character 5: '\[' is never closed/);
-		await expectMappingError([variable('tag', 'data.tags[first]')], /Variable 'tag': Path 'data\.tags\[first\]' is not valid.*\[0\], \[\*\] or \["name"\]/s);
-		await expectMappingError([variable('trailing', 'data.')], /Variable 'trailing': Path 'data\.' is not valid at character 6: expected a name/);
+		await expectMappingError(
+			[variable('lastName', 'data[')],
+			/Variable 'lastName': Path 'data\[' is not valid at character 5: '\[' is never closed/,
+		);
+		await expectMappingError(
+			[variable('tag', 'data.tags[first]')],
+			/Variable 'tag': Path 'data\.tags\[first\]' is not valid.*\[0\], \[\*\] or \["name"\]/s,
+		);
+		await expectMappingError(
+			[variable('trailing', 'data.')],
+			/Variable 'trailing': Path 'data\.' is not valid at character 6: expected a name/,
+		);
 	});
 
 	test("a variable named '__proto__' is refused instead of silently vanishing from the output", async () => {
@@ -585,7 +873,10 @@ describe('bad mapping input', () => {
 	});
 
 	test('an empty path or no variables at all is refused before any request', async () => {
-		await expectMappingError([variable('lastName', '')], /Variable 'lastName': .*the path is empty/);
+		await expectMappingError(
+			[variable('lastName', '')],
+			/Variable 'lastName': .*the path is empty/,
+		);
 		await expectMappingError([], /No variables to fetch/);
 	});
 });

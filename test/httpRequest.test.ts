@@ -17,57 +17,118 @@ after(async () => {
 	await harness.stop();
 });
 
-const get = (url: string, extra: Record<string, unknown> = {}) => ({ method: 'GET', url, ...extra });
+const get = (url: string, extra: Record<string, unknown> = {}) => ({
+	method: 'GET',
+	url,
+	...extra,
+});
 
 describe('requests', () => {
 	test('relative and absolute URLs, query and headers as fields or JSON', async () => {
 		const credential = await harness.connectedCredential();
-		const relative = await harness.run(credential, 'oAuth2HttpRequest', get('echo', {
-			sendQuery: true,
-			queryParameters: { parameters: [{ name: 'q', value: 'a b' }] },
-			sendHeaders: true,
-			specifyHeaders: 'json',
-			jsonHeaders: '{"X-Trace": "42"}',
-		}));
+		const relative = await harness.run(
+			credential,
+			'oAuth2HttpRequest',
+			get('echo', {
+				sendQuery: true,
+				queryParameters: { parameters: [{ name: 'q', value: 'a b' }] },
+				sendHeaders: true,
+				specifyHeaders: 'json',
+				jsonHeaders: '{"X-Trace": "42"}',
+			}),
+		);
 		assert.equal(relative.error, undefined, relative.error?.message);
 		assert.deepEqual(relative.items[0].json.query, { q: 'a b' });
 		assert.equal((relative.items[0].json.headers as Record<string, string>)['x-trace'], '42');
 		assert.equal(relative.items[0].json.hadAuthorization, true);
 
-		const absolute = await harness.run(credential, 'oAuth2HttpRequest', get(`${harness.api.url}/echo`, { sendQuery: true, specifyQuery: 'json', jsonQuery: '{"page": 2}' }));
+		const absolute = await harness.run(
+			credential,
+			'oAuth2HttpRequest',
+			get(`${harness.api.url}/echo`, {
+				sendQuery: true,
+				specifyQuery: 'json',
+				jsonQuery: '{"page": 2}',
+			}),
+		);
 		assert.deepEqual(absolute.items[0].json.query, { page: '2' });
 	});
 
 	test('bodies: JSON, form, raw, binary and multipart with a file from the input item', async () => {
 		const credential = await harness.connectedCredential();
 		const post = (extra: Record<string, unknown>, items?: Parameters<Harness['run']>[3]) =>
-			harness.run(credential, 'oAuth2HttpRequest', { method: 'POST', url: '/echo', sendBody: true, ...extra }, items);
+			harness.run(
+				credential,
+				'oAuth2HttpRequest',
+				{ method: 'POST', url: '/echo', sendBody: true, ...extra },
+				items,
+			);
 
-		const json = await post({ contentType: 'json', specifyBody: 'json', jsonBody: '={{ JSON.stringify({ name: $json.name }) }}' }, [{ json: { name: 'Ada' } }]);
+		const json = await post(
+			{
+				contentType: 'json',
+				specifyBody: 'json',
+				jsonBody: '={{ JSON.stringify({ name: $json.name }) }}',
+			},
+			[{ json: { name: 'Ada' } }],
+		);
 		assert.equal(json.error, undefined, json.error?.message);
 		assert.deepEqual(JSON.parse(String(json.items[0].json.body)), { name: 'Ada' });
 
-		const form = await post({ contentType: 'form-urlencoded', bodyParameters: { parameters: [{ name: 'a', value: '1 2' }, { name: 'b', value: 'x&y' }] } });
+		const form = await post({
+			contentType: 'form-urlencoded',
+			bodyParameters: {
+				parameters: [
+					{ name: 'a', value: '1 2' },
+					{ name: 'b', value: 'x&y' },
+				],
+			},
+		});
 		assert.equal(form.items[0].json.body, 'a=1+2&b=x%26y');
-		assert.match(String((form.items[0].json.headers as Record<string, string>)['content-type']), /x-www-form-urlencoded/);
+		assert.match(
+			String((form.items[0].json.headers as Record<string, string>)['content-type']),
+			/x-www-form-urlencoded/,
+		);
 
 		const raw = await post({ contentType: 'raw', rawContentType: 'text/csv', rawBody: 'a,b\n1,2' });
 		assert.equal(raw.items[0].json.body, 'a,b\n1,2');
-		assert.match(String((raw.items[0].json.headers as Record<string, string>)['content-type']), /text\/csv/);
+		assert.match(
+			String((raw.items[0].json.headers as Record<string, string>)['content-type']),
+			/text\/csv/,
+		);
 
-		const file = { data: { base64: Buffer.from('file contents').toString('base64'), mimeType: 'text/plain', fileName: 'note.txt' } };
-		const binary = await post({ contentType: 'binaryData', binaryProperty: 'data' }, [{ json: {}, binary: file }]);
+		const file = {
+			data: {
+				base64: Buffer.from('file contents').toString('base64'),
+				mimeType: 'text/plain',
+				fileName: 'note.txt',
+			},
+		};
+		const binary = await post({ contentType: 'binaryData', binaryProperty: 'data' }, [
+			{ json: {}, binary: file },
+		]);
 		assert.equal(binary.error, undefined, binary.error?.message);
 		assert.equal(binary.items[0].json.body, 'file contents');
 
 		const multipart = await post(
-			{ contentType: 'multipart-form-data', multipartFields: { fields: [{ kind: 'text', name: 'title', value: 'Hello' }, { kind: 'file', name: 'upload', binaryProperty: 'data' }] } },
+			{
+				contentType: 'multipart-form-data',
+				multipartFields: {
+					fields: [
+						{ kind: 'text', name: 'title', value: 'Hello' },
+						{ kind: 'file', name: 'upload', binaryProperty: 'data' },
+					],
+				},
+			},
 			[{ json: {}, binary: file }],
 		);
 		assert.equal(multipart.error, undefined, multipart.error?.message);
 		const body = String(multipart.items[0].json.body);
 		assert.match(body, /name="title"\r\n\r\nHello/);
-		assert.match(body, /name="upload"; filename="note.txt"\r\nContent-Type: text\/plain\r\n\r\nfile contents/);
+		assert.match(
+			body,
+			/name="upload"; filename="note.txt"\r\nContent-Type: text\/plain\r\n\r\nfile contents/,
+		);
 	});
 
 	test('responses: text, file, full response, and never error', async () => {
@@ -78,11 +139,22 @@ describe('requests', () => {
 		const file = await harness.run(credential, 'oAuth2HttpRequest', get('/binary'));
 		assert.equal(file.items[0].binary?.data.mimeType, 'image/png');
 
-		const full = await harness.run(credential, 'oAuth2HttpRequest', get('/contacts/3', { options: { fullResponse: true } }));
+		const full = await harness.run(
+			credential,
+			'oAuth2HttpRequest',
+			get('/contacts/3', { options: { fullResponse: true } }),
+		);
 		assert.equal(full.items[0].json.statusCode, 200);
-		assert.match(String((full.items[0].json.headers as Record<string, string>)['content-type']), /json/);
+		assert.match(
+			String((full.items[0].json.headers as Record<string, string>)['content-type']),
+			/json/,
+		);
 
-		const neverError = await harness.run(credential, 'oAuth2HttpRequest', get('/status/404', { options: { neverError: true, fullResponse: true } }));
+		const neverError = await harness.run(
+			credential,
+			'oAuth2HttpRequest',
+			get('/status/404', { options: { neverError: true, fullResponse: true } }),
+		);
 		assert.equal(neverError.error, undefined);
 		assert.equal(neverError.items[0].json.statusCode, 404);
 	});
@@ -95,13 +167,18 @@ describe('requests', () => {
 		assert.match(result.error.message, /some_error: The API said no/);
 		assert.match(String(result.error.description), /scopes/);
 		const everything = JSON.stringify(result.run);
-		for (const secret of [credential.accessToken, credential.refreshToken, CLIENT_SECRET]) assert.ok(!everything.includes(secret));
+		for (const secret of [credential.accessToken, credential.refreshToken, CLIENT_SECRET])
+			assert.ok(!everything.includes(secret));
 	});
 
 	test('a GET with a body is refused before sending', async () => {
 		const credential = await harness.connectedCredential();
 		const before = harness.api.requests.length;
-		const result = await harness.run(credential, 'oAuth2HttpRequest', get('/echo', { sendBody: true, contentType: 'raw', rawBody: 'x' }));
+		const result = await harness.run(
+			credential,
+			'oAuth2HttpRequest',
+			get('/echo', { sendBody: true, contentType: 'raw', rawBody: 'x' }),
+		);
 		assert.match(String(result.error?.message), /GET request cannot have a body/);
 		assert.equal(harness.api.requests.length, before);
 	});
@@ -112,10 +189,19 @@ describe('authorization', () => {
 		const credential = harness.credential({ grantType: 'authorizationCode' }, 'Never Connected');
 		const before = harness.api.requests.length;
 		const failed = await harness.run(credential, 'oAuth2HttpRequest', get('/contacts/1'));
-		assert.equal(failed.error?.message, "Connection 'Never Connected' is not authorized yet: open it and click Connect");
+		assert.equal(
+			failed.error?.message,
+			"Connection 'Never Connected' is not authorized yet: open it and click Connect",
+		);
 		assert.match(String(failed.error?.description), /click Connect/);
 
-		const continued = await harness.run(credential, 'oAuth2HttpRequest', get('/contacts/1'), itemsOf(3), true);
+		const continued = await harness.run(
+			credential,
+			'oAuth2HttpRequest',
+			get('/contacts/1'),
+			itemsOf(3),
+			true,
+		);
 		assert.equal(continued.items.length, 3);
 		continued.items.forEach((item, index) => {
 			assert.match(String(item.json.error), /not authorized yet/);
@@ -134,11 +220,27 @@ describe('authorization', () => {
 		const { loadOptions } = await import('./harness/engine');
 		const unconnected = harness.credential({ grantType: 'authorizationCode' }, 'Design Time');
 		await assert.rejects(
-			loadOptions({ store: harness.store, credential: unconnected, nodeType: 'oAuth2HttpRequest', parameters: {} }, 'getConnectionStatus'),
+			loadOptions(
+				{
+					store: harness.store,
+					credential: unconnected,
+					nodeType: 'oAuth2HttpRequest',
+					parameters: {},
+				},
+				'getConnectionStatus',
+			),
 			/'Design Time' is not authorized yet: open it and click Connect/,
 		);
 		const connected = await harness.connectedCredential({ name: 'Ready' });
-		const options = (await loadOptions({ store: harness.store, credential: connected, nodeType: 'oAuth2HttpRequest', parameters: {} }, 'getConnectionStatus')) as Array<{ name: string }>;
+		const options = (await loadOptions(
+			{
+				store: harness.store,
+				credential: connected,
+				nodeType: 'oAuth2HttpRequest',
+				parameters: {},
+			},
+			'getConnectionStatus',
+		)) as Array<{ name: string }>;
 		assert.match(options[0].name, /'Ready' is authorized; may call 127\.0\.0\.1/);
 	});
 });
@@ -154,15 +256,25 @@ describe('token confinement', () => {
 
 	test('a redirect to another host does not carry the token there', async () => {
 		const credential = await harness.connectedCredential();
-		const result = await harness.run(credential, 'oAuth2HttpRequest', get(`/redirect?to=${encodeURIComponent(`${otherHost.url}/echo`)}`));
+		const result = await harness.run(
+			credential,
+			'oAuth2HttpRequest',
+			get(`/redirect?to=${encodeURIComponent(`${otherHost.url}/echo`)}`),
+		);
 		assert.ok(result.error, 'the redirect is refused');
 		assert.equal(otherHost.requests.filter((request) => request.headers.authorization).length, 0);
 	});
 
 	test('"All" lets the token go anywhere the user points it', async () => {
-		const credential = await harness.connectedCredential({ extra: { allowedHttpRequestDomains: 'all' } });
+		const credential = await harness.connectedCredential({
+			extra: { allowedHttpRequestDomains: 'all' },
+		});
 		otherHost.acceptToken(credential.accessToken);
-		const result = await harness.run(credential, 'oAuth2HttpRequest', get(`${otherHost.url}/contacts/9`));
+		const result = await harness.run(
+			credential,
+			'oAuth2HttpRequest',
+			get(`${otherHost.url}/contacts/9`),
+		);
 		assert.equal(result.error, undefined, result.error?.message);
 	});
 });
@@ -172,7 +284,12 @@ describe('refresh', () => {
 		const credential = await harness.connectedCredential({ expiresInMs: 30_000 });
 		const tokenCalls = harness.auth.tokenRequests.length;
 		const refused = harness.api.requests.filter((request) => !request.authorized).length;
-		const result = await harness.run(credential, 'oAuth2HttpRequest', get('={{ "/contacts/" + $json.index }}', { options: { concurrency: 100 } }), itemsOf(100));
+		const result = await harness.run(
+			credential,
+			'oAuth2HttpRequest',
+			get('={{ "/contacts/" + $json.index }}', { options: { concurrency: 100 } }),
+			itemsOf(100),
+		);
 		assert.equal(result.error, undefined, result.error?.message);
 		assert.equal(result.items.length, 100);
 		assert.equal(harness.auth.tokenRequests.length - tokenCalls, 1);
@@ -187,14 +304,21 @@ describe('refresh', () => {
 		const credential = await harness.connectedCredential();
 		harness.api.acceptToken(credential.accessToken, 0);
 		const tokenCalls = harness.auth.tokenRequests.length;
-		const result = await harness.run(credential, 'oAuth2HttpRequest', get('/contacts/1', { options: { concurrency: 20 } }), itemsOf(20));
+		const result = await harness.run(
+			credential,
+			'oAuth2HttpRequest',
+			get('/contacts/1', { options: { concurrency: 20 } }),
+			itemsOf(20),
+		);
 		assert.equal(result.error, undefined, result.error?.message);
 		assert.equal(result.items.length, 20);
 		assert.equal(harness.auth.tokenRequests.length - tokenCalls, 1);
 	});
 
 	test('an expiry signal in a 200 body (Marketo 602) refreshes and sends again', async () => {
-		const credential = await harness.connectedCredential({ extra: { expiryResponsePath: 'errors[0].code', expiryResponseValues: '601, 602' } });
+		const credential = await harness.connectedCredential({
+			extra: { expiryResponsePath: 'errors[0].code', expiryResponseValues: '601, 602' },
+		});
 		harness.api.acceptToken(credential.accessToken, 0);
 		harness.api.expiredTokenStyle = 'marketo602';
 		try {
@@ -211,9 +335,16 @@ describe('refresh', () => {
 
 describe('expiry signals that are ambiguous', () => {
 	test('a 403 configured as an expiry signal does not refresh while the stored token is fresh', async () => {
-		const credential = await harness.connectedCredential({ extra: { expiryStatusCodes: '401, 403' } });
+		const credential = await harness.connectedCredential({
+			extra: { expiryStatusCodes: '401, 403' },
+		});
 		const tokenCalls = harness.auth.tokenRequests.length;
-		const result = await harness.run(credential, 'oAuth2HttpRequest', get('/status/403', { options: { neverError: true } }), itemsOf(10));
+		const result = await harness.run(
+			credential,
+			'oAuth2HttpRequest',
+			get('/status/403', { options: { neverError: true } }),
+			itemsOf(10),
+		);
 		assert.equal(result.items.length, 10);
 		assert.equal(harness.auth.tokenRequests.length - tokenCalls, 0);
 	});
@@ -222,7 +353,10 @@ describe('expiry signals that are ambiguous', () => {
 describe('retries', () => {
 	test('Retry-After is honoured, measured on the server', async () => {
 		const credential = await harness.connectedCredential();
-		harness.api.script('/limited', [{ status: 429, headers: { 'retry-after': '1' }, body: { error: 'rate_limited' } }, { status: 200, body: { ok: true } }]);
+		harness.api.script('/limited', [
+			{ status: 429, headers: { 'retry-after': '1' }, body: { error: 'rate_limited' } },
+			{ status: 200, body: { ok: true } },
+		]);
 		const result = await harness.run(credential, 'oAuth2HttpRequest', get('/limited'));
 		assert.equal(result.error, undefined, result.error?.message);
 		const [first, second] = harness.api.requests.filter((request) => request.path === '/limited');
@@ -231,29 +365,57 @@ describe('retries', () => {
 
 	test('503 and a reset connection are retried for GET; POST only when the server sent Retry-After or the user allows it', async () => {
 		const credential = await harness.connectedCredential();
-		harness.api.script('/flaky', [{ status: 503 }, { status: 0, reset: true }, { status: 200, body: { ok: true } }]);
-		const get3 = await harness.run(credential, 'oAuth2HttpRequest', get('/flaky', { options: { maxAttempts: 4 } }));
+		harness.api.script('/flaky', [
+			{ status: 503 },
+			{ status: 0, reset: true },
+			{ status: 200, body: { ok: true } },
+		]);
+		const get3 = await harness.run(
+			credential,
+			'oAuth2HttpRequest',
+			get('/flaky', { options: { maxAttempts: 4 } }),
+		);
 		assert.equal(get3.error, undefined, get3.error?.message);
 		assert.equal(harness.api.count('/flaky'), 3);
 
 		harness.api.script('/create', [{ status: 503 }, { status: 201, body: { created: true } }]);
-		const post = await harness.run(credential, 'oAuth2HttpRequest', { method: 'POST', url: '/create' });
+		const post = await harness.run(credential, 'oAuth2HttpRequest', {
+			method: 'POST',
+			url: '/create',
+		});
 		assert.match(String(post.error?.message), /503/);
 		assert.equal(harness.api.count('/create'), 1, 'a POST is not repeated on its own');
 
-		harness.api.script('/create2', [{ status: 503, headers: { 'retry-after': '0' } }, { status: 201, body: { created: true } }]);
-		const asked = await harness.run(credential, 'oAuth2HttpRequest', { method: 'POST', url: '/create2' });
+		harness.api.script('/create2', [
+			{ status: 503, headers: { 'retry-after': '0' } },
+			{ status: 201, body: { created: true } },
+		]);
+		const asked = await harness.run(credential, 'oAuth2HttpRequest', {
+			method: 'POST',
+			url: '/create2',
+		});
 		assert.equal(asked.error, undefined, asked.error?.message);
 
 		harness.api.script('/create3', [{ status: 502 }, { status: 201, body: { created: true } }]);
-		const allowed = await harness.run(credential, 'oAuth2HttpRequest', { method: 'POST', url: '/create3', options: { retryNonIdempotent: true } });
+		const allowed = await harness.run(credential, 'oAuth2HttpRequest', {
+			method: 'POST',
+			url: '/create3',
+			options: { retryNonIdempotent: true },
+		});
 		assert.equal(allowed.error, undefined, allowed.error?.message);
 	});
 
 	test('retries stop at max attempts with an error that says so', async () => {
 		const credential = await harness.connectedCredential();
-		harness.api.script('/down', Array.from({ length: 3 }, () => ({ status: 503 })));
-		const result = await harness.run(credential, 'oAuth2HttpRequest', get('/down', { options: { maxAttempts: 3 } }));
+		harness.api.script(
+			'/down',
+			Array.from({ length: 3 }, () => ({ status: 503 })),
+		);
+		const result = await harness.run(
+			credential,
+			'oAuth2HttpRequest',
+			get('/down', { options: { maxAttempts: 3 } }),
+		);
 		assert.match(String(result.error?.message), /503/);
 		assert.equal(harness.api.count('/down'), 3);
 	});
@@ -262,19 +424,53 @@ describe('retries', () => {
 describe('pagination', () => {
 	const total = 47;
 	const cases: Array<[string, Record<string, unknown>]> = [
-		['cursor', { url: `/items/cursor?total=${total}&size=10`, pagination: 'cursor', recordsPath: 'data', cursorPath: 'meta.next_cursor', cursorParameter: 'cursor' }],
-		['offset', { url: `/items/offset?total=${total}`, pagination: 'offset', recordsPath: 'items', pageSize: 10 }],
-		['page', { url: `/items/page?total=${total}&size=10`, pagination: 'page', recordsPath: 'results' }],
-		['next URL', { url: `/items/next?total=${total}&size=10`, pagination: 'nextUrl', recordsPath: 'value', nextUrlPath: 'links.next' }],
+		[
+			'cursor',
+			{
+				url: `/items/cursor?total=${total}&size=10`,
+				pagination: 'cursor',
+				recordsPath: 'data',
+				cursorPath: 'meta.next_cursor',
+				cursorParameter: 'cursor',
+			},
+		],
+		[
+			'offset',
+			{
+				url: `/items/offset?total=${total}`,
+				pagination: 'offset',
+				recordsPath: 'items',
+				pageSize: 10,
+			},
+		],
+		[
+			'page',
+			{ url: `/items/page?total=${total}&size=10`, pagination: 'page', recordsPath: 'results' },
+		],
+		[
+			'next URL',
+			{
+				url: `/items/next?total=${total}&size=10`,
+				pagination: 'nextUrl',
+				recordsPath: 'value',
+				nextUrlPath: 'links.next',
+			},
+		],
 		['Link header', { url: `/items/link?total=${total}&size=10`, pagination: 'linkHeader' }],
 	];
 	for (const [name, parameters] of cases) {
 		test(`${name}: every record exactly once`, async () => {
 			const credential = await harness.connectedCredential();
-			const result = await harness.run(credential, 'oAuth2HttpRequest', { method: 'GET', ...parameters });
+			const result = await harness.run(credential, 'oAuth2HttpRequest', {
+				method: 'GET',
+				...parameters,
+			});
 			assert.equal(result.error, undefined, result.error?.message);
 			const ids = result.items.map((item) => item.json.id);
-			assert.deepEqual(ids, Array.from({ length: total }, (_, index) => index + 1));
+			assert.deepEqual(
+				ids,
+				Array.from({ length: total }, (_, index) => index + 1),
+			);
 			result.items.forEach((item) => assert.deepEqual(item.pairedItem, { item: 0 }));
 		});
 	}
@@ -295,9 +491,17 @@ describe('pagination', () => {
 
 	test('a next URL on another host is refused like any request', async () => {
 		const credential = await harness.connectedCredential();
-		harness.api.script('/items/evil', [{ status: 200, body: { value: [{ id: 1 }], next: `${otherHost.url}/items/next` } }]);
+		harness.api.script('/items/evil', [
+			{ status: 200, body: { value: [{ id: 1 }], next: `${otherHost.url}/items/next` } },
+		]);
 		const seenBefore = otherHost.requests.length;
-		const result = await harness.run(credential, 'oAuth2HttpRequest', { method: 'GET', url: '/items/evil', pagination: 'nextUrl', recordsPath: 'value', nextUrlPath: 'next' });
+		const result = await harness.run(credential, 'oAuth2HttpRequest', {
+			method: 'GET',
+			url: '/items/evil',
+			pagination: 'nextUrl',
+			recordsPath: 'value',
+			nextUrlPath: 'next',
+		});
 		assert.match(String(result.error?.message), /not in the allowed domains/);
 		assert.equal(otherHost.requests.length, seenBefore);
 	});
@@ -307,8 +511,16 @@ describe('items', () => {
 	test('concurrency is bounded and every output pairs with its input', async () => {
 		const credential = await harness.connectedCredential();
 		harness.api.maxInFlight = 0;
-		harness.api.script('/slow', Array.from({ length: 30 }, () => ({ status: 200, body: { ok: true }, delayMs: 30 })));
-		const result = await harness.run(credential, 'oAuth2HttpRequest', get('/slow', { options: { concurrency: 4 } }), itemsOf(30));
+		harness.api.script(
+			'/slow',
+			Array.from({ length: 30 }, () => ({ status: 200, body: { ok: true }, delayMs: 30 })),
+		);
+		const result = await harness.run(
+			credential,
+			'oAuth2HttpRequest',
+			get('/slow', { options: { concurrency: 4 } }),
+			itemsOf(30),
+		);
 		assert.equal(result.items.length, 30);
 		assert.ok(harness.api.maxInFlight <= 4, `max in flight ${harness.api.maxInFlight}`);
 		assert.ok(harness.api.maxInFlight >= 2, 'items do run in parallel');
@@ -318,17 +530,34 @@ describe('items', () => {
 	test('max requests per second spaces requests across items', async () => {
 		const credential = await harness.connectedCredential();
 		const start = harness.api.requests.length;
-		await harness.run(credential, 'oAuth2HttpRequest', get('/contacts/1', { options: { concurrency: 10, maxRequestsPerSecond: 20 } }), itemsOf(10));
+		await harness.run(
+			credential,
+			'oAuth2HttpRequest',
+			get('/contacts/1', { options: { concurrency: 10, maxRequestsPerSecond: 20 } }),
+			itemsOf(10),
+		);
 		const times = harness.api.requests.slice(start).map((request) => request.at);
-		assert.ok(times.at(-1)! - times[0] >= 9 * 50 - 20, `spread over ${times.at(-1)! - times[0]} ms`);
+		assert.ok(
+			times.at(-1)! - times[0] >= 9 * 50 - 20,
+			`spread over ${times.at(-1)! - times[0]} ms`,
+		);
 	});
 
 	test('continueOnFail keeps going: failed items become {error} items paired with them', async () => {
 		const credential = await harness.connectedCredential();
-		const result = await harness.run(credential, 'oAuth2HttpRequest', get('={{ $json.index === 1 ? "/status/404" : "/contacts/" + $json.index }}'), itemsOf(3), true);
+		const result = await harness.run(
+			credential,
+			'oAuth2HttpRequest',
+			get('={{ $json.index === 1 ? "/status/404" : "/contacts/" + $json.index }}'),
+			itemsOf(3),
+			true,
+		);
 		assert.equal(result.items.length, 3);
 		assert.match(String(result.items[1].json.error), /404/);
 		assert.equal(result.items[1].json.itemIndex, 1);
-		assert.deepEqual(result.items.map((item) => item.pairedItem), [{ item: 0 }, { item: 1 }, { item: 2 }]);
+		assert.deepEqual(
+			result.items.map((item) => item.pairedItem),
+			[{ item: 0 }, { item: 1 }, { item: 2 }],
+		);
 	});
 });

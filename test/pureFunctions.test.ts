@@ -4,10 +4,17 @@ import { describe, test } from 'node:test';
 
 import { listPaths, lookupPath, parsePath, readPath } from '../nodes/shared/jsonPath';
 import { nextLinkFromHeader } from '../nodes/shared/transport/pagination';
-import { DEFAULT_RETRY_POLICY, nextRetryDelay, parseRetryAfter } from '../nodes/shared/transport/retry';
+import {
+	DEFAULT_RETRY_POLICY,
+	nextRetryDelay,
+	parseRetryAfter,
+} from '../nodes/shared/transport/retry';
 
 describe('response paths', () => {
-	const body = { data: { 'first-name': 'Ada', tags: ['x', 'y'] }, items: [{ id: 1 }, { id: 2, extra: true }] };
+	const body = {
+		data: { 'first-name': 'Ada', tags: ['x', 'y'] },
+		items: [{ id: 1 }, { id: 2, extra: true }],
+	};
 
 	test('read dot, index, quoted and wildcard forms', () => {
 		assert.equal(readPath(body, 'data.tags[1]'), 'y');
@@ -18,8 +25,16 @@ describe('response paths', () => {
 	});
 
 	test('report where a lookup stopped', () => {
-		assert.deepEqual(lookupPath(body, parsePath('data.missing.deeper')), { found: false, deepestPath: 'data', availableThere: ['first-name', 'tags'] });
-		assert.deepEqual(lookupPath(body, parsePath('items[9]')), { found: false, deepestPath: 'items', availableThere: ['[0]..[1]'] });
+		assert.deepEqual(lookupPath(body, parsePath('data.missing.deeper')), {
+			found: false,
+			deepestPath: 'data',
+			availableThere: ['first-name', 'tags'],
+		});
+		assert.deepEqual(lookupPath(body, parsePath('items[9]')), {
+			found: false,
+			deepestPath: 'items',
+			availableThere: ['[0]..[1]'],
+		});
 	});
 
 	test('reject malformed paths with the position', () => {
@@ -31,7 +46,14 @@ describe('response paths', () => {
 
 	test('list every path of a sample, quoting names that need it', () => {
 		const paths = listPaths(body);
-		for (const expected of ['data', 'data["first-name"]', 'data.tags[0]', 'items[0].id', 'items[*].id']) assert.ok(paths.includes(expected), expected);
+		for (const expected of [
+			'data',
+			'data["first-name"]',
+			'data.tags[0]',
+			'items[0].id',
+			'items[*].id',
+		])
+			assert.ok(paths.includes(expected), expected);
 		for (const path of paths) assert.doesNotThrow(() => parsePath(path), path);
 	});
 });
@@ -46,21 +68,49 @@ describe('Retry-After and backoff', () => {
 
 	test('the server’s wait is a floor; the total wait is bounded', () => {
 		const policy = { ...DEFAULT_RETRY_POLICY, maxTotalWaitMs: 10_000 };
-		const delay = nextRetryDelay(policy, { attempt: 1, method: 'GET', statusCode: 429, retryAfterMs: 4000, waitedMs: 0 }, () => 0.5);
+		const delay = nextRetryDelay(
+			policy,
+			{ attempt: 1, method: 'GET', statusCode: 429, retryAfterMs: 4000, waitedMs: 0 },
+			() => 0.5,
+		);
 		assert.ok(delay !== undefined && delay >= 4000);
-		assert.equal(nextRetryDelay(policy, { attempt: 1, method: 'GET', statusCode: 429, retryAfterMs: 20_000, waitedMs: 0 }), undefined);
-		assert.equal(nextRetryDelay(policy, { attempt: 1, method: 'GET', statusCode: 404, waitedMs: 0 }), undefined);
-		assert.equal(nextRetryDelay(policy, { attempt: 4, method: 'GET', statusCode: 503, waitedMs: 0 }), undefined);
+		assert.equal(
+			nextRetryDelay(policy, {
+				attempt: 1,
+				method: 'GET',
+				statusCode: 429,
+				retryAfterMs: 20_000,
+				waitedMs: 0,
+			}),
+			undefined,
+		);
+		assert.equal(
+			nextRetryDelay(policy, { attempt: 1, method: 'GET', statusCode: 404, waitedMs: 0 }),
+			undefined,
+		);
+		assert.equal(
+			nextRetryDelay(policy, { attempt: 4, method: 'GET', statusCode: 503, waitedMs: 0 }),
+			undefined,
+		);
 	});
 
 	test('exponential backoff with full jitter', () => {
-		const delays = [1, 2, 3].map((attempt) => nextRetryDelay(DEFAULT_RETRY_POLICY, { attempt, method: 'GET', statusCode: 503, waitedMs: 0 }, () => 0.999));
+		const delays = [1, 2, 3].map((attempt) =>
+			nextRetryDelay(
+				DEFAULT_RETRY_POLICY,
+				{ attempt, method: 'GET', statusCode: 503, waitedMs: 0 },
+				() => 0.999,
+			),
+		);
 		assert.deepEqual(delays, [500, 999, 1998]);
 	});
 });
 
 test('Link headers: rel="next" among others', () => {
-	assert.equal(nextLinkFromHeader('<https://a/x?page=3>; rel="last", <https://a/x?page=2>; rel="next"'), 'https://a/x?page=2');
+	assert.equal(
+		nextLinkFromHeader('<https://a/x?page=3>; rel="last", <https://a/x?page=2>; rel="next"'),
+		'https://a/x?page=2',
+	);
 	assert.equal(nextLinkFromHeader('<https://a/x?page=2>; rel="prev next"'), 'https://a/x?page=2');
 	assert.equal(nextLinkFromHeader('<https://a/x?page=1>; rel="prev"'), undefined);
 	assert.equal(nextLinkFromHeader(undefined), undefined);

@@ -24,7 +24,8 @@ export class FetchVariables implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["url"] }}',
-		description: 'Call an endpoint with an OAuth2 Connection and map response paths to named, typed variables',
+		description:
+			'Call an endpoint with an OAuth2 Connection and map response paths to named, typed variables',
 		defaults: { name: 'Fetch Variables' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -40,6 +41,12 @@ export class FetchVariables implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const settings = readRunSettings(this.getNodeParameter('options', 0, {}) as IDataObject);
-		return [await runItems(this, settings.concurrency, async (itemIndex) => await executeFetchItem(this, itemIndex, settings))];
+		return [
+			await runItems(
+				this,
+				settings.concurrency,
+				async (itemIndex) => await executeFetchItem(this, itemIndex, settings),
+			),
+		];
 	}
 }

@@ -54,7 +54,17 @@ export const fetchProperties: INodeProperties[] = [
 		type: 'fixedCollection',
 		typeOptions: { multipleValues: true, sortable: true },
 		placeholder: 'Add Variable',
-		default: { variable: [{ name: '', path: { __rl: true, mode: 'path', value: '' }, type: 'auto', defaultValue: '', required: true }] },
+		default: {
+			variable: [
+				{
+					name: '',
+					path: { __rl: true, mode: 'path', value: '' },
+					type: 'auto',
+					defaultValue: '',
+					required: true,
+				},
+			],
+		},
 		options: [
 			{
 				name: 'variable',
@@ -65,7 +75,8 @@ export const fetchProperties: INodeProperties[] = [
 						name: 'defaultValue',
 						type: 'string',
 						default: '',
-						description: 'Used when the path is missing and the variable is not required; empty gives null',
+						description:
+							'Used when the path is missing and the variable is not required; empty gives null',
 						displayOptions: { show: { required: [false] } },
 					},
 					{
@@ -129,7 +140,11 @@ export const fetchProperties: INodeProperties[] = [
 		options: [
 			{ name: 'Input Fields Plus Variables', value: 'merge' },
 			{ name: 'Only Variables', value: 'only' },
-			{ name: 'Variables Under a Key', value: 'key', description: 'Input fields, with the variables in one field' },
+			{
+				name: 'Variables Under a Key',
+				value: 'key',
+				description: 'Input fields, with the variables in one field',
+			},
 		],
 	},
 	{
@@ -152,7 +167,8 @@ export const fetchProperties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. https://api.example.com/contacts/42',
-				description: 'The picker calls this URL to list paths, for when URL depends on the input item',
+				description:
+					'The picker calls this URL to list paths, for when URL depends on the input item',
 			},
 			...requestOptionProperties,
 		],

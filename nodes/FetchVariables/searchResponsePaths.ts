@@ -1,5 +1,9 @@
 /** Path picker: calls the endpoint with the selected connection and lists the paths it answered with. */
-import { NodeOperationError, type ILoadOptionsFunctions, type INodeListSearchResult } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type ILoadOptionsFunctions,
+	type INodeListSearchResult,
+} from 'n8n-workflow';
 
 import { listPaths, readPath } from '../shared/jsonPath';
 import { loadConnection } from '../shared/transport/connection';
@@ -8,7 +12,8 @@ import { sendAuthorized } from '../shared/transport/request';
 import { httpStatusError, parseJsonBody } from '../shared/transport/response';
 
 function preview(value: unknown): string {
-	if (typeof value === 'object' && value !== null) return Array.isArray(value) ? `list of ${value.length}` : 'object';
+	if (typeof value === 'object' && value !== null)
+		return Array.isArray(value) ? `list of ${value.length}` : 'object';
 	const text = JSON.stringify(value) ?? 'null';
 	return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
@@ -20,14 +25,21 @@ function pickerUrl(context: ILoadOptionsFunctions): string {
 	try {
 		return context.getNodeParameter('url', '') as string;
 	} catch (error) {
-		throw new NodeOperationError(context.getNode(), `The URL cannot be worked out without an input item: ${(error as Error).message}`, {
-			description:
-				'Set Options > Sample URL for Path Picker to one example URL (e.g. /contacts/42), or type the path in Path mode.',
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			`The URL cannot be worked out without an input item: ${(error as Error).message}`,
+			{
+				description:
+					'Set Options > Sample URL for Path Picker to one example URL (e.g. /contacts/42), or type the path in Path mode.',
+			},
+		);
 	}
 }
 
-export async function searchResponsePaths(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+export async function searchResponsePaths(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
 	const url = pickerUrl(this);
 	const response = await sendAuthorized(this, undefined, { method: 'GET', url, timeoutMs: 15_000 });
 	if (response.statusCode >= 400) {

@@ -37,14 +37,23 @@ const CONVERTERS: Record<VariableType, (value: unknown) => unknown> = {
 	},
 	number: (value) => {
 		if (typeof value === 'number' && Number.isFinite(value)) return value;
-		if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) return Number(value);
+		if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)))
+			return Number(value);
 		reject(`${show(value)} is not a number`);
 	},
 	boolean: (value) => {
 		if (typeof value === 'boolean') return value;
 		const text = String(value).trim().toLowerCase();
-		if (['true', '1', 'yes'].includes(text) && (typeof value === 'string' || typeof value === 'number')) return true;
-		if (['false', '0', 'no'].includes(text) && (typeof value === 'string' || typeof value === 'number')) return false;
+		if (
+			['true', '1', 'yes'].includes(text) &&
+			(typeof value === 'string' || typeof value === 'number')
+		)
+			return true;
+		if (
+			['false', '0', 'no'].includes(text) &&
+			(typeof value === 'string' || typeof value === 'number')
+		)
+			return false;
 		reject(`${show(value)} is not true or false`);
 	},
 	object: (value) => {
@@ -73,20 +82,34 @@ function withArticle(name: string): string {
 	return `${/^[aeiou]/i.test(name) ? 'an' : 'a'} ${name}`;
 }
 
-function convert(node: INode, mapping: VariableMapping, value: unknown, collects: boolean, itemIndex: number, source: string): unknown {
+function convert(
+	node: INode,
+	mapping: VariableMapping,
+	value: unknown,
+	collects: boolean,
+	itemIndex: number,
+	source: string,
+): unknown {
 	const converter = CONVERTERS[mapping.type] ?? CONVERTERS.auto;
 	let problem: string | undefined;
 	let converted: unknown;
 	try {
-		converted = collects && mapping.type !== 'object' && Array.isArray(value) ? value.map(converter) : converter(value);
+		converted =
+			collects && mapping.type !== 'object' && Array.isArray(value)
+				? value.map(converter)
+				: converter(value);
 	} catch (error) {
 		problem = error instanceof ConversionProblem ? error.problem : String(error);
 	}
 	if (problem === undefined) return converted;
-	throw new NodeOperationError(node, `Variable '${mapping.name}': ${source} ${problem}, so it cannot be ${withArticle(TYPE_NAMES[mapping.type])}`, {
-		itemIndex,
-		description: `Change the variable's Type (Auto keeps the value as it is), or point Path at ${withArticle(TYPE_NAMES[mapping.type].toLowerCase())} value.`,
-	});
+	throw new NodeOperationError(
+		node,
+		`Variable '${mapping.name}': ${source} ${problem}, so it cannot be ${withArticle(TYPE_NAMES[mapping.type])}`,
+		{
+			itemIndex,
+			description: `Change the variable's Type (Auto keeps the value as it is), or point Path at ${withArticle(TYPE_NAMES[mapping.type].toLowerCase())} value.`,
+		},
+	);
 }
 
 function parseMappingPath(node: INode, mapping: VariableMapping, itemIndex: number): PathSegment[] {
@@ -103,7 +126,11 @@ function parseMappingPath(node: INode, mapping: VariableMapping, itemIndex: numb
 }
 
 /** Checks the mappings themselves before any request is sent. */
-export function validateMappings(node: INode, mappings: VariableMapping[], itemIndex: number): void {
+export function validateMappings(
+	node: INode,
+	mappings: VariableMapping[],
+	itemIndex: number,
+): void {
 	if (mappings.length === 0) {
 		throw new NodeOperationError(node, 'No variables to fetch', {
 			itemIndex,
@@ -119,10 +146,14 @@ export function validateMappings(node: INode, mappings: VariableMapping[], itemI
 			});
 		}
 		if (mapping.name === '__proto__') {
-			throw new NodeOperationError(node, `Variable ${position + 1} is named '__proto__', which cannot be a field name`, {
-				itemIndex,
-				description: 'Give the variable another name.',
-			});
+			throw new NodeOperationError(
+				node,
+				`Variable ${position + 1} is named '__proto__', which cannot be a field name`,
+				{
+					itemIndex,
+					description: 'Give the variable another name.',
+				},
+			);
 		}
 		if (seen.has(mapping.name)) {
 			throw new NodeOperationError(node, `Two variables are named '${mapping.name}'`, {
@@ -135,26 +166,44 @@ export function validateMappings(node: INode, mappings: VariableMapping[], itemI
 	});
 }
 
-export function extractVariables(node: INode, body: unknown, mappings: VariableMapping[], itemIndex: number): IDataObject {
+export function extractVariables(
+	node: INode,
+	body: unknown,
+	mappings: VariableMapping[],
+	itemIndex: number,
+): IDataObject {
 	const variables: IDataObject = {};
 	for (const mapping of mappings) {
 		const segments = parseMappingPath(node, mapping, itemIndex);
 		const collects = segments.some((segment) => segment.kind === 'wildcard');
 		const lookup = lookupPath(body, segments);
 		if (lookup.found) {
-			variables[mapping.name] = convert(node, mapping, lookup.value, collects, itemIndex, `the value at '${mapping.path}'`) as IDataObject[string];
+			variables[mapping.name] = convert(
+				node,
+				mapping,
+				lookup.value,
+				collects,
+				itemIndex,
+				`the value at '${mapping.path}'`,
+			) as IDataObject[string];
 			continue;
 		}
 		if (mapping.required) {
 			const where = lookup.deepestPath === '' ? 'the response' : `'${lookup.deepestPath}'`;
-			throw new NodeOperationError(node, `Variable '${mapping.name}': path '${mapping.path}' was not found in the response`, {
-				itemIndex,
-				description: `The deepest part that exists is ${where}, which has: ${lookup.availableThere.join(', ')}. Fix the path, or turn off Required and set a default.`,
-			});
+			throw new NodeOperationError(
+				node,
+				`Variable '${mapping.name}': path '${mapping.path}' was not found in the response`,
+				{
+					itemIndex,
+					description: `The deepest part that exists is ${where}, which has: ${lookup.availableThere.join(', ')}. Fix the path, or turn off Required and set a default.`,
+				},
+			);
 		}
-		variables[mapping.name] = (mapping.defaultValue === ''
-			? null
-			: convert(node, mapping, mapping.defaultValue, false, itemIndex, 'the default')) as IDataObject[string];
+		variables[mapping.name] = (
+			mapping.defaultValue === ''
+				? null
+				: convert(node, mapping, mapping.defaultValue, false, itemIndex, 'the default')
+		) as IDataObject[string];
 	}
 	return variables;
 }

@@ -24,7 +24,8 @@ export class OAuth2HttpRequest implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: '={{ $parameter["method"] + " " + $parameter["url"] }}',
-		description: 'Call any endpoint of an API with an OAuth2 Connection: token injected and refreshed, retries, pagination',
+		description:
+			'Call any endpoint of an API with an OAuth2 Connection: token injected and refreshed, retries, pagination',
 		defaults: { name: 'OAuth2 HTTP Request' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -44,7 +45,11 @@ export class OAuth2HttpRequest implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const settings = readRunSettings(this.getNodeParameter('options', 0, {}) as IDataObject);
-		const output = await runItems(this, settings.concurrency, async (itemIndex) => await executeRequestItem(this, itemIndex, settings));
+		const output = await runItems(
+			this,
+			settings.concurrency,
+			async (itemIndex) => await executeRequestItem(this, itemIndex, settings),
+		);
 		return [output];
 	}
 }

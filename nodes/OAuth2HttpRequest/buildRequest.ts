@@ -18,7 +18,12 @@ const METHODS_WITHOUT_BODY = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 const METHODS = ['DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT'];
 
-function parseJsonParameter(context: IExecuteFunctions, itemIndex: number, parameter: string, label: string): IDataObject {
+function parseJsonParameter(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	parameter: string,
+	label: string,
+): IDataObject {
 	const raw = context.getNodeParameter(parameter, itemIndex, '{}') as unknown;
 	if (typeof raw === 'object' && raw !== null) return raw as IDataObject;
 	const text = String(raw).trim();
@@ -27,10 +32,14 @@ function parseJsonParameter(context: IExecuteFunctions, itemIndex: number, param
 	try {
 		parsed = jsonParse(text);
 	} catch (error) {
-		throw new NodeOperationError(context.getNode(), `${label} is not valid JSON: ${(error as Error).message}`, {
-			itemIndex,
-			description: `Fix the JSON in '${label}' (e.g. {"name": "value"}), or switch Specify As to Using Fields Below.`,
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			`${label} is not valid JSON: ${(error as Error).message}`,
+			{
+				itemIndex,
+				description: `Fix the JSON in '${label}' (e.g. {"name": "value"}), or switch Specify As to Using Fields Below.`,
+			},
+		);
 	}
 	if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
 		if (parameter === 'jsonBody' && Array.isArray(parsed)) return parsed as unknown as IDataObject;
@@ -51,9 +60,18 @@ function keyValues(context: IExecuteFunctions, itemIndex: number, parameter: str
 	return result;
 }
 
-function fieldsOrJson(context: IExecuteFunctions, itemIndex: number, mode: string, fields: string, json: string, label: string) {
+function fieldsOrJson(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	mode: string,
+	fields: string,
+	json: string,
+	label: string,
+) {
 	const specifyAs = context.getNodeParameter(mode, itemIndex, 'keypair') as string;
-	return specifyAs === 'json' ? parseJsonParameter(context, itemIndex, json, label) : keyValues(context, itemIndex, fields);
+	return specifyAs === 'json'
+		? parseJsonParameter(context, itemIndex, json, label)
+		: keyValues(context, itemIndex, fields);
 }
 
 async function binaryBlob(context: IExecuteFunctions, itemIndex: number, property: string) {
@@ -61,26 +79,47 @@ async function binaryBlob(context: IExecuteFunctions, itemIndex: number, propert
 	const binary = item.binary?.[property];
 	if (binary === undefined) {
 		const available = Object.keys(item.binary ?? {});
-		throw new NodeOperationError(context.getNode(), `Item ${itemIndex} has no binary field '${property}'`, {
-			itemIndex,
-			description: available.length
-				? `Use one of its binary fields: ${available.join(', ')}.`
-				: 'The input item has no files. Add a node that reads or downloads the file before this one.',
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			`Item ${itemIndex} has no binary field '${property}'`,
+			{
+				itemIndex,
+				description: available.length
+					? `Use one of its binary fields: ${available.join(', ')}.`
+					: 'The input item has no files. Add a node that reads or downloads the file before this one.',
+			},
+		);
 	}
 	const buffer = await context.helpers.getBinaryDataBuffer(itemIndex, property);
-	return { buffer, mimeType: binary.mimeType || 'application/octet-stream', fileName: binary.fileName ?? property };
+	return {
+		buffer,
+		mimeType: binary.mimeType || 'application/octet-stream',
+		fileName: binary.fileName ?? property,
+	};
 }
 
-async function buildBody(context: IExecuteFunctions, itemIndex: number, request: OutgoingRequest): Promise<void> {
+async function buildBody(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	request: OutgoingRequest,
+): Promise<void> {
 	const contentType = context.getNodeParameter('contentType', itemIndex, 'json') as string;
 	const headers = (request.headers ??= {});
 	if (contentType === 'json') {
-		request.body = fieldsOrJson(context, itemIndex, 'specifyBody', 'bodyParameters', 'jsonBody', 'JSON body');
+		request.body = fieldsOrJson(
+			context,
+			itemIndex,
+			'specifyBody',
+			'bodyParameters',
+			'jsonBody',
+			'JSON body',
+		);
 		request.json = true;
 	} else if (contentType === 'form-urlencoded') {
 		const fields = keyValues(context, itemIndex, 'bodyParameters');
-		request.body = new URLSearchParams(Object.entries(fields).map(([key, value]): [string, string] => [key, String(value ?? '')]));
+		request.body = new URLSearchParams(
+			Object.entries(fields).map(([key, value]): [string, string] => [key, String(value ?? '')]),
+		);
 		headers['content-type'] = 'application/x-www-form-urlencoded';
 	} else if (contentType === 'multipart-form-data') {
 		const fields = context.getNodeParameter('multipartFields.fields', itemIndex, []) as Array<{
@@ -94,24 +133,42 @@ async function buildBody(context: IExecuteFunctions, itemIndex: number, request:
 			if (field.name === '') continue;
 			if (field.kind === 'file') {
 				const file = await binaryBlob(context, itemIndex, field.binaryProperty ?? 'data');
-				form.append(field.name, new Blob([new Uint8Array(file.buffer)], { type: file.mimeType }), file.fileName);
+				form.append(
+					field.name,
+					new Blob([new Uint8Array(file.buffer)], { type: file.mimeType }),
+					file.fileName,
+				);
 			} else {
 				form.append(field.name, String(field.value ?? ''));
 			}
 		}
 		request.body = form;
 	} else if (contentType === 'binaryData') {
-		const file = await binaryBlob(context, itemIndex, context.getNodeParameter('binaryProperty', itemIndex) as string);
+		const file = await binaryBlob(
+			context,
+			itemIndex,
+			context.getNodeParameter('binaryProperty', itemIndex) as string,
+		);
 		request.body = file.buffer;
 		headers['content-type'] ??= file.mimeType;
 	} else {
 		request.body = context.getNodeParameter('rawBody', itemIndex, '') as string;
-		headers['content-type'] = context.getNodeParameter('rawContentType', itemIndex, 'text/plain') as string;
+		headers['content-type'] = context.getNodeParameter(
+			'rawContentType',
+			itemIndex,
+			'text/plain',
+		) as string;
 	}
 }
 
-export async function buildRequest(context: IExecuteFunctions, itemIndex: number, timeoutMs: number): Promise<OutgoingRequest> {
-	const method = String(context.getNodeParameter('method', itemIndex)).trim().toUpperCase() as IHttpRequestMethods;
+export async function buildRequest(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	timeoutMs: number,
+): Promise<OutgoingRequest> {
+	const method = String(context.getNodeParameter('method', itemIndex))
+		.trim()
+		.toUpperCase() as IHttpRequestMethods;
 	if (!METHODS.includes(method)) {
 		throw new NodeOperationError(context.getNode(), `The method '${method}' is not supported`, {
 			itemIndex,
@@ -124,16 +181,37 @@ export async function buildRequest(context: IExecuteFunctions, itemIndex: number
 		timeoutMs,
 	};
 	if (context.getNodeParameter('sendQuery', itemIndex, false)) {
-		request.qs = fieldsOrJson(context, itemIndex, 'specifyQuery', 'queryParameters', 'jsonQuery', 'JSON query');
+		request.qs = fieldsOrJson(
+			context,
+			itemIndex,
+			'specifyQuery',
+			'queryParameters',
+			'jsonQuery',
+			'JSON query',
+		);
 	}
 	if (context.getNodeParameter('sendHeaders', itemIndex, false)) {
-		const headers = fieldsOrJson(context, itemIndex, 'specifyHeaders', 'headerParameters', 'jsonHeaders', 'JSON headers');
-		request.headers = Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
+		const headers = fieldsOrJson(
+			context,
+			itemIndex,
+			'specifyHeaders',
+			'headerParameters',
+			'jsonHeaders',
+			'JSON headers',
+		);
+		request.headers = Object.fromEntries(
+			Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]),
+		);
 		if (request.headers.authorization !== undefined) {
-			throw new NodeOperationError(context.getNode(), 'The Authorization header is set by the connection', {
-				itemIndex,
-				description: 'Remove the Authorization header: the node adds the connection’s token itself.',
-			});
+			throw new NodeOperationError(
+				context.getNode(),
+				'The Authorization header is set by the connection',
+				{
+					itemIndex,
+					description:
+						'Remove the Authorization header: the node adds the connection’s token itself.',
+				},
+			);
 		}
 	}
 	if (context.getNodeParameter('sendBody', itemIndex, false)) {

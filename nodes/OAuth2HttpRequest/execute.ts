@@ -1,33 +1,62 @@
 /** One item of the OAuth2 HTTP Request node: build, send (page by page), shape the output. */
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+} from 'n8n-workflow';
 
 import type { RunSettings } from '../shared/requestOptions';
 import { loadConnection } from '../shared/transport/connection';
-import { fetchPages, type PaginationMode, type PaginationSettings } from '../shared/transport/pagination';
+import {
+	fetchPages,
+	type PaginationMode,
+	type PaginationSettings,
+} from '../shared/transport/pagination';
 import { redact } from '../shared/transport/redact';
 import { sendAuthorized, type ReceivedResponse } from '../shared/transport/request';
-import { detectFormat, httpStatusError, parseJsonBody, type ResponseFormat } from '../shared/transport/response';
+import {
+	detectFormat,
+	httpStatusError,
+	parseJsonBody,
+	type ResponseFormat,
+} from '../shared/transport/response';
 import { buildRequest } from './buildRequest';
 
-const PAGINATION_MODES: PaginationMode[] = ['off', 'nextUrl', 'linkHeader', 'cursor', 'offset', 'page'];
+const PAGINATION_MODES: PaginationMode[] = [
+	'off',
+	'nextUrl',
+	'linkHeader',
+	'cursor',
+	'offset',
+	'page',
+];
 
 function readPagination(context: IExecuteFunctions, itemIndex: number): PaginationSettings {
 	const mode = context.getNodeParameter('pagination', itemIndex, 'off') as PaginationMode;
 	if (!PAGINATION_MODES.includes(mode)) {
-		throw new NodeOperationError(context.getNode(), `Pagination '${String(mode)}' is not a pagination style`, {
-			itemIndex,
-			description: `Set Pagination to one of: ${PAGINATION_MODES.join(', ')}.`,
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			`Pagination '${String(mode)}' is not a pagination style`,
+			{
+				itemIndex,
+				description: `Set Pagination to one of: ${PAGINATION_MODES.join(', ')}.`,
+			},
+		);
 	}
 	const value = <T>(name: string, fallback: T) =>
-		(mode === 'off' ? fallback : (context.getNodeParameter(name, itemIndex, fallback) as T));
+		mode === 'off' ? fallback : (context.getNodeParameter(name, itemIndex, fallback) as T);
 	const atLeastOne = (name: string, label: string, fallback: number, fix: string) => {
 		const number = value<unknown>(name, fallback);
 		if (typeof number !== 'number' || !Number.isInteger(number) || number < 1) {
-			throw new NodeOperationError(context.getNode(), `${label} must be a whole number of at least 1, not '${String(number)}'`, {
-				itemIndex,
-				description: fix,
-			});
+			throw new NodeOperationError(
+				context.getNode(),
+				`${label} must be a whole number of at least 1, not '${String(number)}'`,
+				{
+					itemIndex,
+					description: fix,
+				},
+			);
 		}
 		return number;
 	};
@@ -39,10 +68,23 @@ function readPagination(context: IExecuteFunctions, itemIndex: number): Paginati
 		cursorParameter: value('cursorParameter', 'cursor'),
 		offsetParameter: value('offsetParameter', 'offset'),
 		limitParameter: value('limitParameter', 'limit'),
-		pageSize: mode === 'offset' ? atLeastOne('pageSize', 'Page Size', 100, 'Set Page Size to the number of records the API returns per page.') : 100,
+		pageSize:
+			mode === 'offset'
+				? atLeastOne(
+						'pageSize',
+						'Page Size',
+						100,
+						'Set Page Size to the number of records the API returns per page.',
+					)
+				: 100,
 		pageParameter: value('pageParameter', 'page'),
 		firstPage: value('firstPage', 1),
-		maxPages: atLeastOne('maxPages', 'Max Pages', 100, 'Set Max Pages to 1 or more: paging stops after that many pages. To send a single request, set Pagination to Off.'),
+		maxPages: atLeastOne(
+			'maxPages',
+			'Max Pages',
+			100,
+			'Set Max Pages to 1 or more: paging stops after that many pages. To send a single request, set Pagination to Off.',
+		),
 	};
 }
 
@@ -64,17 +106,36 @@ async function shapeResponse(
 	if (format === 'file') {
 		const path = new URL(response.url).pathname;
 		const contentType = String(response.headers['content-type'] ?? 'application/octet-stream');
-		const binary = await context.helpers.prepareBinaryData(response.body, path.split('/').pop() || 'file', contentType.split(';')[0]);
-		const json = full ? { statusCode: response.statusCode, headers: response.headers as IDataObject } : {};
+		const binary = await context.helpers.prepareBinaryData(
+			response.body,
+			path.split('/').pop() || 'file',
+			contentType.split(';')[0],
+		);
+		const json = full
+			? { statusCode: response.statusCode, headers: response.headers as IDataObject }
+			: {};
 		return [{ json, binary: { [outputField]: binary } }];
 	}
 	if (format === 'text') {
-		return [{ json: withStatus({ [outputField]: response.body.toString('utf8') }, response, full) }];
+		return [
+			{ json: withStatus({ [outputField]: response.body.toString('utf8') }, response, full) },
+		];
 	}
 	const body = parseJsonBody(context.getNode(), response, itemIndex);
 	if (full) return [{ json: withStatus(body as IDataObject, response, true) }];
-	if (Array.isArray(body)) return body.map((entry) => ({ json: (typeof entry === 'object' && entry !== null ? entry : { [outputField]: entry }) as IDataObject }));
-	return [{ json: (typeof body === 'object' && body !== null ? body : { [outputField]: body }) as IDataObject }];
+	if (Array.isArray(body))
+		return body.map((entry) => ({
+			json: (typeof entry === 'object' && entry !== null
+				? entry
+				: { [outputField]: entry }) as IDataObject,
+		}));
+	return [
+		{
+			json: (typeof body === 'object' && body !== null
+				? body
+				: { [outputField]: body }) as IDataObject,
+		},
+	];
 }
 
 export async function executeRequestItem(
@@ -112,7 +173,11 @@ export async function executeRequestItem(
 				return;
 			}
 			for (const record of page.records) {
-				output.push({ json: (typeof record === 'object' && record !== null ? record : { value: record }) as IDataObject });
+				output.push({
+					json: (typeof record === 'object' && record !== null
+						? record
+						: { value: record }) as IDataObject,
+				});
 			}
 		},
 		failOnStatus,

@@ -3,7 +3,12 @@ import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
 type Show = NonNullable<IDisplayOptions['show']>;
 
-function keyValueList(displayName: string, name: string, show: Show, placeholder: string): INodeProperties {
+function keyValueList(
+	displayName: string,
+	name: string,
+	show: Show,
+	placeholder: string,
+): INodeProperties {
 	return {
 		displayName,
 		name,
@@ -52,17 +57,28 @@ export const requestProperties: INodeProperties[] = [
 		description: 'Whether the request has query parameters',
 	},
 	specifyAs('specifyQuery', { sendQuery: [true] }),
-	keyValueList('Query Parameters', 'queryParameters', { sendQuery: [true], specifyQuery: ['keypair'] }, 'Add Parameter'),
+	keyValueList(
+		'Query Parameters',
+		'queryParameters',
+		{ sendQuery: [true], specifyQuery: ['keypair'] },
+		'Add Parameter',
+	),
 	jsonField('JSON', 'jsonQuery', { sendQuery: [true], specifyQuery: ['json'] }),
 	{
 		displayName: 'Send Headers',
 		name: 'sendHeaders',
 		type: 'boolean',
 		default: false,
-		description: 'Whether the request has headers (the Authorization header is added by the connection)',
+		description:
+			'Whether the request has headers (the Authorization header is added by the connection)',
 	},
 	specifyAs('specifyHeaders', { sendHeaders: [true] }),
-	keyValueList('Header Parameters', 'headerParameters', { sendHeaders: [true], specifyHeaders: ['keypair'] }, 'Add Header'),
+	keyValueList(
+		'Header Parameters',
+		'headerParameters',
+		{ sendHeaders: [true], specifyHeaders: ['keypair'] },
+		'Add Header',
+	),
 	jsonField('JSON', 'jsonHeaders', { sendHeaders: [true], specifyHeaders: ['json'] }),
 	{
 		displayName: 'Send Body',
@@ -78,15 +94,28 @@ export const requestProperties: INodeProperties[] = [
 		default: 'json',
 		displayOptions: { show: { sendBody: [true] } },
 		options: [
-			{ name: 'Binary File', value: 'binaryData', description: 'The raw bytes of a file from the input item' },
+			{
+				name: 'Binary File',
+				value: 'binaryData',
+				description: 'The raw bytes of a file from the input item',
+			},
 			{ name: 'Form Urlencoded', value: 'form-urlencoded' },
 			{ name: 'JSON', value: 'json' },
-			{ name: 'Multipart Form Data', value: 'multipart-form-data', description: 'Fields and files from the input item' },
+			{
+				name: 'Multipart Form Data',
+				value: 'multipart-form-data',
+				description: 'Fields and files from the input item',
+			},
 			{ name: 'Raw', value: 'raw', description: 'Text with a content type you choose' },
 		],
 	},
 	specifyAs('specifyBody', { sendBody: [true], contentType: ['json'] }),
-	keyValueList('Body Parameters', 'bodyParameters', { sendBody: [true], contentType: ['json', 'form-urlencoded'], specifyBody: ['keypair'] }, 'Add Parameter'),
+	keyValueList(
+		'Body Parameters',
+		'bodyParameters',
+		{ sendBody: [true], contentType: ['json', 'form-urlencoded'], specifyBody: ['keypair'] },
+		'Add Parameter',
+	),
 	jsonField('JSON', 'jsonBody', { sendBody: [true], contentType: ['json'], specifyBody: ['json'] }),
 	{
 		displayName: 'Form Fields',
@@ -112,7 +141,13 @@ export const requestProperties: INodeProperties[] = [
 						],
 					},
 					{ displayName: 'Name', name: 'name', type: 'string', default: '' },
-					{ displayName: 'Value', name: 'value', type: 'string', default: '', displayOptions: { show: { kind: ['text'] } } },
+					{
+						displayName: 'Value',
+						name: 'value',
+						type: 'string',
+						default: '',
+						displayOptions: { show: { kind: ['text'] } },
+					},
 					{
 						displayName: 'Input Binary Field',
 						name: 'binaryProperty',

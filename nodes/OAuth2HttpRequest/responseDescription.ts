@@ -13,11 +13,27 @@ export const paginationProperties: INodeProperties[] = [
 		default: 'off',
 		description: 'How the API hands out long lists; pages must be JSON',
 		options: [
-			{ name: 'Cursor in Response', value: 'cursor', description: 'A response field holds a cursor sent back as a query parameter' },
-			{ name: 'Link Header', value: 'linkHeader', description: 'The Link header has rel="next" (GitHub, GitLab, Shopify)' },
-			{ name: 'Next URL in Response', value: 'nextUrl', description: 'A response field holds the URL of the next page' },
+			{
+				name: 'Cursor in Response',
+				value: 'cursor',
+				description: 'A response field holds a cursor sent back as a query parameter',
+			},
+			{
+				name: 'Link Header',
+				value: 'linkHeader',
+				description: 'The Link header has rel="next" (GitHub, GitLab, Shopify)',
+			},
+			{
+				name: 'Next URL in Response',
+				value: 'nextUrl',
+				description: 'A response field holds the URL of the next page',
+			},
 			{ name: 'Off', value: 'off' },
-			{ name: 'Offset and Limit', value: 'offset', description: 'An offset query parameter grows by the page size' },
+			{
+				name: 'Offset and Limit',
+				value: 'offset',
+				description: 'An offset query parameter grows by the page size',
+			},
 			{ name: 'Page Number', value: 'page', description: 'A page query parameter grows by one' },
 		],
 	},
@@ -27,7 +43,8 @@ export const paginationProperties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. data or items',
-		description: 'Where the list is in each page; empty when the page itself is a list. An empty list ends the paging.',
+		description:
+			'Where the list is in each page; empty when the page itself is a list. An empty list ends the paging.',
 		displayOptions: { show: paginated },
 	},
 	{

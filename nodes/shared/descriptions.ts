@@ -1,7 +1,6 @@
 /** Parameters both nodes show: the connection check and how requests are sent. */
 import type { INodeProperties } from 'n8n-workflow';
 
-
 export const connectionStatusProperty: INodeProperties = {
 	displayName: 'Connection Status Name or ID',
 	name: 'connectionStatus',
@@ -17,7 +16,10 @@ export const methodProperty: INodeProperties = {
 	name: 'method',
 	type: 'options',
 	default: 'GET',
-	options: ['DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT'].map((method) => ({ name: method, value: method })),
+	options: ['DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT'].map((method) => ({
+		name: method,
+		value: method,
+	})),
 	description: 'The HTTP method to use',
 };
 
@@ -58,7 +60,8 @@ export const requestOptionProperties: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: 1 },
 		default: 4,
-		description: 'Attempts per request when the API answers 429, 502, 503, 504 or the network fails',
+		description:
+			'Attempts per request when the API answers 429, 502, 503, 504 or the network fails',
 	},
 	{
 		displayName: 'Max Retry Wait (Seconds)',
@@ -82,7 +85,8 @@ export const requestOptionProperties: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: 0 },
 		default: 120,
-		description: 'Refresh the token when it expires within this many seconds, so no request is sent with an expiring token',
+		description:
+			'Refresh the token when it expires within this many seconds, so no request is sent with an expiring token',
 	},
 	{
 		displayName: 'Timeout (Ms)',

@@ -2,7 +2,13 @@
  * The item loop of both nodes, in one place: bounded concurrency, pairedItem on every output,
  * continueOnFail turning a failed item into an `{ error }` item paired with it.
  */
-import { NodeApiError, NodeOperationError, sleep, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
+import {
+	NodeApiError,
+	NodeOperationError,
+	sleep,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+} from 'n8n-workflow';
 
 import { loadConnection } from './transport/connection';
 import type { RequestPacer } from './transport/request';
@@ -10,12 +16,18 @@ import { redact } from './transport/redact';
 
 export type ItemHandler = (itemIndex: number) => Promise<INodeExecutionData[]>;
 
-function asNodeError(context: IExecuteFunctions, error: unknown, itemIndex: number): NodeOperationError | NodeApiError {
+function asNodeError(
+	context: IExecuteFunctions,
+	error: unknown,
+	itemIndex: number,
+): NodeOperationError | NodeApiError {
 	if (error instanceof NodeOperationError || error instanceof NodeApiError) {
 		error.context.itemIndex ??= itemIndex;
 		return error;
 	}
-	return new NodeOperationError(context.getNode(), error instanceof Error ? error : String(error), { itemIndex });
+	return new NodeOperationError(context.getNode(), error instanceof Error ? error : String(error), {
+		itemIndex,
+	});
 }
 
 /** The connection's secrets as stored now (a refresh during the run may have replaced the token). */
@@ -37,7 +49,11 @@ function redactError(error: NodeOperationError | NodeApiError, secrets: string[]
 	if (error.description) error.description = redact(error.description, secrets);
 	error.messages = error.messages.map((message) => redact(message, secrets));
 	const seen = new Set<unknown>();
-	for (let current: unknown = error; current instanceof Error && !seen.has(current); current = current.cause) {
+	for (
+		let current: unknown = error;
+		current instanceof Error && !seen.has(current);
+		current = current.cause
+	) {
 		seen.add(current);
 		current.message = redact(current.message, secrets);
 		if (current.stack) current.stack = redact(current.stack, secrets);
@@ -59,7 +75,9 @@ export async function runItems(
 			const itemIndex = nextItem++;
 			try {
 				const produced = await handleItem(itemIndex);
-				outputs[itemIndex] = context.helpers.constructExecutionMetaData(produced, { itemData: { item: itemIndex } });
+				outputs[itemIndex] = context.helpers.constructExecutionMetaData(produced, {
+					itemData: { item: itemIndex },
+				});
 			} catch (error) {
 				const nodeError = asNodeError(context, error, itemIndex);
 				redactError(nodeError, await currentSecrets(context, itemIndex));

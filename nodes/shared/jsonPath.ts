@@ -2,7 +2,10 @@
  * Response paths as users write them: `data.last_name`, `items[0].id`, `data["first-name"]`, and
  * `items[*].id` to collect a value from every element.
  */
-export type PathSegment = { kind: 'key'; key: string } | { kind: 'index'; index: number } | { kind: 'wildcard' };
+export type PathSegment =
+	| { kind: 'key'; key: string }
+	| { kind: 'index'; index: number }
+	| { kind: 'wildcard' };
 
 export class PathSyntaxError extends Error {
 	constructor(
@@ -29,7 +32,8 @@ function readBracket(path: string, start: number, segments: PathSegment[]): numb
 		const closing = new RegExp(`${quote}\\s*\\]`, 'g');
 		closing.lastIndex = position + 1;
 		const match = closing.exec(path);
-		if (match === null) throw new PathSyntaxError(path, position, `the name is never closed with ${quote}]`);
+		if (match === null)
+			throw new PathSyntaxError(path, position, `the name is never closed with ${quote}]`);
 		segments.push({ kind: 'key', key: path.slice(position + 1, match.index) });
 		return match.index + match[0].length;
 	}
@@ -127,7 +131,8 @@ export function lookupPath(root: unknown, segments: PathSegment[]): PathLookup {
 			if (!Array.isArray(current) || segment.index >= current.length) return missing();
 			current = current[segment.index];
 		} else {
-			if (!isObject(current) || !Object.prototype.hasOwnProperty.call(current, segment.key)) return missing();
+			if (!isObject(current) || !Object.prototype.hasOwnProperty.call(current, segment.key))
+				return missing();
 			current = current[segment.key];
 		}
 	}
@@ -158,7 +163,8 @@ export function listPaths(root: unknown, limit = 500): string[] {
 				walk(value[0], [...segments, { kind: 'wildcard' }]);
 			}
 		} else if (isObject(value)) {
-			for (const [key, child] of Object.entries(value)) walk(child, [...segments, { kind: 'key', key }]);
+			for (const [key, child] of Object.entries(value))
+				walk(child, [...segments, { kind: 'key', key }]);
 		}
 	};
 	walk(root, []);

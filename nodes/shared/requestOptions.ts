@@ -25,10 +25,16 @@ export function readRunSettings(options: IDataObject): RunSettings {
 			retry: {
 				...DEFAULT_RETRY_POLICY,
 				maxAttempts: Math.max(1, numberOr(options.maxAttempts, DEFAULT_RETRY_POLICY.maxAttempts)),
-				maxTotalWaitMs: Math.max(0, numberOr(options.maxRetryWaitSeconds, DEFAULT_RETRY_POLICY.maxTotalWaitMs / 1000) * 1000),
+				maxTotalWaitMs: Math.max(
+					0,
+					numberOr(options.maxRetryWaitSeconds, DEFAULT_RETRY_POLICY.maxTotalWaitMs / 1000) * 1000,
+				),
 				retryNonIdempotent: options.retryNonIdempotent === true,
 			},
-			refreshMarginMs: Math.max(0, numberOr(options.refreshMarginSeconds, DEFAULT_REFRESH_MARGIN_MS / 1000) * 1000),
+			refreshMarginMs: Math.max(
+				0,
+				numberOr(options.refreshMarginSeconds, DEFAULT_REFRESH_MARGIN_MS / 1000) * 1000,
+			),
 			pacer: createPacer(numberOr(options.maxRequestsPerSecond, 0)),
 			connectionMemo: {},
 		},

@@ -30,7 +30,9 @@ function installInProgress(): boolean {
 	const root = cacheRoot();
 	if (!fs.existsSync(root)) return false;
 	const prefix = `${path.basename(installDir())}.tmp-`;
-	return fs.readdirSync(root).some((entry) => entry.startsWith(prefix) && pidAlive(Number(entry.slice(prefix.length))));
+	return fs
+		.readdirSync(root)
+		.some((entry) => entry.startsWith(prefix) && pidAlive(Number(entry.slice(prefix.length))));
 }
 
 export async function n8nInstallDir(): Promise<string> {
@@ -51,10 +53,19 @@ function redirectSharedModules(install: string): void {
 	redirected = true;
 	const ownRoot = path.resolve(__dirname, '../..');
 	const installModules = path.join(install, 'node_modules') + path.sep;
-	const moduleInternals = Module as unknown as { _resolveFilename: (request: string, parent: { filename?: string } | undefined, ...rest: unknown[]) => string };
+	const moduleInternals = Module as unknown as {
+		_resolveFilename: (
+			request: string,
+			parent: { filename?: string } | undefined,
+			...rest: unknown[]
+		) => string;
+	};
 	const original = moduleInternals._resolveFilename;
 	moduleInternals._resolveFilename = function (request, parent, ...rest) {
-		if (parent?.filename?.startsWith(installModules) && SHARED.some((name) => request === name || request.startsWith(`${name}/`))) {
+		if (
+			parent?.filename?.startsWith(installModules) &&
+			SHARED.some((name) => request === name || request.startsWith(`${name}/`))
+		) {
 			return require.resolve(request, { paths: [ownRoot] });
 		}
 		return original.call(this, request, parent, ...rest);
@@ -72,7 +83,15 @@ export interface BuiltinHttpRequest {
 export async function loadBuiltinHttpRequest(): Promise<BuiltinHttpRequest> {
 	const install = await n8nInstallDir();
 	redirectSharedModules(install);
-	const file = path.join(install, 'node_modules', 'n8n-nodes-base', 'dist', 'nodes', 'HttpRequest', 'HttpRequest.node.js');
+	const file = path.join(
+		install,
+		'node_modules',
+		'n8n-nodes-base',
+		'dist',
+		'nodes',
+		'HttpRequest',
+		'HttpRequest.node.js',
+	);
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const { HttpRequest } = require(file) as { HttpRequest: new () => VersionedNodeType };
 	const type = new HttpRequest();

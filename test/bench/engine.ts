@@ -61,7 +61,10 @@ const nodeTypes: INodeTypes = {
 	getKnownTypes: () => ({}),
 } as INodeTypes;
 
-function additionalData(store: CredentialStore, workflowData: IWorkflowBase): IWorkflowExecuteAdditionalData {
+function additionalData(
+	store: CredentialStore,
+	workflowData: IWorkflowBase,
+): IWorkflowExecuteAdditionalData {
 	return {
 		credentialsHelper: store,
 		hooks: new ExecutionLifecycleHooks('manual', 'execution-1', workflowData),
@@ -106,7 +109,14 @@ export interface BenchRunOptions {
 
 export async function runBench(options: BenchRunOptions): Promise<BenchRun> {
 	const nodes: INode[] = [
-		{ id: 'source', name: 'Source', type: 'countSource', typeVersion: 1, position: [0, 0], parameters: { count: options.count } },
+		{
+			id: 'source',
+			name: 'Source',
+			type: 'countSource',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: { count: options.count },
+		},
 		{
 			id: 'target',
 			name: 'Target',
@@ -117,11 +127,30 @@ export async function runBench(options: BenchRunOptions): Promise<BenchRun> {
 			credentials: { [CREDENTIAL_TYPE]: options.credential },
 		},
 	];
-	const connections = { Source: { main: [[{ node: 'Target', type: NodeConnectionTypes.Main, index: 0 }]] } };
-	const workflowData = { id: 'workflow-bench', name: 'bench', nodes, connections, active: false, settings: { executionOrder: 'v1' } } as unknown as IWorkflowBase;
-	const workflow = new Workflow({ id: 'workflow-bench', nodes, connections, active: false, nodeTypes, settings: { executionOrder: 'v1' } });
+	const connections = {
+		Source: { main: [[{ node: 'Target', type: NodeConnectionTypes.Main, index: 0 }]] },
+	};
+	const workflowData = {
+		id: 'workflow-bench',
+		name: 'bench',
+		nodes,
+		connections,
+		active: false,
+		settings: { executionOrder: 'v1' },
+	} as unknown as IWorkflowBase;
+	const workflow = new Workflow({
+		id: 'workflow-bench',
+		nodes,
+		connections,
+		active: false,
+		nodeTypes,
+		settings: { executionOrder: 'v1' },
+	});
 	const execute = new WorkflowExecute(additionalData(options.store, workflowData), 'manual');
-	const run = await execute.run({ workflow, startNode: workflow.getNode('Source') as INode } as never);
+	const run = await execute.run({
+		workflow,
+		startNode: workflow.getNode('Source') as INode,
+	} as never);
 	const taskData = run.data.resultData.runData.Target?.[0];
 	return {
 		items: taskData?.data?.main?.[0] ?? [],

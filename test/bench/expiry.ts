@@ -28,20 +28,34 @@ export async function expiry(): Promise<Record<string, unknown>> {
 	try {
 		const url = `${servers.urls.apiUrl}/contacts/1`;
 		const once = async (scenario: Scenario, flow: Flow) => {
-			const credential = await servers.connectedCredential({ expiresInMs: scenario === 'expiring' ? 30_000 : scenario === 'expired' ? 200 : 3_600_000 });
+			const credential = await servers.connectedCredential({
+				expiresInMs: scenario === 'expiring' ? 30_000 : scenario === 'expired' ? 200 : 3_600_000,
+			});
 			if (scenario === 'expired') await new Promise((resolve) => setTimeout(resolve, 300));
 			if (scenario === 'rejected') await servers.acceptToken(credential.accessToken, 0);
 			await servers.clear();
 			const started = performance.now();
 			const result = await runBench(
 				flow === 'ours'
-					? { store: servers.store, credential, nodeType: 'oAuth2HttpRequest', parameters: { method: 'GET', url, options: { concurrency: ITEMS } }, count: ITEMS }
+					? {
+							store: servers.store,
+							credential,
+							nodeType: 'oAuth2HttpRequest',
+							parameters: { method: 'GET', url, options: { concurrency: ITEMS } },
+							count: ITEMS,
+						}
 					: {
 							store: servers.store,
 							credential,
 							nodeType: BUILTIN_TYPE,
 							typeVersion: builtin.version,
-							parameters: { method: 'GET', url, authentication: 'predefinedCredentialType', nodeCredentialType: 'connectionOAuth2Api', options: {} },
+							parameters: {
+								method: 'GET',
+								url,
+								authentication: 'predefinedCredentialType',
+								nodeCredentialType: 'connectionOAuth2Api',
+								options: {},
+							},
 							count: ITEMS,
 						},
 			);
@@ -65,7 +79,9 @@ export async function expiry(): Promise<Record<string, unknown>> {
 				for (let repeat = 0; repeat < REPEATS; repeat++) runs.push(await once(scenario, flow));
 				const prefix = flow === 'builtin' ? 'builtin_' : '';
 				const suffix = scenario === 'expiring' ? '' : `_${scenario}`;
-				figures[`${prefix}token_calls_per_expiry${suffix}`] = median(runs.map((run) => run.tokenCalls));
+				figures[`${prefix}token_calls_per_expiry${suffix}`] = median(
+					runs.map((run) => run.tokenCalls),
+				);
 				figures[`${prefix}http_401_per_expiry${suffix}`] = median(runs.map((run) => run.http401));
 				figures[`${prefix}expiry_runs${suffix}`] = runs.map((run) => ({
 					token_calls: run.tokenCalls,
@@ -76,7 +92,9 @@ export async function expiry(): Promise<Record<string, unknown>> {
 					seconds: Number(run.seconds.toFixed(3)),
 					...(run.error ? { error: run.error } : {}),
 				}));
-				log(`expiry ${scenario} ${flow}: ${runs.map((run) => `${run.tokenCalls} token call(s), ${run.http401}×401, ${run.items}/${ITEMS} items${run.error ? ` (${run.error})` : ''}`).join('; ')}`);
+				log(
+					`expiry ${scenario} ${flow}: ${runs.map((run) => `${run.tokenCalls} token call(s), ${run.http401}×401, ${run.items}/${ITEMS} items${run.error ? ` (${run.error})` : ''}`).join('; ')}`,
+				);
 			}
 		}
 		return figures;

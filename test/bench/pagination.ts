@@ -22,8 +22,15 @@ export async function pagination(): Promise<Record<string, unknown>> {
 			recordsPath: 'results',
 			maxPages: PAGES,
 		});
-		const warm = await runBench({ store: servers.store, credential, nodeType: 'oAuth2HttpRequest', parameters: parameters(PAGE_SIZE * 3), count: 1 });
-		if (warm.error || warm.items.length !== PAGE_SIZE * 3) throw new Error(`warm-up: ${warm.error?.message ?? `${warm.items.length} items`}`);
+		const warm = await runBench({
+			store: servers.store,
+			credential,
+			nodeType: 'oAuth2HttpRequest',
+			parameters: parameters(PAGE_SIZE * 3),
+			count: 1,
+		});
+		if (warm.error || warm.items.length !== PAGE_SIZE * 3)
+			throw new Error(`warm-up: ${warm.error?.message ?? `${warm.items.length} items`}`);
 		await servers.clear();
 		const hasGc = typeof (globalThis as { gc?: unknown }).gc === 'function';
 		gc();
@@ -39,7 +46,13 @@ export async function pagination(): Promise<Record<string, unknown>> {
 			samples++;
 		}, 20);
 		const started = performance.now();
-		let result = await runBench({ store: servers.store, credential, nodeType: 'oAuth2HttpRequest', parameters: parameters(PAGES * PAGE_SIZE), count: 1 });
+		let result = await runBench({
+			store: servers.store,
+			credential,
+			nodeType: 'oAuth2HttpRequest',
+			parameters: parameters(PAGES * PAGE_SIZE),
+			count: 1,
+		});
 		const seconds = (performance.now() - started) / 1000;
 		clearInterval(sampler);
 		const end = process.memoryUsage();
@@ -52,9 +65,13 @@ export async function pagination(): Promise<Record<string, unknown>> {
 		const retained = process.memoryUsage().rss;
 		result = undefined as never;
 		if (error || items !== PAGES * PAGE_SIZE || stats.requests !== PAGES) {
-			throw new Error(`pagination: ${error ?? ''} ${items} items from ${stats.requests} requests, expected ${PAGES * PAGE_SIZE} from ${PAGES}`);
+			throw new Error(
+				`pagination: ${error ?? ''} ${items} items from ${stats.requests} requests, expected ${PAGES * PAGE_SIZE} from ${PAGES}`,
+			);
 		}
-		log(`pagination: ${items} items from ${stats.requests} pages in ${seconds.toFixed(2)} s, peak RSS +${((peakRss - baseline.rss) / MB).toFixed(1)} MB`);
+		log(
+			`pagination: ${items} items from ${stats.requests} pages in ${seconds.toFixed(2)} s, peak RSS +${((peakRss - baseline.rss) / MB).toFixed(1)} MB`,
+		);
 		return {
 			pagination_rss_delta_mb: round((peakRss - baseline.rss) / MB, 1),
 			pagination_seconds: round(seconds, 2),

@@ -20,7 +20,9 @@ phase().then(
 	},
 	(error: unknown) => {
 		log(`${name} failed: ${String((error as Error)?.stack ?? error)}`);
-		process.stdout.write(`${JSON.stringify({ phase: name, error: String((error as Error)?.message ?? error) })}\n`);
+		process.stdout.write(
+			`${JSON.stringify({ phase: name, error: String((error as Error)?.message ?? error) })}\n`,
+		);
 		process.exit(1);
 	},
 );

@@ -10,7 +10,14 @@ export interface RawResult {
 function get(agent: http.Agent, url: URL, token: string): Promise<number> {
 	return new Promise((resolve, reject) => {
 		const request = http.request(
-			{ agent, host: url.hostname, port: url.port, path: url.pathname + url.search, method: 'GET', headers: { authorization: `Bearer ${token}`, accept: 'application/json' } },
+			{
+				agent,
+				host: url.hostname,
+				port: url.port,
+				path: url.pathname + url.search,
+				method: 'GET',
+				headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
+			},
 			(response) => {
 				const chunks: Buffer[] = [];
 				response.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -32,7 +39,13 @@ function get(agent: http.Agent, url: URL, token: string): Promise<number> {
 }
 
 /** `total` GETs of `url`, `concurrency` at a time over one agent (keep-alive unless told; without it, one TCP connection per request as n8n-core's client does). */
-export async function rawRun(url: string, token: string, total: number, concurrency: number, keepAlive = true): Promise<RawResult> {
+export async function rawRun(
+	url: string,
+	token: string,
+	total: number,
+	concurrency: number,
+	keepAlive = true,
+): Promise<RawResult> {
 	const agent = new http.Agent({ keepAlive, maxSockets: concurrency });
 	const target = new URL(url);
 	let next = 0;

@@ -14,12 +14,30 @@ import path from 'node:path';
 import { summarize } from './profile';
 import { log } from './stats';
 
-const PHASE_TIMEOUT_MS: Record<string, number> = { throughput: 6 * 60_000, expiry: 3 * 60_000, pagination: 3 * 60_000, profile: 3 * 60_000 };
+const PHASE_TIMEOUT_MS: Record<string, number> = {
+	throughput: 6 * 60_000,
+	expiry: 3 * 60_000,
+	pagination: 3 * 60_000,
+	profile: 3 * 60_000,
+};
 
-function runPhase(name: string, extraArgs: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<Record<string, unknown>> {
+function runPhase(
+	name: string,
+	extraArgs: string[] = [],
+	env: NodeJS.ProcessEnv = {},
+): Promise<Record<string, unknown>> {
 	return new Promise((resolve) => {
-		const args = [...process.execArgv, '--expose-gc', ...extraArgs, path.join(__dirname, 'phase.ts'), name === 'profile' ? 'throughput' : name];
-		const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } });
+		const args = [
+			...process.execArgv,
+			'--expose-gc',
+			...extraArgs,
+			path.join(__dirname, 'phase.ts'),
+			name === 'profile' ? 'throughput' : name,
+		];
+		const child = spawn(process.execPath, args, {
+			stdio: ['ignore', 'pipe', 'inherit'],
+			env: { ...process.env, ...env },
+		});
 		let out = '';
 		child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
 		const timer = setTimeout(() => {
@@ -28,14 +46,22 @@ function runPhase(name: string, extraArgs: string[] = [], env: NodeJS.ProcessEnv
 		}, PHASE_TIMEOUT_MS[name]);
 		child.on('exit', (code, signal) => {
 			clearTimeout(timer);
-			const line = out.split('\n').reverse().find((text) => text.startsWith('{'));
+			const line = out
+				.split('\n')
+				.reverse()
+				.find((text) => text.startsWith('{'));
 			if (line) resolve(JSON.parse(line) as Record<string, unknown>);
 			else resolve({ phase: name, error: `exited with ${signal ?? code} and no figures` });
 		});
 	});
 }
 
-const fmt = (value: unknown): string => (value === undefined || value === null ? 'n/a' : typeof value === 'number' ? String(value) : JSON.stringify(value));
+const fmt = (value: unknown): string =>
+	value === undefined || value === null
+		? 'n/a'
+		: typeof value === 'number'
+			? String(value)
+			: JSON.stringify(value);
 
 function verdict(value: unknown, ok: (n: number) => boolean): string {
 	return typeof value === 'number' ? (ok(value) ? 'met' : 'missed') : 'n/a';
@@ -43,17 +69,56 @@ function verdict(value: unknown, ok: (n: number) => boolean): string {
 
 function table(f: Record<string, unknown>): string {
 	const rows: Array<[string, unknown, string, string, string]> = [
-		['ratio_vs_raw', f.ratio_vs_raw, '>= 0.8', verdict(f.ratio_vs_raw, (n) => n >= 0.8), `ours ${fmt(f.ours_items_per_s)}/s vs raw keep-alive ${fmt(f.raw_items_per_s)}/s (${fmt(f.throughput_items)} items, concurrency ${fmt(f.concurrency)}, median of ${fmt(f.throughput_rounds)})`],
-		['ratio_vs_builtin', f.ratio_vs_builtin, '>= 1.0', verdict(f.ratio_vs_builtin, (n) => n >= 1), `built-in HTTP Request ${fmt(f.builtin_items_per_s)}/s (${fmt(f.builtin_version)})`],
-		['token_calls_per_expiry', f.token_calls_per_expiry, '= 1', verdict(f.token_calls_per_expiry, (n) => n === 1), `built-in: ${fmt(f.builtin_token_calls_per_expiry)} (30 s left); expired: ours ${fmt(f.token_calls_per_expiry_expired)}, built-in ${fmt(f.builtin_token_calls_per_expiry_expired)}`],
-		['http_401_per_expiry', f.http_401_per_expiry, '= 0', verdict(f.http_401_per_expiry, (n) => n === 0), `built-in: ${fmt(f.builtin_http_401_per_expiry)} (30 s left); expired: ours ${fmt(f.http_401_per_expiry_expired)}, built-in ${fmt(f.builtin_http_401_per_expiry_expired)}`],
-		['pagination_rss_delta_mb', f.pagination_rss_delta_mb, '< 150', verdict(f.pagination_rss_delta_mb, (n) => n < 150), `${fmt(f.pagination_items)} items from ${fmt(f.pagination_pages)} pages in ${fmt(f.pagination_seconds)} s`],
-		['pagination_seconds', f.pagination_seconds, '-', '-', `${fmt(f.pagination_items_per_s)} items/s`],
+		[
+			'ratio_vs_raw',
+			f.ratio_vs_raw,
+			'>= 0.8',
+			verdict(f.ratio_vs_raw, (n) => n >= 0.8),
+			`ours ${fmt(f.ours_items_per_s)}/s vs raw keep-alive ${fmt(f.raw_items_per_s)}/s (${fmt(f.throughput_items)} items, concurrency ${fmt(f.concurrency)}, median of ${fmt(f.throughput_rounds)})`,
+		],
+		[
+			'ratio_vs_builtin',
+			f.ratio_vs_builtin,
+			'>= 1.0',
+			verdict(f.ratio_vs_builtin, (n) => n >= 1),
+			`built-in HTTP Request ${fmt(f.builtin_items_per_s)}/s (${fmt(f.builtin_version)})`,
+		],
+		[
+			'token_calls_per_expiry',
+			f.token_calls_per_expiry,
+			'= 1',
+			verdict(f.token_calls_per_expiry, (n) => n === 1),
+			`built-in: ${fmt(f.builtin_token_calls_per_expiry)} (30 s left); expired: ours ${fmt(f.token_calls_per_expiry_expired)}, built-in ${fmt(f.builtin_token_calls_per_expiry_expired)}`,
+		],
+		[
+			'http_401_per_expiry',
+			f.http_401_per_expiry,
+			'= 0',
+			verdict(f.http_401_per_expiry, (n) => n === 0),
+			`built-in: ${fmt(f.builtin_http_401_per_expiry)} (30 s left); expired: ours ${fmt(f.http_401_per_expiry_expired)}, built-in ${fmt(f.builtin_http_401_per_expiry_expired)}`,
+		],
+		[
+			'pagination_rss_delta_mb',
+			f.pagination_rss_delta_mb,
+			'< 150',
+			verdict(f.pagination_rss_delta_mb, (n) => n < 150),
+			`${fmt(f.pagination_items)} items from ${fmt(f.pagination_pages)} pages in ${fmt(f.pagination_seconds)} s`,
+		],
+		[
+			'pagination_seconds',
+			f.pagination_seconds,
+			'-',
+			'-',
+			`${fmt(f.pagination_items_per_s)} items/s`,
+		],
 	];
 	return [
 		'| figure | value | goal | | notes |',
 		'| --- | --- | --- | --- | --- |',
-		...rows.map(([name, value, goal, met, note]) => `| ${name} | ${fmt(value)} | ${goal} | ${met} | ${note} |`),
+		...rows.map(
+			([name, value, goal, met, note]) =>
+				`| ${name} | ${fmt(value)} | ${goal} | ${met} | ${note} |`,
+		),
 	].join('\n');
 }
 
@@ -70,16 +135,26 @@ async function main(): Promise<void> {
 		const { phase: _phase, error: _error, ...rest } = result;
 		Object.assign(figures, rest);
 	}
-	const slow = (typeof figures.ratio_vs_raw === 'number' && figures.ratio_vs_raw < 0.8) || (typeof figures.ratio_vs_builtin === 'number' && figures.ratio_vs_builtin < 1);
+	const slow =
+		(typeof figures.ratio_vs_raw === 'number' && figures.ratio_vs_raw < 0.8) ||
+		(typeof figures.ratio_vs_builtin === 'number' && figures.ratio_vs_builtin < 1);
 	if (process.env.BENCH_PROFILE === '1' || (slow && process.env.BENCH_PROFILE !== '0')) {
 		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oauth2-bench-prof-'));
 		log(`profiling our node (--cpu-prof into ${dir})...`);
-		const result = await runPhase('profile', ['--cpu-prof', `--cpu-prof-dir=${dir}`], { BENCH_FLOWS: 'ours', BENCH_ROUNDS: '3' });
-		const profiles = fs.readdirSync(dir).filter((file) => file.endsWith('.cpuprofile')).map((file) => path.join(dir, file));
+		const result = await runPhase('profile', ['--cpu-prof', `--cpu-prof-dir=${dir}`], {
+			BENCH_FLOWS: 'ours',
+			BENCH_ROUNDS: '3',
+		});
+		const profiles = fs
+			.readdirSync(dir)
+			.filter((file) => file.endsWith('.cpuprofile'))
+			.map((file) => path.join(dir, file));
 		// The largest profile is the main thread (the other is the server worker).
 		const main = profiles.sort((a, b) => fs.statSync(b).size - fs.statSync(a).size)[0];
 		if (main) {
-			process.stderr.write(`\n${summarize(main, 15)}\n\n${summarize(main, 12, /getDecrypted|wrapSafe|compileFunction/)}\n\n`);
+			process.stderr.write(
+				`\n${summarize(main, 15)}\n\n${summarize(main, 12, /getDecrypted|wrapSafe|compileFunction/)}\n\n`,
+			);
 			figures.profile_file = main;
 			figures.profile_ours_items_per_s = result.ours_items_per_s;
 		}

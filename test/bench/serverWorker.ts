@@ -37,7 +37,8 @@ async function handle(command: Command): Promise<unknown> {
 			for (const request of api.requests) if (!request.authorized) unauthorized++;
 			return {
 				tokenRequests: auth.tokenRequests.length,
-				refreshGrants: auth.tokenRequests.filter((request) => request.grantType === 'refresh_token').length,
+				refreshGrants: auth.tokenRequests.filter((request) => request.grantType === 'refresh_token')
+					.length,
 				requests: api.requests.length,
 				unauthorized,
 				maxInFlight: api.maxInFlight,
@@ -59,6 +60,7 @@ async function handle(command: Command): Promise<unknown> {
 parentPort?.on('message', (message: { id: number; command: Command }) => {
 	handle(message.command).then(
 		(result) => parentPort?.postMessage({ id: message.id, result }),
-		(error: unknown) => parentPort?.postMessage({ id: message.id, error: String((error as Error)?.stack ?? error) }),
+		(error: unknown) =>
+			parentPort?.postMessage({ id: message.id, error: String((error as Error)?.stack ?? error) }),
 	);
 });

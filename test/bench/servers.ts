@@ -29,7 +29,10 @@ export interface Servers {
 	stats(): Promise<ServerStats>;
 	clear(): Promise<void>;
 	acceptToken(token: string, expiresAt: number): Promise<void>;
-	connectedCredential(options?: { expiresInMs?: number; name?: string }): Promise<{ id: string; name: string; accessToken: string; expiresAt: number }>;
+	connectedCredential(options?: {
+		expiresInMs?: number;
+		name?: string;
+	}): Promise<{ id: string; name: string; accessToken: string; expiresAt: number }>;
 	stop(): Promise<void>;
 }
 
@@ -37,7 +40,10 @@ type Call = (command: Record<string, unknown>) => Promise<unknown>;
 
 async function workerCall(): Promise<{ call: Call; close: () => Promise<void> }> {
 	const worker = new Worker(path.join(__dirname, 'serverWorker.ts'));
-	const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+	const pending = new Map<
+		number,
+		{ resolve: (value: unknown) => void; reject: (error: Error) => void }
+	>();
 	let nextId = 1;
 	worker.on('message', (message: { id: number; result?: unknown; error?: string }) => {
 		const waiter = pending.get(message.id);
@@ -83,7 +89,9 @@ async function inlineCall(): Promise<{ call: Call; close: () => Promise<void> }>
 			case 'stats':
 				return {
 					tokenRequests: auth.tokenRequests.length,
-					refreshGrants: auth.tokenRequests.filter((request) => request.grantType === 'refresh_token').length,
+					refreshGrants: auth.tokenRequests.filter(
+						(request) => request.grantType === 'refresh_token',
+					).length,
 					requests: api.requests.length,
 					unauthorized: api.requests.filter((request) => !request.authorized).length,
 					maxInFlight: api.maxInFlight,
@@ -105,7 +113,9 @@ async function inlineCall(): Promise<{ call: Call; close: () => Promise<void> }>
 
 let counter = 0;
 
-export async function startServers(mode: 'worker' | 'inline' = process.env.BENCH_SERVERS === 'inline' ? 'inline' : 'worker'): Promise<Servers> {
+export async function startServers(
+	mode: 'worker' | 'inline' = process.env.BENCH_SERVERS === 'inline' ? 'inline' : 'worker',
+): Promise<Servers> {
 	const { call, close } = mode === 'worker' ? await workerCall() : await inlineCall();
 	const urls = (await call({ cmd: 'start' })) as Urls;
 	const store = new CredentialStore();

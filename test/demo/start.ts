@@ -22,11 +22,18 @@ function log(message: string): void {
 
 /** The credential type name, from the HTTP node's description (falls back to the known name). */
 async function credentialTypeName(rest: N8nRest): Promise<string> {
-	const nodes = await rest.request<Array<{ name: string; credentials?: Array<{ name: string }> }>>('GET', '/types/nodes.json');
+	const nodes = await rest.request<Array<{ name: string; credentials?: Array<{ name: string }> }>>(
+		'GET',
+		'/types/nodes.json',
+	);
 	return nodes.find((n) => n.name === HTTP_NODE)?.credentials?.[0]?.name ?? 'connectionOAuth2Api';
 }
 
-async function createDemoContent(rest: N8nRest, auth: AuthServer, apiOrigin: string): Promise<void> {
+async function createDemoContent(
+	rest: N8nRest,
+	auth: AuthServer,
+	apiOrigin: string,
+): Promise<void> {
 	const type = await credentialTypeName(rest);
 	const credential = await rest.createCredential('Demo API (local OAuth2 server)', type, {
 		provider: 'custom',
@@ -40,7 +47,13 @@ async function createDemoContent(rest: N8nRest, auth: AuthServer, apiOrigin: str
 		scopes: 'contacts.read items.read',
 	});
 	await connectOverHttp(rest, credential.id);
-	const node = (name: string, nodeType: string, typeVersion: number, x: number, parameters: Record<string, unknown>) => ({
+	const node = (
+		name: string,
+		nodeType: string,
+		typeVersion: number,
+		x: number,
+		parameters: Record<string, unknown>,
+	) => ({
 		id: randomUUID(),
 		name,
 		type: nodeType,
@@ -69,7 +82,9 @@ async function createDemoContent(rest: N8nRest, auth: AuthServer, apiOrigin: str
 			},
 		],
 		connections: {
-			'When clicking ‘Execute workflow’': { main: [[{ node: 'Get contact 1', type: 'main', index: 0 }]] },
+			'When clicking ‘Execute workflow’': {
+				main: [[{ node: 'Get contact 1', type: 'main', index: 0 }]],
+			},
 			'Get contact 1': { main: [[{ node: 'List items (cursor pages)', type: 'main', index: 0 }]] },
 		},
 	});
@@ -86,21 +101,34 @@ async function main(): Promise<void> {
 			for (const fn of stops.reverse()) await fn().catch(() => undefined);
 			fs.rmSync(workDir, { recursive: true, force: true });
 		})());
-	for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void stop().finally(() => process.exit(0)));
+	for (const signal of ['SIGINT', 'SIGTERM'] as const)
+		process.on(signal, () => void stop().finally(() => process.exit(0)));
 
 	try {
 		const install = await ensureN8n();
 		fs.mkdirSync(path.join(workDir, 'pack'));
-		const { tarball, missing } = await packPackage(REPO_DIR, path.join(workDir, 'pack'), path.join(workDir, 'pack.log'));
+		const { tarball, missing } = await packPackage(
+			REPO_DIR,
+			path.join(workDir, 'pack'),
+			path.join(workDir, 'pack.log'),
+		);
 		if (missing.length) log(`note: not built, left out: ${missing.join(', ')}`);
 
 		const port = Number(process.env.N8N_DEMO_PORT) || (await freePort());
 		let auth: AuthServer | undefined;
 		const api = await startResourceServer((token) => auth!.validateAccessToken(token));
 		stops.push(() => api.close());
-		auth = await startAuthServer({ redirectUris: [`http://127.0.0.1:${port}/rest/oauth2-credential/callback`], resourceUrl: `${api.origin}/` });
+		auth = await startAuthServer({
+			redirectUris: [`http://127.0.0.1:${port}/rest/oauth2-credential/callback`],
+			resourceUrl: `${api.origin}/`,
+		});
 		stops.push(() => auth!.close());
-		const n8n: N8nServer = await startN8n({ install, workDir: path.join(workDir, 'n8n'), tarball, port });
+		const n8n: N8nServer = await startN8n({
+			install,
+			workDir: path.join(workDir, 'n8n'),
+			tarball,
+			port,
+		});
 		stops.push(() => n8n.stop());
 
 		const rest = new N8nRest(n8n.url);

@@ -19,7 +19,11 @@ export interface TestClient {
 
 /** One registered client per token endpoint authentication method. */
 export const CLIENTS = {
-	basic: { clientId: 'e2e-basic', clientSecret: 'basic-secret-Xy7', authMethod: 'client_secret_basic' },
+	basic: {
+		clientId: 'e2e-basic',
+		clientSecret: 'basic-secret-Xy7',
+		authMethod: 'client_secret_basic',
+	},
 	post: { clientId: 'e2e-post', clientSecret: 'post-secret-Qz9', authMethod: 'client_secret_post' },
 	public: { clientId: 'e2e-public', authMethod: 'none' },
 } satisfies Record<string, TestClient>;
@@ -77,7 +81,9 @@ export interface AuthServer {
 	provider: Provider;
 	setAccessTokenTtl(seconds: number): void;
 	/** The token's grant details if it is a valid, unexpired access token; undefined otherwise. */
-	validateAccessToken(token: string): Promise<{ clientId: string; scope?: string; accountId?: string } | undefined>;
+	validateAccessToken(
+		token: string,
+	): Promise<{ clientId: string; scope?: string; accountId?: string } | undefined>;
 	/** Revokes every access token issued so far (refresh tokens stay valid): the next API call gets 401. */
 	revokeAccessTokens(): Promise<number>;
 	clearRecords(): void;
@@ -185,7 +191,8 @@ export async function startAuthServer(options: AuthServerOptions): Promise<AuthS
 			},
 		},
 		// Refresh tokens for every code grant of a client allowed to refresh, offline_access or not.
-		issueRefreshToken: async (_ctx: unknown, client: { grantTypeAllowed(type: string): boolean }) => client.grantTypeAllowed('refresh_token'),
+		issueRefreshToken: async (_ctx: unknown, client: { grantTypeAllowed(type: string): boolean }) =>
+			client.grantTypeAllowed('refresh_token'),
 		ttl: {
 			AccessToken: () => accessTokenTtl,
 			ClientCredentials: () => accessTokenTtl,
@@ -196,8 +203,14 @@ export async function startAuthServer(options: AuthServerOptions): Promise<AuthS
 			RefreshToken: 86400,
 			IdToken: 3600,
 		},
-		interactions: { url: (_ctx: unknown, interaction: { uid: string }) => `${mountPath}/interaction/${interaction.uid}` },
-		findAccount: async (_ctx: unknown, sub: string) => ({ accountId: sub, claims: async () => ({ sub }) }),
+		interactions: {
+			url: (_ctx: unknown, interaction: { uid: string }) =>
+				`${mountPath}/interaction/${interaction.uid}`,
+		},
+		findAccount: async (_ctx: unknown, sub: string) => ({
+			accountId: sub,
+			claims: async () => ({ sub }),
+		}),
 	};
 	const provider = new Provider(issuer, configuration);
 	provider.proxy = false;
@@ -224,18 +237,28 @@ export async function startAuthServer(options: AuthServerOptions): Promise<AuthS
 	}
 
 	function authMismatch(record: TokenRecord): string | undefined {
-		const client = Object.values(CLIENTS).find((c) => c.clientId === record.clientId) as TestClient | undefined;
+		const client = Object.values(CLIENTS).find((c) => c.clientId === record.clientId) as
+			| TestClient
+			| undefined;
 		if (!client) return undefined; // the provider answers invalid_client itself
-		const expected = { client_secret_basic: 'basic', client_secret_post: 'body', none: 'none' }[client.authMethod];
+		const expected = { client_secret_basic: 'basic', client_secret_post: 'body', none: 'none' }[
+			client.authMethod
+		];
 		if (record.clientAuth === expected) return undefined;
 		return `client ${client.clientId} is registered for ${client.authMethod}, got ${record.clientAuth}`;
 	}
 
-	async function handleTokenRequest(req: http.IncomingMessage & { body?: string }, res: http.ServerResponse): Promise<boolean> {
+	async function handleTokenRequest(
+		req: http.IncomingMessage & { body?: string },
+		res: http.ServerResponse,
+	): Promise<boolean> {
 		const chunks: Buffer[] = [];
 		for await (const chunk of req) chunks.push(chunk as Buffer);
 		req.body = Buffer.concat(chunks).toString();
-		const record = tokenRecordFor(new URLSearchParams(req.body), String(req.headers.authorization ?? ''));
+		const record = tokenRecordFor(
+			new URLSearchParams(req.body),
+			String(req.headers.authorization ?? ''),
+		);
 		tokenRequests.push(record);
 		const mismatch = authMismatch(record);
 		if (mismatch) {
@@ -256,7 +279,8 @@ export async function startAuthServer(options: AuthServerOptions): Promise<AuthS
 		if (!record) return;
 		const response = (ctx.body ?? {}) as Record<string, unknown>;
 		record.status = ctx.status;
-		if (typeof response.error === 'string') record.error = `${response.error}: ${response.error_description ?? ''}`;
+		if (typeof response.error === 'string')
+			record.error = `${response.error}: ${response.error_description ?? ''}`;
 		if (typeof response.access_token === 'string') {
 			record.accessToken = response.access_token;
 			issuedAccessTokens.add(response.access_token);
@@ -265,40 +289,72 @@ export async function startAuthServer(options: AuthServerOptions): Promise<AuthS
 
 	const callback = provider.callback();
 
-	async function interactionPage(req: http.IncomingMessage, res: http.ServerResponse, rest: string): Promise<void> {
+	async function interactionPage(
+		req: http.IncomingMessage,
+		res: http.ServerResponse,
+		rest: string,
+	): Promise<void> {
 		const [uid, action] = rest.split('/');
 		const details = await provider.interactionDetails(req, res);
 		if (details.uid !== uid) throw new Error('interaction mismatch');
 		const { prompt, params } = details;
 		if (req.method === 'POST' && action === 'login') {
 			const form = await readForm(req);
-			if (form.get('username') !== TEST_USER.username || form.get('password') !== TEST_USER.password) {
-				res.writeHead(200, { 'content-type': 'text/html' }).end(loginPage(uid, 'Wrong username or password'));
+			if (
+				form.get('username') !== TEST_USER.username ||
+				form.get('password') !== TEST_USER.password
+			) {
+				res
+					.writeHead(200, { 'content-type': 'text/html' })
+					.end(loginPage(uid, 'Wrong username or password'));
 				return;
 			}
-			await provider.interactionFinished(req, res, { login: { accountId: TEST_USER.username } }, { mergeWithLastSubmission: false });
+			await provider.interactionFinished(
+				req,
+				res,
+				{ login: { accountId: TEST_USER.username } },
+				{ mergeWithLastSubmission: false },
+			);
 			return;
 		}
 		if (req.method === 'POST' && action === 'confirm') {
 			await readForm(req);
 			const grant = details.grantId
 				? (await provider.Grant.find(details.grantId))!
-				: new provider.Grant({ accountId: details.session!.accountId, clientId: params.client_id as string });
-			const missing = prompt.details as { missingOIDCScope?: string[]; missingOIDCClaims?: string[]; missingResourceScopes?: Record<string, string[]> };
+				: new provider.Grant({
+						accountId: details.session!.accountId,
+						clientId: params.client_id as string,
+					});
+			const missing = prompt.details as {
+				missingOIDCScope?: string[];
+				missingOIDCClaims?: string[];
+				missingResourceScopes?: Record<string, string[]>;
+			};
 			if (missing.missingOIDCScope) grant.addOIDCScope(missing.missingOIDCScope.join(' '));
 			if (missing.missingOIDCClaims) grant.addOIDCClaims(missing.missingOIDCClaims);
 			for (const [indicator, scopes] of Object.entries(missing.missingResourceScopes ?? {})) {
 				grant.addResourceScope(indicator, scopes.join(' '));
 			}
 			const grantId = await grant.save();
-			await provider.interactionFinished(req, res, { consent: { grantId } }, { mergeWithLastSubmission: true });
+			await provider.interactionFinished(
+				req,
+				res,
+				{ consent: { grantId } },
+				{ mergeWithLastSubmission: true },
+			);
 			return;
 		}
 		if (req.method === 'POST' && action === 'abort') {
-			await provider.interactionFinished(req, res, { error: 'access_denied', error_description: 'The user denied access' });
+			await provider.interactionFinished(req, res, {
+				error: 'access_denied',
+				error_description: 'The user denied access',
+			});
 			return;
 		}
-		const html = prompt.name === 'login' ? loginPage(uid) : consentPage(uid, String(params.client_id), String(params.scope ?? ''));
+		const html =
+			prompt.name === 'login'
+				? loginPage(uid)
+				: consentPage(uid, String(params.client_id), String(params.scope ?? ''));
 		res.writeHead(200, { 'content-type': 'text/html', 'cache-control': 'no-store' }).end(html);
 	}
 
@@ -313,7 +369,11 @@ export async function startAuthServer(options: AuthServerOptions): Promise<AuthS
 	}
 
 	function consentPage(uid: string, clientId: string, scope: string): string {
-		const items = scope.split(' ').filter(Boolean).map((s) => `<li>${escapeHtml(s)}</li>`).join('');
+		const items = scope
+			.split(' ')
+			.filter(Boolean)
+			.map((s) => `<li>${escapeHtml(s)}</li>`)
+			.join('');
 		return page(
 			'Authorize access',
 			`<p><b>${escapeHtml(clientId)}</b> asks for:</p><ul>${items || '<li>(no scope)</li>'}</ul>
@@ -335,33 +395,36 @@ export async function startAuthServer(options: AuthServerOptions): Promise<AuthS
 		});
 	}
 
-	server.on('request', (req: http.IncomingMessage & { originalUrl?: string }, res: http.ServerResponse) => {
-		const url = new URL(req.url ?? '/', origin);
-		if (!url.pathname.startsWith(`${mountPath}/`)) {
-			res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-			return;
-		}
-		const rest = url.pathname.slice(mountPath.length);
-		if (rest.startsWith('/interaction/')) {
-			interactionPage(req, res, rest.slice('/interaction/'.length)).catch((error) => {
-				if (!res.headersSent) res.writeHead(400, { 'content-type': 'text/plain' });
-				res.end(`interaction failed: ${error?.message ?? error}`);
-			});
-			return;
-		}
-		if (rest === '/protocol/openid-connect/auth') recordAuthorize(url);
-		// Mounted like express does it: the provider derives its mount path from originalUrl.
-		req.originalUrl = req.url;
-		req.url = rest + url.search;
-		if (rest === '/protocol/openid-connect/token' && req.method === 'POST') {
-			handleTokenRequest(req, res).then(
-				(proceed) => proceed && callback(req, res),
-				(error) => res.writeHead(400).end(String(error)),
-			);
-			return;
-		}
-		void callback(req, res);
-	});
+	server.on(
+		'request',
+		(req: http.IncomingMessage & { originalUrl?: string }, res: http.ServerResponse) => {
+			const url = new URL(req.url ?? '/', origin);
+			if (!url.pathname.startsWith(`${mountPath}/`)) {
+				res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+				return;
+			}
+			const rest = url.pathname.slice(mountPath.length);
+			if (rest.startsWith('/interaction/')) {
+				interactionPage(req, res, rest.slice('/interaction/'.length)).catch((error) => {
+					if (!res.headersSent) res.writeHead(400, { 'content-type': 'text/plain' });
+					res.end(`interaction failed: ${error?.message ?? error}`);
+				});
+				return;
+			}
+			if (rest === '/protocol/openid-connect/auth') recordAuthorize(url);
+			// Mounted like express does it: the provider derives its mount path from originalUrl.
+			req.originalUrl = req.url;
+			req.url = rest + url.search;
+			if (rest === '/protocol/openid-connect/token' && req.method === 'POST') {
+				handleTokenRequest(req, res).then(
+					(proceed) => proceed && callback(req, res),
+					(error) => res.writeHead(400).end(String(error)),
+				);
+				return;
+			}
+			void callback(req, res);
+		},
+	);
 
 	return {
 		origin,
@@ -376,14 +439,21 @@ export async function startAuthServer(options: AuthServerOptions): Promise<AuthS
 			accessTokenTtl = seconds;
 		},
 		async validateAccessToken(token) {
-			const found = (await provider.AccessToken.find(token)) ?? (await provider.ClientCredentials.find(token));
+			const found =
+				(await provider.AccessToken.find(token)) ?? (await provider.ClientCredentials.find(token));
 			if (!found) return undefined;
-			return { clientId: found.clientId as string, scope: found.scope, accountId: (found as { accountId?: string }).accountId };
+			return {
+				clientId: found.clientId as string,
+				scope: found.scope,
+				accountId: (found as { accountId?: string }).accountId,
+			};
 		},
 		async revokeAccessTokens() {
 			let revoked = 0;
 			for (const value of issuedAccessTokens) {
-				const token = (await provider.AccessToken.find(value)) ?? (await provider.ClientCredentials.find(value));
+				const token =
+					(await provider.AccessToken.find(value)) ??
+					(await provider.ClientCredentials.find(value));
 				if (token) {
 					await token.destroy();
 					revoked++;

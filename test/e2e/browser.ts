@@ -23,7 +23,11 @@ let browser: Browser | undefined;
 /** Installs Debian's chromium when missing (root on these machines); apt-get update only if needed. */
 export function ensureChromium(): void {
 	if (fs.existsSync(CHROMIUM)) return;
-	const install = () => execFileSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], { stdio: 'ignore', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+	const install = () =>
+		execFileSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], {
+			stdio: 'ignore',
+			env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+		});
 	process.stderr.write('[browser] installing chromium with apt-get\n');
 	try {
 		install();
@@ -71,13 +75,20 @@ export function updatingDocsScreenshots(): boolean {
  * Takes a screenshot into the (git-ignored) test screenshot directory and, when updating, copies it
  * to docs/screenshots/<docsName>.png for the README.
  */
-export async function docsScreenshot(page: Page, dir: string, name: string, docsName: string): Promise<string> {
+export async function docsScreenshot(
+	page: Page,
+	dir: string,
+	name: string,
+	docsName: string,
+): Promise<string> {
 	const file = await screenshot(page, dir, name);
 	if (updatingDocsScreenshots()) {
 		fs.mkdirSync(DOCS_SCREENSHOT_DIR, { recursive: true });
 		const target = path.join(DOCS_SCREENSHOT_DIR, `${docsName}.png`);
 		fs.copyFileSync(file, target);
-		process.stderr.write(`[browser] wrote ${path.relative(path.resolve(__dirname, '..', '..'), target)} (${(fs.statSync(target).size / 1024).toFixed(0)} KB)\n`);
+		process.stderr.write(
+			`[browser] wrote ${path.relative(path.resolve(__dirname, '..', '..'), target)} (${(fs.statSync(target).size / 1024).toFixed(0)} KB)\n`,
+		);
 	}
 	return file;
 }
@@ -95,12 +106,25 @@ export async function settle(page: Page): Promise<void> {
 /** Closes toasts so they do not cover what a screenshot is for. */
 export async function dismissToasts(page: Page): Promise<void> {
 	const close = page.locator('.el-notification .el-notification__closeBtn');
-	for (let i = (await close.count()) - 1; i >= 0; i--) await close.nth(i).click({ timeout: 2000 }).catch(() => undefined);
-	await page.locator('.el-notification').first().waitFor({ state: 'hidden', timeout: 3000 }).catch(() => undefined);
+	for (let i = (await close.count()) - 1; i >= 0; i--)
+		await close
+			.nth(i)
+			.click({ timeout: 2000 })
+			.catch(() => undefined);
+	await page
+		.locator('.el-notification')
+		.first()
+		.waitFor({ state: 'hidden', timeout: 3000 })
+		.catch(() => undefined);
 }
 
 /** Signs in through n8n's sign-in page. */
-export async function signIn(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
+export async function signIn(
+	page: Page,
+	baseUrl: string,
+	email: string,
+	password: string,
+): Promise<void> {
 	await page.goto(`${baseUrl}/signin`);
 	await page.locator('input[name="emailOrLdapLoginId"], input[type="email"]').first().fill(email);
 	await page.locator('input[type="password"]').first().fill(password);

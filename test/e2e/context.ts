@@ -20,13 +20,25 @@ export interface NodeTypeDescription {
 	displayName: string;
 	version: number | number[];
 	credentials?: Array<{ name: string; required?: boolean }>;
-	properties: Array<{ name: string; type: string; default?: unknown; options?: Array<{ value?: unknown; name: string }>; displayOptions?: unknown }>;
+	properties: Array<{
+		name: string;
+		type: string;
+		default?: unknown;
+		options?: Array<{ value?: unknown; name: string }>;
+		displayOptions?: unknown;
+	}>;
 }
 
 export interface CredentialTypeDescription {
 	name: string;
 	displayName: string;
-	properties: Array<{ name: string; type: string; default?: unknown; displayOptions?: { show?: Record<string, unknown[]> }; options?: Array<{ value?: unknown; name: string }> }>;
+	properties: Array<{
+		name: string;
+		type: string;
+		default?: unknown;
+		displayOptions?: { show?: Record<string, unknown[]> };
+		options?: Array<{ value?: unknown; name: string }>;
+	}>;
 }
 
 export interface E2eContext {

@@ -24,7 +24,10 @@ function log(message: string): void {
 export function cacheRoot(): string {
 	return (
 		process.env.OAUTH2_CONNECTIONS_CACHE ||
-		path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'n8n-nodes-oauth2-connections')
+		path.join(
+			process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'),
+			'n8n-nodes-oauth2-connections',
+		)
 	);
 }
 
@@ -45,7 +48,13 @@ export function isInstalled(dir = installDir()): boolean {
 	return fs.existsSync(path.join(dir, MARKER)) && fs.existsSync(describe(dir).bin);
 }
 
-function runLogged(command: string, args: string[], cwd: string, logFile: string, env: NodeJS.ProcessEnv): Promise<void> {
+function runLogged(
+	command: string,
+	args: string[],
+	cwd: string,
+	logFile: string,
+	env: NodeJS.ProcessEnv,
+): Promise<void> {
 	return new Promise((resolve, reject) => {
 		const out = fs.openSync(logFile, 'a');
 		const child = spawn(command, args, { cwd, env, stdio: ['ignore', out, out] });
@@ -56,7 +65,10 @@ function runLogged(command: string, args: string[], cwd: string, logFile: string
 		child.on('exit', (code, signal) => {
 			fs.closeSync(out);
 			if (code === 0) resolve();
-			else reject(new Error(`"${command} ${args.join(' ')}" failed (${signal ?? code}); see ${logFile}`));
+			else
+				reject(
+					new Error(`"${command} ${args.join(' ')}" failed (${signal ?? code}); see ${logFile}`),
+				);
 		});
 	});
 }
@@ -77,13 +89,16 @@ export async function ensureN8n(): Promise<N8nInstall> {
 		return describe(target);
 	}
 	if (Number(process.versions.node.split('.')[0]) < 24) {
-		throw new Error(`n8n ${N8N_VERSION} needs Node 24, running ${process.versions.node}: use scripts/toolchain.cjs`);
+		throw new Error(
+			`n8n ${N8N_VERSION} needs Node 24, running ${process.versions.node}: use scripts/toolchain.cjs`,
+		);
 	}
 	const root = cacheRoot();
 	fs.mkdirSync(root, { recursive: true });
 	// Leftovers of interrupted installs are never trusted.
 	for (const entry of fs.readdirSync(root)) {
-		if (entry.startsWith(`${path.basename(target)}.tmp-`)) fs.rmSync(path.join(root, entry), { recursive: true, force: true });
+		if (entry.startsWith(`${path.basename(target)}.tmp-`))
+			fs.rmSync(path.join(root, entry), { recursive: true, force: true });
 	}
 	if (fs.existsSync(target)) fs.rmSync(target, { recursive: true, force: true });
 
@@ -92,18 +107,34 @@ export async function ensureN8n(): Promise<N8nInstall> {
 	fs.writeFileSync(path.join(temp, 'package.json'), '{"private":true}\n');
 	const logFile = path.join(root, `n8n-${N8N_VERSION}-install.log`);
 	fs.writeFileSync(logFile, '');
-	const env = { ...process.env, npm_config_nodedir: nodeDir(), npm_config_audit: 'false', npm_config_fund: 'false' };
+	const env = {
+		...process.env,
+		npm_config_nodedir: nodeDir(),
+		npm_config_audit: 'false',
+		npm_config_fund: 'false',
+	};
 	const started = Date.now();
 	log(`installing n8n@${N8N_VERSION} into ${temp} (several minutes, ~3 GB; log: ${logFile})`);
 	try {
 		// Plain install fails: a dependency's install script downloads binaries. Nothing else skipped
 		// by --ignore-scripts is needed, except sqlite3's native module, rebuilt against Node 24.
 		await timed('npm install n8n --ignore-scripts', () =>
-			runLogged('npm', ['install', `n8n@${N8N_VERSION}`, '--ignore-scripts', '--no-package-lock'], temp, logFile, env),
+			runLogged(
+				'npm',
+				['install', `n8n@${N8N_VERSION}`, '--ignore-scripts', '--no-package-lock'],
+				temp,
+				logFile,
+				env,
+			),
 		);
-		await timed('npm rebuild sqlite3', () => runLogged('npm', ['rebuild', 'sqlite3'], temp, logFile, env));
+		await timed('npm rebuild sqlite3', () =>
+			runLogged('npm', ['rebuild', 'sqlite3'], temp, logFile, env),
+		);
 		fs.renameSync(temp, target);
-		fs.writeFileSync(path.join(target, MARKER), `n8n@${N8N_VERSION} node ${process.versions.node} ${new Date().toISOString()}\n`);
+		fs.writeFileSync(
+			path.join(target, MARKER),
+			`n8n@${N8N_VERSION} node ${process.versions.node} ${new Date().toISOString()}\n`,
+		);
 	} catch (error) {
 		fs.rmSync(temp, { recursive: true, force: true });
 		throw error;

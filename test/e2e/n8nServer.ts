@@ -44,11 +44,19 @@ export async function freePort(avoid: Iterable<number> = []): Promise<number> {
 }
 
 /** Runs a command, its output going to a log file; rejects with the log's tail on failure. */
-export function runToLog(command: string, args: string[], options: { cwd: string; logFile: string; env?: NodeJS.ProcessEnv }): Promise<void> {
+export function runToLog(
+	command: string,
+	args: string[],
+	options: { cwd: string; logFile: string; env?: NodeJS.ProcessEnv },
+): Promise<void> {
 	return new Promise((resolve, reject) => {
 		const out = fs.openSync(options.logFile, 'a');
 		fs.writeSync(out, `\n$ ${command} ${args.join(' ')}  (in ${options.cwd})\n`);
-		const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', out, out] });
+		const child = spawn(command, args, {
+			cwd: options.cwd,
+			env: options.env ?? process.env,
+			stdio: ['ignore', out, out],
+		});
 		child.on('error', (error) => {
 			fs.closeSync(out);
 			reject(error);
@@ -77,7 +85,9 @@ function stageWithout(repoDir: string, missing: string[], stageDir: string): str
 	fs.rmSync(stageDir, { recursive: true, force: true });
 	fs.mkdirSync(stageDir, { recursive: true });
 	const manifest = JSON.parse(fs.readFileSync(path.join(repoDir, 'package.json'), 'utf8'));
-	manifest.n8n.credentials = (manifest.n8n.credentials ?? []).filter((e: string) => !missing.includes(e));
+	manifest.n8n.credentials = (manifest.n8n.credentials ?? []).filter(
+		(e: string) => !missing.includes(e),
+	);
 	manifest.n8n.nodes = (manifest.n8n.nodes ?? []).filter((e: string) => !missing.includes(e));
 	delete manifest.scripts;
 	fs.writeFileSync(path.join(stageDir, 'package.json'), JSON.stringify(manifest, null, 2));
@@ -86,22 +96,40 @@ function stageWithout(repoDir: string, missing: string[], stageDir: string): str
 }
 
 /** `npm pack` of the package into dir; returns the tarball path. dist/ must be built. */
-export async function packPackage(repoDir: string, dir: string, logFile: string): Promise<{ tarball: string; missing: string[] }> {
-	if (!fs.existsSync(path.join(repoDir, 'dist'))) throw new Error('dist/ is missing: run `npm run build` first');
+export async function packPackage(
+	repoDir: string,
+	dir: string,
+	logFile: string,
+): Promise<{ tarball: string; missing: string[] }> {
+	if (!fs.existsSync(path.join(repoDir, 'dist')))
+		throw new Error('dist/ is missing: run `npm run build` first');
 	const missing = missingN8nEntries(repoDir);
 	const source = missing.length ? stageWithout(repoDir, missing, path.join(dir, 'stage')) : repoDir;
 	await runToLog('npm', ['pack', '--pack-destination', dir, '--silent'], { cwd: source, logFile });
-	const tarball = fs.readdirSync(dir).find((name) => name.startsWith(PACKAGE_NAME) && name.endsWith('.tgz'));
+	const tarball = fs
+		.readdirSync(dir)
+		.find((name) => name.startsWith(PACKAGE_NAME) && name.endsWith('.tgz'));
 	if (!tarball) throw new Error(`npm pack wrote no ${PACKAGE_NAME}-*.tgz into ${dir}`);
 	return { tarball: path.join(dir, tarball), missing };
 }
 
 /** Installs the tarball into <userFolder>/.n8n/nodes, where n8n loads community packages from. */
-export async function installPackage(userFolder: string, tarball: string, logFile: string): Promise<void> {
+export async function installPackage(
+	userFolder: string,
+	tarball: string,
+	logFile: string,
+): Promise<void> {
 	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
 	fs.mkdirSync(nodesDir, { recursive: true });
-	fs.writeFileSync(path.join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true, dependencies: {} }, null, 2));
-	await runToLog('npm', ['install', tarball, '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: nodesDir, logFile });
+	fs.writeFileSync(
+		path.join(nodesDir, 'package.json'),
+		JSON.stringify({ name: 'installed-nodes', private: true, dependencies: {} }, null, 2),
+	);
+	await runToLog(
+		'npm',
+		['install', tarball, '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'],
+		{ cwd: nodesDir, logFile },
+	);
 }
 
 export interface N8nServerOptions {
@@ -125,7 +153,12 @@ export interface N8nServer {
 	stop(): Promise<void>;
 }
 
-function n8nEnv(userFolder: string, port: number, brokerPort: number, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+function n8nEnv(
+	userFolder: string,
+	port: number,
+	brokerPort: number,
+	extra: Record<string, string> = {},
+): NodeJS.ProcessEnv {
 	const base = `http://127.0.0.1:${port}`;
 	return {
 		PATH: process.env.PATH,
@@ -154,12 +187,19 @@ function n8nEnv(userFolder: string, port: number, brokerPort: number, extra: Rec
 	};
 }
 
-async function waitForReadiness(url: string, child: ChildProcess, logFile: string, timeoutMs: number): Promise<void> {
+async function waitForReadiness(
+	url: string,
+	child: ChildProcess,
+	logFile: string,
+	timeoutMs: number,
+): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
 	while (Date.now() < deadline) {
 		if (child.exitCode !== null || child.signalCode !== null) {
 			const tail = fs.readFileSync(logFile, 'utf8').split('\n').slice(-25).join('\n');
-			throw new Error(`n8n exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${tail}`);
+			throw new Error(
+				`n8n exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${tail}`,
+			);
 		}
 		try {
 			const response = await fetch(`${url}/healthz/readiness`);
@@ -200,7 +240,9 @@ export async function startN8n(options: N8nServerOptions): Promise<N8nServer> {
 	if (options.tarball) {
 		const started = Date.now();
 		await installPackage(userFolder, options.tarball, path.join(options.workDir, 'npm.log'));
-		log(`package installed into ${userFolder}/.n8n/nodes in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+		log(
+			`package installed into ${userFolder}/.n8n/nodes in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+		);
 	}
 	const port = options.port ?? (await freePort());
 	const brokerPort = await freePort([port]);
@@ -220,7 +262,12 @@ export async function startN8n(options: N8nServerOptions): Promise<N8nServer> {
 		userFolder,
 		logFile,
 		process: child,
-		cli: (args) => runToLog(process.execPath, [options.install.bin, ...args], { cwd: userFolder, logFile: `${logFile}.cli`, env }),
+		cli: (args) =>
+			runToLog(process.execPath, [options.install.bin, ...args], {
+				cwd: userFolder,
+				logFile: `${logFile}.cli`,
+				env,
+			}),
 		stop: () => killGroup(child),
 	};
 	const started = Date.now();
@@ -274,7 +321,11 @@ export class N8nRest {
 			// not JSON
 		}
 		if (!response.ok) {
-			throw new RestError(`${method} ${urlPath} -> ${response.status}: ${text.slice(0, 500)}`, response.status, parsed);
+			throw new RestError(
+				`${method} ${urlPath} -> ${response.status}: ${text.slice(0, 500)}`,
+				response.status,
+				parsed,
+			);
 		}
 		return ((parsed as { data?: T })?.data ?? parsed) as T;
 	}
@@ -296,15 +347,25 @@ export class N8nRest {
 	}
 
 	login() {
-		return this.request('POST', '/rest/login', { emailOrLdapLoginId: OWNER.email, password: OWNER.password });
+		return this.request('POST', '/rest/login', {
+			emailOrLdapLoginId: OWNER.email,
+			password: OWNER.password,
+		});
 	}
 
 	createCredential(name: string, type: string, data: Record<string, unknown>) {
-		return this.request<{ id: string; name: string }>('POST', '/rest/credentials', { name, type, data });
+		return this.request<{ id: string; name: string }>('POST', '/rest/credentials', {
+			name,
+			type,
+			data,
+		});
 	}
 
 	getCredential(id: string) {
-		return this.request<{ id: string; name: string; data?: Record<string, unknown> }>('GET', `/rest/credentials/${id}?includeData=true`);
+		return this.request<{ id: string; name: string; data?: Record<string, unknown> }>(
+			'GET',
+			`/rest/credentials/${id}?includeData=true`,
+		);
 	}
 
 	deleteCredential(id: string) {
@@ -313,16 +374,23 @@ export class N8nRest {
 
 	/** The provider authorization URL n8n builds for a browser-flow credential. */
 	oauthAuthUrl(credentialId: string) {
-		return this.request<string>('GET', `/rest/oauth2-credential/auth?id=${encodeURIComponent(credentialId)}`);
+		return this.request<string>(
+			'GET',
+			`/rest/oauth2-credential/auth?id=${encodeURIComponent(credentialId)}`,
+		);
 	}
 
 	createWorkflow(workflow: Record<string, unknown>) {
-		return this.request<{ id: string; versionId: string; name: string }>('POST', '/rest/workflows', {
-			settings: { executionOrder: 'v1' },
-			active: false,
-			connections: {},
-			...workflow,
-		});
+		return this.request<{ id: string; versionId: string; name: string }>(
+			'POST',
+			'/rest/workflows',
+			{
+				settings: { executionOrder: 'v1' },
+				active: false,
+				connections: {},
+				...workflow,
+			},
+		);
 	}
 
 	activateWorkflow(id: string, versionId: string) {
@@ -342,6 +410,9 @@ export class N8nRest {
 	}
 
 	getExecution(id: string) {
-		return this.request<{ id: string; status: string; data: string }>('GET', `/rest/executions/${id}`);
+		return this.request<{ id: string; status: string; data: string }>(
+			'GET',
+			`/rest/executions/${id}`,
+		);
 	}
 }

@@ -34,7 +34,10 @@ class CookieJar {
 }
 
 /** The first POST form of an interaction page: its action and the fields to submit. */
-function interactionForm(html: string, pageUrl: string): { action: string; fields: URLSearchParams } | undefined {
+function interactionForm(
+	html: string,
+	pageUrl: string,
+): { action: string; fields: URLSearchParams } | undefined {
 	const action = /<form method="post" action="([^"]+)"/.exec(html)?.[1];
 	if (!action) return undefined;
 	const fields = new URLSearchParams();
@@ -53,12 +56,18 @@ export async function connectOverHttp(rest: N8nRest, credentialId: string): Prom
 	let body: URLSearchParams | undefined;
 	for (let step = 0; step < 20; step++) {
 		if (url.startsWith(`${rest.baseUrl}/`)) {
-			const response = await fetch(url, { headers: { cookie: rest.cookieHeader(), 'browser-id': 'e2e-rest-client' }, redirect: 'manual' });
+			const response = await fetch(url, {
+				headers: { cookie: rest.cookieHeader(), 'browser-id': 'e2e-rest-client' },
+				redirect: 'manual',
+			});
 			return { callbackStatus: response.status, callbackHtml: await response.text(), authUrl };
 		}
 		const response = await fetch(url, {
 			method,
-			headers: { cookie: jar.header(), ...(body ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
+			headers: {
+				cookie: jar.header(),
+				...(body ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+			},
 			body: body?.toString(),
 			redirect: 'manual',
 		});
@@ -72,7 +81,8 @@ export async function connectOverHttp(rest: N8nRest, credentialId: string): Prom
 		}
 		const html = await response.text();
 		const form = response.status === 200 ? interactionForm(html, url) : undefined;
-		if (!form) throw new Error(`OAuth flow stuck at ${url} (${response.status}): ${html.slice(0, 300)}`);
+		if (!form)
+			throw new Error(`OAuth flow stuck at ${url} (${response.status}): ${html.slice(0, 300)}`);
 		url = form.action;
 		method = 'POST';
 		body = form.fields;

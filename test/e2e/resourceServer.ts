@@ -15,7 +15,9 @@ export interface ApiRequestRecord {
 	body?: string;
 }
 
-export type TokenValidator = (token: string) => Promise<{ clientId: string; scope?: string } | undefined>;
+export type TokenValidator = (
+	token: string,
+) => Promise<{ clientId: string; scope?: string } | undefined>;
 
 export interface ResourceServer {
 	/** http://127.0.0.1:<port> */
@@ -43,7 +45,10 @@ function route(method: string, url: URL, body: string): { status: number; json: 
 		return { status: 200, json: { data: { id: contact[1], ...found } } };
 	}
 	if (method === 'GET' && url.pathname === '/contacts') {
-		return { status: 200, json: { data: Object.entries(CONTACTS).map(([id, c]) => ({ id, ...c })) } };
+		return {
+			status: 200,
+			json: { data: Object.entries(CONTACTS).map(([id, c]) => ({ id, ...c })) },
+		};
 	}
 	if (method === 'GET' && url.pathname === '/items') {
 		const start = Number(url.searchParams.get('cursor') ?? 0) || 0;
@@ -64,7 +69,10 @@ function route(method: string, url: URL, body: string): { status: number; json: 
 	return { status: 404, json: { error: 'not_found' } };
 }
 
-export async function startResourceServer(validate: TokenValidator, port = 0): Promise<ResourceServer> {
+export async function startResourceServer(
+	validate: TokenValidator,
+	port = 0,
+): Promise<ResourceServer> {
 	const requests: ApiRequestRecord[] = [];
 	const server = http.createServer(async (req, res) => {
 		const url = new URL(req.url ?? '/', 'http://127.0.0.1');

@@ -9,10 +9,23 @@ import path from 'node:path';
 
 import { startAuthServer, type AuthServer } from './authServer';
 import { closeBrowser } from './browser';
-import type { CredentialTypeDescription, E2eContext, NodeTypeDescription, Scenario } from './context';
+import type {
+	CredentialTypeDescription,
+	E2eContext,
+	NodeTypeDescription,
+	Scenario,
+} from './context';
 import { CREDENTIAL_TYPE, NODE_TYPES, setCredentialType } from './context';
 import { ensureN8n } from './n8nInstall';
-import { freePort, N8nRest, packPackage, PACKAGE_NAME, runToLog, startN8n, type N8nServer } from './n8nServer';
+import {
+	freePort,
+	N8nRest,
+	packPackage,
+	PACKAGE_NAME,
+	runToLog,
+	startN8n,
+	type N8nServer,
+} from './n8nServer';
 import { startResourceServer, type ResourceServer } from './resourceServer';
 import { browserScenarios } from './scenarios/browserScenarios';
 import { credentialScenarios } from './scenarios/credentialScenarios';
@@ -41,7 +54,8 @@ function seconds(since: number): string {
 /** Stops everything started so far, newest first; safe to call more than once. */
 function cleanup(): Promise<void> {
 	cleaningUp ??= (async () => {
-		for (const stop of cleanups.reverse()) await stop().catch((error) => log(`cleanup: ${error?.message ?? error}`));
+		for (const stop of cleanups.reverse())
+			await stop().catch((error) => log(`cleanup: ${error?.message ?? error}`));
 	})();
 	return cleaningUp;
 }
@@ -62,9 +76,14 @@ async function build(logFile: string): Promise<void> {
 }
 
 async function loadTypes(rest: N8nRest): Promise<Pick<E2eContext, 'credentialType' | 'nodeTypes'>> {
-	const credentials = await rest.request<CredentialTypeDescription[]>('GET', '/types/credentials.json');
+	const credentials = await rest.request<CredentialTypeDescription[]>(
+		'GET',
+		'/types/credentials.json',
+	);
 	const nodes = await rest.request<NodeTypeDescription[]>('GET', '/types/nodes.json');
-	const nodeTypes = new Map(nodes.filter((n) => n.name.startsWith(`${PACKAGE_NAME}.`)).map((n) => [n.name, n]));
+	const nodeTypes = new Map(
+		nodes.filter((n) => n.name.startsWith(`${PACKAGE_NAME}.`)).map((n) => [n.name, n]),
+	);
 	const fromNode = nodeTypes.get(NODE_TYPES.httpRequest)?.credentials?.[0]?.name;
 	if (fromNode && fromNode !== CREDENTIAL_TYPE) {
 		log(`credential type is ${fromNode} (per the HTTP node), not ${CREDENTIAL_TYPE}`);
@@ -87,7 +106,8 @@ async function setUp(workDir: string): Promise<E2eContext> {
 	let keycloak: AuthServer | undefined;
 	// Tokens of either auth server are good at the API.
 	const api: ResourceServer = await startResourceServer(
-		async (token) => (await auth!.validateAccessToken(token)) ?? (await keycloak?.validateAccessToken(token)),
+		async (token) =>
+			(await auth!.validateAccessToken(token)) ?? (await keycloak?.validateAccessToken(token)),
 	);
 	cleanups.push(() => api.close());
 	const redirectUris = [`http://127.0.0.1:${n8nPort}/rest/oauth2-credential/callback`];
@@ -98,15 +118,28 @@ async function setUp(workDir: string): Promise<E2eContext> {
 		const certificate = createLoopbackCertificate(path.join(workDir, 'tls'));
 		trustInThisProcess(certificate.cert);
 		extraEnv.NODE_EXTRA_CA_CERTS = certificate.certFile;
-		keycloak = await startAuthServer({ redirectUris, resourceUrl: `${api.origin}/`, realm: 'e2e', tls: certificate });
+		keycloak = await startAuthServer({
+			redirectUris,
+			resourceUrl: `${api.origin}/`,
+			realm: 'e2e',
+			tls: certificate,
+		});
 		cleanups.push(() => keycloak!.close());
 	} catch (error) {
 		log(`no HTTPS auth server (Keycloak scenarios skipped): ${error?.message ?? error}`);
 	}
-	log(`auth server ${auth.issuer}, HTTPS "Keycloak" ${keycloak?.issuer ?? 'none'}, API ${api.origin}`);
+	log(
+		`auth server ${auth.issuer}, HTTPS "Keycloak" ${keycloak?.issuer ?? 'none'}, API ${api.origin}`,
+	);
 
 	const started = Date.now();
-	const n8n: N8nServer = await startN8n({ install, workDir: path.join(workDir, 'n8n'), tarball, port: n8nPort, extraEnv });
+	const n8n: N8nServer = await startN8n({
+		install,
+		workDir: path.join(workDir, 'n8n'),
+		tarball,
+		port: n8nPort,
+		extraEnv,
+	});
 	cleanups.push(() => n8n.stop());
 	log(`n8n ready at ${n8n.url} in ${seconds(started)} (package install included)`);
 
@@ -146,12 +179,21 @@ async function runScenarios(ctx: E2eContext, scenarios: Scenario[]): Promise<voi
 		ctx.clearRecords();
 		const started = Date.now();
 		try {
-			await withTimeout(scenario.run(ctx), scenario.timeoutMs ?? SCENARIO_TIMEOUT_MS, scenario.name);
+			await withTimeout(
+				scenario.run(ctx),
+				scenario.timeoutMs ?? SCENARIO_TIMEOUT_MS,
+				scenario.name,
+			);
 			counts.passed++;
 			log(`✓ ${scenario.name} (${seconds(started)})`);
 		} catch (error) {
 			counts.failed++;
-			log(`✗ ${scenario.name} (${seconds(started)})\n    ${String(error?.stack ?? error).split('\n').slice(0, 8).join('\n    ')}`);
+			log(
+				`✗ ${scenario.name} (${seconds(started)})\n    ${String(error?.stack ?? error)
+					.split('\n')
+					.slice(0, 8)
+					.join('\n    ')}`,
+			);
 		}
 	}
 }
@@ -162,8 +204,15 @@ async function main(): Promise<number> {
 	let failedSetup = false;
 	try {
 		const ctx = await setUp(workDir);
-		log(`setup done in ${seconds(startedAt)}; node types loaded: ${[...ctx.nodeTypes.keys()].join(', ') || 'none'}`);
-		await runScenarios(ctx, [...credentialScenarios, ...browserScenarios, ...editorScenarios, ...nodeScenarios]);
+		log(
+			`setup done in ${seconds(startedAt)}; node types loaded: ${[...ctx.nodeTypes.keys()].join(', ') || 'none'}`,
+		);
+		await runScenarios(ctx, [
+			...credentialScenarios,
+			...browserScenarios,
+			...editorScenarios,
+			...nodeScenarios,
+		]);
 	} catch (error) {
 		failedSetup = true;
 		counts.failed++;

@@ -17,10 +17,30 @@ export function createLoopbackCertificate(dir: string): TestCertificate {
 	const certFile = path.join(dir, 'loopback.crt');
 	execFileSync(
 		'openssl',
-		['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', keyFile, '-out', certFile, '-days', '2', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'],
+		[
+			'req',
+			'-x509',
+			'-newkey',
+			'rsa:2048',
+			'-nodes',
+			'-keyout',
+			keyFile,
+			'-out',
+			certFile,
+			'-days',
+			'2',
+			'-subj',
+			'/CN=127.0.0.1',
+			'-addext',
+			'subjectAltName=IP:127.0.0.1',
+		],
 		{ stdio: 'ignore' },
 	);
-	return { key: fs.readFileSync(keyFile, 'utf8'), cert: fs.readFileSync(certFile, 'utf8'), certFile };
+	return {
+		key: fs.readFileSync(keyFile, 'utf8'),
+		cert: fs.readFileSync(certFile, 'utf8'),
+		certFile,
+	};
 }
 
 /** Lets this process's fetch() trust the certificate too. */

@@ -29,17 +29,29 @@ export interface WorkflowRun {
 
 /** n8n stores execution data `flatted`-encoded; its own copy of flatted decodes it. */
 export function flattedParser(n8nInstallDir: string): (text: string) => unknown {
-	const requireFromN8n = createRequire(path.join(n8nInstallDir, 'node_modules', 'n8n', 'package.json'));
+	const requireFromN8n = createRequire(
+		path.join(n8nInstallDir, 'node_modules', 'n8n', 'package.json'),
+	);
 	return (requireFromN8n('flatted') as { parse: (text: string) => unknown }).parse;
 }
 
-type RunData = Record<string, Array<{ error?: { message?: string; description?: string }; data?: { main?: Array<Array<{ json: Record<string, unknown> }> | null> } }>>;
+type RunData = Record<
+	string,
+	Array<{
+		error?: { message?: string; description?: string };
+		data?: { main?: Array<Array<{ json: Record<string, unknown> }> | null> };
+	}>
+>;
 
 interface ExecutionData {
 	resultData?: { error?: { message?: string; description?: string }; runData?: RunData };
 }
 
-export async function runNodeViaWebhook(rest: N8nRest, parse: (text: string) => unknown, node: NodeUnderTest): Promise<WorkflowRun> {
+export async function runNodeViaWebhook(
+	rest: N8nRest,
+	parse: (text: string) => unknown,
+	node: NodeUnderTest,
+): Promise<WorkflowRun> {
 	const nodeName = node.name ?? 'Node Under Test';
 	const webhookPath = `e2e-${randomUUID()}`;
 	const workflow = await rest.createWorkflow({
@@ -80,13 +92,20 @@ async function callWebhook(url: string): Promise<{ response: Response; text: str
 	for (let attempt = 0; ; attempt++) {
 		const response = await fetch(url);
 		const text = await response.text();
-		if (response.status !== 404 || !text.includes('is not registered') || attempt >= 40) return { response, text };
+		if (response.status !== 404 || !text.includes('is not registered') || attempt >= 40)
+			return { response, text };
 		await sleep(250);
 	}
 }
 
 /** Fills status, items and error from the workflow's latest execution (saved asynchronously). */
-async function readExecution(rest: N8nRest, parse: (text: string) => unknown, workflowId: string, nodeName: string, run: WorkflowRun): Promise<void> {
+async function readExecution(
+	rest: N8nRest,
+	parse: (text: string) => unknown,
+	workflowId: string,
+	nodeName: string,
+	run: WorkflowRun,
+): Promise<void> {
 	for (let attempt = 0; attempt < 20; attempt++) {
 		const list = await rest.listExecutions(workflowId).catch((error: RestError) => {
 			throw new Error(`listing executions failed: ${error.message}`);

@@ -84,16 +84,24 @@ export class AuthServer {
 				const known = this.validRefreshTokens.has(body.refresh_token);
 				if (this.revoked || (this.rotateRefreshTokens && !known)) {
 					response.statusCode = 400;
-					response.body = { error: 'invalid_grant', error_description: 'The refresh token is invalid or expired' };
+					response.body = {
+						error: 'invalid_grant',
+						error_description: 'The refresh token is invalid or expired',
+					};
 					return;
 				}
 				if (this.rotateRefreshTokens) this.validRefreshTokens.delete(body.refresh_token);
 			}
 			const responseBody = response.body as Record<string, unknown>;
 			responseBody.expires_in = this.expiresIn;
-			if (typeof responseBody.refresh_token === 'string') this.validRefreshTokens.add(responseBody.refresh_token);
-			if (body.grant_type === 'refresh_token' && !this.rotateRefreshTokens) delete responseBody.refresh_token;
-			const issued = { accessToken: String(responseBody.access_token), expiresAt: Date.now() + this.expiresIn * 1000 };
+			if (typeof responseBody.refresh_token === 'string')
+				this.validRefreshTokens.add(responseBody.refresh_token);
+			if (body.grant_type === 'refresh_token' && !this.rotateRefreshTokens)
+				delete responseBody.refresh_token;
+			const issued = {
+				accessToken: String(responseBody.access_token),
+				expiresAt: Date.now() + this.expiresIn * 1000,
+			};
 			for (const listener of this.listeners) listener(issued);
 		});
 		await this.server.start(0, '127.0.0.1');

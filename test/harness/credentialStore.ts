@@ -16,7 +16,12 @@ import {
 	type WorkflowExecuteMode,
 } from 'n8n-workflow';
 
-import { applyDefaults, credentialProperties, CREDENTIAL_TYPE, resolveCredential } from './resolveCredential';
+import {
+	applyDefaults,
+	credentialProperties,
+	CREDENTIAL_TYPE,
+	resolveCredential,
+} from './resolveCredential';
 
 interface StoredCredential {
 	id: string;
@@ -67,7 +72,11 @@ export class CredentialStore extends ICredentialsHelper {
 		return true;
 	}
 
-	async authenticate(_credentials: ICredentialDataDecryptedObject, _type: string, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	async authenticate(
+		_credentials: ICredentialDataDecryptedObject,
+		_type: string,
+		options: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
 		return options;
 	}
 
@@ -110,7 +119,8 @@ export class CredentialStore extends ICredentialsHelper {
 		if (raw) return stored;
 		if (!expressionResolveValues) return await resolveCredential(stored);
 		const data = applyDefaults(stored);
-		const { workflow, runExecutionData, runIndex, itemIndex, node, connectionInputData } = expressionResolveValues;
+		const { workflow, runExecutionData, runIndex, itemIndex, node, connectionInputData } =
+			expressionResolveValues;
 		return workflow.expression.getParameterValue(
 			data as INodeParameters,
 			runExecutionData,
@@ -126,14 +136,25 @@ export class CredentialStore extends ICredentialsHelper {
 		) as ICredentialDataDecryptedObject;
 	}
 
-	async updateCredentials(details: INodeCredentialsDetails, _type: string, data: ICredentialDataDecryptedObject): Promise<void> {
+	async updateCredentials(
+		details: INodeCredentialsDetails,
+		_type: string,
+		data: ICredentialDataDecryptedObject,
+	): Promise<void> {
 		this.record(details).data = clone(data);
 	}
 
-	async updateCredentialsOauthTokenData(details: INodeCredentialsDetails, _type: string, data: ICredentialDataDecryptedObject): Promise<void> {
+	async updateCredentialsOauthTokenData(
+		details: INodeCredentialsDetails,
+		_type: string,
+		data: ICredentialDataDecryptedObject,
+	): Promise<void> {
 		const record = this.record(details);
 		record.data = { ...record.data, oauthTokenData: clone(data.oauthTokenData) };
-		this.tokenUpdates.push({ id: record.id, accessToken: (data.oauthTokenData as Record<string, unknown> | undefined)?.access_token });
+		this.tokenUpdates.push({
+			id: record.id,
+			accessToken: (data.oauthTokenData as Record<string, unknown> | undefined)?.access_token,
+		});
 	}
 
 	getCredentialsProperties(): INodeProperties[] {

@@ -39,12 +39,19 @@ class SourceNode implements INodeType {
 	} as INodeType['description'];
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const items = JSON.parse(this.getNodeParameter('items', 0) as string) as Array<{ json: IDataObject; binary?: Record<string, { base64: string; mimeType: string; fileName: string }> }>;
+		const items = JSON.parse(this.getNodeParameter('items', 0) as string) as Array<{
+			json: IDataObject;
+			binary?: Record<string, { base64: string; mimeType: string; fileName: string }>;
+		}>;
 		const output: INodeExecutionData[] = [];
 		for (const item of items) {
 			const binary: INodeExecutionData['binary'] = {};
 			for (const [key, file] of Object.entries(item.binary ?? {})) {
-				binary[key] = await this.helpers.prepareBinaryData(Buffer.from(file.base64, 'base64'), file.fileName, file.mimeType);
+				binary[key] = await this.helpers.prepareBinaryData(
+					Buffer.from(file.base64, 'base64'),
+					file.fileName,
+					file.mimeType,
+				);
 			}
 			output.push({ json: item.json, ...(item.binary ? { binary } : {}) });
 		}
@@ -76,7 +83,10 @@ export interface NodeRun {
 	run: IRun;
 }
 
-export function additionalData(store: CredentialStore, workflowData: IWorkflowBase): IWorkflowExecuteAdditionalData {
+export function additionalData(
+	store: CredentialStore,
+	workflowData: IWorkflowBase,
+): IWorkflowExecuteAdditionalData {
 	return {
 		credentialsHelper: store,
 		hooks: new ExecutionLifecycleHooks('manual', 'execution-1', workflowData),
@@ -115,7 +125,14 @@ export interface RunOptions {
 
 export async function runNode(options: RunOptions): Promise<NodeRun> {
 	const nodes: INode[] = [
-		{ id: 'source', name: 'Source', type: 'source', typeVersion: 1, position: [0, 0], parameters: { items: JSON.stringify(options.items ?? [{ json: {} }]) } },
+		{
+			id: 'source',
+			name: 'Source',
+			type: 'source',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: { items: JSON.stringify(options.items ?? [{ json: {} }]) },
+		},
 		{
 			id: 'target',
 			name: 'Target',
@@ -127,11 +144,30 @@ export async function runNode(options: RunOptions): Promise<NodeRun> {
 			...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
 		},
 	];
-	const connections = { Source: { main: [[{ node: 'Target', type: NodeConnectionTypes.Main, index: 0 }]] } };
-	const workflowData = { id: 'workflow-1', name: 'test', nodes, connections, active: false, settings: { executionOrder: 'v1' } } as unknown as IWorkflowBase;
-	const workflow = new Workflow({ id: 'workflow-1', nodes, connections, active: false, nodeTypes, settings: { executionOrder: 'v1' } });
+	const connections = {
+		Source: { main: [[{ node: 'Target', type: NodeConnectionTypes.Main, index: 0 }]] },
+	};
+	const workflowData = {
+		id: 'workflow-1',
+		name: 'test',
+		nodes,
+		connections,
+		active: false,
+		settings: { executionOrder: 'v1' },
+	} as unknown as IWorkflowBase;
+	const workflow = new Workflow({
+		id: 'workflow-1',
+		nodes,
+		connections,
+		active: false,
+		nodeTypes,
+		settings: { executionOrder: 'v1' },
+	});
 	const execute = new WorkflowExecute(additionalData(options.store, workflowData), 'manual');
-	const run = await execute.run({ workflow, startNode: workflow.getNode('Source') as INode } as never);
+	const run = await execute.run({
+		workflow,
+		startNode: workflow.getNode('Source') as INode,
+	} as never);
 	const taskData = run.data.resultData.runData.Target?.[0];
 	return {
 		items: taskData?.data?.main?.[0] ?? [],
@@ -141,7 +177,11 @@ export async function runNode(options: RunOptions): Promise<NodeRun> {
 }
 
 /** A load-options call as the editor makes it, with the node's current parameters. */
-export async function loadOptions(options: Omit<RunOptions, 'items' | 'continueOnFail'>, method: string, filter?: string): Promise<unknown> {
+export async function loadOptions(
+	options: Omit<RunOptions, 'items' | 'continueOnFail'>,
+	method: string,
+	filter?: string,
+): Promise<unknown> {
 	const { LoadOptionsContext } = await import('n8n-core');
 	const node: INode = {
 		id: 'target',
@@ -153,10 +193,24 @@ export async function loadOptions(options: Omit<RunOptions, 'items' | 'continueO
 		credentials: { [CREDENTIAL_TYPE]: options.credential },
 	};
 	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
-	const workflowData = { id: 'w', name: 'w', nodes: [node], connections: {}, active: false } as unknown as IWorkflowBase;
-	const context = new LoadOptionsContext(workflow, node, additionalData(options.store, workflowData), '') as unknown as ILoadOptionsFunctions;
+	const workflowData = {
+		id: 'w',
+		name: 'w',
+		nodes: [node],
+		connections: {},
+		active: false,
+	} as unknown as IWorkflowBase;
+	const context = new LoadOptionsContext(
+		workflow,
+		node,
+		additionalData(options.store, workflowData),
+		'',
+	) as unknown as ILoadOptionsFunctions;
 	type DesignTimeMethod = (this: ILoadOptionsFunctions, filter?: string) => Promise<unknown>;
-	const groups = (NODE_TYPES[options.nodeType].methods ?? {}) as unknown as Record<string, Record<string, DesignTimeMethod>>;
+	const groups = (NODE_TYPES[options.nodeType].methods ?? {}) as unknown as Record<
+		string,
+		Record<string, DesignTimeMethod>
+	>;
 	for (const group of Object.values(groups)) {
 		if (group[method]) return await group[method].call(context, filter);
 	}

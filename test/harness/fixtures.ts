@@ -12,9 +12,20 @@ export interface Harness {
 	api: ResourceServer;
 	store: CredentialStore;
 	/** An authorization-code connection already connected: access token valid for `expiresInMs`. */
-	connectedCredential(options?: { expiresInMs?: number; extra?: Record<string, unknown>; name?: string; withRefreshToken?: boolean }): Promise<{ id: string; name: string; accessToken: string; refreshToken: string }>;
+	connectedCredential(options?: {
+		expiresInMs?: number;
+		extra?: Record<string, unknown>;
+		name?: string;
+		withRefreshToken?: boolean;
+	}): Promise<{ id: string; name: string; accessToken: string; refreshToken: string }>;
 	credential(data: Record<string, unknown>, name?: string): { id: string; name: string };
-	run(credential: { id: string; name: string }, nodeType: RunOptions['nodeType'], parameters: RunOptions['parameters'], items?: InputItem[], continueOnFail?: boolean): ReturnType<typeof runNode>;
+	run(
+		credential: { id: string; name: string },
+		nodeType: RunOptions['nodeType'],
+		parameters: RunOptions['parameters'],
+		items?: InputItem[],
+		continueOnFail?: boolean,
+	): ReturnType<typeof runNode>;
 	stop(): Promise<void>;
 }
 
@@ -40,7 +51,8 @@ export async function startHarness(): Promise<Harness> {
 		auth,
 		api,
 		store,
-		credential: (data, name = `Connection ${++counter}`) => store.add(name, { ...baseData(), ...data }),
+		credential: (data, name = `Connection ${++counter}`) =>
+			store.add(name, { ...baseData(), ...data }),
 		async connectedCredential(options = {}) {
 			const accessToken = `access-${++counter}-${Math.random().toString(36).slice(2)}`;
 			const refreshToken = `refresh-${counter}-${Math.random().toString(36).slice(2)}`;
@@ -55,11 +67,23 @@ export async function startHarness(): Promise<Harness> {
 				n8n_expires_at: String(expiresAt),
 			};
 			if (options.withRefreshToken !== false) tokenData.refresh_token = refreshToken;
-			const credential = store.add(options.name ?? `Connected ${counter}`, { ...baseData(), grantType: 'authorizationCode', ...options.extra, oauthTokenData: tokenData });
+			const credential = store.add(options.name ?? `Connected ${counter}`, {
+				...baseData(),
+				grantType: 'authorizationCode',
+				...options.extra,
+				oauthTokenData: tokenData,
+			});
 			return { ...credential, accessToken, refreshToken };
 		},
 		run: async ({ id, name }, nodeType, parameters, items, continueOnFail) =>
-			await runNode({ store, credential: { id, name }, nodeType, parameters, items, continueOnFail }),
+			await runNode({
+				store,
+				credential: { id, name },
+				nodeType,
+				parameters,
+				items,
+				continueOnFail,
+			}),
 		async stop() {
 			await api.stop();
 			await auth.stop();
@@ -67,6 +91,9 @@ export async function startHarness(): Promise<Harness> {
 	};
 }
 
-export function itemsOf(count: number, make: (index: number) => Record<string, unknown> = (index) => ({ index })): InputItem[] {
+export function itemsOf(
+	count: number,
+	make: (index: number) => Record<string, unknown> = (index) => ({ index }),
+): InputItem[] {
 	return Array.from({ length: count }, (_, index) => ({ json: make(index) as InputItem['json'] }));
 }

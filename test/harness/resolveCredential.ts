@@ -24,11 +24,24 @@ export const CREDENTIAL_TYPE = 'connectionOAuth2Api';
 export function credentialProperties(): INodeProperties[] {
 	return [
 		...new ConnectionOAuth2Api().properties,
-		{ displayName: 'oauthTokenData', name: 'oauthTokenData', type: 'json', required: false, default: {} },
+		{
+			displayName: 'oauthTokenData',
+			name: 'oauthTokenData',
+			type: 'json',
+			required: false,
+			default: {},
+		},
 	];
 }
 
-const mockNode: INode = { id: 'mock', name: '', typeVersion: 1, type: 'mock', position: [0, 0], parameters: {} };
+const mockNode: INode = {
+	id: 'mock',
+	name: '',
+	typeVersion: 1,
+	type: 'mock',
+	position: [0, 0],
+	parameters: {},
+};
 
 const mockNodeTypes: INodeTypes = {
 	getByName: () => ({ description: { properties: [] } }) as never,
@@ -41,20 +54,45 @@ export function applyDefaults(stored: Record<string, unknown>): ICredentialDataD
 	const properties = credentialProperties();
 	const data = { ...stored };
 	for (const field of PINNED_WHEN_HIDDEN) {
-		if (properties.some((property) => property.name === field && property.type === 'hidden')) delete data[field];
+		if (properties.some((property) => property.name === field && property.type === 'hidden'))
+			delete data[field];
 	}
-	const withDefaults = NodeHelpers.getNodeParameters(properties, data as INodeParameters, true, false, null, null) as ICredentialDataDecryptedObject;
-	if (stored.oauthTokenData !== undefined) withDefaults.oauthTokenData = stored.oauthTokenData as ICredentialDataDecryptedObject['oauthTokenData'];
+	const withDefaults = NodeHelpers.getNodeParameters(
+		properties,
+		data as INodeParameters,
+		true,
+		false,
+		null,
+		null,
+	) as ICredentialDataDecryptedObject;
+	if (stored.oauthTokenData !== undefined)
+		withDefaults.oauthTokenData =
+			stored.oauthTokenData as ICredentialDataDecryptedObject['oauthTokenData'];
 	return withDefaults;
 }
 
 /** What the host hands to n8n-core and to the OAuth2 authorize/callback flow. */
-export async function resolveCredential(stored: Record<string, unknown>): Promise<ICredentialDataDecryptedObject> {
+export async function resolveCredential(
+	stored: Record<string, unknown>,
+): Promise<ICredentialDataDecryptedObject> {
 	const data = applyDefaults(stored);
-	const workflow = new Workflow({ nodes: [mockNode], connections: {}, active: false, nodeTypes: mockNodeTypes });
+	const workflow = new Workflow({
+		nodes: [mockNode],
+		connections: {},
+		active: false,
+		nodeTypes: mockNodeTypes,
+	});
 	await workflow.expression.acquireIsolate();
 	try {
-		return workflow.expression.getComplexParameterValue(mockNode, data as INodeParameters, 'internal', {}, undefined, undefined, data) as ICredentialDataDecryptedObject;
+		return workflow.expression.getComplexParameterValue(
+			mockNode,
+			data as INodeParameters,
+			'internal',
+			{},
+			undefined,
+			undefined,
+			data,
+		) as ICredentialDataDecryptedObject;
 	} finally {
 		await workflow.expression.releaseIsolate();
 	}

@@ -50,7 +50,9 @@ export class ResourceServer {
 		auth?: AuthServer,
 		readonly host = '127.0.0.1',
 	) {
-		auth?.onTokenIssued(({ accessToken, expiresAt }) => this.validTokens.set(accessToken, expiresAt));
+		auth?.onTokenIssued(({ accessToken, expiresAt }) =>
+			this.validTokens.set(accessToken, expiresAt),
+		);
 	}
 
 	get url(): string {
@@ -131,7 +133,11 @@ export class ResourceServer {
 			if (this.expiredTokenStyle === 'marketo602') {
 				send(200, { success: false, errors: [{ code: '602', message: 'Access token expired' }] });
 			} else {
-				send(401, { error: 'invalid_token', error_description: 'The access token expired' }, { 'www-authenticate': 'Bearer error="invalid_token"' });
+				send(
+					401,
+					{ error: 'invalid_token', error_description: 'The access token expired' },
+					{ 'www-authenticate': 'Bearer error="invalid_token"' },
+				);
 			}
 			return;
 		}
@@ -143,7 +149,10 @@ type Send = (status: number, body: unknown, headers?: Record<string, string>) =>
 
 /** `total` records `{ id }`, pageSize per page. */
 function records(from: number, count: number, total: number) {
-	return Array.from({ length: Math.max(0, Math.min(count, total - from)) }, (_, index) => ({ id: from + index + 1, name: `record ${from + index + 1}` }));
+	return Array.from({ length: Math.max(0, Math.min(count, total - from)) }, (_, index) => ({
+		id: from + index + 1,
+		name: `record ${from + index + 1}`,
+	}));
 }
 
 function route(url: URL, record: RecordedRequest, send: Send, response: ServerResponse): void {
@@ -152,14 +161,33 @@ function route(url: URL, record: RecordedRequest, send: Send, response: ServerRe
 	const pageSize = Number(query.get('size') ?? 10);
 	const contact = url.pathname.match(/^\/contacts\/([^/]+)$/);
 	if (contact) {
-		send(200, { data: { id: contact[1], first_name: 'Ada', last_name: `Lovelace-${contact[1]}`, 'first-name': 'Ada', age: '36', active: 'true', tags: ['a', 'b'] } });
+		send(200, {
+			data: {
+				id: contact[1],
+				first_name: 'Ada',
+				last_name: `Lovelace-${contact[1]}`,
+				'first-name': 'Ada',
+				age: '36',
+				active: 'true',
+				tags: ['a', 'b'],
+			},
+		});
 	} else if (url.pathname === '/echo') {
 		const { authorization, ...headers } = record.headers;
-		send(200, { method: record.method, query: record.query, headers, body: record.body, hadAuthorization: authorization !== undefined });
+		send(200, {
+			method: record.method,
+			query: record.query,
+			headers,
+			body: record.body,
+			hadAuthorization: authorization !== undefined,
+		});
 	} else if (url.pathname === '/items/cursor') {
 		const start = Number(query.get('cursor') ?? 0);
 		const page = records(start, pageSize, total);
-		send(200, { data: page, meta: { next_cursor: start + pageSize < total ? String(start + pageSize) : null } });
+		send(200, {
+			data: page,
+			meta: { next_cursor: start + pageSize < total ? String(start + pageSize) : null },
+		});
 	} else if (url.pathname === '/items/offset') {
 		const offset = Number(query.get('offset') ?? 0);
 		send(200, { items: records(offset, Number(query.get('limit') ?? pageSize), total) });
@@ -168,12 +196,20 @@ function route(url: URL, record: RecordedRequest, send: Send, response: ServerRe
 		send(200, { results: records((page - 1) * pageSize, pageSize, total) });
 	} else if (url.pathname === '/items/next') {
 		const start = Number(query.get('start') ?? 0);
-		const next = start + pageSize < total ? `/items/next?start=${start + pageSize}&total=${total}&size=${pageSize}` : undefined;
+		const next =
+			start + pageSize < total
+				? `/items/next?start=${start + pageSize}&total=${total}&size=${pageSize}`
+				: undefined;
 		send(200, { value: records(start, pageSize, total), links: { next } });
 	} else if (url.pathname === '/items/link') {
 		const page = Number(query.get('page') ?? 1);
 		const last = Math.ceil(total / pageSize);
-		const headers: Record<string, string> = page < last ? { link: `<${`/items/link?page=${page + 1}&total=${total}&size=${pageSize}`}>; rel="next", </items/link?page=${last}>; rel="last"` } : {};
+		const headers: Record<string, string> =
+			page < last
+				? {
+						link: `<${`/items/link?page=${page + 1}&total=${total}&size=${pageSize}`}>; rel="next", </items/link?page=${last}>; rel="last"`,
+					}
+				: {};
 		send(200, records((page - 1) * pageSize, pageSize, total), headers);
 	} else if (url.pathname === '/text') {
 		response.writeHead(200, { 'content-type': 'text/plain' });
@@ -188,7 +224,10 @@ function route(url: URL, record: RecordedRequest, send: Send, response: ServerRe
 		response.writeHead(302, { location: query.get('to') ?? '/echo' });
 		response.end();
 	} else if (url.pathname.startsWith('/status/')) {
-		send(Number(url.pathname.slice(8)), { error: 'some_error', error_description: 'The API said no' });
+		send(Number(url.pathname.slice(8)), {
+			error: 'some_error',
+			error_description: 'The API said no',
+		});
 	} else {
 		send(404, { error: 'not_found' });
 	}

@@ -6,16 +6,17 @@ import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { assertAuthorized, assertConfigured, loadConnection } from '../transport/connection';
 
-export async function getConnectionStatus(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+export async function getConnectionStatus(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
 	const connection = await loadConnection(this);
 	assertConfigured(this.getNode(), connection);
 	assertAuthorized(this.getNode(), connection);
-	const where =
-		connection.blocksAllRequests
-			? 'blocks all requests'
-			: connection.allowedDomains === undefined
-				? 'may call any host'
-				: `may call ${connection.allowedDomains}`;
+	const where = connection.blocksAllRequests
+		? 'blocks all requests'
+		: connection.allowedDomains === undefined
+			? 'may call any host'
+			: `may call ${connection.allowedDomains}`;
 	const grant = connection.grantType === 'clientCredentials' ? 'client credentials' : 'authorized';
 	return [
 		{

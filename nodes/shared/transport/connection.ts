@@ -50,7 +50,10 @@ export interface Connection {
 	misconfiguration: { message: string; description: string } | undefined;
 }
 
-type CredentialReader = Pick<IExecuteFunctions | ILoadOptionsFunctions, 'getCredentials' | 'getNode'>;
+type CredentialReader = Pick<
+	IExecuteFunctions | ILoadOptionsFunctions,
+	'getCredentials' | 'getNode'
+>;
 
 function splitList(value: unknown): string[] {
 	return String(value ?? '')
@@ -70,7 +73,12 @@ function isBrokenUrl(value: string): boolean {
 	} catch {
 		return true;
 	}
-	return parsed.hostname === '' || parsed.hostname.startsWith('.') || parsed.hostname.includes('..') || parsed.pathname.includes('//');
+	return (
+		parsed.hostname === '' ||
+		parsed.hostname.startsWith('.') ||
+		parsed.hostname.includes('..') ||
+		parsed.pathname.includes('//')
+	);
 }
 
 /** An empty preset field, a URL that cannot work, or token-expiry status codes that are not status codes. */
@@ -81,9 +89,16 @@ function findMisconfiguration(
 	apiBaseUrl: string,
 ): Connection['misconfiguration'] {
 	if (preset) {
-		const templates = [preset.authUrl, preset.tokenUrl, preset.apiBaseUrl, ...preset.allowedDomains];
+		const templates = [
+			preset.authUrl,
+			preset.tokenUrl,
+			preset.apiBaseUrl,
+			...preset.allowedDomains,
+		];
 		const empty = (Object.keys(PRESET_FIELDS) as PresetFieldKey[]).find(
-			(key) => templates.some((template) => template.includes(`{${key}}`)) && String(credentials[key] ?? '').trim() === '',
+			(key) =>
+				templates.some((template) => template.includes(`{${key}}`)) &&
+				String(credentials[key] ?? '').trim() === '',
 		);
 		if (empty) {
 			const field = PRESET_FIELDS[empty];
@@ -106,26 +121,38 @@ function findMisconfiguration(
 			};
 		}
 	}
-	const notStatusCodes = splitList(credentials.expiryStatusCodes).filter((code) => !/^[1-5]\d\d$/.test(code));
+	const notStatusCodes = splitList(credentials.expiryStatusCodes).filter(
+		(code) => !/^[1-5]\d\d$/.test(code),
+	);
 	if (notStatusCodes.length) {
 		return {
 			message: `Token Expired Status Codes of connection '${name}' has '${notStatusCodes.join(', ')}', which is not an HTTP status code`,
-			description: 'Open the connection and enter HTTP status codes separated by commas, e.g. 401, 403 (401 when unsure).',
+			description:
+				'Open the connection and enter HTTP status codes separated by commas, e.g. 401, 403 (401 when unsure).',
 		};
 	}
 	return undefined;
 }
 
-export function describeConnection(credentials: ICredentialDataDecryptedObject, name: string): Connection {
+export function describeConnection(
+	credentials: ICredentialDataDecryptedObject,
+	name: string,
+): Connection {
 	const tokenData = (credentials.oauthTokenData ?? {}) as Record<string, unknown>;
-	const accessToken = typeof tokenData.access_token === 'string' && tokenData.access_token ? tokenData.access_token : undefined;
+	const accessToken =
+		typeof tokenData.access_token === 'string' && tokenData.access_token
+			? tokenData.access_token
+			: undefined;
 	const refreshToken = typeof tokenData.refresh_token === 'string' ? tokenData.refresh_token : '';
 	const expiresAt = Number(tokenData.n8n_expires_at);
 	const lifetimeMs = Number(tokenData.expires_in) * 1000;
 	const statusCodes = [...new Set(splitList(credentials.expiryStatusCodes || '401').map(Number))];
 	const preset = PROVIDER_PRESETS.find((entry) => entry.id === credentials.provider);
 	// Only the nodes use the API base URL, so it is built here rather than by a host expression.
-	const apiBaseUrl = fillPresetTemplate(preset ? preset.apiBaseUrl : String(credentials.customApiBaseUrl ?? ''), credentials)
+	const apiBaseUrl = fillPresetTemplate(
+		preset ? preset.apiBaseUrl : String(credentials.customApiBaseUrl ?? ''),
+		credentials,
+	)
 		.trim()
 		.replace(/\/+$/, '');
 	const mode = credentials.allowedHttpRequestDomains;
@@ -133,7 +160,8 @@ export function describeConnection(credentials: ICredentialDataDecryptedObject, 
 		name,
 		grantType: String(credentials.grantType ?? 'authorizationCode'),
 		apiBaseUrl,
-		allowedDomains: mode === 'domains' ? String(credentials.allowedDomains ?? '').trim() : undefined,
+		allowedDomains:
+			mode === 'domains' ? String(credentials.allowedDomains ?? '').trim() : undefined,
 		blocksAllRequests: mode === 'none',
 		accessToken,
 		hasRefreshToken: refreshToken !== '',
@@ -144,13 +172,17 @@ export function describeConnection(credentials: ICredentialDataDecryptedObject, 
 			responsePath: String(credentials.expiryResponsePath ?? '').trim(),
 			responseValues: splitList(credentials.expiryResponseValues),
 		},
-		secrets: [accessToken, refreshToken, credentials.clientSecret]
-			.filter((secret): secret is string => typeof secret === 'string' && secret.length >= 4),
+		secrets: [accessToken, refreshToken, credentials.clientSecret].filter(
+			(secret): secret is string => typeof secret === 'string' && secret.length >= 4,
+		),
 		misconfiguration: findMisconfiguration(credentials, name, preset, apiBaseUrl),
 	};
 }
 
-export async function loadConnection(context: CredentialReader, itemIndex?: number): Promise<Connection> {
+export async function loadConnection(
+	context: CredentialReader,
+	itemIndex?: number,
+): Promise<Connection> {
 	const credentials = await context.getCredentials(CREDENTIAL_TYPE, itemIndex);
 	return describeConnection(credentials, connectionName(context.getNode()));
 }
@@ -158,7 +190,10 @@ export async function loadConnection(context: CredentialReader, itemIndex?: numb
 /** Refuses, before anything is sent, a connection whose settings cannot work. */
 export function assertConfigured(node: INode, connection: Connection, itemIndex?: number): void {
 	if (connection.misconfiguration === undefined) return;
-	throw new NodeOperationError(node, connection.misconfiguration.message, { itemIndex, description: connection.misconfiguration.description });
+	throw new NodeOperationError(node, connection.misconfiguration.message, {
+		itemIndex,
+		description: connection.misconfiguration.description,
+	});
 }
 
 /** The host cannot hide unconnected credentials from the dropdown, so every request checks. */
@@ -176,48 +211,75 @@ export function assertAuthorized(node: INode, connection: Connection, itemIndex?
 }
 
 /** An absolute http(s) URL, or one relative to the connection's API base URL. */
-export function resolveUrl(node: INode, connection: Connection, url: string, itemIndex?: number): string {
+export function resolveUrl(
+	node: INode,
+	connection: Connection,
+	url: string,
+	itemIndex?: number,
+): string {
 	const trimmed = String(url ?? '').trim();
 	if (trimmed === '') {
 		throw new NodeOperationError(node, 'The URL is empty', {
 			itemIndex,
-			description: 'Enter a full URL (https://...) or a path relative to the connection’s API base URL.',
+			description:
+				'Enter a full URL (https://...) or a path relative to the connection’s API base URL.',
 		});
 	}
 	const isAbsolute = /^[a-z][a-z0-9+.-]*:/i.test(trimmed);
 	if (!isAbsolute && /^[^/?#]*:\/\//.test(trimmed)) {
-		throw new NodeOperationError(node, `The URL '${trimmed}' is not a valid URL: '${trimmed.split(':')[0]}' is not a scheme`, {
-			itemIndex,
-			description: 'Start the URL with https:// (or http://), or enter a path relative to the connection’s API base URL, e.g. /v1/contacts.',
-		});
+		throw new NodeOperationError(
+			node,
+			`The URL '${trimmed}' is not a valid URL: '${trimmed.split(':')[0]}' is not a scheme`,
+			{
+				itemIndex,
+				description:
+					'Start the URL with https:// (or http://), or enter a path relative to the connection’s API base URL, e.g. /v1/contacts.',
+			},
+		);
 	}
 	if (!isAbsolute && connection.apiBaseUrl === '') {
-		throw new NodeOperationError(node, `The URL '${trimmed}' is relative but the connection has no API base URL`, {
-			itemIndex,
-			description: `Enter a full URL (https://...), or set API Base URL in the connection '${connection.name}'.`,
-		});
+		throw new NodeOperationError(
+			node,
+			`The URL '${trimmed}' is relative but the connection has no API base URL`,
+			{
+				itemIndex,
+				description: `Enter a full URL (https://...), or set API Base URL in the connection '${connection.name}'.`,
+			},
+		);
 	}
-	const candidate = isAbsolute ? trimmed : `${connection.apiBaseUrl}/${trimmed.replace(/^\/+/, '')}`;
+	const candidate = isAbsolute
+		? trimmed
+		: `${connection.apiBaseUrl}/${trimmed.replace(/^\/+/, '')}`;
 	let parsed: URL;
 	try {
 		parsed = new URL(candidate);
 	} catch {
 		throw new NodeOperationError(node, `The URL '${candidate}' is not a valid URL`, {
 			itemIndex,
-			description: 'Check for spaces or missing parts; a valid URL looks like https://api.example.com/v1/contacts.',
+			description:
+				'Check for spaces or missing parts; a valid URL looks like https://api.example.com/v1/contacts.',
 		});
 	}
 	if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
-		throw new NodeOperationError(node, `The URL '${candidate}' uses ${parsed.protocol} but only http and https are supported`, {
-			itemIndex,
-			description: 'Use an https:// URL.',
-		});
+		throw new NodeOperationError(
+			node,
+			`The URL '${candidate}' uses ${parsed.protocol} but only http and https are supported`,
+			{
+				itemIndex,
+				description: 'Use an https:// URL.',
+			},
+		);
 	}
 	return parsed.toString();
 }
 
 /** Refuses, before anything is sent, a host the connection's token may not go to. */
-export function assertHostAllowed(node: INode, connection: Connection, url: string, itemIndex?: number): void {
+export function assertHostAllowed(
+	node: INode,
+	connection: Connection,
+	url: string,
+	itemIndex?: number,
+): void {
 	const host = new URL(url).host;
 	if (connection.blocksAllRequests) {
 		throw new NodeOperationError(node, `Connection '${connection.name}' blocks all requests`, {

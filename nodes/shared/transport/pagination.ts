@@ -6,7 +6,13 @@ import { NodeOperationError, type IDataObject } from 'n8n-workflow';
 
 import { readPath } from '../jsonPath';
 import { parseJsonBody } from './response';
-import { sendAuthorized, type OutgoingRequest, type ReceivedResponse, type RequestContext, type SendOptions } from './request';
+import {
+	sendAuthorized,
+	type OutgoingRequest,
+	type ReceivedResponse,
+	type RequestContext,
+	type SendOptions,
+} from './request';
 
 export type PaginationMode = 'off' | 'nextUrl' | 'linkHeader' | 'cursor' | 'offset' | 'page';
 
@@ -76,20 +82,27 @@ const NEXT_REQUEST: Record<Exclude<PaginationMode, 'off'>, NextRequest> = {
 	},
 	cursor: (settings, { request, page }) => {
 		const cursor = nonEmptyString(readPath(page.body, settings.cursorPath));
-		return cursor === undefined ? undefined : withQuery(request, { [settings.cursorParameter]: cursor });
+		return cursor === undefined
+			? undefined
+			: withQuery(request, { [settings.cursorParameter]: cursor });
 	},
 	offset: (settings, { request, page, recordsSoFar }) => {
 		if ((page.records?.length ?? 0) < settings.pageSize) return undefined;
 		return withQuery(request, { [settings.offsetParameter]: recordsSoFar });
 	},
-	page: (settings, { request, page }) => withQuery(request, { [settings.pageParameter]: settings.firstPage + page.number }),
+	page: (settings, { request, page }) =>
+		withQuery(request, { [settings.pageParameter]: settings.firstPage + page.number }),
 };
 
 function firstRequest(settings: PaginationSettings, request: OutgoingRequest): OutgoingRequest {
 	if (settings.mode === 'offset') {
-		return withQuery(request, { [settings.offsetParameter]: 0, ...(settings.limitParameter ? { [settings.limitParameter]: settings.pageSize } : {}) });
+		return withQuery(request, {
+			[settings.offsetParameter]: 0,
+			...(settings.limitParameter ? { [settings.limitParameter]: settings.pageSize } : {}),
+		});
 	}
-	if (settings.mode === 'page') return withQuery(request, { [settings.pageParameter]: settings.firstPage });
+	if (settings.mode === 'page')
+		return withQuery(request, { [settings.pageParameter]: settings.firstPage });
 	return request;
 }
 
@@ -124,10 +137,15 @@ export async function fetchPages(
 		const body = parseJsonBody(node, response, itemIndex);
 		const records = recordsOf(settings, body);
 		if (settings.recordsPath && records === undefined && number === 1) {
-			throw new NodeOperationError(node, `No list found at records path '${settings.recordsPath}' in the first page`, {
-				itemIndex,
-				description: 'Set Records Path to where the page’s list is (e.g. data or items), or leave it empty when the page itself is a list.',
-			});
+			throw new NodeOperationError(
+				node,
+				`No list found at records path '${settings.recordsPath}' in the first page`,
+				{
+					itemIndex,
+					description:
+						'Set Records Path to where the page’s list is (e.g. data or items), or leave it empty when the page itself is a list.',
+				},
+			);
 		}
 		const page: Page = { number, body, records, response };
 		onPage(page);

@@ -27,7 +27,13 @@ import {
 import { readPath } from '../jsonPath';
 import { redact } from './redact';
 import { settle } from './settle';
-import { DEFAULT_RETRY_POLICY, isRetryableNetworkError, nextRetryDelay, parseRetryAfter, type RetryPolicy } from './retry';
+import {
+	DEFAULT_RETRY_POLICY,
+	isRetryableNetworkError,
+	nextRetryDelay,
+	parseRetryAfter,
+	type RetryPolicy,
+} from './retry';
 import { DEFAULT_REFRESH_MARGIN_MS, refreshIfExpiring, refreshRejectedToken } from './tokenRefresh';
 
 export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions;
@@ -83,7 +89,8 @@ function toBuffer(body: unknown): Buffer {
 /** Whether a 2xx JSON body says the token expired (APIs such as Marketo answer 200 with code 602). */
 function carriesExpirySignal(connection: Connection, response: ReceivedResponse): boolean {
 	const { responsePath, responseValues } = connection.expirySignal;
-	if (responsePath === '' || response.body.length === 0 || response.body.length > 1_000_000) return false;
+	if (responsePath === '' || response.body.length === 0 || response.body.length > 1_000_000)
+		return false;
 	let parsed: unknown;
 	try {
 		parsed = JSON.parse(response.body.toString('utf8'));
@@ -121,7 +128,12 @@ function readFailure(error: unknown, url: string): TransportFailure {
 	const status = failure.response?.status;
 	if (typeof status === 'number') {
 		return {
-			response: { statusCode: status, headers: { ...(failure.response?.headers ?? {}) }, body: toBuffer(failure.response?.data), url },
+			response: {
+				statusCode: status,
+				headers: { ...(failure.response?.headers ?? {}) },
+				body: toBuffer(failure.response?.data),
+				url,
+			},
 			message: failure.message ?? `Request failed with status ${status}`,
 		};
 	}
@@ -148,7 +160,12 @@ export async function sendAuthorized(
 	let refreshedForBodySignal = false;
 	for (let attempt = 1; ; attempt++) {
 		const beforeRefresh = connection;
-		connection = await refreshIfExpiring(context, connection, itemIndex, options.refreshMarginMs ?? DEFAULT_REFRESH_MARGIN_MS);
+		connection = await refreshIfExpiring(
+			context,
+			connection,
+			itemIndex,
+			options.refreshMarginMs ?? DEFAULT_REFRESH_MARGIN_MS,
+		);
 		if (connection !== beforeRefresh) memo.current = Promise.resolve(connection);
 		await options.pacer?.waitTurn();
 		const outcome = await settle(
@@ -187,7 +204,12 @@ export async function sendAuthorized(
 		let networkFailure: TransportFailure | undefined;
 		if (outcome.error === undefined && outcome.value) {
 			const raw = outcome.value;
-			response = { statusCode: raw.statusCode, headers: { ...raw.headers }, body: toBuffer(raw.body), url };
+			response = {
+				statusCode: raw.statusCode,
+				headers: { ...raw.headers },
+				body: toBuffer(raw.body),
+				url,
+			};
 		} else {
 			const failure = readFailure(thrown, url);
 			if (/domain not allowed/i.test(failure.message)) {
@@ -213,12 +235,22 @@ export async function sendAuthorized(
 			method: request.method,
 			statusCode: response?.statusCode,
 			retryAfterMs: response ? parseRetryAfter(response.headers['retry-after']) : undefined,
-			networkError: networkFailure !== undefined && isRetryableNetworkError(networkFailure.code, networkFailure.message),
+			networkError:
+				networkFailure !== undefined &&
+				isRetryableNetworkError(networkFailure.code, networkFailure.message),
 			waitedMs,
 		});
 		if (delay === undefined) {
 			if (response) return response;
-			throw networkError(context, connection, url, networkFailure as TransportFailure, attempt, itemIndex, request.timeoutMs);
+			throw networkError(
+				context,
+				connection,
+				url,
+				networkFailure as TransportFailure,
+				attempt,
+				itemIndex,
+				request.timeoutMs,
+			);
 		}
 		waitedMs += delay;
 		await sleep(delay);
@@ -238,12 +270,16 @@ function networkError(
 	const host = new URL(url).host;
 	const times = attempts === 1 ? 'once' : `${attempts} times`;
 	const timedOut = failure.code === 'ETIMEDOUT' || /timeout|timed out/i.test(message);
-	const error = new NodeApiError(context.getNode(), { message, code: failure.code ?? '' } as JsonObject, {
-		description: timedOut
-			? `${host} did not answer within the timeout (${times}). Raise Options > Timeout if the endpoint is slow, or check that the server is up.`
-			: `The request failed ${times} without an HTTP answer. Check that the server is up and reachable from n8n, or raise the timeout.`,
-		itemIndex,
-	});
+	const error = new NodeApiError(
+		context.getNode(),
+		{ message, code: failure.code ?? '' } as JsonObject,
+		{
+			description: timedOut
+				? `${host} did not answer within the timeout (${times}). Raise Options > Timeout if the endpoint is slow, or check that the server is up.`
+				: `The request failed ${times} without an HTTP answer. Check that the server is up and reachable from n8n, or raise the timeout.`,
+			itemIndex,
+		},
+	);
 	// Set after construction: NodeApiError swaps a message naming a network code for a generic one without the host.
 	error.message = timedOut
 		? `The request to ${host} timed out${timeoutMs ? ` after ${timeoutMs} ms` : ''}`

@@ -15,14 +15,17 @@ function looksLikeJson(contentType: string): boolean {
 }
 
 function looksLikeText(contentType: string): boolean {
-	return contentType.startsWith('text/') || /xml|javascript|x-www-form-urlencoded/.test(contentType);
+	return (
+		contentType.startsWith('text/') || /xml|javascript|x-www-form-urlencoded/.test(contentType)
+	);
 }
 
 /** The format `autodetect` settles on for this response. */
 export function detectFormat(response: ReceivedResponse): Exclude<ResponseFormat, 'autodetect'> {
 	const contentType = contentTypeOf(response);
 	if (looksLikeJson(contentType)) return 'json';
-	if (looksLikeText(contentType) || contentType === '') return response.body.length && !isProbablyText(response.body) ? 'file' : 'text';
+	if (looksLikeText(contentType) || contentType === '')
+		return response.body.length && !isProbablyText(response.body) ? 'file' : 'text';
 	return 'file';
 }
 
@@ -35,7 +38,11 @@ function preview(body: Buffer): string {
 	return body.length > 80 ? `${text}…` : text;
 }
 
-export function parseJsonBody(node: INode, response: ReceivedResponse, itemIndex?: number): unknown {
+export function parseJsonBody(
+	node: INode,
+	response: ReceivedResponse,
+	itemIndex?: number,
+): unknown {
 	const text = response.body.toString('utf8');
 	if (text.trim() === '') return {};
 	try {
@@ -58,7 +65,10 @@ export function parseJsonBody(node: INode, response: ReceivedResponse, itemIndex
 function providerMessage(body: unknown): string | undefined {
 	if (typeof body !== 'object' || body === null) return undefined;
 	const record = body as Record<string, unknown>;
-	const nested = typeof record.error === 'object' && record.error !== null ? (record.error as Record<string, unknown>) : undefined;
+	const nested =
+		typeof record.error === 'object' && record.error !== null
+			? (record.error as Record<string, unknown>)
+			: undefined;
 	const parts = [
 		typeof record.error === 'string' ? record.error : undefined,
 		record.error_description,

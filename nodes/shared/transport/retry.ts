@@ -38,7 +38,11 @@ const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
 
 /** Seconds or an HTTP date (RFC 9110 section 10.2.3), as milliseconds from now. */
 export function parseRetryAfter(value: unknown, now = Date.now()): number | undefined {
-	const text = Array.isArray(value) ? String(value[0]) : typeof value === 'string' ? value.trim() : '';
+	const text = Array.isArray(value)
+		? String(value[0])
+		: typeof value === 'string'
+			? value.trim()
+			: '';
 	if (text === '') return undefined;
 	if (/^\d+(\.\d+)?$/.test(text)) return Math.ceil(Number(text) * 1000);
 	const date = Date.parse(text);
@@ -46,7 +50,10 @@ export function parseRetryAfter(value: unknown, now = Date.now()): number | unde
 }
 
 export function isRetryableNetworkError(code: string | undefined, message: string): boolean {
-	return (code !== undefined && RETRYABLE_NETWORK_CODES.has(code)) || /socket hang up|timeout/i.test(message);
+	return (
+		(code !== undefined && RETRYABLE_NETWORK_CODES.has(code)) ||
+		/socket hang up|timeout/i.test(message)
+	);
 }
 
 export interface FailedAttempt {
@@ -61,17 +68,29 @@ export interface FailedAttempt {
 }
 
 /** Milliseconds to wait before the next attempt, or undefined when the request must not be retried. */
-export function nextRetryDelay(policy: RetryPolicy, failed: FailedAttempt, random = Math.random): number | undefined {
+export function nextRetryDelay(
+	policy: RetryPolicy,
+	failed: FailedAttempt,
+	random = Math.random,
+): number | undefined {
 	if (failed.attempt >= policy.maxAttempts) return undefined;
-	const retryable = failed.networkError || (failed.statusCode !== undefined && RETRYABLE_STATUS_CODES.has(failed.statusCode));
+	const retryable =
+		failed.networkError ||
+		(failed.statusCode !== undefined && RETRYABLE_STATUS_CODES.has(failed.statusCode));
 	if (!retryable) return undefined;
 	const serverAsked = failed.retryAfterMs !== undefined;
-	if (!IDEMPOTENT_METHODS.has(failed.method.toUpperCase()) && !serverAsked && !policy.retryNonIdempotent) {
+	if (
+		!IDEMPOTENT_METHODS.has(failed.method.toUpperCase()) &&
+		!serverAsked &&
+		!policy.retryNonIdempotent
+	) {
 		return undefined;
 	}
 	const backoff = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (failed.attempt - 1));
 	// Full jitter spreads retries of many items; the server's Retry-After is a floor, never shortened.
-	const delay = serverAsked ? (failed.retryAfterMs as number) + random() * policy.baseDelayMs * 0.2 : random() * backoff;
+	const delay = serverAsked
+		? (failed.retryAfterMs as number) + random() * policy.baseDelayMs * 0.2
+		: random() * backoff;
 	if (failed.waitedMs + delay > policy.maxTotalWaitMs) return undefined;
 	return Math.ceil(delay);
 }

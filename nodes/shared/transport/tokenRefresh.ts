@@ -3,7 +3,13 @@
  * response carries the connection's expiry signal in its body. The host alone reacts to status
  * codes, only after a request failed; these two cases it does not cover.
  */
-import { NodeApiError, NodeOperationError, type IExecuteFunctions, type ILoadOptionsFunctions, type JsonObject } from 'n8n-workflow';
+import {
+	NodeApiError,
+	NodeOperationError,
+	type IExecuteFunctions,
+	type ILoadOptionsFunctions,
+	type JsonObject,
+} from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE, loadConnection, type Connection } from './connection';
 import { redact } from './redact';
@@ -22,7 +28,8 @@ const refreshesInFlight = new Map<string, Promise<void>>();
  * every item would refresh again: the margin is at most half the token's lifetime.
  */
 function expiresWithin(connection: Connection, marginMs: number): boolean {
-	const margin = connection.lifetimeMs === undefined ? marginMs : Math.min(marginMs, connection.lifetimeMs / 2);
+	const margin =
+		connection.lifetimeMs === undefined ? marginMs : Math.min(marginMs, connection.lifetimeMs / 2);
 	return connection.expiresAt !== undefined && connection.expiresAt - Date.now() <= margin;
 }
 
@@ -30,12 +37,20 @@ function canRefresh(connection: Connection): boolean {
 	return connection.grantType === 'clientCredentials' || connection.hasRefreshToken;
 }
 
-async function refreshThroughHost(context: RefreshingContext, connection: Connection): Promise<void> {
-	const { error } = await settle(context.helpers.refreshOAuth2Token.call(context, CREDENTIAL_TYPE, { tokenType: 'Bearer' }));
+async function refreshThroughHost(
+	context: RefreshingContext,
+	connection: Connection,
+): Promise<void> {
+	const { error } = await settle(
+		context.helpers.refreshOAuth2Token.call(context, CREDENTIAL_TYPE, { tokenType: 'Bearer' }),
+	);
 	if (error === undefined) return;
 	// The host's own errors (e.g. "needs to be reconnected" on invalid_grant) already say what to do.
 	if (error instanceof NodeOperationError || error instanceof NodeApiError) throw error;
-	const message = redact(error instanceof Error ? error.message : String(error), connection.secrets);
+	const message = redact(
+		error instanceof Error ? error.message : String(error),
+		connection.secrets,
+	);
 	throw new NodeApiError(context.getNode(), { message } as JsonObject, {
 		message: `Could not refresh the token of connection '${connection.name}': ${message}`,
 		description:

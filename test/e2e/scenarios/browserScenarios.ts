@@ -12,7 +12,10 @@ import { TEST_USER } from '../authServer';
 import { EXPECTED_SCOPE, isConnected, TYPED_SCOPES } from './credentialHelpers';
 
 function parameterInput(page: Page, name: string) {
-	return page.locator(`[data-test-id="parameter-input-${name}"]`).locator('input, textarea').first();
+	return page
+		.locator(`[data-test-id="parameter-input-${name}"]`)
+		.locator('input, textarea')
+		.first();
 }
 
 async function fillParameter(page: Page, name: string, value: string): Promise<void> {
@@ -21,13 +24,21 @@ async function fillParameter(page: Page, name: string, value: string): Promise<v
 	await input.fill(value);
 }
 
-async function openNewCredentialModal(page: Page, ctx: E2eContext, typeDisplayName: string): Promise<void> {
+async function openNewCredentialModal(
+	page: Page,
+	ctx: E2eContext,
+	typeDisplayName: string,
+): Promise<void> {
 	await page.goto(`${ctx.n8n.url}/home/credentials`);
 	await page.locator('[data-test-id="add-resource-credential"]').first().click();
 	const search = page.locator('[data-test-id="new-credential-type-select"] input').first();
 	await search.click();
 	await search.fill(typeDisplayName);
-	await page.locator('[data-test-id="new-credential-type-select-option"]').filter({ hasText: typeDisplayName }).first().click();
+	await page
+		.locator('[data-test-id="new-credential-type-select-option"]')
+		.filter({ hasText: typeDisplayName })
+		.first()
+		.click();
 	await page.locator('[data-test-id="new-credential-type-button"]').click();
 	await page.locator('[data-test-id="credential-edit-dialog"]').waitFor();
 }
@@ -61,8 +72,14 @@ export const browserScenarios: Scenario[] = [
 				await settle(page); // the modal fades in
 				await docsScreenshot(page, ctx.screenshotDir, '01-credential-modal', 'credential-modal');
 
-				const redirectUrl = (await page.locator('[data-test-id="copy-input"]').first().innerText()).trim();
-				assert.equal(redirectUrl, `${ctx.n8n.url}/rest/oauth2-credential/callback`, 'the modal shows n8n’s OAuth redirect URL');
+				const redirectUrl = (
+					await page.locator('[data-test-id="copy-input"]').first().innerText()
+				).trim();
+				assert.equal(
+					redirectUrl,
+					`${ctx.n8n.url}/rest/oauth2-credential/callback`,
+					'the modal shows n8n’s OAuth redirect URL',
+				);
 
 				await fillParameter(page, 'customAuthUrl', ctx.auth.authorizeUrl);
 				await fillParameter(page, 'customTokenUrl', ctx.auth.tokenUrl);
@@ -73,9 +90,17 @@ export const browserScenarios: Scenario[] = [
 				await screenshot(page, ctx.screenshotDir, '02-credential-filled');
 
 				await page.locator('[data-test-id="credential-save-button"]').click();
-				const connect = page.locator('[data-test-id="oauth-connect-button"], [data-test-id="oauth-not-connected-banner"] button').first();
+				const connect = page
+					.locator(
+						'[data-test-id="oauth-connect-button"], [data-test-id="oauth-not-connected-banner"] button',
+					)
+					.first();
 				await connect.waitFor();
-				await page.locator('[data-test-id="credential-save-button"]').filter({ hasText: /Saved/ }).waitFor().catch(() => undefined);
+				await page
+					.locator('[data-test-id="credential-save-button"]')
+					.filter({ hasText: /Saved/ })
+					.waitFor()
+					.catch(() => undefined);
 				await connect.scrollIntoViewIfNeeded();
 				await screenshot(page, ctx.screenshotDir, '03-saved-not-connected');
 
@@ -86,13 +111,22 @@ export const browserScenarios: Scenario[] = [
 				await page.locator('[data-test-id="oauth-connect-success-banner"]').waitFor();
 				await dismissToasts(page);
 				await docsScreenshot(page, ctx.screenshotDir, '06-connected', 'credential-connected');
-				await page.locator('[data-test-id="credential-save-button"]').click().catch(() => undefined);
+				await page
+					.locator('[data-test-id="credential-save-button"]')
+					.click()
+					.catch(() => undefined);
 
-				const credentials = await ctx.rest.request<Array<{ id: string; type: string }>>('GET', '/rest/credentials');
+				const credentials = await ctx.rest.request<Array<{ id: string; type: string }>>(
+					'GET',
+					'/rest/credentials',
+				);
 				const created = credentials.filter((c) => c.type === ctx.credentialType!.name);
 				assert.ok(created.length > 0, 'the credential was saved');
 				const connected = await Promise.all(created.map((c) => isConnected(ctx, c.id)));
-				assert.ok(connected.includes(true), 'n8n stored the token of the credential created in the UI');
+				assert.ok(
+					connected.includes(true),
+					'n8n stored the token of the credential created in the UI',
+				);
 				const authorize = ctx.auth.authorizeRequests.at(-1);
 				assert.equal(authorize?.scope, EXPECTED_SCOPE);
 				assert.equal(ctx.auth.tokenRequests.at(-1)?.clientAuth, 'basic');

@@ -3,7 +3,13 @@
 import assert from 'node:assert/strict';
 
 import { CREDENTIAL_TYPE, type Scenario } from '../context';
-import { CLIENTS, createConnectedCredential, customCredentialData, EXPECTED_SCOPE, storedTokenData } from './credentialHelpers';
+import {
+	CLIENTS,
+	createConnectedCredential,
+	customCredentialData,
+	EXPECTED_SCOPE,
+	storedTokenData,
+} from './credentialHelpers';
 
 function lastAuthorize(ctx: Parameters<Scenario['run']>[0]) {
 	const record = ctx.auth.authorizeRequests.at(-1);
@@ -13,7 +19,10 @@ function lastAuthorize(ctx: Parameters<Scenario['run']>[0]) {
 
 function codeExchange(ctx: Parameters<Scenario['run']>[0]) {
 	const record = ctx.auth.tokenRequests.find((r) => r.grantType === 'authorization_code');
-	assert.ok(record, `no authorization_code token request: ${JSON.stringify(ctx.auth.tokenRequests)}`);
+	assert.ok(
+		record,
+		`no authorization_code token request: ${JSON.stringify(ctx.auth.tokenRequests)}`,
+	);
 	assert.equal(record.status, 200, `token request failed: ${record.error}`);
 	return record;
 }
@@ -33,7 +42,11 @@ export const credentialScenarios: Scenario[] = [
 		name: 'custom, authorization code, client_secret_basic: Basic header, scope as meant, token stored',
 		skip: noCredentialType,
 		async run(ctx) {
-			const { credential, authUrl } = await createConnectedCredential(ctx, 'Custom basic', customCredentialData(ctx, CLIENTS.basic, 'authorizationCode'));
+			const { credential, authUrl } = await createConnectedCredential(
+				ctx,
+				'Custom basic',
+				customCredentialData(ctx, CLIENTS.basic, 'authorizationCode'),
+			);
 			assert.ok(authUrl.startsWith(ctx.auth.authorizeUrl), `authorize URL ${authUrl}`);
 			const authorize = lastAuthorize(ctx);
 			assert.equal(authorize.scope, EXPECTED_SCOPE);
@@ -43,7 +56,11 @@ export const credentialScenarios: Scenario[] = [
 			assert.equal(exchange.clientId, CLIENTS.basic.clientId);
 			assert.equal(exchange.hasCodeVerifier, false);
 			const token = await storedTokenData(ctx, credential.id);
-			assert.equal(token?.access_token, exchange.accessToken, 'the stored access token is the one issued');
+			assert.equal(
+				token?.access_token,
+				exchange.accessToken,
+				'the stored access token is the one issued',
+			);
 			assert.ok(token?.refresh_token, 'a refresh token is stored');
 			assert.ok(Number(token?.n8n_expires_at) > Date.now(), 'n8n_expires_at is in the future');
 		},
@@ -52,7 +69,11 @@ export const credentialScenarios: Scenario[] = [
 		name: 'custom, authorization code, client_secret_post: credentials in the body',
 		skip: noCredentialType,
 		async run(ctx) {
-			await createConnectedCredential(ctx, 'Custom post', customCredentialData(ctx, CLIENTS.post, 'authorizationCode'));
+			await createConnectedCredential(
+				ctx,
+				'Custom post',
+				customCredentialData(ctx, CLIENTS.post, 'authorizationCode'),
+			);
 			const exchange = codeExchange(ctx);
 			assert.equal(exchange.clientAuth, 'body');
 			assert.equal(exchange.clientId, CLIENTS.post.clientId);
@@ -63,7 +84,11 @@ export const credentialScenarios: Scenario[] = [
 		name: 'custom, PKCE public client: S256 challenge, code_verifier, no client secret',
 		skip: noCredentialType,
 		async run(ctx) {
-			await createConnectedCredential(ctx, 'Custom PKCE', customCredentialData(ctx, CLIENTS.public, 'pkce'));
+			await createConnectedCredential(
+				ctx,
+				'Custom PKCE',
+				customCredentialData(ctx, CLIENTS.public, 'pkce'),
+			);
 			const authorize = lastAuthorize(ctx);
 			assert.equal(authorize.codeChallengeMethod, 'S256');
 			assert.ok(authorize.hasCodeChallenge);
@@ -106,7 +131,12 @@ export const credentialScenarios: Scenario[] = [
 				clientSecret: CLIENTS.basic.clientSecret,
 				scopes: 'openid contacts.read',
 			});
-			assert.ok(authUrl.startsWith(`${keycloak.origin}/realms/${keycloak.realm}/protocol/openid-connect/auth?`), authUrl);
+			assert.ok(
+				authUrl.startsWith(
+					`${keycloak.origin}/realms/${keycloak.realm}/protocol/openid-connect/auth?`,
+				),
+				authUrl,
+			);
 			const authorize = keycloak.authorizeRequests.at(-1);
 			assert.equal(authorize?.scope, 'openid contacts.read');
 			const exchange = keycloak.tokenRequests.find((r) => r.grantType === 'authorization_code');

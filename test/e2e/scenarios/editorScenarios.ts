@@ -18,14 +18,22 @@ const FETCH_NODE = 'Fetch Contact Variables';
 const TRIGGER_NODE = 'When clicking ‘Execute workflow’';
 
 const needsNodes: Scenario['skip'] = (ctx) => {
-	for (const type of [NODE_TYPES.httpRequest, NODE_TYPES.fetchVariables]) if (!ctx.nodeTypes.has(type)) return `${type} is not loaded`;
+	for (const type of [NODE_TYPES.httpRequest, NODE_TYPES.fetchVariables])
+		if (!ctx.nodeTypes.has(type)) return `${type} is not loaded`;
 	return ctx.credentialType ? undefined : 'credential type not loaded';
 };
 
 type Credential = { id: string; name: string };
 
 function manualTrigger(position: [number, number]) {
-	return { id: randomUUID(), name: TRIGGER_NODE, type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position, parameters: {} };
+	return {
+		id: randomUUID(),
+		name: TRIGGER_NODE,
+		type: 'n8n-nodes-base.manualTrigger',
+		typeVersion: 1,
+		position,
+		parameters: {},
+	};
 }
 
 function httpNode(credential: Credential, position: [number, number]) {
@@ -57,7 +65,12 @@ function fetchVariablesNode(credential: Credential, position: [number, number]) 
 		parameters: {
 			method: 'GET',
 			url: '={{ "/contacts/" + $json.data.id }}',
-			variables: { variable: [variable('lastName', 'data.last_name'), variable('firstName', 'data["first_name"]')] },
+			variables: {
+				variable: [
+					variable('lastName', 'data.last_name'),
+					variable('firstName', 'data["first_name"]'),
+				],
+			},
 			output: 'only',
 		},
 		credentials: { [CREDENTIAL_TYPE]: { id: credential.id, name: credential.name } },
@@ -65,13 +78,21 @@ function fetchVariablesNode(credential: Credential, position: [number, number]) 
 }
 
 function chain(...names: string[]) {
-	const connections: Record<string, { main: Array<Array<{ node: string; type: 'main'; index: number }>> }> = {};
-	for (let i = 0; i + 1 < names.length; i++) connections[names[i]] = { main: [[{ node: names[i + 1], type: 'main', index: 0 }]] };
+	const connections: Record<
+		string,
+		{ main: Array<Array<{ node: string; type: 'main'; index: number }>> }
+	> = {};
+	for (let i = 0; i + 1 < names.length; i++)
+		connections[names[i]] = { main: [[{ node: names[i + 1], type: 'main', index: 0 }]] };
 	return connections;
 }
 
 /** Retries a flaky UI step (a click the canvas swallowed while it was still settling). */
-async function retry<T>(what: string, attempts: number, step: (attempt: number) => Promise<T>): Promise<T> {
+async function retry<T>(
+	what: string,
+	attempts: number,
+	step: (attempt: number) => Promise<T>,
+): Promise<T> {
 	let last: unknown;
 	for (let attempt = 0; attempt < attempts; attempt++) {
 		try {
@@ -83,9 +104,17 @@ async function retry<T>(what: string, attempts: number, step: (attempt: number) 
 	throw new Error(`${what} failed ${attempts} times; last: ${(last as Error)?.message ?? last}`);
 }
 
-async function openWorkflow(page: Page, ctx: E2eContext, workflowId: string, nodeCount: number): Promise<void> {
+async function openWorkflow(
+	page: Page,
+	ctx: E2eContext,
+	workflowId: string,
+	nodeCount: number,
+): Promise<void> {
 	await page.goto(`${ctx.n8n.url}/workflow/${workflowId}`);
-	await page.locator('.vue-flow__node').nth(nodeCount - 1).waitFor({ timeout: 60_000 });
+	await page
+		.locator('.vue-flow__node')
+		.nth(nodeCount - 1)
+		.waitFor({ timeout: 60_000 });
 	await settle(page);
 }
 
@@ -110,7 +139,13 @@ async function latestExecution(ctx: E2eContext, workflowId: string) {
 		const latest = (await ctx.rest.listExecutions(workflowId)).results?.[0];
 		if (latest && !['running', 'new', 'waiting'].includes(latest.status)) {
 			const execution = await ctx.rest.getExecution(latest.id);
-			type RunData = Record<string, Array<{ error?: { message?: string }; data?: { main?: Array<Array<{ json: Record<string, unknown> }> | null> } }>>;
+			type RunData = Record<
+				string,
+				Array<{
+					error?: { message?: string };
+					data?: { main?: Array<Array<{ json: Record<string, unknown> }> | null> };
+				}>
+			>;
 			const data = ctx.parseFlatted(execution.data) as { resultData?: { runData?: RunData } };
 			return { status: execution.status, runData: data.resultData?.runData ?? {} };
 		}
@@ -126,7 +161,11 @@ export const editorScenarios: Scenario[] = [
 		timeoutMs: 150_000,
 		async run(ctx) {
 			// Plain names (no run suffix): they show in the README's screenshots. Each run has a fresh n8n.
-			const credential = await ctx.rest.createCredential('CRM (not connected)', CREDENTIAL_TYPE, customCredentialData(ctx, CLIENTS.basic, 'authorizationCode'));
+			const credential = await ctx.rest.createCredential(
+				'CRM (not connected)',
+				CREDENTIAL_TYPE,
+				customCredentialData(ctx, CLIENTS.basic, 'authorizationCode'),
+			);
 			const workflow = await ctx.rest.createWorkflow({
 				name: 'Unconnected credential',
 				nodes: [manualTrigger([0, 0]), httpNode(credential, [260, 0])],
@@ -151,19 +190,39 @@ export const editorScenarios: Scenario[] = [
 					await issues.hover();
 					await message.waitFor({ timeout: 5000 });
 				}).catch(async (error) => {
-					await screenshot(page, ctx.screenshotDir, 'failed-not-authorized-panel').catch(() => undefined);
-					const html = await status.locator('xpath=ancestor::*[contains(@class,"parameter-item") or @data-test-id="parameter-item"][1]').first().innerHTML().catch(() => '');
+					await screenshot(page, ctx.screenshotDir, 'failed-not-authorized-panel').catch(
+						() => undefined,
+					);
+					const html = await status
+						.locator(
+							'xpath=ancestor::*[contains(@class,"parameter-item") or @data-test-id="parameter-item"][1]',
+						)
+						.first()
+						.innerHTML()
+						.catch(() => '');
 					throw new Error(`${error.message}\nparameter: ${html.slice(0, 3000)}`);
 				});
 				assert.match(await message.innerText(), NOT_AUTHORIZED);
-				await docsScreenshot(page, ctx.screenshotDir, '10-not-authorized-panel', 'not-authorized-panel');
+				await docsScreenshot(
+					page,
+					ctx.screenshotDir,
+					'10-not-authorized-panel',
+					'not-authorized-panel',
+				);
 			} finally {
 				await context.close();
 			}
 
-			const run = await runNodeViaWebhook(ctx.rest, ctx.parseFlatted, { ...httpNode(credential, [300, 0]), name: 'OAuth2 HTTP Request' });
+			const run = await runNodeViaWebhook(ctx.rest, ctx.parseFlatted, {
+				...httpNode(credential, [300, 0]),
+				name: 'OAuth2 HTTP Request',
+			});
 			assert.match(run.error ?? '', NOT_AUTHORIZED, `error was: ${run.error}`);
-			assert.equal(ctx.api.requests.length, 0, `the API saw no request: ${JSON.stringify(ctx.api.requests)}`);
+			assert.equal(
+				ctx.api.requests.length,
+				0,
+				`the API saw no request: ${JSON.stringify(ctx.api.requests)}`,
+			);
 			assert.equal(ctx.auth.tokenRequests.length, 0, 'the auth server saw no token request');
 		},
 	},
@@ -172,14 +231,28 @@ export const editorScenarios: Scenario[] = [
 		skip: needsNodes,
 		timeoutMs: 150_000,
 		async run(ctx) {
-			const credential = await ctx.rest.createCredential('Contacts API', CREDENTIAL_TYPE, customCredentialData(ctx, CLIENTS.basic, 'authorizationCode'));
+			const credential = await ctx.rest.createCredential(
+				'Contacts API',
+				CREDENTIAL_TYPE,
+				customCredentialData(ctx, CLIENTS.basic, 'authorizationCode'),
+			);
 			const connected = await connectOverHttp(ctx.rest, credential.id);
-			assert.equal(connected.callbackStatus, 200, `callback answered ${connected.callbackStatus}: ${connected.callbackHtml.slice(0, 300)}`);
+			assert.equal(
+				connected.callbackStatus,
+				200,
+				`callback answered ${connected.callbackStatus}: ${connected.callbackHtml.slice(0, 300)}`,
+			);
 			assert.ok(await isConnected(ctx, credential.id), 'n8n stored a token for the credential');
-			const issued = ctx.auth.tokenRequests.find((r) => r.grantType === 'authorization_code' && r.status === 200)?.accessToken;
+			const issued = ctx.auth.tokenRequests.find(
+				(r) => r.grantType === 'authorization_code' && r.status === 200,
+			)?.accessToken;
 			const workflow = await ctx.rest.createWorkflow({
 				name: 'Contact variables',
-				nodes: [manualTrigger([0, 0]), httpNode(credential, [260, 0]), fetchVariablesNode(credential, [520, 0])],
+				nodes: [
+					manualTrigger([0, 0]),
+					httpNode(credential, [260, 0]),
+					fetchVariablesNode(credential, [520, 0]),
+				],
 				connections: chain(TRIGGER_NODE, HTTP_NODE, FETCH_NODE),
 			});
 			const context = await newContext();
@@ -191,23 +264,34 @@ export const editorScenarios: Scenario[] = [
 				const success = page.locator('.vue-flow__node [data-test-id="canvas-node-status-success"]');
 				await retry('running the workflow from the editor', 3, async () => {
 					// Click again only when the last try did not start a run (a run marks the trigger first).
-					if ((await success.count()) === 0) await page.locator('[data-test-id="execute-workflow-button"]').first().click();
+					if ((await success.count()) === 0)
+						await page.locator('[data-test-id="execute-workflow-button"]').first().click();
 					await success.nth(2).waitFor({ timeout: 30_000 });
 				});
 				assert.equal(await success.count(), 3, 'all three nodes show success');
 				await dismissToasts(page);
 				// One step closer than "fit view", so the README shows readable nodes; the zoom is animated.
-				await page.locator('[data-test-id="zoom-in-button"]').click().catch(() => undefined);
+				await page
+					.locator('[data-test-id="zoom-in-button"]')
+					.click()
+					.catch(() => undefined);
 				await page.mouse.move(660, 200); // no hover highlight in the picture
 				await sleep(500);
 				await docsScreenshot(page, ctx.screenshotDir, '11-flow', 'flow');
 
 				const panel = await openNodePanel(page, FETCH_NODE);
-				const output = panel.locator('[data-test-id="output-panel"], [data-test-id="ndv-output-panel"]').first();
+				const output = panel
+					.locator('[data-test-id="output-panel"], [data-test-id="ndv-output-panel"]')
+					.first();
 				await output.getByText('Lovelace').first().waitFor({ timeout: 20_000 });
 				assert.match(await output.innerText(), /lastName[\s\S]*Lovelace|Lovelace[\s\S]*lastName/);
 				await dismissToasts(page);
-				await docsScreenshot(page, ctx.screenshotDir, '12-fetch-variables-panel', 'fetch-variables-panel');
+				await docsScreenshot(
+					page,
+					ctx.screenshotDir,
+					'12-fetch-variables-panel',
+					'fetch-variables-panel',
+				);
 			} finally {
 				await context.close();
 			}
@@ -217,8 +301,14 @@ export const editorScenarios: Scenario[] = [
 			const variables = execution.runData[FETCH_NODE]?.[0]?.data?.main?.[0]?.[0]?.json;
 			assert.deepEqual(variables, { lastName: 'Lovelace', firstName: 'Ada' });
 			const calls = ctx.api.requests.map((r) => `${r.status} ${r.path}`);
-			assert.ok(calls.length >= 2 && calls.every((c) => c === '200 /contacts/1'), `one authorized call per node: ${JSON.stringify(calls)}`);
-			assert.ok(ctx.api.requests.every((r) => r.token === issued), 'both nodes sent the token the auth server issued');
+			assert.ok(
+				calls.length >= 2 && calls.every((c) => c === '200 /contacts/1'),
+				`one authorized call per node: ${JSON.stringify(calls)}`,
+			);
+			assert.ok(
+				ctx.api.requests.every((r) => r.token === issued),
+				'both nodes sent the token the auth server issued',
+			);
 		},
 	},
 ];

@@ -5,12 +5,22 @@ import assert from 'node:assert/strict';
 import { CREDENTIAL_TYPE, NODE_TYPES, type E2eContext, type Scenario } from '../context';
 import { sleep } from '../n8nServer';
 import { runNodeViaWebhook, type WorkflowRun } from '../workflows';
-import { CLIENTS, createConnectedCredential, createCredential, customCredentialData, EXPECTED_SCOPE } from './credentialHelpers';
+import {
+	CLIENTS,
+	createConnectedCredential,
+	createCredential,
+	customCredentialData,
+	EXPECTED_SCOPE,
+} from './credentialHelpers';
 
 const needsHttpNode: Scenario['skip'] = (ctx) =>
 	ctx.nodeTypes.has(NODE_TYPES.httpRequest) ? undefined : `${NODE_TYPES.httpRequest} is not loaded`;
 
-async function runHttpNode(ctx: E2eContext, credential: { id: string; name: string }, parameters: Record<string, unknown>): Promise<WorkflowRun> {
+async function runHttpNode(
+	ctx: E2eContext,
+	credential: { id: string; name: string },
+	parameters: Record<string, unknown>,
+): Promise<WorkflowRun> {
 	return runNodeViaWebhook(ctx.rest, ctx.parseFlatted, {
 		name: 'OAuth2 HTTP Request',
 		type: NODE_TYPES.httpRequest,
@@ -22,11 +32,17 @@ async function runHttpNode(ctx: E2eContext, credential: { id: string; name: stri
 
 function assertSucceeded(run: WorkflowRun): void {
 	assert.equal(run.error, undefined, `the node failed: ${run.error}`);
-	assert.equal(run.status, 'success', `execution ${run.executionId} ended ${run.status}; webhook ${run.webhookStatus}: ${JSON.stringify(run.webhookBody).slice(0, 300)}`);
+	assert.equal(
+		run.status,
+		'success',
+		`execution ${run.executionId} ended ${run.status}; webhook ${run.webhookStatus}: ${JSON.stringify(run.webhookBody).slice(0, 300)}`,
+	);
 }
 
 function issuedTokens(ctx: E2eContext, grantType: string): string[] {
-	return ctx.auth.tokenRequests.filter((r) => r.grantType === grantType && r.status === 200).map((r) => r.accessToken!);
+	return ctx.auth.tokenRequests
+		.filter((r) => r.grantType === grantType && r.status === 200)
+		.map((r) => r.accessToken!);
 }
 
 export const nodeScenarios: Scenario[] = [
@@ -34,13 +50,23 @@ export const nodeScenarios: Scenario[] = [
 		name: 'HTTP Request node: GET /contacts/1 with a connected credential, Bearer token arrives',
 		skip: needsHttpNode,
 		async run(ctx) {
-			const { credential } = await createConnectedCredential(ctx, 'Node basic', customCredentialData(ctx, CLIENTS.basic, 'authorizationCode'));
+			const { credential } = await createConnectedCredential(
+				ctx,
+				'Node basic',
+				customCredentialData(ctx, CLIENTS.basic, 'authorizationCode'),
+			);
 			const [issued] = issuedTokens(ctx, 'authorization_code');
 			const run = await runHttpNode(ctx, credential, { url: '/contacts/1' });
 			assertSucceeded(run);
-			assert.deepEqual(run.items[0], { data: { id: '1', first_name: 'Ada', last_name: 'Lovelace' } });
+			assert.deepEqual(run.items[0], {
+				data: { id: '1', first_name: 'Ada', last_name: 'Lovelace' },
+			});
 			assert.equal(ctx.api.requests.length, 1, `API requests: ${JSON.stringify(ctx.api.requests)}`);
-			assert.equal(ctx.api.requests[0].token, issued, 'the API got the token the auth server issued');
+			assert.equal(
+				ctx.api.requests[0].token,
+				issued,
+				'the API got the token the auth server issued',
+			);
 			assert.equal(ctx.api.requests[0].status, 200);
 		},
 	},
@@ -48,7 +74,11 @@ export const nodeScenarios: Scenario[] = [
 		name: 'HTTP Request node: a revoked access token is refreshed on 401 and the call retried',
 		skip: needsHttpNode,
 		async run(ctx) {
-			const { credential } = await createConnectedCredential(ctx, 'Node refresh', customCredentialData(ctx, CLIENTS.post, 'authorizationCode'));
+			const { credential } = await createConnectedCredential(
+				ctx,
+				'Node refresh',
+				customCredentialData(ctx, CLIENTS.post, 'authorizationCode'),
+			);
 			const [first] = issuedTokens(ctx, 'authorization_code');
 			assert.ok((await ctx.auth.revokeAccessTokens()) > 0);
 			const run = await runHttpNode(ctx, credential, { url: '/contacts/2' });
@@ -57,8 +87,15 @@ export const nodeScenarios: Scenario[] = [
 			const refresh = ctx.auth.tokenRequests.find((r) => r.grantType === 'refresh_token');
 			assert.ok(refresh, `no refresh request: ${JSON.stringify(ctx.auth.tokenRequests)}`);
 			assert.equal(refresh.status, 200, refresh.error);
-			assert.equal(refresh.clientAuth, 'body', 'the refresh uses the credential’s client authentication');
-			const statuses = ctx.api.requests.map((r) => `${r.status}:${r.token === first ? 'old' : r.token === refresh.accessToken ? 'new' : '?'}`);
+			assert.equal(
+				refresh.clientAuth,
+				'body',
+				'the refresh uses the credential’s client authentication',
+			);
+			const statuses = ctx.api.requests.map(
+				(r) =>
+					`${r.status}:${r.token === first ? 'old' : r.token === refresh.accessToken ? 'new' : '?'}`,
+			);
 			assert.deepEqual(statuses, ['401:old', '200:new']);
 		},
 	},
@@ -68,12 +105,19 @@ export const nodeScenarios: Scenario[] = [
 		async run(ctx) {
 			ctx.auth.setAccessTokenTtl(2);
 			try {
-				const { credential } = await createConnectedCredential(ctx, 'Node expiry', customCredentialData(ctx, CLIENTS.basic, 'authorizationCode'));
+				const { credential } = await createConnectedCredential(
+					ctx,
+					'Node expiry',
+					customCredentialData(ctx, CLIENTS.basic, 'authorizationCode'),
+				);
 				await sleep(3000);
 				const run = await runHttpNode(ctx, credential, { url: '/contacts/3' });
 				assertSucceeded(run);
 				const refreshes = issuedTokens(ctx, 'refresh_token');
-				assert.ok(refreshes.length >= 1, `no successful refresh: ${JSON.stringify(ctx.auth.tokenRequests)}`);
+				assert.ok(
+					refreshes.length >= 1,
+					`no successful refresh: ${JSON.stringify(ctx.auth.tokenRequests)}`,
+				);
 				const last = ctx.api.requests.at(-1);
 				assert.equal(last?.status, 200);
 				assert.ok(refreshes.includes(last!.token!), 'the last API call used a refreshed token');
@@ -86,11 +130,18 @@ export const nodeScenarios: Scenario[] = [
 		name: 'HTTP Request node: client credentials (client_secret_post) fetch a token on first use',
 		skip: needsHttpNode,
 		async run(ctx) {
-			const credential = await createCredential(ctx, 'Node client credentials', customCredentialData(ctx, CLIENTS.post, 'clientCredentials'));
+			const credential = await createCredential(
+				ctx,
+				'Node client credentials',
+				customCredentialData(ctx, CLIENTS.post, 'clientCredentials'),
+			);
 			const run = await runHttpNode(ctx, credential, { url: '/contacts/1' });
 			assertSucceeded(run);
 			const tokenRequest = ctx.auth.tokenRequests.find((r) => r.grantType === 'client_credentials');
-			assert.ok(tokenRequest, `no client_credentials request: ${JSON.stringify(ctx.auth.tokenRequests)}`);
+			assert.ok(
+				tokenRequest,
+				`no client_credentials request: ${JSON.stringify(ctx.auth.tokenRequests)}`,
+			);
 			assert.equal(tokenRequest.status, 200, tokenRequest.error);
 			assert.equal(tokenRequest.clientAuth, 'body');
 			assert.equal(tokenRequest.scope, EXPECTED_SCOPE);
@@ -101,7 +152,11 @@ export const nodeScenarios: Scenario[] = [
 		name: 'HTTP Request node: client credentials (client_secret_basic)',
 		skip: needsHttpNode,
 		async run(ctx) {
-			const credential = await createCredential(ctx, 'Node client credentials basic', customCredentialData(ctx, CLIENTS.basic, 'clientCredentials'));
+			const credential = await createCredential(
+				ctx,
+				'Node client credentials basic',
+				customCredentialData(ctx, CLIENTS.basic, 'clientCredentials'),
+			);
 			const run = await runHttpNode(ctx, credential, { url: '/contacts/2' });
 			assertSucceeded(run);
 			const tokenRequest = ctx.auth.tokenRequests.find((r) => r.grantType === 'client_credentials');
@@ -113,7 +168,11 @@ export const nodeScenarios: Scenario[] = [
 		name: 'HTTP Request node: an unconnected credential fails with "not authorized yet", nothing sent',
 		skip: needsHttpNode,
 		async run(ctx) {
-			const credential = await createCredential(ctx, 'Node unconnected', customCredentialData(ctx, CLIENTS.basic, 'authorizationCode'));
+			const credential = await createCredential(
+				ctx,
+				'Node unconnected',
+				customCredentialData(ctx, CLIENTS.basic, 'authorizationCode'),
+			);
 			const run = await runHttpNode(ctx, credential, { url: '/contacts/1' });
 			assert.match(run.error ?? '', /not authorized yet/, `error was: ${run.error}`);
 			assert.equal(ctx.api.requests.length, 0, 'the API saw no request');
@@ -124,7 +183,11 @@ export const nodeScenarios: Scenario[] = [
 		name: 'HTTP Request node: cursor pagination over /items returns every record',
 		skip: needsHttpNode,
 		async run(ctx) {
-			const { credential } = await createConnectedCredential(ctx, 'Node pagination', customCredentialData(ctx, CLIENTS.basic, 'authorizationCode'));
+			const { credential } = await createConnectedCredential(
+				ctx,
+				'Node pagination',
+				customCredentialData(ctx, CLIENTS.basic, 'authorizationCode'),
+			);
 			const run = await runHttpNode(ctx, credential, {
 				url: '/items',
 				pagination: 'cursor',
@@ -133,8 +196,14 @@ export const nodeScenarios: Scenario[] = [
 				cursorParameter: 'cursor',
 			});
 			assertSucceeded(run);
-			assert.deepEqual(run.items.map((item) => item.id), [1, 2, 3, 4, 5, 6, 7]);
-			assert.deepEqual(ctx.api.requests.map((r) => r.query.cursor ?? ''), ['', '3', '6']);
+			assert.deepEqual(
+				run.items.map((item) => item.id),
+				[1, 2, 3, 4, 5, 6, 7],
+			);
+			assert.deepEqual(
+				ctx.api.requests.map((r) => r.query.cursor ?? ''),
+				['', '3', '6'],
+			);
 		},
 	},
 	{
@@ -153,9 +222,16 @@ export const nodeScenarios: Scenario[] = [
 	},
 	{
 		name: 'Fetch Variables node: /contacts/1 fields become variables, Bearer token arrives',
-		skip: (ctx) => (ctx.nodeTypes.has(NODE_TYPES.fetchVariables) ? undefined : `${NODE_TYPES.fetchVariables} is not loaded`),
+		skip: (ctx) =>
+			ctx.nodeTypes.has(NODE_TYPES.fetchVariables)
+				? undefined
+				: `${NODE_TYPES.fetchVariables} is not loaded`,
 		async run(ctx) {
-			const { credential } = await createConnectedCredential(ctx, 'Fetch variables', customCredentialData(ctx, CLIENTS.basic, 'authorizationCode'));
+			const { credential } = await createConnectedCredential(
+				ctx,
+				'Fetch variables',
+				customCredentialData(ctx, CLIENTS.basic, 'authorizationCode'),
+			);
 			const [issued] = issuedTokens(ctx, 'authorization_code');
 			const variable = (name: string, pathValue: string) => ({
 				name,
@@ -171,7 +247,12 @@ export const nodeScenarios: Scenario[] = [
 				parameters: {
 					method: 'GET',
 					url: '/contacts/1',
-					variables: { variable: [variable('firstName', 'data.first_name'), variable('lastName', 'data.last_name')] },
+					variables: {
+						variable: [
+							variable('firstName', 'data.first_name'),
+							variable('lastName', 'data.last_name'),
+						],
+					},
 					output: 'only',
 				},
 				credentials: { [CREDENTIAL_TYPE]: { id: credential.id, name: credential.name } },
