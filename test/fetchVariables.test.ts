@@ -2,24 +2,21 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
+import { WorkflowExecute } from 'n8n-core';
 import {
 	NodeConnectionTypes,
 	Workflow,
 	type IDataObject,
 	type IExecuteFunctions,
-	type ILoadOptionsFunctions,
 	type INode,
 	type INodeExecutionData,
 	type INodeListSearchResult,
 	type INodeType,
 	type INodeTypeDescription,
 	type IWorkflowBase,
-	type IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
 
-import { FetchVariables } from '../dist/nodes/FetchVariables/FetchVariables.node.js';
-import { nodeTypes } from './harness/engine';
+import { additionalData, loadOptions, nodeTypes } from './harness/engine';
 import { CLIENT_SECRET, itemsOf, startHarness, type Harness } from './harness/fixtures';
 import { CREDENTIAL_TYPE } from './harness/resolveCredential';
 
@@ -82,30 +79,6 @@ async function withoutRequests<T>(body: () => Promise<T>): Promise<T> {
 	const result = await body();
 	assert.equal(harness.api.requests.length, seen, 'the resource server saw no request');
 	return result;
-}
-
-/** The host context n8n-core needs, as in test/harness/engine.ts (which does not export it). */
-function additionalData(workflowData: IWorkflowBase): IWorkflowExecuteAdditionalData {
-	const notUsed = async () => {
-		throw new Error('not used');
-	};
-	return {
-		credentialsHelper: harness.store,
-		hooks: new ExecutionLifecycleHooks('manual', 'execution-fv', workflowData),
-		executeWorkflow: notUsed,
-		getRunExecutionData: async () => undefined,
-		getRuntimeCredential: async () => undefined,
-		currentNodeExecutionIndex: 0,
-		restApiUrl: 'http://127.0.0.1/rest',
-		instanceBaseUrl: 'http://127.0.0.1/',
-		formWaitingBaseUrl: 'http://127.0.0.1:5678/formWaitingBaseUrl',
-		webhookBaseUrl: 'http://127.0.0.1:5678/webhookBaseUrl',
-		webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhookWaitingBaseUrl',
-		webhookTestBaseUrl: 'http://127.0.0.1:5678/webhookTestBaseUrl',
-		variables: {},
-		logAiEvent: () => undefined,
-		startRunnerTask: notUsed,
-	} as unknown as IWorkflowExecuteAdditionalData;
 }
 
 /** A step after Fetch Variables that reads the variables with expressions, as a Set node would. */
@@ -201,7 +174,7 @@ async function runWithNextStep(
 		nodeTypes: types,
 		settings,
 	});
-	const run = await new WorkflowExecute(additionalData(workflowData), 'manual').run({
+	const run = await new WorkflowExecute(additionalData(harness.store, workflowData), 'manual').run({
 		workflow,
 		startNode: workflow.getNode('Source') as INode,
 	} as never);
@@ -216,30 +189,11 @@ async function searchPaths(
 	parameters: IDataObject,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	const node: INode = {
-		id: 'fetch',
-		name: 'Fetch Variables',
-		type: 'fetchVariables',
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: parameters as INode['parameters'],
-		credentials: { [CREDENTIAL_TYPE]: credential },
-	};
-	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
-	const workflowData = {
-		id: 'w',
-		name: 'w',
-		nodes: [node],
-		connections: {},
-		active: false,
-	} as unknown as IWorkflowBase;
-	const context = new LoadOptionsContext(
-		workflow,
-		node,
-		additionalData(workflowData),
-		'',
-	) as unknown as ILoadOptionsFunctions;
-	return await new FetchVariables().methods.listSearch.searchResponsePaths.call(context, filter);
+	return (await loadOptions(
+		{ store: harness.store, credential, nodeType: 'fetchVariables', parameters },
+		'searchResponsePaths',
+		filter,
+	)) as INodeListSearchResult;
 }
 
 // ---------------------------------------------------------------------------------------------

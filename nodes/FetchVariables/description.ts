@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { requestOptionProperties } from '../shared/descriptions';
+import { keyValueList, requestOptionProperties } from '../shared/descriptions';
 
 export const fetchProperties: INodeProperties[] = [
 	{
@@ -22,24 +22,7 @@ export const fetchProperties: INodeProperties[] = [
 		placeholder: 'e.g. https://api.example.com/contacts/{{ $json.contactId }}',
 		description: 'A full URL, or a path relative to the API base URL of the connection',
 	},
-	{
-		displayName: 'Query Parameters',
-		name: 'queryParameters',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		placeholder: 'Add Parameter',
-		default: {},
-		options: [
-			{
-				name: 'parameters',
-				displayName: 'Parameter',
-				values: [
-					{ displayName: 'Name', name: 'name', type: 'string', default: '' },
-					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
-				],
-			},
-		],
-	},
+	keyValueList('Query Parameters', 'queryParameters', undefined, 'Add Parameter'),
 	{
 		displayName: 'JSON Body',
 		name: 'jsonBody',

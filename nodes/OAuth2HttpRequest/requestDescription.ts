@@ -1,34 +1,7 @@
 /** What to send: query, headers and body. */
-import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
-type Show = NonNullable<IDisplayOptions['show']>;
-
-function keyValueList(
-	displayName: string,
-	name: string,
-	show: Show,
-	placeholder: string,
-): INodeProperties {
-	return {
-		displayName,
-		name,
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		placeholder,
-		default: { parameters: [{ name: '', value: '' }] },
-		displayOptions: { show },
-		options: [
-			{
-				name: 'parameters',
-				displayName: 'Parameter',
-				values: [
-					{ displayName: 'Name', name: 'name', type: 'string', default: '' },
-					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
-				],
-			},
-		],
-	};
-}
+import { keyValueList, type Show } from '../shared/descriptions';
 
 function specifyAs(name: string, show: Show): INodeProperties {
 	return {

@@ -1,5 +1,35 @@
 /** Parameters both nodes show: the connection check and how requests are sent. */
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
+
+export type Show = NonNullable<IDisplayOptions['show']>;
+
+/** A list of name/value pairs (query parameters, headers, form fields), read as `<name>.parameters`. */
+export function keyValueList(
+	displayName: string,
+	name: string,
+	show: Show | undefined,
+	placeholder: string,
+): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder,
+		default: { parameters: [{ name: '', value: '' }] },
+		...(show ? { displayOptions: { show } } : {}),
+		options: [
+			{
+				name: 'parameters',
+				displayName: 'Parameter',
+				values: [
+					{ displayName: 'Name', name: 'name', type: 'string', default: '' },
+					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+				],
+			},
+		],
+	};
+}
 
 export const connectionStatusProperty: INodeProperties = {
 	displayName: 'Connection Status Name or ID',

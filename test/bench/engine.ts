@@ -3,7 +3,7 @@
  * emitting `count` items, then the node under test. Its registry also holds n8n's built-in HTTP
  * Request node (versioned), which the harness's registry does not.
  */
-import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import { WorkflowExecute } from 'n8n-core';
 import {
 	NodeConnectionTypes,
 	VersionedNodeType,
@@ -16,11 +16,11 @@ import {
 	type INodeTypes,
 	type IRun,
 	type IWorkflowBase,
-	type IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
 
 import { OAuth2HttpRequest } from '../../dist/nodes/OAuth2HttpRequest/OAuth2HttpRequest.node.js';
 import type { CredentialStore } from '../harness/credentialStore';
+import { additionalData } from '../harness/engine';
 import { CREDENTIAL_TYPE } from '../harness/resolveCredential';
 
 /** Emits `count` items `{ index }`. */
@@ -60,37 +60,6 @@ const nodeTypes: INodeTypes = {
 	},
 	getKnownTypes: () => ({}),
 } as INodeTypes;
-
-function additionalData(
-	store: CredentialStore,
-	workflowData: IWorkflowBase,
-): IWorkflowExecuteAdditionalData {
-	return {
-		credentialsHelper: store,
-		hooks: new ExecutionLifecycleHooks('manual', 'execution-1', workflowData),
-		executeWorkflow: async () => {
-			throw new Error('not used');
-		},
-		getRunExecutionData: async () => undefined,
-		getRuntimeCredential: async () => undefined,
-		currentNodeExecutionIndex: 0,
-		restApiUrl: 'http://127.0.0.1/rest',
-		instanceBaseUrl: 'http://127.0.0.1/',
-		formBaseUrl: 'http://127.0.0.1:5678/formBaseUrl',
-		formWaitingBaseUrl: 'http://127.0.0.1:5678/formWaitingBaseUrl',
-		formTestBaseUrl: 'http://127.0.0.1:5678/formTestBaseUrl',
-		webhookBaseUrl: 'http://127.0.0.1:5678/webhookBaseUrl',
-		webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhookWaitingBaseUrl',
-		webhookTestBaseUrl: 'http://127.0.0.1:5678/webhookTestBaseUrl',
-		mcpBaseUrl: 'http://127.0.0.1:5678/mcpBaseUrl',
-		mcpTestBaseUrl: 'http://127.0.0.1:5678/mcpTestBaseUrl',
-		variables: {},
-		logAiEvent: () => undefined,
-		startRunnerTask: async () => {
-			throw new Error('not used');
-		},
-	} as unknown as IWorkflowExecuteAdditionalData;
-}
 
 export interface BenchRun {
 	items: INodeExecutionData[];
