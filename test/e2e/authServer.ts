@@ -32,6 +32,8 @@ export const TEST_USER = { username: 'alice', password: 'wonderland' };
 
 export interface AuthorizeRecord {
 	at: number;
+	/** The request path, e.g. /realms/<realm>/protocol/openid-connect/auth */
+	path: string;
 	clientId?: string;
 	scope?: string;
 	codeChallengeMethod?: string;
@@ -386,6 +388,7 @@ export async function startAuthServer(options: AuthServerOptions): Promise<AuthS
 		const query = Object.fromEntries(url.searchParams);
 		authorizeRequests.push({
 			at: Date.now(),
+			path: url.pathname,
 			clientId: query.client_id,
 			scope: query.scope,
 			codeChallengeMethod: query.code_challenge_method,

@@ -3,7 +3,13 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import {
+	chromium,
+	type Browser,
+	type BrowserContext,
+	type BrowserContextOptions,
+	type Page,
+} from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
 const ARGS = [
@@ -45,8 +51,9 @@ export async function launchBrowser(): Promise<Browser> {
 	return browser;
 }
 
-export async function newContext(): Promise<BrowserContext> {
-	const context = await (await launchBrowser()).newContext({ viewport: VIEWPORT });
+/** ignoreHTTPSErrors lets a popup reach the HTTPS "Keycloak" server's self-signed certificate. */
+export async function newContext(options: BrowserContextOptions = {}): Promise<BrowserContext> {
+	const context = await (await launchBrowser()).newContext({ viewport: VIEWPORT, ...options });
 	context.setDefaultTimeout(20_000);
 	return context;
 }
