@@ -2,7 +2,6 @@ import type { Icon, ICredentialType, INodeProperties } from 'n8n-workflow';
 
 import {
 	accessTokenUrlExpression,
-	allowedDomainsExpression,
 	authenticationExpression,
 	authQueryParametersExpression,
 	authUrlExpression,
@@ -267,10 +266,10 @@ export class ConnectionOAuth2Api implements ICredentialType {
 			displayName: 'Allowed Domains',
 			name: 'allowedDomains',
 			type: 'string',
-			default: allowedDomainsExpression,
-			placeholder: 'e.g. api.example.com, *.example.com',
+			default: '',
+			placeholder: 'Empty: the provider’s API domains (Custom: the API base URL’s host)',
 			description:
-				'Separated by commas; *.example.com allows subdomains only. Defaults to the preset’s API domains.',
+				'Separated by commas, e.g. api.example.com, *.example.com (subdomains only). Leave empty for the provider’s API domains, listed in the README.',
 			displayOptions: { show: { allowedHttpRequestDomains: ['domains'] } },
 		},
 		hidden('authUrl', authUrlExpression),

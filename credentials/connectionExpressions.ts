@@ -75,9 +75,3 @@ export const authQueryParametersExpression = (() => {
 	);
 	return `={{ ((extra) => [...(${presetPairs} ?? []).filter((pair) => !extra.some((own) => own.split("=")[0] === pair.split("=")[0])), ...extra].join("&"))(String($self.extraAuthQueryParameters ?? "").trim().replace(/^[?&]+/, "").split("&").filter(Boolean)) }}`;
 })();
-
-/**
- * Default of the host's allowedDomains field: the preset's API hosts, or the Custom API base URL's
- * host. Entries filled from a user URL (a self-hosted base URL) are cut down to their host name.
- */
-export const allowedDomainsExpression = `={{ ${fillPlaceholders(`${presetLookup((preset) => preset.allowedDomains.join(', '))} ?? $self.customApiBaseUrl ?? ""`)}.split(",").map((entry) => entry.trim().replace(/^[a-z][a-z0-9+.-]*:\\/\\//i, "").replace(/[:/?#].*$/, "")).filter(Boolean).join(", ") }}`;

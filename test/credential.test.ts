@@ -136,10 +136,11 @@ describe('every preset resolves to what the provider expects', () => {
 			assert.equal(resolved.scope, [...new Set(preset.defaultScopes)].join(preset.scopeSeparator));
 			assert.equal(resolved.authentication, preset.tokenAuthMethod);
 			assert.equal(resolved.authQueryParameters, expectedPairs(preset));
-			const domains = String(resolved.allowedDomains).split(', ');
+			const allowedDomains = String(describeConnection(resolved, 'x').allowedDomains);
+			const domains = allowedDomains.split(', ');
 			assert.ok(
 				domains.length > 0 && domains.every((domain) => /^(\*\.)?[a-z0-9.-]+$/i.test(domain)),
-				String(resolved.allowedDomains),
+				allowedDomains,
 			);
 			assert.ok(
 				domains.some(
@@ -147,7 +148,7 @@ describe('every preset resolves to what the provider expects', () => {
 						new URL(apiBaseUrl).hostname === domain ||
 						new URL(apiBaseUrl).hostname.endsWith(domain.replace(/^\*/, '')),
 				),
-				`API base ${apiBaseUrl} is within ${String(resolved.allowedDomains)}`,
+				`API base ${apiBaseUrl} is within ${allowedDomains}`,
 			);
 			assert.equal(resolved.allowedHttpRequestDomains, 'domains');
 		});
@@ -211,7 +212,13 @@ describe('Custom connections', () => {
 		assert.equal(resolved.authUrl, 'https://auth.example.com/authorize?tenant=x');
 		assert.equal(resolved.accessTokenUrl, 'https://auth.example.com/token');
 		assert.equal(describeConnection(resolved, 'x').apiBaseUrl, 'https://api.example.com/v2');
-		assert.equal(resolved.allowedDomains, 'api.example.com');
+		assert.equal(describeConnection(resolved, 'x').allowedDomains, 'api.example.com');
+		assert.equal(
+			describeConnection({ ...resolved, allowedDomains: 'a.example.com, *.b.example.com' }, 'x')
+				.allowedDomains,
+			'a.example.com, *.b.example.com',
+			'a list the user typed wins',
+		);
 		assert.equal(resolved.authentication, 'header');
 	});
 

@@ -142,6 +142,8 @@ export async function startServers(
 				customAuthUrl: urls.authorizeUrl,
 				customTokenUrl: urls.tokenUrl,
 				customApiBaseUrl: urls.apiUrl,
+				// Listed explicitly: n8n's own HTTP Request node refuses an empty list; ours reads it as the API's host.
+				allowedDomains: '127.0.0.1',
 				clientId: CLIENT_ID,
 				clientSecret: CLIENT_SECRET,
 				grantType: 'authorizationCode',

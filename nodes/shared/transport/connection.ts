@@ -134,6 +134,29 @@ function findMisconfiguration(
 	return undefined;
 }
 
+/** Host names only: an entry filled from a user's URL (a self-hosted base URL) keeps no scheme or port. */
+function hostOnly(entry: string): string {
+	return entry
+		.trim()
+		.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '')
+		.replace(/[:/?#].*$/, '');
+}
+
+/**
+ * An empty Allowed Domains list means the preset's API domains (Custom: the API base URL's host).
+ * Computed here rather than as the field's default: n8n shows a default expression in the modal.
+ */
+function defaultDomains(
+	preset: ProviderPreset | undefined,
+	credentials: ICredentialDataDecryptedObject,
+	apiBaseUrl: string,
+): string {
+	const entries = preset
+		? preset.allowedDomains.map((domain) => fillPresetTemplate(domain, credentials))
+		: [apiBaseUrl];
+	return [...new Set(entries.map(hostOnly).filter(Boolean))].join(', ');
+}
+
 export function describeConnection(
 	credentials: ICredentialDataDecryptedObject,
 	name: string,
@@ -156,12 +179,15 @@ export function describeConnection(
 		.trim()
 		.replace(/\/+$/, '');
 	const mode = credentials.allowedHttpRequestDomains;
+	const listedDomains = String(credentials.allowedDomains ?? '').trim();
 	return {
 		name,
 		grantType: String(credentials.grantType ?? 'authorizationCode'),
 		apiBaseUrl,
 		allowedDomains:
-			mode === 'domains' ? String(credentials.allowedDomains ?? '').trim() : undefined,
+			mode === 'domains'
+				? listedDomains || defaultDomains(preset, credentials, apiBaseUrl)
+				: undefined,
 		blocksAllRequests: mode === 'none',
 		accessToken,
 		hasRefreshToken: refreshToken !== '',
@@ -291,7 +317,7 @@ export function assertHostAllowed(
 	if (connection.allowedDomains === '') {
 		throw new NodeOperationError(node, `Connection '${connection.name}' allows no domains`, {
 			itemIndex,
-			description: `Open the connection and add ${new URL(url).hostname} to Allowed Domains.`,
+			description: `Open the connection and add ${new URL(url).hostname} to Allowed Domains, or set its API Base URL.`,
 		});
 	}
 	if (!isDomainAllowed({ url, allowedDomains: connection.allowedDomains })) {
