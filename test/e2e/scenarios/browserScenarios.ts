@@ -173,10 +173,11 @@ export const browserScenarios: Scenario[] = [
 					)
 					.first();
 				await connect.waitFor();
+				// After saving, the modal header shows "Saved" in place of the Save button.
 				await page
-					.locator('[data-test-id="credential-save-button"]')
-					.filter({ hasText: /Saved/ })
-					.waitFor()
+					.getByText('Saved', { exact: true })
+					.first()
+					.waitFor({ timeout: 10_000 })
 					.catch(() => undefined);
 				await connect.scrollIntoViewIfNeeded();
 				await screenshot(page, ctx.screenshotDir, '03-saved-not-connected');
