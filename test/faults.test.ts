@@ -164,8 +164,28 @@ const get = (url: string, extra: Record<string, unknown> = {}) => ({
 });
 
 describe('token endpoint faults', () => {
-	test('token endpoint down while refreshing a token about to expire: a clear error with what to do', async () => {
+	test('token endpoint down while refreshing a token that still has time: the requests go out with it, one token call', async () => {
 		const credential = await harness.connectedCredential({ expiresInMs: 30_000 });
+		const tokenCalls = harness.auth.tokenRequests.length;
+		harness.auth.down = true;
+		try {
+			const first = await run(credential, get('/contacts/1'), itemsOf(5));
+			assert.equal(assertEveryItemAccounted(first, 5).ok.length, 5);
+			const second = await run(credential, get('/contacts/1'), itemsOf(3));
+			assert.equal(assertEveryItemAccounted(second, 3).ok.length, 3);
+			assert.equal(
+				harness.auth.tokenRequests.length - tokenCalls,
+				1,
+				'items share one failed refresh, and the endpoint is left alone for a while',
+			);
+			assertNoSecrets(first, credential);
+		} finally {
+			harness.auth.down = false;
+		}
+	});
+
+	test('token endpoint down while refreshing an expired token: a clear error with what to do, nothing sent', async () => {
+		const credential = await harness.connectedCredential({ expiresInMs: 5_000 });
 		const sentBefore = harness.api.requests.length;
 		const tokenCalls = harness.auth.tokenRequests.length;
 		harness.auth.down = true;

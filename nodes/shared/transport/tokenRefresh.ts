@@ -23,6 +23,23 @@ export const DEFAULT_REFRESH_MARGIN_MS = 120_000;
 /** One refresh at a time per credential in this process; items waiting on it reuse its result. */
 const refreshesInFlight = new Map<string, Promise<void>>();
 
+/** A token with at least this much time left is still sent when refreshing it ahead failed. */
+const STILL_USABLE_MS = 15_000;
+
+/** After a failed refresh ahead of expiry, the token endpoint is left alone this long. */
+const RETRY_AHEAD_AFTER_MS = 30_000;
+
+/** When refreshing ahead last failed, per credential in this process. */
+const aheadRefreshFailedAt = new Map<string, number>();
+
+function credentialIdOf(context: RefreshingContext): string {
+	return context.getNode().credentials?.[CREDENTIAL_TYPE]?.id ?? CREDENTIAL_TYPE;
+}
+
+function stillUsable(connection: Connection): boolean {
+	return connection.expiresAt !== undefined && connection.expiresAt - Date.now() > STILL_USABLE_MS;
+}
+
 /**
  * A token that lives shorter than the margin would count as expiring the moment it is issued, and
  * every item would refresh again: the margin is at most half the token's lifetime.
@@ -67,7 +84,7 @@ async function refreshOnce(
 	itemIndex: number | undefined,
 	isStillNeeded: (current: Connection) => boolean,
 ): Promise<Connection> {
-	const credentialId = context.getNode().credentials?.[CREDENTIAL_TYPE]?.id ?? CREDENTIAL_TYPE;
+	const credentialId = credentialIdOf(context);
 	let refresh = refreshesInFlight.get(credentialId);
 	if (refresh === undefined) {
 		refresh = (async () => {
@@ -85,7 +102,11 @@ async function refreshOnce(
 	return await loadConnection(context, itemIndex);
 }
 
-/** Refreshes a token that expires within the margin, so no request is sent with it. */
+/**
+ * Refreshes a token that expires within the margin, so no request is sent with it. When the token
+ * endpoint fails (it is down, not a revoked grant) and the token still has time left, the request
+ * goes out with it, and the endpoint is asked again only after a pause.
+ */
 export async function refreshIfExpiring(
 	context: RefreshingContext,
 	connection: Connection,
@@ -93,7 +114,28 @@ export async function refreshIfExpiring(
 	marginMs: number,
 ): Promise<Connection> {
 	if (!expiresWithin(connection, marginMs) || !canRefresh(connection)) return connection;
-	return await refreshOnce(context, itemIndex, (current) => expiresWithin(current, marginMs));
+	const credentialId = credentialIdOf(context);
+	const failedAt = aheadRefreshFailedAt.get(credentialId);
+	if (
+		failedAt !== undefined &&
+		Date.now() - failedAt < RETRY_AHEAD_AFTER_MS &&
+		stillUsable(connection)
+	) {
+		return connection;
+	}
+	const outcome = await settle(
+		refreshOnce(context, itemIndex, (current) => expiresWithin(current, marginMs)),
+	);
+	if (outcome.value !== undefined) {
+		aheadRefreshFailedAt.delete(credentialId);
+		return outcome.value;
+	}
+	// A NodeOperationError is the host's "needs to be reconnected": the grant is gone, stop here.
+	if (outcome.error instanceof NodeApiError && stillUsable(connection)) {
+		aheadRefreshFailedAt.set(credentialId, Date.now());
+		return connection;
+	}
+	throw outcome.error;
 }
 
 /** Refreshes after the API rejected `rejectedToken`, unless it was already replaced. */
