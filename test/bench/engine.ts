@@ -1,26 +1,22 @@
 /**
- * A runner modelled on test/harness/engine.ts: n8n-core's real WorkflowExecute runs a source node
- * emitting `count` items, then the node under test. Its registry also holds n8n's built-in HTTP
+ * The harness's Source -> Target run (n8n-core's real WorkflowExecute) with a source node emitting
+ * `count` items, then the node under test. Its registry also holds n8n's built-in HTTP
  * Request node (versioned), which the harness's registry does not.
  */
-import { WorkflowExecute } from 'n8n-core';
 import {
 	NodeConnectionTypes,
 	VersionedNodeType,
-	Workflow,
 	type IDataObject,
 	type IExecuteFunctions,
 	type INode,
 	type INodeExecutionData,
 	type INodeType,
 	type INodeTypes,
-	type IRun,
-	type IWorkflowBase,
 } from 'n8n-workflow';
 
 import { OAuth2HttpRequest } from '../../dist/nodes/OAuth2HttpRequest/OAuth2HttpRequest.node.js';
 import type { CredentialStore } from '../harness/credentialStore';
-import { additionalData } from '../harness/engine';
+import { runSourceToTarget, type NodeRun } from '../harness/engine';
 import { CREDENTIAL_TYPE } from '../harness/resolveCredential';
 
 /** Emits `count` items `{ index }`. */
@@ -61,12 +57,6 @@ const nodeTypes: INodeTypes = {
 	getKnownTypes: () => ({}),
 } as INodeTypes;
 
-export interface BenchRun {
-	items: INodeExecutionData[];
-	error?: Error;
-	run: IRun;
-}
-
 export interface BenchRunOptions {
 	store: CredentialStore;
 	credential: { id: string; name: string };
@@ -76,7 +66,7 @@ export interface BenchRunOptions {
 	count: number;
 }
 
-export async function runBench(options: BenchRunOptions): Promise<BenchRun> {
+export async function runBench(options: BenchRunOptions): Promise<NodeRun> {
 	const nodes: INode[] = [
 		{
 			id: 'source',
@@ -96,34 +86,5 @@ export async function runBench(options: BenchRunOptions): Promise<BenchRun> {
 			credentials: { [CREDENTIAL_TYPE]: options.credential },
 		},
 	];
-	const connections = {
-		Source: { main: [[{ node: 'Target', type: NodeConnectionTypes.Main, index: 0 }]] },
-	};
-	const workflowData = {
-		id: 'workflow-bench',
-		name: 'bench',
-		nodes,
-		connections,
-		active: false,
-		settings: { executionOrder: 'v1' },
-	} as unknown as IWorkflowBase;
-	const workflow = new Workflow({
-		id: 'workflow-bench',
-		nodes,
-		connections,
-		active: false,
-		nodeTypes,
-		settings: { executionOrder: 'v1' },
-	});
-	const execute = new WorkflowExecute(additionalData(options.store, workflowData), 'manual');
-	const run = await execute.run({
-		workflow,
-		startNode: workflow.getNode('Source') as INode,
-	} as never);
-	const taskData = run.data.resultData.runData.Target?.[0];
-	return {
-		items: taskData?.data?.main?.[0] ?? [],
-		error: (taskData?.error ?? run.data.resultData.error) as Error | undefined,
-		run,
-	};
+	return await runSourceToTarget(options.store, nodeTypes, nodes);
 }

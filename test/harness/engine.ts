@@ -144,26 +144,39 @@ export async function runNode(options: RunOptions): Promise<NodeRun> {
 			...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
 		},
 	];
+	return await runSourceToTarget(options.store, nodeTypes, nodes);
+}
+
+/**
+ * Runs a two-node workflow, `Source` -> `Target`, through WorkflowExecute and returns what the
+ * target produced (the benchmarks use it too, with their own node types).
+ */
+export async function runSourceToTarget(
+	store: CredentialStore,
+	types: INodeTypes,
+	nodes: INode[],
+): Promise<NodeRun> {
 	const connections = {
 		Source: { main: [[{ node: 'Target', type: NodeConnectionTypes.Main, index: 0 }]] },
 	};
+	const settings = { executionOrder: 'v1' as const };
 	const workflowData = {
 		id: 'workflow-1',
 		name: 'test',
 		nodes,
 		connections,
 		active: false,
-		settings: { executionOrder: 'v1' },
+		settings,
 	} as unknown as IWorkflowBase;
 	const workflow = new Workflow({
 		id: 'workflow-1',
 		nodes,
 		connections,
 		active: false,
-		nodeTypes,
-		settings: { executionOrder: 'v1' },
+		nodeTypes: types,
+		settings,
 	});
-	const execute = new WorkflowExecute(additionalData(options.store, workflowData), 'manual');
+	const execute = new WorkflowExecute(additionalData(store, workflowData), 'manual');
 	const run = await execute.run({
 		workflow,
 		startNode: workflow.getNode('Source') as INode,
