@@ -18,9 +18,19 @@ export type ScopeSeparator = ' ' | ',';
 
 export type PkceSupport = 'unsupported' | 'supported' | 'required';
 
+/**
+ * What a preset field's value is, so it is checked before it becomes part of a URL:
+ * a DNS label (`acme` of acme.myshopify.com), a whole host name, a directory tenant (ID, domain or
+ * `common`), one path segment, or one of the field's options.
+ */
+export type PresetFieldKind = 'dnsLabel' | 'hostname' | 'tenant' | 'pathSegment' | 'option';
+
 /** A value the user supplies for a preset (tenant, instance, data centre, ...). */
 export interface PresetField {
 	displayName: string;
+	kind: PresetFieldKind;
+	/** Paths that may follow a host name (Keycloak 16 and older serve under /auth). */
+	pathSuffixes?: string[];
 	description: string;
 	placeholder?: string;
 	default: string;
@@ -64,6 +74,7 @@ export interface ProviderPreset {
 export const PRESET_FIELDS = {
 	tenant: {
 		displayName: 'Tenant',
+		kind: 'tenant',
 		description:
 			'Directory (tenant) ID or domain from the Azure portal; "common" lets any work or personal account sign in, "organizations" only work accounts. Client credentials need your tenant ID or domain.',
 		placeholder: 'e.g. contoso.onmicrosoft.com',
@@ -72,6 +83,7 @@ export const PRESET_FIELDS = {
 	},
 	salesforceLoginHost: {
 		displayName: 'Salesforce Login',
+		kind: 'hostname',
 		description:
 			'Where users sign in: login.salesforce.com (production), test.salesforce.com (sandbox) or your My Domain host, without https://',
 		placeholder: 'e.g. acme.my.salesforce.com',
@@ -80,6 +92,7 @@ export const PRESET_FIELDS = {
 	},
 	salesforceInstance: {
 		displayName: 'Salesforce Instance',
+		kind: 'hostname',
 		description:
 			'Your org host for API calls (My Domain, the instance_url of the token response), without https://',
 		placeholder: 'e.g. acme.my.salesforce.com',
@@ -88,6 +101,7 @@ export const PRESET_FIELDS = {
 	},
 	serviceNowInstance: {
 		displayName: 'ServiceNow Instance',
+		kind: 'dnsLabel',
 		description: 'The instance name: the part before .service-now.com',
 		placeholder: 'e.g. dev12345',
 		default: '',
@@ -95,6 +109,7 @@ export const PRESET_FIELDS = {
 	},
 	genesysRegion: {
 		displayName: 'Genesys Cloud Region',
+		kind: 'option',
 		description: 'The domain of your Genesys Cloud region (the login host without "login.")',
 		default: 'mypurecloud.com',
 		options: [
@@ -121,6 +136,7 @@ export const PRESET_FIELDS = {
 	},
 	zohoDataCenter: {
 		displayName: 'Zoho Data Centre',
+		kind: 'option',
 		description:
 			'The accounts domain of the data centre your Zoho account lives in (where you sign in)',
 		default: 'zoho.com',
@@ -138,6 +154,7 @@ export const PRESET_FIELDS = {
 	},
 	zohoApiDomain: {
 		displayName: 'Zoho API Domain',
+		kind: 'option',
 		description:
 			'The API domain of the same data centre (the api_domain of the token response); Canada signs in at zohocloud.ca but calls zohoapis.ca',
 		default: 'zohoapis.com',
@@ -155,6 +172,7 @@ export const PRESET_FIELDS = {
 	},
 	apigeeOrganization: {
 		displayName: 'Apigee Organization',
+		kind: 'pathSegment',
 		description: 'The Apigee organization name, usually your Google Cloud project ID',
 		placeholder: 'e.g. my-gcp-project',
 		default: '',
@@ -162,6 +180,7 @@ export const PRESET_FIELDS = {
 	},
 	auth0Domain: {
 		displayName: 'Auth0 Domain',
+		kind: 'hostname',
 		description: 'Your Auth0 tenant domain or custom domain, without https://',
 		placeholder: 'e.g. acme.us.auth0.com',
 		default: '',
@@ -169,6 +188,7 @@ export const PRESET_FIELDS = {
 	},
 	docuSignAccountHost: {
 		displayName: 'DocuSign Environment',
+		kind: 'option',
 		description: 'The DocuSign account server: production or the developer (demo) environment',
 		default: 'account.docusign.com',
 		options: [
@@ -179,6 +199,7 @@ export const PRESET_FIELDS = {
 	},
 	gitlabHost: {
 		displayName: 'GitLab Host',
+		kind: 'hostname',
 		description: 'gitlab.com, or the host of your self-managed GitLab, without https://',
 		placeholder: 'e.g. gitlab.example.com',
 		default: 'gitlab.com',
@@ -186,6 +207,8 @@ export const PRESET_FIELDS = {
 	},
 	keycloakHost: {
 		displayName: 'Keycloak Host',
+		kind: 'hostname',
+		pathSuffixes: ['/auth'],
 		description:
 			'The host of your Keycloak server, without https://; for Keycloak 16 and older add the /auth path (e.g. sso.example.com/auth)',
 		placeholder: 'e.g. sso.example.com',
@@ -194,6 +217,7 @@ export const PRESET_FIELDS = {
 	},
 	keycloakRealm: {
 		displayName: 'Keycloak Realm',
+		kind: 'pathSegment',
 		description: 'The realm your client is registered in',
 		placeholder: 'e.g. acme',
 		default: '',
@@ -201,6 +225,7 @@ export const PRESET_FIELDS = {
 	},
 	mailchimpDataCenter: {
 		displayName: 'Mailchimp Data Center',
+		kind: 'dnsLabel',
 		description:
 			'The prefix of your Mailchimp URL (us6 in us6.admin.mailchimp.com); also the dc of https://login.mailchimp.com/oauth2/metadata',
 		placeholder: 'e.g. us6',
@@ -209,6 +234,7 @@ export const PRESET_FIELDS = {
 	},
 	oktaDomain: {
 		displayName: 'Okta Domain',
+		kind: 'hostname',
 		description: 'Your Okta org domain or custom domain, without https://',
 		placeholder: 'e.g. dev-123456.okta.com',
 		default: '',
@@ -216,6 +242,7 @@ export const PRESET_FIELDS = {
 	},
 	shopifyShop: {
 		displayName: 'Shopify Shop',
+		kind: 'dnsLabel',
 		description: 'The shop name: the part before .myshopify.com',
 		placeholder: 'e.g. acme-store',
 		default: '',

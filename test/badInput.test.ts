@@ -272,9 +272,9 @@ export const BAD_INPUTS: BadInputCase[] = [
 			recordsPath: 'results',
 			maxPages: 0,
 		}),
-		message: "Max Pages must be a whole number of at least 1, not '0'",
+		message: "Max Pages must be a whole number from 1 to 10000, not '0'",
 		description:
-			'Set Max Pages to 1 or more: paging stops after that many pages. To send a single request, set Pagination to Off.',
+			'Set Max Pages from 1 to 10000: paging stops after that many pages. To send a single request, set Pagination to Off; for more pages, split the work (e.g. by date range) across items.',
 		refusedBeforeSending: true,
 	},
 	{
@@ -388,8 +388,8 @@ describe('bad input gets a message naming the field and the fix', () => {
 			assert.equal(continued.items.length, items.length, 'one error item per input item');
 			continued.items.forEach((item, index) => {
 				assert.match(String(item.json.error), pattern(entry.message, index));
-				assert.match(String(item.json.description), pattern(entry.description, index));
-				assert.equal(item.json.itemIndex, index);
+				assert.match(String(item.error?.description), pattern(entry.description, index));
+				assert.equal(item.error?.context.itemIndex, index);
 				assert.deepEqual(item.pairedItem, { item: index });
 			});
 

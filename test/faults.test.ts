@@ -10,6 +10,8 @@ import { inspect } from 'node:util';
 
 import { LoggerProxy, type INodeExecutionData } from 'n8n-workflow';
 
+import { PAUSE_AFTER_FAILURE_MS } from '../nodes/shared/transport/tokenRefresh';
+import { advanceClock } from './harness/clock';
 import type { NodeRun } from './harness/engine';
 import { CLIENT_SECRET, itemsOf, startHarness, type Harness } from './harness/fixtures';
 import { ResourceServer } from './harness/resourceServer';
@@ -194,11 +196,13 @@ describe('token endpoint faults', () => {
 			const { ok, failed } = assertEveryItemAccounted(continued, 5);
 			assert.equal(ok.length, 0);
 			for (const item of failed) {
-				assert.equal(
-					item.json.error,
-					`Could not refresh the token of connection '${credential.name}': Request failed with status code 503`,
+				assert.match(
+					String(item.json.error),
+					new RegExp(
+						`^Could not refresh the token of connection '${credential.name}': localhost:\\d+ answered 503$`,
+					),
 				);
-				assert.match(String(item.json.description), /token endpoint is reachable.*click Reconnect/);
+				assert.match(String(item.error?.description), /Wait a minute .*click Reconnect/);
 			}
 			assert.equal(
 				harness.auth.tokenRequests.length - tokenCalls,
@@ -212,7 +216,7 @@ describe('token endpoint faults', () => {
 				String(stopped.error?.message),
 				/Could not refresh the token of connection .*503/,
 			);
-			assert.match(String(stopped.error?.description), /click Reconnect/);
+			assert.match(String(stopped.error?.description), /click Reconnect.*asked again 30 s/);
 			assertNoSecrets(stopped, credential);
 		} finally {
 			harness.auth.down = false;
@@ -222,6 +226,12 @@ describe('token endpoint faults', () => {
 			sentBefore,
 			'nothing was sent with the expiring token',
 		);
+		assert.equal(
+			harness.auth.tokenRequests.length - tokenCalls,
+			1,
+			'the next run within the pause did not ask the token endpoint',
+		);
+		advanceClock(PAUSE_AFTER_FAILURE_MS + 1_000);
 
 		const recovered = await run(credential, get('/contacts/1'), itemsOf(2));
 		assert.equal(
@@ -232,7 +242,10 @@ describe('token endpoint faults', () => {
 		assertNoSecrets(recovered, credential);
 	});
 
-	test('refresh token revoked (invalid_grant): the host says the connection needs to be reconnected', async () => {
+	const REVOKED_MESSAGE =
+		"Could not refresh the token of connection 'Revoked App': the provider no longer accepts its refresh token (invalid_grant)";
+
+	test('refresh token revoked (invalid_grant): the error says to reconnect', async () => {
 		const credential = await harness.connectedCredential({
 			expiresInMs: 30_000,
 			name: 'Revoked App',
@@ -244,13 +257,13 @@ describe('token endpoint faults', () => {
 			const { ok, failed } = assertEveryItemAccounted(continued, 4);
 			assert.equal(ok.length, 0);
 			for (const item of failed) {
-				assert.equal(item.json.error, 'The credential "Revoked App" needs to be reconnected.');
-				assert.match(String(item.json.description), /reconnect it/);
+				assert.equal(item.json.error, REVOKED_MESSAGE);
+				assert.match(String(item.error?.description), /Access was revoked.*click Reconnect/);
 			}
 			assertNoSecrets(continued, credential);
 
 			const stopped = await run(credential, get('/contacts/1'), itemsOf(1), false);
-			assert.equal(stopped.error?.message, 'The credential "Revoked App" needs to be reconnected.');
+			assert.equal(stopped.error?.message, REVOKED_MESSAGE);
 			assertNoSecrets(stopped, credential);
 		} finally {
 			harness.auth.revoked = false;
@@ -355,7 +368,7 @@ describe('resource server faults', () => {
 		assert.equal(failed.length, 1);
 		assert.match(String(failed[0].json.error), /^127\.0\.0\.1:\d+ answered 504/);
 		assert.match(
-			String(failed[0].json.description),
+			String(failed[0].error?.description),
 			/kept failing after the retries: try again later/,
 		);
 		for (let index = 0; index < 9; index++) assert.equal(harness.api.count(`/flap/${index}`), 2);
@@ -406,7 +419,7 @@ describe('resource server faults', () => {
 				/^The request to 127\.0\.0\.1:\d+ timed out after 300 ms$/,
 			);
 			assert.match(
-				String(item.json.description),
+				String(item.error?.description),
 				/did not answer within the timeout \(2 times\)\. Raise Options > Timeout/,
 			);
 		}
@@ -440,7 +453,7 @@ describe('resource server faults', () => {
 				/^Could not reach 127\.0\.0\.1:\d+: socket hang up \(ECONNRESET\)$/,
 			);
 			assert.match(
-				String(item.json.description),
+				String(item.error?.description),
 				/failed 2 times without an HTTP answer\. Check that the server is up/,
 			);
 		}
@@ -501,7 +514,7 @@ describe('resource server faults', () => {
 			String(failed[0].json.error),
 			/^The response from 127\.0\.0\.1:\d+\/broken is not JSON \(content type 'application\/json', starts with '\{"a":'\)$/,
 		);
-		assert.match(String(failed[0].json.description), /set Response Format/);
+		assert.match(String(failed[0].error?.description), /set Response Format/);
 		assert.match(
 			String(failed[2].json.error),
 			/starts with '\{"echo": "Bearer \[redacted\]", "refresh": "\[redacted\]"/,
@@ -565,11 +578,11 @@ describe('resource server faults', () => {
 		for (const item of failed) {
 			assert.match(
 				String(item.json.error),
-				/Domain not allowed: This credential is restricted from accessing 127\.0\.0\.2:\d+/,
+				/^The server redirected to 127\.0\.0\.2:\d+, which is not in the allowed domains of connection/,
 			);
 			assert.match(
-				String(item.json.description),
-				/redirected to a host outside the allowed domains .* add its host to Allowed Domains/,
+				String(item.error?.description),
+				/token was not sent there .* add 127\.0\.0\.2 to Allowed Domains/,
 			);
 		}
 		assert.equal(otherHost.requests.length, seenBefore, 'the other host saw no request');
@@ -578,13 +591,13 @@ describe('resource server faults', () => {
 		const anywhere = await harness.connectedCredential({
 			extra: { allowedHttpRequestDomains: 'all' },
 		});
-		// "All" follows the redirect, but the host drops the Authorization header across origins.
+		// "All" follows the redirect, without the token: it goes to the first request's origin only.
 		const tokenCalls = harness.auth.tokenRequests.length;
 		const followed = await run(anywhere, get(`/redirect?to=${encodeURIComponent(target)}`));
 		assert.ok(otherHost.requests.length > seenBefore, 'the redirect was followed');
-		// The other host refuses the request without a token; the host takes that 401 for an expired token.
-		assert.match(String(followed.items[0].json.error), /answered 401/);
-		assert.ok(harness.auth.tokenRequests.length - tokenCalls <= 1);
+		// The other host refuses the request without a token: that is not the connection's token expiring.
+		assert.match(String(followed.items[0].json.error), /^127\.0\.0\.2:\d+ answered 401/);
+		assert.equal(harness.auth.tokenRequests.length - tokenCalls, 0, 'no refresh');
 		assert.equal(
 			otherHost.requests
 				.slice(seenBefore)

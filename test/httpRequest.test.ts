@@ -554,7 +554,7 @@ describe('items', () => {
 		);
 		assert.equal(result.items.length, 3);
 		assert.match(String(result.items[1].json.error), /404/);
-		assert.equal(result.items[1].json.itemIndex, 1);
+		assert.equal(result.items[1].error?.context.itemIndex, 1);
 		assert.deepEqual(
 			result.items.map((item) => item.pairedItem),
 			[{ item: 0 }, { item: 1 }, { item: 2 }],

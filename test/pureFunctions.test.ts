@@ -66,7 +66,7 @@ describe('Retry-After and backoff', () => {
 		assert.equal(parseRetryAfter('soon', now), undefined);
 	});
 
-	test('the server’s wait is a floor; the total wait is bounded', () => {
+	test('the server’s wait is a floor, capped to what the request may still wait; the total wait is bounded', () => {
 		const policy = { ...DEFAULT_RETRY_POLICY, maxTotalWaitMs: 10_000 };
 		const delay = nextRetryDelay(
 			policy,
@@ -74,6 +74,7 @@ describe('Retry-After and backoff', () => {
 			() => 0.5,
 		);
 		assert.ok(delay !== undefined && delay >= 4000);
+		// Longer than the whole budget: capped to it (a timer would overflow past 2^31 ms).
 		assert.equal(
 			nextRetryDelay(policy, {
 				attempt: 1,
@@ -82,7 +83,28 @@ describe('Retry-After and backoff', () => {
 				retryAfterMs: 20_000,
 				waitedMs: 0,
 			}),
+			10_000,
+		);
+		assert.equal(
+			nextRetryDelay(DEFAULT_RETRY_POLICY, {
+				attempt: 1,
+				method: 'GET',
+				statusCode: 429,
+				retryAfterMs: parseRetryAfter('99999999999'),
+				waitedMs: 0,
+			}),
+			DEFAULT_RETRY_POLICY.maxDelayMs,
+		);
+		assert.equal(
+			nextRetryDelay(policy, {
+				attempt: 2,
+				method: 'GET',
+				statusCode: 429,
+				retryAfterMs: 20_000,
+				waitedMs: 10_000,
+			}),
 			undefined,
+			'nothing left of the budget',
 		);
 		assert.equal(
 			nextRetryDelay(policy, { attempt: 1, method: 'GET', statusCode: 404, waitedMs: 0 }),

@@ -8,9 +8,8 @@ import {
 } from 'n8n-workflow';
 
 import type { RunSettings } from '../shared/requestOptions';
-import { loadConnection } from '../shared/transport/connection';
 import { redact } from '../shared/transport/redact';
-import { sendAuthorized, type OutgoingRequest } from '../shared/transport/request';
+import { connectionOfRun, sendAuthorized, type OutgoingRequest } from '../shared/transport/request';
 import { httpStatusError, parseJsonBody } from '../shared/transport/response';
 import {
 	extractVariables,
@@ -47,7 +46,17 @@ function buildRequest(
 	itemIndex: number,
 	timeoutMs: number,
 ): OutgoingRequest {
-	const method = context.getNodeParameter('method', itemIndex, 'GET') as 'GET' | 'POST';
+	const given = String(context.getNodeParameter('method', itemIndex, 'GET') ?? '')
+		.trim()
+		.toUpperCase();
+	if (given !== 'GET' && given !== 'POST') {
+		throw new NodeOperationError(context.getNode(), `The method '${given}' is not supported`, {
+			itemIndex,
+			description:
+				'Fetch Variables reads data: set Method to GET or POST. To change data, use the OAuth2 HTTP Request node.',
+		});
+	}
+	const method: 'GET' | 'POST' = given;
 	const query = context.getNodeParameter('queryParameters.parameters', itemIndex, []) as Array<{
 		name: string;
 		value: string;
@@ -121,7 +130,7 @@ export async function executeFetchItem(
 		settings.send,
 	);
 	if (response.statusCode >= 400) {
-		const { secrets } = await loadConnection(context, itemIndex);
+		const { secrets } = await connectionOfRun(context, settings.send, itemIndex);
 		throw httpStatusError(node, response, secrets, redact, itemIndex);
 	}
 	const variables = extractVariables(

@@ -7,7 +7,8 @@ import {
 
 import { listPaths, readPath } from '../shared/jsonPath';
 import { loadConnection } from '../shared/transport/connection';
-import { redact } from '../shared/transport/redact';
+import { isNodeError } from '../shared/transport/hostErrors';
+import { redact, redactError } from '../shared/transport/redact';
 import { sendAuthorized } from '../shared/transport/request';
 import { httpStatusError, parseJsonBody } from '../shared/transport/response';
 
@@ -36,21 +37,38 @@ function pickerUrl(context: ILoadOptionsFunctions): string {
 	}
 }
 
-export async function searchResponsePaths(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-): Promise<INodeListSearchResult> {
-	const url = pickerUrl(this);
-	const response = await sendAuthorized(this, undefined, { method: 'GET', url, timeoutMs: 15_000 });
+async function samplePaths(context: ILoadOptionsFunctions, filter?: string) {
+	const url = pickerUrl(context);
+	const response = await sendAuthorized(context, undefined, {
+		method: 'GET',
+		url,
+		timeoutMs: 15_000,
+	});
 	if (response.statusCode >= 400) {
-		const { secrets } = await loadConnection(this);
-		throw httpStatusError(this.getNode(), response, secrets, redact);
+		const { secrets } = await loadConnection(context);
+		throw httpStatusError(context.getNode(), response, secrets, redact);
 	}
-	const body = parseJsonBody(this.getNode(), response);
+	const body = parseJsonBody(context.getNode(), response);
 	const needle = (filter ?? '').toLowerCase();
 	return {
 		results: listPaths(body)
 			.filter((path) => path.toLowerCase().includes(needle))
 			.map((path) => ({ name: `${path}  (${preview(readPath(body, path))})`, value: path })),
 	};
+}
+
+/** The picker's errors are shown in the editor: none may carry a secret the sample held. */
+export async function searchResponsePaths(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	try {
+		return await samplePaths(this, filter);
+	} catch (error) {
+		const nodeError = isNodeError(error)
+			? error
+			: new NodeOperationError(this.getNode(), error instanceof Error ? error : String(error));
+		redactError(nodeError, (await loadConnection(this)).secrets);
+		throw nodeError;
+	}
 }

@@ -202,17 +202,6 @@ export async function buildRequest(
 		request.headers = Object.fromEntries(
 			Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]),
 		);
-		if (request.headers.authorization !== undefined) {
-			throw new NodeOperationError(
-				context.getNode(),
-				'The Authorization header is set by the connection',
-				{
-					itemIndex,
-					description:
-						'Remove the Authorization header: the node adds the connection’s token itself.',
-				},
-			);
-		}
 	}
 	if (context.getNodeParameter('sendBody', itemIndex, false)) {
 		if (METHODS_WITHOUT_BODY.has(method)) {

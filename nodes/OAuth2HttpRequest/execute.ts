@@ -7,14 +7,18 @@ import {
 } from 'n8n-workflow';
 
 import type { RunSettings } from '../shared/requestOptions';
-import { loadConnection } from '../shared/transport/connection';
 import {
 	fetchPages,
+	MAX_PAGES_LIMIT,
 	type PaginationMode,
 	type PaginationSettings,
 } from '../shared/transport/pagination';
 import { redact } from '../shared/transport/redact';
-import { sendAuthorized, type ReceivedResponse } from '../shared/transport/request';
+import {
+	connectionOfRun,
+	sendAuthorized,
+	type ReceivedResponse,
+} from '../shared/transport/request';
 import {
 	detectFormat,
 	httpStatusError,
@@ -46,12 +50,20 @@ function readPagination(context: IExecuteFunctions, itemIndex: number): Paginati
 	}
 	const value = <T>(name: string, fallback: T) =>
 		mode === 'off' ? fallback : (context.getNodeParameter(name, itemIndex, fallback) as T);
-	const atLeastOne = (name: string, label: string, fallback: number, fix: string) => {
+	const atLeastOne = (
+		name: string,
+		label: string,
+		fallback: number,
+		fix: string,
+		atMost = Number.MAX_SAFE_INTEGER,
+	) => {
 		const number = value<unknown>(name, fallback);
-		if (typeof number !== 'number' || !Number.isInteger(number) || number < 1) {
+		if (typeof number !== 'number' || !Number.isInteger(number) || number < 1 || number > atMost) {
 			throw new NodeOperationError(
 				context.getNode(),
-				`${label} must be a whole number of at least 1, not '${String(number)}'`,
+				atMost === Number.MAX_SAFE_INTEGER
+					? `${label} must be a whole number of at least 1, not '${String(number)}'`
+					: `${label} must be a whole number from 1 to ${atMost}, not '${String(number)}'`,
 				{
 					itemIndex,
 					description: fix,
@@ -83,7 +95,8 @@ function readPagination(context: IExecuteFunctions, itemIndex: number): Paginati
 			'maxPages',
 			'Max Pages',
 			100,
-			'Set Max Pages to 1 or more: paging stops after that many pages. To send a single request, set Pagination to Off.',
+			`Set Max Pages from 1 to ${MAX_PAGES_LIMIT}: paging stops after that many pages. To send a single request, set Pagination to Off; for more pages, split the work (e.g. by date range) across items.`,
+			MAX_PAGES_LIMIT,
 		),
 	};
 }
@@ -91,6 +104,29 @@ function readPagination(context: IExecuteFunctions, itemIndex: number): Paginati
 function withStatus(json: IDataObject, response: ReceivedResponse, full: boolean): IDataObject {
 	if (!full) return json;
 	return { statusCode: response.statusCode, headers: response.headers as IDataObject, body: json };
+}
+
+/**
+ * What the user gets to see of a response must not echo the connection's tokens: headers (when
+ * returned) always, and the body of an error response returned as data (Never Error).
+ */
+function withoutSecrets(response: ReceivedResponse, secrets: string[]): ReceivedResponse {
+	const headers = Object.fromEntries(
+		Object.entries(response.headers).map(([name, value]) => [
+			name,
+			Array.isArray(value)
+				? value.map((entry) => redact(entry, secrets))
+				: value === undefined
+					? value
+					: redact(String(value), secrets),
+		]),
+	);
+	const isText = !response.body.subarray(0, 512).includes(0);
+	const body =
+		response.statusCode >= 400 && isText
+			? Buffer.from(redact(response.body.toString('utf8'), secrets))
+			: response.body;
+	return { ...response, headers, body };
 }
 
 async function shapeResponse(
@@ -148,7 +184,7 @@ export async function executeRequestItem(
 	const neverError = options.neverError === true;
 	const failOnStatus = async (response: ReceivedResponse) => {
 		if (response.statusCode < 400 || neverError) return;
-		const { secrets } = await loadConnection(context, itemIndex);
+		const { secrets } = await connectionOfRun(context, settings.send, itemIndex);
 		throw httpStatusError(context.getNode(), response, secrets, redact, itemIndex);
 	};
 
@@ -156,7 +192,8 @@ export async function executeRequestItem(
 	if (pagination.mode === 'off') {
 		const response = await sendAuthorized(context, itemIndex, request, settings.send);
 		await failOnStatus(response);
-		return await shapeResponse(context, itemIndex, response, options);
+		const { secrets } = await connectionOfRun(context, settings.send, itemIndex);
+		return await shapeResponse(context, itemIndex, withoutSecrets(response, secrets), options);
 	}
 
 	const output: INodeExecutionData[] = [];

@@ -115,9 +115,9 @@ export const paginationProperties: INodeProperties[] = [
 		displayName: 'Max Pages',
 		name: 'maxPages',
 		type: 'number',
-		typeOptions: { minValue: 1 },
+		typeOptions: { minValue: 1, maxValue: 10000 },
 		default: 100,
-		description: 'Stop after this many pages even if the API has more',
+		description: 'Stop after this many pages even if the API has more (at most 10000)',
 		displayOptions: { show: paginated },
 	},
 	{

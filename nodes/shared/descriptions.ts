@@ -119,11 +119,21 @@ export const requestOptionProperties: INodeProperties[] = [
 			'Refresh the token when it expires within this many seconds, so no request is sent with an expiring token',
 	},
 	{
+		displayName: 'Max Response Size (MB)',
+		name: 'maxResponseMegabytes',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 64,
+		description:
+			'Larger responses are cut off while they arrive, with an error, so one response cannot exhaust n8n’s memory',
+	},
+	{
 		displayName: 'Timeout (Ms)',
 		name: 'timeout',
 		type: 'number',
 		typeOptions: { minValue: 1 },
 		default: 30000,
-		description: 'Time to wait for the server to answer a request',
+		description:
+			'Time to wait for the server to answer a request; also the longest wait for the token endpoint during a refresh',
 	},
 ];

@@ -1,9 +1,8 @@
 /**
  * The item loop of both nodes, in one place: bounded concurrency, pairedItem on every output,
- * continueOnFail turning a failed item into an `{ error }` item paired with it.
+ * continueOnFail turning a failed item into an error item paired with it.
  */
 import {
-	NodeApiError,
 	NodeOperationError,
 	sleep,
 	type IExecuteFunctions,
@@ -11,17 +10,14 @@ import {
 } from 'n8n-workflow';
 
 import { loadConnection } from './transport/connection';
+import { isNodeError, type NodeError } from './transport/hostErrors';
 import type { RequestPacer } from './transport/request';
-import { redact } from './transport/redact';
+import { redactError } from './transport/redact';
 
 export type ItemHandler = (itemIndex: number) => Promise<INodeExecutionData[]>;
 
-function asNodeError(
-	context: IExecuteFunctions,
-	error: unknown,
-	itemIndex: number,
-): NodeOperationError | NodeApiError {
-	if (error instanceof NodeOperationError || error instanceof NodeApiError) {
+function asNodeError(context: IExecuteFunctions, error: unknown, itemIndex: number): NodeError {
+	if (isNodeError(error)) {
 		error.context.itemIndex ??= itemIndex;
 		return error;
 	}
@@ -39,27 +35,6 @@ async function currentSecrets(context: IExecuteFunctions, itemIndex: number): Pr
 	}
 }
 
-/**
- * Removes secrets from all of an error the host may log or store: message, description, stack,
- * collected messages, and the causes it wraps (the host's error reporter logs each cause's message).
- */
-function redactError(error: NodeOperationError | NodeApiError, secrets: string[]): void {
-	if (secrets.length === 0) return;
-	error.message = redact(error.message, secrets);
-	if (error.description) error.description = redact(error.description, secrets);
-	error.messages = error.messages.map((message) => redact(message, secrets));
-	const seen = new Set<unknown>();
-	for (
-		let current: unknown = error;
-		current instanceof Error && !seen.has(current);
-		current = current.cause
-	) {
-		seen.add(current);
-		current.message = redact(current.message, secrets);
-		if (current.stack) current.stack = redact(current.stack, secrets);
-	}
-}
-
 export async function runItems(
 	context: IExecuteFunctions,
 	concurrency: number,
@@ -68,7 +43,7 @@ export async function runItems(
 	const itemCount = context.getInputData().length;
 	const outputs: INodeExecutionData[][] = new Array(itemCount);
 	let nextItem = 0;
-	let failure: NodeOperationError | NodeApiError | undefined;
+	let failure: NodeError | undefined;
 
 	const worker = async () => {
 		while (failure === undefined && nextItem < itemCount) {
@@ -85,11 +60,10 @@ export async function runItems(
 					failure ??= nodeError;
 					return;
 				}
+				// n8n's convention: `error` routes the item to the error output when the node has one
+				// (On Error: Continue (using error output)); the host keeps `{ error: message }` as its json.
 				outputs[itemIndex] = [
-					{
-						json: { error: nodeError.message, description: nodeError.description ?? '', itemIndex },
-						pairedItem: { item: itemIndex },
-					},
+					{ json: { error: nodeError.message }, error: nodeError, pairedItem: { item: itemIndex } },
 				];
 			}
 		}

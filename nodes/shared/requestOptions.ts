@@ -2,6 +2,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { createPacer } from './itemRunner';
+import { DEFAULT_MAX_RESPONSE_BYTES } from './transport/exchange';
 import type { SendOptions } from './transport/request';
 import { DEFAULT_RETRY_POLICY } from './transport/retry';
 import { DEFAULT_REFRESH_MARGIN_MS } from './transport/tokenRefresh';
@@ -36,6 +37,13 @@ export function readRunSettings(options: IDataObject): RunSettings {
 				numberOr(options.refreshMarginSeconds, DEFAULT_REFRESH_MARGIN_MS / 1000) * 1000,
 			),
 			pacer: createPacer(numberOr(options.maxRequestsPerSecond, 0)),
+			maxResponseBytes:
+				Math.max(
+					1,
+					numberOr(options.maxResponseMegabytes, DEFAULT_MAX_RESPONSE_BYTES / 1024 / 1024),
+				) *
+				1024 *
+				1024,
 			connectionMemo: {},
 		},
 	};

@@ -31,6 +31,9 @@ export interface PaginationSettings {
 	maxPages: number;
 }
 
+/** Max Pages may not be set higher: a loop that never ends costs the API and n8n's memory. */
+export const MAX_PAGES_LIMIT = 10_000;
+
 export interface Page {
 	number: number;
 	body: unknown;
@@ -57,11 +60,35 @@ function nonEmptyString(value: unknown): string | undefined {
 	return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 }
 
-/** `<https://api.example.com/items?page=2>; rel="next", <...>; rel="last"` (RFC 8288). */
+/** Whether a link's parameters (`; rel="next"; title="..."`) name the rel type `next`. */
+function isRelNext(parameters: string): boolean {
+	return parameters
+		.replace(/,\s*$/, '')
+		.split(';')
+		.some((parameter) => {
+			const [name, ...rest] = parameter.split('=');
+			if (name.trim().toLowerCase() !== 'rel') return false;
+			const value = rest.join('=').trim().replace(/^"|"$/g, '');
+			return value.toLowerCase().split(/\s+/).includes('next');
+		});
+}
+
+/**
+ * `<https://api.example.com/items?page=2>; rel="next", <...>; rel="last"` (RFC 8288). One pass
+ * over the header: each link's parameters run to the next `<`, so hostile headers cost linear time.
+ */
 export function nextLinkFromHeader(header: string | string[] | undefined): string | undefined {
 	const text = Array.isArray(header) ? header.join(', ') : (header ?? '');
-	for (const match of text.matchAll(/<([^>]*)>\s*((?:;\s*[^;,]+)*)/g)) {
-		if (/;\s*rel\s*=\s*"?([^";]*\s)?next(\s[^";]*)?"?/i.test(match[2])) return match[1];
+	let position = 0;
+	while (position < text.length) {
+		const open = text.indexOf('<', position);
+		if (open === -1) return undefined;
+		const close = text.indexOf('>', open + 1);
+		if (close === -1) return undefined;
+		const next = text.indexOf('<', close + 1);
+		const end = next === -1 ? text.length : next;
+		if (isRelNext(text.slice(close + 1, end))) return text.slice(open + 1, close);
+		position = end;
 	}
 	return undefined;
 }
@@ -129,9 +156,27 @@ export async function fetchPages(
 	let next: OutgoingRequest | undefined = firstRequest(settings, request);
 	let recordsSoFar = 0;
 	let number = 0;
+	/** Each page's request, so that a server handing out the same next URL or cursor again is caught. */
+	const requested = new Map<string, number>();
 	while (next !== undefined && number < settings.maxPages) {
 		const current: OutgoingRequest = next;
-		const response = await sendAuthorized(context, itemIndex, current, sendOptions);
+		const key = JSON.stringify([current.url, current.qs ?? {}]);
+		const earlier = requested.get(key);
+		if (earlier !== undefined) {
+			throw new NodeOperationError(
+				node,
+				`Pagination stopped: page ${number} pointed back to page ${earlier} (the same ${settings.mode === 'cursor' ? 'cursor' : 'next request'} again)`,
+				{
+					itemIndex,
+					description: `The API keeps answering with the same ${settings.mode === 'cursor' ? `cursor at '${settings.cursorPath}'` : 'next page'}, so paging would never end. Check the pagination settings against the API documentation (e.g. the cursor path or parameter name).`,
+				},
+			);
+		}
+		requested.set(key, number + 1);
+		const response = await sendAuthorized(context, itemIndex, current, {
+			...sendOptions,
+			leg: number === 0 ? 'request' : 'nextPage',
+		});
 		await checkResponse(response);
 		number++;
 		const body = parseJsonBody(node, response, itemIndex);

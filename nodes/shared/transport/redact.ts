@@ -1,4 +1,69 @@
-/** Removes the connection's secrets from any text that could reach an output, an error or a log. */
+/**
+ * Removes secrets from anything that could reach an output, an error or a log: the connection's
+ * own values (client secret, access, refresh and id tokens), and any token field a provider's
+ * response carries, in form, JSON or JSON-in-a-string shapes.
+ */
+import type { NodeError } from './hostErrors';
+
+const MASK = '[redacted]';
+
+/** Token fields in any response; `code` only in token-endpoint errors (APIs use it for error codes). */
+const TOKEN_FIELDS = ['access_token', 'refresh_token', 'id_token'];
+const TOKEN_ENDPOINT_FIELDS = [...TOKEN_FIELDS, 'code'];
+
+function fieldPatterns(fields: string[]): RegExp[] {
+	const names = fields.join('|');
+	return [
+		// JSON: "access_token": "value", with escapes such as \/ inside the value
+		new RegExp(`("(?:${names})"\\s*:\\s*")((?:[^"\\\\]|\\\\.)*)(")`, 'gi'),
+		// JSON inside a JSON string: \"access_token\":\"value\"
+		new RegExp(`(\\\\"(?:${names})\\\\"\\s*:\\s*\\\\")((?:[^"\\\\]|\\\\[^"])*)(\\\\")`, 'gi'),
+		// Form or query: access_token=value
+		new RegExp(`(\\b(?:${names})=)([^&\\s"'\\\\]+)()`, 'gi'),
+	];
+}
+
+const TOKEN_FIELD_PATTERNS = fieldPatterns(TOKEN_FIELDS);
+const TOKEN_ENDPOINT_PATTERNS = fieldPatterns(TOKEN_ENDPOINT_FIELDS);
+
+function maskFields(text: string, patterns: RegExp[]): string {
+	return patterns.reduce(
+		(result, pattern) =>
+			result.replace(pattern, (_match, head, _value, tail) => `${head}${MASK}${tail}`),
+		text,
+	);
+}
+
 export function redact(text: string, secrets: string[]): string {
-	return secrets.reduce((result, secret) => result.split(secret).join('[redacted]'), text);
+	const masked = secrets.reduce((result, secret) => result.split(secret).join(MASK), text);
+	return maskFields(masked, TOKEN_FIELD_PATTERNS);
+}
+
+/**
+ * A token endpoint's error text: n8n's OAuth2 client quotes the start of a response it could not
+ * parse ("... but received: access_token=..."), which is left out; token fields are masked.
+ */
+export function redactTokenEndpointText(text: string, secrets: string[]): string {
+	const withoutQuote = text.replace(/\s*but received:[\s\S]*$/i, ' (its content is not shown)');
+	return maskFields(redact(withoutQuote, secrets), TOKEN_ENDPOINT_PATTERNS);
+}
+
+/**
+ * Redacts all of an error the host may log or store: message, description, stack, collected
+ * messages, and the causes it wraps (the host's error reporter logs each cause's message).
+ */
+export function redactError(error: NodeError, secrets: string[]): void {
+	error.message = redact(error.message, secrets);
+	if (error.description) error.description = redact(error.description, secrets);
+	error.messages = error.messages.map((message) => redact(message, secrets));
+	const seen = new Set<unknown>();
+	for (
+		let current: unknown = error;
+		current instanceof Error && !seen.has(current);
+		current = current.cause
+	) {
+		seen.add(current);
+		current.message = redact(current.message, secrets);
+		if (current.stack) current.stack = redact(current.stack, secrets);
+	}
 }

@@ -1,11 +1,10 @@
 /**
- * The one request path of both nodes: is the connection authorized -> is the host allowed ->
- * is the token fresh -> send (the host injects the token) -> refresh on the expiry signal ->
- * retry rate limits and flaky servers.
+ * The one request path of all nodes: is the connection authorized -> may the token go there ->
+ * is the token fresh -> send (the host injects the token; redirects hop by hop) -> refresh on the
+ * expiry signal -> retry rate limits and flaky servers. Pagination (pagination.ts) calls it per page.
  */
 import {
 	NodeApiError,
-	NodeOperationError,
 	sleep,
 	type IDataObject,
 	type IExecuteFunctions,
@@ -15,18 +14,18 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
+import { assertAuthorized, assertConfigured, loadConnection, type Connection } from './connection';
 import {
-	assertAuthorized,
-	assertConfigured,
-	assertHostAllowed,
-	CREDENTIAL_TYPE,
-	loadConnection,
+	assertDestinationAllowed,
+	assertHeadersAllowed,
 	resolveUrl,
-	type Connection,
-} from './connection';
+	type Leg,
+} from './destination';
+import { DEFAULT_MAX_RESPONSE_BYTES, type Exchanged } from './exchange';
+import { isNodeError } from './hostErrors';
 import { readPath } from '../jsonPath';
-import { redact } from './redact';
-import { settle } from './settle';
+import { redact, redactError } from './redact';
+import { sendFollowingRedirects } from './redirects';
 import {
 	DEFAULT_RETRY_POLICY,
 	isRetryableNetworkError,
@@ -34,7 +33,14 @@ import {
 	parseRetryAfter,
 	type RetryPolicy,
 } from './retry';
-import { DEFAULT_REFRESH_MARGIN_MS, refreshIfExpiring, refreshRejectedToken } from './tokenRefresh';
+import { settle } from './settle';
+import {
+	DEFAULT_REFRESH_MARGIN_MS,
+	ensureUsableToken,
+	refreshRejectedToken,
+	refusedAfterRefresh,
+	tokenIsFresh,
+} from './tokenRefresh';
 
 export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions;
 
@@ -54,7 +60,7 @@ export interface ReceivedResponse {
 	statusCode: number;
 	headers: Record<string, string | string[] | undefined>;
 	body: Buffer;
-	/** The URL the request was sent to (before redirects). */
+	/** The URL that answered (after redirects). */
 	url: string;
 }
 
@@ -76,18 +82,25 @@ export interface SendOptions {
 	refreshMarginMs?: number;
 	pacer?: RequestPacer;
 	connectionMemo?: ConnectionMemo;
+	/** Responses larger than this are cut off with an error. */
+	maxResponseBytes?: number;
+	/** Why the URL is sent: the first request, or a next page (for the wording of a refusal). */
+	leg?: Leg;
 }
 
-function toBuffer(body: unknown): Buffer {
-	if (Buffer.isBuffer(body)) return body;
-	if (body instanceof ArrayBuffer) return Buffer.from(body);
-	if (body === undefined || body === null) return Buffer.alloc(0);
-	if (typeof body === 'string') return Buffer.from(body);
-	return Buffer.from(JSON.stringify(body));
+/** The connection as this node run last read it (after any refresh), read now if it was not yet. */
+export async function connectionOfRun(
+	context: RequestContext,
+	options: SendOptions,
+	itemIndex?: number,
+): Promise<Connection> {
+	const memo = options.connectionMemo ?? {};
+	memo.current ??= loadConnection(context, itemIndex);
+	return await memo.current;
 }
 
 /** Whether a 2xx JSON body says the token expired (APIs such as Marketo answer 200 with code 602). */
-function carriesExpirySignal(connection: Connection, response: ReceivedResponse): boolean {
+function carriesBodySignal(connection: Connection, response: ReceivedResponse): boolean {
 	const { responsePath, responseValues } = connection.expirySignal;
 	if (responsePath === '' || response.body.length === 0 || response.body.length > 1_000_000)
 		return false;
@@ -103,41 +116,17 @@ function carriesExpirySignal(connection: Connection, response: ReceivedResponse)
 }
 
 /**
- * httpRequestWithAuthentication wraps whatever it caught in a NodeApiError; the HTTP client's
- * own error (status, headers, code) or the host's own node error is its cause.
+ * Whether the answer says the token expired: a configured status code (401 always; an ambiguous
+ * one such as 403 only once the stored token is no longer fresh, as the host decides) or the body
+ * signal. Only the origin that received the token can say so.
  */
-function unwrapHostError(error: unknown): unknown {
-	if (error instanceof NodeApiError && error.cause !== undefined) return error.cause;
-	return error;
-}
-
-interface TransportFailure {
-	response?: ReceivedResponse;
-	code?: string;
-	message: string;
-}
-
-/** Splits what the host's HTTP client threw into a response (an HTTP status) or a network failure. */
-function readFailure(error: unknown, url: string): TransportFailure {
-	const failure = error as {
-		response?: { status?: number; headers?: Record<string, string>; data?: unknown };
-		code?: string;
-		cause?: { code?: string };
-		message?: string;
-	};
-	const status = failure.response?.status;
-	if (typeof status === 'number') {
-		return {
-			response: {
-				statusCode: status,
-				headers: { ...(failure.response?.headers ?? {}) },
-				body: toBuffer(failure.response?.data),
-				url,
-			},
-			message: failure.message ?? `Request failed with status ${status}`,
-		};
-	}
-	return { code: failure.code ?? failure.cause?.code, message: failure.message ?? String(error) };
+function signalsExpiry(connection: Connection, delivered: Exchanged & { sentToken: boolean }) {
+	const response = delivered.response;
+	if (!response || !delivered.sentToken) return false;
+	const { statusCode } = response;
+	if (connection.expirySignal.statusCodes.includes(statusCode))
+		return statusCode === 401 || !tokenIsFresh(connection);
+	return carriesBodySignal(connection, response);
 }
 
 export async function sendAuthorized(
@@ -146,85 +135,63 @@ export async function sendAuthorized(
 	request: OutgoingRequest,
 	options: SendOptions = {},
 ): Promise<ReceivedResponse> {
+	const memo = options.connectionMemo ?? {};
+	const connection = await connectionOfRun(context, { connectionMemo: memo }, itemIndex);
+	const outcome = await settle(send(context, itemIndex, request, options, memo, connection));
+	if (outcome.error === undefined) return outcome.value as ReceivedResponse;
+	// Errors of every path (the node's items, the path picker) leave here without a secret.
+	if (isNodeError(outcome.error)) {
+		const latest = await settle(memo.current ?? Promise.resolve(connection));
+		redactError(outcome.error, [...connection.secrets, ...(latest.value?.secrets ?? [])]);
+	}
+	throw outcome.error;
+}
+
+async function send(
+	context: RequestContext,
+	itemIndex: number | undefined,
+	request: OutgoingRequest,
+	options: SendOptions,
+	memo: ConnectionMemo,
+	loaded: Connection,
+): Promise<ReceivedResponse> {
 	const node = context.getNode();
 	const policy = options.retry ?? DEFAULT_RETRY_POLICY;
-	const memo = options.connectionMemo ?? {};
-	memo.current ??= loadConnection(context, itemIndex);
-	let connection = await memo.current;
+	const timeoutMs = request.timeoutMs ?? 30_000;
+	let connection = loaded;
 	assertConfigured(node, connection, itemIndex);
 	assertAuthorized(node, connection, itemIndex);
 	const url = resolveUrl(node, connection, request.url, itemIndex);
-	assertHostAllowed(node, connection, url, itemIndex);
+	assertDestinationAllowed(node, connection, url, itemIndex, options.leg);
+	assertHeadersAllowed(node, request.headers, itemIndex);
 
 	let waitedMs = 0;
-	let refreshedForBodySignal = false;
+	let refreshedAfterSignal = false;
 	for (let attempt = 1; ; attempt++) {
 		const beforeRefresh = connection;
-		connection = await refreshIfExpiring(
+		connection = await ensureUsableToken(
 			context,
 			connection,
 			itemIndex,
 			options.refreshMarginMs ?? DEFAULT_REFRESH_MARGIN_MS,
+			timeoutMs,
 		);
 		if (connection !== beforeRefresh) memo.current = Promise.resolve(connection);
 		await options.pacer?.waitTurn();
-		const outcome = await settle(
-			context.helpers.httpRequestWithAuthentication.call(
-				context,
-				CREDENTIAL_TYPE,
-				{
-					method: request.method,
-					url,
-					qs: request.qs,
-					headers: request.headers,
-					body: request.body,
-					json: request.json,
-					timeout: request.timeoutMs,
-					encoding: 'arraybuffer',
-					returnFullResponse: true,
-					// Expiry status codes still throw, so the host refreshes the token and sends again.
-					ignoreHttpStatusErrors: { ignore: true, except: connection.expirySignal.statusCodes },
-					allowedDomains: connection.allowedDomains,
-					sendCredentialsOnCrossOriginRedirect: false,
-				},
-				{
-					oauth2: {
-						tokenType: 'Bearer',
-						tokenExpiredStatusCode: connection.expirySignal.statusCodes,
-						// A 403 that is not about the token must not cost a refresh while the token is fresh.
-						skipRefreshWhileTokenIsFresh: true,
-					},
-				},
-			) as Promise<{ statusCode: number; headers: Record<string, string>; body: unknown }>,
+		const delivered = await sendFollowingRedirects(
+			context,
+			connection,
+			{ ...request, url },
+			options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+			itemIndex,
 		);
-		const thrown = unwrapHostError(outcome.error);
-		// The host's own errors (e.g. "needs to be reconnected") already say what to do.
-		if (thrown instanceof NodeOperationError || thrown instanceof NodeApiError) throw thrown;
-		let response: ReceivedResponse | undefined;
-		let networkFailure: TransportFailure | undefined;
-		if (outcome.error === undefined && outcome.value) {
-			const raw = outcome.value;
-			response = {
-				statusCode: raw.statusCode,
-				headers: { ...raw.headers },
-				body: toBuffer(raw.body),
-				url,
-			};
-		} else {
-			const failure = readFailure(thrown, url);
-			if (/domain not allowed/i.test(failure.message)) {
-				throw new NodeOperationError(node, redact(failure.message, connection.secrets), {
-					itemIndex,
-					description: `The server redirected to a host outside the allowed domains of connection '${connection.name}'; the token was not sent there. Call the final URL directly if it is on an allowed domain, or add its host to Allowed Domains in the connection if you trust it.`,
-				});
-			}
-			response = failure.response;
-			if (response === undefined) networkFailure = failure;
-		}
+		const { response, networkFailure } = delivered;
 
-		if (response && !refreshedForBodySignal && carriesExpirySignal(connection, response)) {
-			refreshedForBodySignal = true;
-			connection = await refreshRejectedToken(context, connection, itemIndex);
+		if (signalsExpiry(connection, delivered)) {
+			const answer = `${new URL((response as ReceivedResponse).url).host} answered ${(response as ReceivedResponse).statusCode}`;
+			if (refreshedAfterSignal) throw refusedAfterRefresh(context, connection, itemIndex, answer);
+			refreshedAfterSignal = true;
+			connection = await refreshRejectedToken(context, connection, itemIndex, timeoutMs, answer);
 			memo.current = Promise.resolve(connection);
 			attempt--;
 			continue;
@@ -246,7 +213,7 @@ export async function sendAuthorized(
 				context,
 				connection,
 				url,
-				networkFailure as TransportFailure,
+				networkFailure ?? { message: 'No response' },
 				attempt,
 				itemIndex,
 				request.timeoutMs,
@@ -261,7 +228,7 @@ function networkError(
 	context: RequestContext,
 	connection: Connection,
 	url: string,
-	failure: TransportFailure,
+	failure: NonNullable<Exchanged['networkFailure']>,
 	attempts: number,
 	itemIndex: number | undefined,
 	timeoutMs: number | undefined,

@@ -87,10 +87,16 @@ export function nextRetryDelay(
 		return undefined;
 	}
 	const backoff = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (failed.attempt - 1));
-	// Full jitter spreads retries of many items; the server's Retry-After is a floor, never shortened.
+	// Full jitter spreads retries of many items. The server's Retry-After is a floor, but a wait
+	// longer than one request may spend is capped to what is left of it (a timer cannot hold more).
+	const remaining = policy.maxTotalWaitMs - failed.waitedMs;
 	const delay = serverAsked
-		? (failed.retryAfterMs as number) + random() * policy.baseDelayMs * 0.2
+		? Math.min(
+				(failed.retryAfterMs as number) + random() * policy.baseDelayMs * 0.2,
+				policy.maxDelayMs,
+				remaining,
+			)
 		: random() * backoff;
-	if (failed.waitedMs + delay > policy.maxTotalWaitMs) return undefined;
+	if (delay <= 0 || failed.waitedMs + delay > policy.maxTotalWaitMs) return undefined;
 	return Math.ceil(delay);
 }

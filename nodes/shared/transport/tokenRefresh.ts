@@ -1,18 +1,19 @@
 /**
- * Refreshing through the host (its lock and its token storage apply): ahead of expiry, and when a
- * response carries the connection's expiry signal in its body. The host alone reacts to status
- * codes, only after a request failed; these two cases it does not cover.
+ * Getting the connection a usable token, through the host (its lock and its token storage apply):
+ * ahead of expiry, for a client-credentials connection that has none yet, and after the API
+ * answered with the connection's expiry signal. One refresh at a time per connection in this
+ * process; after a failure the token endpoint is left alone for a pause, so one bad connection
+ * never costs a storm of token calls. Every caller gets its own error, built with its own node.
  */
 import {
-	NodeApiError,
 	NodeOperationError,
 	type IExecuteFunctions,
 	type ILoadOptionsFunctions,
-	type JsonObject,
 } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE, loadConnection, type Connection } from './connection';
-import { redact } from './redact';
+import { isReconnectError } from './hostErrors';
+import { redactTokenEndpointText } from './redact';
 import { settle } from './settle';
 
 type RefreshingContext = IExecuteFunctions | ILoadOptionsFunctions;
@@ -20,130 +21,291 @@ type RefreshingContext = IExecuteFunctions | ILoadOptionsFunctions;
 /** Refresh when the token has less than this left; the host itself treats 60 s as expired. */
 export const DEFAULT_REFRESH_MARGIN_MS = 120_000;
 
-/** One refresh at a time per credential in this process; items waiting on it reuse its result. */
-const refreshesInFlight = new Map<string, Promise<void>>();
+/** After a failed refresh, or a new token the API refused too, the token endpoint is left alone this long. */
+export const PAUSE_AFTER_FAILURE_MS = 30_000;
+
+/** The host counts a token with less than this left as expired. */
+const HOST_EXPIRY_BUFFER_MS = 60_000;
 
 /** A token with at least this much time left is still sent when refreshing it ahead failed. */
 const STILL_USABLE_MS = 15_000;
 
-/** After a failed refresh ahead of expiry, the token endpoint is left alone this long. */
-const RETRY_AHEAD_AFTER_MS = 30_000;
+type FailureKind = 'endpoint' | 'grant' | 'noRefreshToken' | 'refused';
 
-/** When refreshing ahead last failed, per credential in this process. */
-const aheadRefreshFailedAt = new Map<string, number>();
-
-function credentialIdOf(context: RefreshingContext): string {
-	return context.getNode().credentials?.[CREDENTIAL_TYPE]?.id ?? CREDENTIAL_TYPE;
+interface RefreshFailure {
+	kind: FailureKind;
+	/** What went wrong, safe to show: no token, no quoted token response. */
+	detail: string;
+	at: number;
 }
 
-function stillUsable(connection: Connection): boolean {
-	return connection.expiresAt !== undefined && connection.expiresAt - Date.now() > STILL_USABLE_MS;
+/** What this process knows about refreshing one connection. */
+interface RefreshState {
+	inFlight?: Promise<RefreshFailure | undefined>;
+	/** The last failed refresh, until the pause is over. */
+	failure?: RefreshFailure;
+	/** The token the last refresh stored, and when. */
+	refreshed?: { token: string | undefined; at: number };
+	/** A token whose stored expiry is already past when issued (the provider sent expires_in 0 or none). */
+	expiryUnknownFor?: string;
+}
+
+const states = new Map<string, RefreshState>();
+
+function stateOf(context: RefreshingContext): RefreshState {
+	const key = context.getNode().credentials?.[CREDENTIAL_TYPE]?.id ?? CREDENTIAL_TYPE;
+	let state = states.get(key);
+	if (state === undefined) {
+		state = {};
+		states.set(key, state);
+	}
+	return state;
+}
+
+function recentFailure(state: RefreshState): RefreshFailure | undefined {
+	const failure = state.failure;
+	return failure && Date.now() - failure.at < PAUSE_AFTER_FAILURE_MS ? failure : undefined;
+}
+
+function timeLeft(connection: Connection, state: RefreshState): number | undefined {
+	if (connection.expiresAt === undefined || state.expiryUnknownFor === connection.accessToken)
+		return undefined;
+	return connection.expiresAt - Date.now();
 }
 
 /**
  * A token that lives shorter than the margin would count as expiring the moment it is issued, and
  * every item would refresh again: the margin is at most half the token's lifetime.
  */
-function expiresWithin(connection: Connection, marginMs: number): boolean {
+function expiresWithin(connection: Connection, marginMs: number, state: RefreshState): boolean {
+	const left = timeLeft(connection, state);
 	const margin =
 		connection.lifetimeMs === undefined ? marginMs : Math.min(marginMs, connection.lifetimeMs / 2);
-	return connection.expiresAt !== undefined && connection.expiresAt - Date.now() <= margin;
+	return left !== undefined && left <= margin;
+}
+
+function stillUsable(connection: Connection, state: RefreshState): boolean {
+	const left = timeLeft(connection, state);
+	return left !== undefined && left > STILL_USABLE_MS;
+}
+
+/** Whether the host would still send this token: an ambiguous expiry status (403) does not refresh it. */
+export function tokenIsFresh(connection: Connection): boolean {
+	return (
+		connection.expiresAt !== undefined && connection.expiresAt - Date.now() > HOST_EXPIRY_BUFFER_MS
+	);
 }
 
 function canRefresh(connection: Connection): boolean {
 	return connection.grantType === 'clientCredentials' || connection.hasRefreshToken;
 }
 
+function hostOf(url: string): string {
+	try {
+		return new URL(url).host;
+	} catch {
+		return 'the token endpoint';
+	}
+}
+
+/** What the host's OAuth2 client threw, in words that name the token endpoint and no secret. */
+function describeTokenEndpointError(error: unknown, connection: Connection): string {
+	const failure = error as {
+		message?: string;
+		code?: string;
+		status?: number;
+		response?: { status?: number };
+		cause?: { code?: string };
+	};
+	const host = hostOf(connection.tokenUrl);
+	const status = failure.response?.status ?? failure.status;
+	const message = redactTokenEndpointText(String(failure.message ?? error), connection.secrets);
+	if (typeof status === 'number' && status >= 500) return `${host} answered ${status}`;
+	const code = failure.code ?? failure.cause?.code;
+	if (code && /^E[A-Z]+$/.test(code) && !['ESTATUS', 'EAUTH'].includes(code))
+		return `could not reach ${host} (${code})`;
+	return `${host} answered: ${message}`;
+}
+
 async function refreshThroughHost(
 	context: RefreshingContext,
 	connection: Connection,
-): Promise<void> {
-	const { error } = await settle(
-		context.helpers.refreshOAuth2Token.call(context, CREDENTIAL_TYPE, { tokenType: 'Bearer' }),
+	timeoutMs: number,
+): Promise<RefreshFailure | undefined> {
+	const timeout = AbortSignal.timeout(timeoutMs);
+	const timedOut = new Promise<'timedOut'>((resolve) =>
+		timeout.addEventListener('abort', () => resolve('timedOut'), { once: true }),
 	);
-	if (error === undefined) return;
-	// The host's own errors (e.g. "needs to be reconnected" on invalid_grant) already say what to do.
-	if (error instanceof NodeOperationError || error instanceof NodeApiError) throw error;
-	const message = redact(
-		error instanceof Error ? error.message : String(error),
-		connection.secrets,
-	);
-	throw new NodeApiError(context.getNode(), { message } as JsonObject, {
-		message: `Could not refresh the token of connection '${connection.name}': ${message}`,
-		description:
-			'Check that the provider’s token endpoint is reachable. If it keeps failing, open the connection and click Reconnect.',
-	});
+	const outcome = await Promise.race([
+		settle(
+			context.helpers.refreshOAuth2Token.call(context, CREDENTIAL_TYPE, { tokenType: 'Bearer' }),
+		),
+		timedOut,
+	]);
+	const at = Date.now();
+	if (outcome === 'timedOut') {
+		return {
+			kind: 'endpoint',
+			detail: `${hostOf(connection.tokenUrl)} did not answer within ${Math.ceil(timeoutMs / 1000)} s`,
+			at,
+		};
+	}
+	if (outcome.error === undefined) return undefined;
+	const body = (outcome.error as { body?: { error?: unknown } }).body;
+	if (isReconnectError(outcome.error) || body?.error === 'invalid_grant') {
+		return { kind: 'grant', detail: 'the provider no longer accepts its refresh token', at };
+	}
+	return { kind: 'endpoint', detail: describeTokenEndpointError(outcome.error, connection), at };
 }
 
 /**
- * Checks and refreshes as one step per credential: items that ask while a refresh is in flight
- * wait for it and then read the token it stored, instead of refreshing again.
+ * Refreshes unless `isStillNeeded` says another item or run already did. Items that ask while a
+ * refresh is in flight share its outcome; the outcome is data, never an error built for one node.
  */
 async function refreshOnce(
 	context: RefreshingContext,
 	itemIndex: number | undefined,
+	timeoutMs: number,
 	isStillNeeded: (current: Connection) => boolean,
-): Promise<Connection> {
-	const credentialId = credentialIdOf(context);
-	let refresh = refreshesInFlight.get(credentialId);
-	if (refresh === undefined) {
-		refresh = (async () => {
-			const current = await loadConnection(context, itemIndex);
-			if (isStillNeeded(current)) await refreshThroughHost(context, current);
-		})();
-		refreshesInFlight.set(credentialId, refresh);
-		const settled = refresh;
-		void settled.then(
-			() => refreshesInFlight.delete(credentialId),
-			() => refreshesInFlight.delete(credentialId),
-		);
-	}
-	await refresh;
-	return await loadConnection(context, itemIndex);
+): Promise<RefreshFailure | undefined> {
+	const state = stateOf(context);
+	state.inFlight ??= (async (): Promise<RefreshFailure | undefined> => {
+		const current = await loadConnection(context, itemIndex);
+		if (!isStillNeeded(current)) return undefined;
+		if (!canRefresh(current)) return { kind: 'noRefreshToken', detail: '', at: Date.now() };
+		const failure = await refreshThroughHost(context, current, timeoutMs);
+		if (failure) {
+			state.failure = failure;
+			return failure;
+		}
+		const refreshed = await loadConnection(context, itemIndex);
+		state.failure = undefined;
+		state.refreshed = { token: refreshed.accessToken, at: Date.now() };
+		const issuedExpired = refreshed.expiresAt !== undefined && refreshed.expiresAt <= Date.now();
+		state.expiryUnknownFor = issuedExpired ? refreshed.accessToken : undefined;
+		return undefined;
+	})().finally(() => {
+		state.inFlight = undefined;
+	});
+	return await state.inFlight;
+}
+
+function refreshError(
+	context: RefreshingContext,
+	connection: Connection,
+	failure: RefreshFailure,
+	itemIndex: number | undefined,
+	paused = false,
+): NodeOperationError {
+	const clientCredentials = connection.grantType === 'clientCredentials';
+	const verb = clientCredentials ? 'get' : 'refresh';
+	const subject = `Could not ${verb} the token of connection '${connection.name}'`;
+	const texts: Record<FailureKind, { message: string; description: string }> = {
+		endpoint: {
+			message: `${subject}: ${failure.detail}`,
+			description: clientCredentials
+				? `The provider’s token endpoint did not give a token. Wait a minute and run the node again; if it keeps failing, check Access Token URL, Client ID, Client Secret and Scopes in the connection.`
+				: `The provider’s token endpoint failed. Wait a minute and run the node again; if it keeps failing, check Access Token URL in the connection, or click Reconnect.`,
+		},
+		grant: {
+			message: `${subject}: ${failure.detail} (invalid_grant)`,
+			description:
+				'Access was revoked, the refresh token expired, or the account’s password or permissions changed. Open the connection and click Reconnect, then run the node again.',
+		},
+		noRefreshToken: {
+			message: `${subject}: the token expired and the provider sent no refresh token`,
+			description:
+				'Open the connection and click Reconnect. To stay connected, ask for offline access when connecting (e.g. the offline_access scope, or access_type=offline in the extra authorization parameters) so the provider issues a refresh token.',
+		},
+		refused: {
+			message: `Connection '${connection.name}': the token was refused even after a refresh (${failure.detail})`,
+			description:
+				'The provider issued a new token and the API refused it too. Check that the connection’s scopes cover this call and the account may make it, or click Reconnect. If the API uses this status for something other than an expired token, remove it from Token Expired Status Codes in the connection.',
+		},
+	};
+	const { message, description } = texts[failure.kind];
+	return new NodeOperationError(context.getNode(), message, {
+		itemIndex,
+		description: paused
+			? `${description} The token endpoint is asked again ${PAUSE_AFTER_FAILURE_MS / 1000} s after the last failure.`
+			: description,
+	});
+}
+
+/** The API refused the token a refresh just issued: refreshing again would not help. */
+export function refusedAfterRefresh(
+	context: RefreshingContext,
+	connection: Connection,
+	itemIndex: number | undefined,
+	answer: string,
+): NodeOperationError {
+	return refreshError(
+		context,
+		connection,
+		{ kind: 'refused', detail: answer, at: Date.now() },
+		itemIndex,
+	);
 }
 
 /**
- * Refreshes a token that expires within the margin, so no request is sent with it. When the token
- * endpoint fails (it is down, not a revoked grant) and the token still has time left, the request
- * goes out with it, and the endpoint is asked again only after a pause.
+ * Before sending: refreshes a token that expires within the margin, and gets a client-credentials
+ * connection its first token (once for all items). When the token endpoint fails and the token
+ * still has time left, the request goes out with it.
  */
-export async function refreshIfExpiring(
+export async function ensureUsableToken(
 	context: RefreshingContext,
 	connection: Connection,
 	itemIndex: number | undefined,
 	marginMs: number,
+	timeoutMs: number,
 ): Promise<Connection> {
-	if (!expiresWithin(connection, marginMs) || !canRefresh(connection)) return connection;
-	const credentialId = credentialIdOf(context);
-	const failedAt = aheadRefreshFailedAt.get(credentialId);
-	if (
-		failedAt !== undefined &&
-		Date.now() - failedAt < RETRY_AHEAD_AFTER_MS &&
-		stillUsable(connection)
-	) {
+	const state = stateOf(context);
+	const missing = connection.grantType === 'clientCredentials' && !connection.accessToken;
+	if (!missing && !(canRefresh(connection) && expiresWithin(connection, marginMs, state)))
 		return connection;
+	const paused = recentFailure(state);
+	if (paused) {
+		if (paused.kind === 'endpoint' && !missing && stillUsable(connection, state)) return connection;
+		throw refreshError(context, connection, paused, itemIndex, true);
 	}
-	const outcome = await settle(
-		refreshOnce(context, itemIndex, (current) => expiresWithin(current, marginMs)),
+	const failure = await refreshOnce(context, itemIndex, timeoutMs, (current) =>
+		missing ? !current.accessToken : expiresWithin(current, marginMs, state),
 	);
-	if (outcome.value !== undefined) {
-		aheadRefreshFailedAt.delete(credentialId);
-		return outcome.value;
-	}
-	// A NodeOperationError is the host's "needs to be reconnected": the grant is gone, stop here.
-	if (outcome.error instanceof NodeApiError && stillUsable(connection)) {
-		aheadRefreshFailedAt.set(credentialId, Date.now());
-		return connection;
-	}
-	throw outcome.error;
+	const current = await loadConnection(context, itemIndex);
+	if (failure === undefined) return current;
+	if (failure.kind === 'endpoint' && !missing && stillUsable(current, state)) return current;
+	throw refreshError(context, current, failure, itemIndex);
 }
 
-/** Refreshes after the API rejected `rejectedToken`, unless it was already replaced. */
+/**
+ * After the API answered `rejected`'s token with the expiry signal (`answer` says who and how):
+ * refreshes once, unless that token is the one a refresh just issued (then the refusal persists).
+ */
 export async function refreshRejectedToken(
 	context: RefreshingContext,
-	connection: Connection,
+	rejected: Connection,
 	itemIndex: number | undefined,
+	timeoutMs: number,
+	answer: string,
 ): Promise<Connection> {
-	const rejectedToken = connection.accessToken;
-	return await refreshOnce(context, itemIndex, (current) => current.accessToken === rejectedToken);
+	const state = stateOf(context);
+	const justIssued =
+		state.refreshed !== undefined &&
+		state.refreshed.token === rejected.accessToken &&
+		Date.now() - state.refreshed.at < PAUSE_AFTER_FAILURE_MS;
+	if (justIssued) throw refusedAfterRefresh(context, rejected, itemIndex, answer);
+	const paused = recentFailure(state);
+	if (paused) throw refreshError(context, rejected, paused, itemIndex, true);
+	const failure = await refreshOnce(
+		context,
+		itemIndex,
+		timeoutMs,
+		(current) => current.accessToken === rejected.accessToken,
+	);
+	const current = await loadConnection(context, itemIndex);
+	if (failure === undefined) return current;
+	// Another process may have stored a newer token while this refresh failed (its rotated refresh token won).
+	if (current.accessToken !== undefined && current.accessToken !== rejected.accessToken)
+		return current;
+	throw refreshError(context, current, failure, itemIndex);
 }

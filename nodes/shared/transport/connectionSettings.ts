@@ -1,0 +1,169 @@
+/**
+ * Settings of a connection that cannot work, found before anything is sent: a preset field left
+ * empty or holding something that is not what the field is (a host name with a path, a shop name
+ * with a dot), a URL that does not parse, token-expiry status codes that are not status codes.
+ */
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+
+import {
+	fillPresetTemplate,
+	PRESET_FIELDS,
+	type PresetField,
+	type PresetFieldKey,
+	type PresetFieldKind,
+	type ProviderPreset,
+} from '../../../credentials/providerPresets';
+
+export interface Misconfiguration {
+	message: string;
+	description: string;
+}
+
+const LABEL = '[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?';
+const HOSTNAME = `${LABEL}(?:\\.${LABEL})*`;
+
+/** What each kind of field may hold, and how to say it. */
+const FIELD_RULES: Record<PresetFieldKind, { pattern: RegExp; expected: string }> = {
+	dnsLabel: {
+		pattern: new RegExp(`^${LABEL}$`, 'i'),
+		expected: 'only the name itself: letters, digits and hyphens, no dots',
+	},
+	hostname: {
+		pattern: new RegExp(`^${HOSTNAME}$`, 'i'),
+		expected: 'a bare host name such as login.example.com, without https://, a path or a port',
+	},
+	tenant: {
+		pattern: /^[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?$/i,
+		expected: 'a directory (tenant) ID, a domain such as contoso.onmicrosoft.com, or common',
+	},
+	pathSegment: {
+		pattern: /^[a-z0-9._~-]+$/i,
+		expected: 'a single name: letters, digits, dots, hyphens and underscores',
+	},
+	option: { pattern: /^[a-z0-9.-]+$/i, expected: 'one of the field’s choices' },
+};
+
+/** Characters that would move a value out of its place in a URL. */
+const URL_BREAKING = /[/?#@,:\\\s%]/;
+
+function hostAfterSuffixes(field: PresetField, value: string): string {
+	const suffix = field.pathSuffixes?.find((candidate) => value.endsWith(candidate));
+	return suffix ? value.slice(0, -suffix.length) : value;
+}
+
+function fieldProblem(key: PresetFieldKey, rawValue: unknown): string | undefined {
+	const field: PresetField = PRESET_FIELDS[key];
+	const value = String(rawValue ?? '')
+		.trim()
+		.replace(/\/+$/, '');
+	const checked = hostAfterSuffixes(field, value);
+	const options = field.options?.map((option) => option.value);
+	if (options && !options.includes(value)) return `'${value}' is not one of its choices`;
+	if (URL_BREAKING.test(checked) || !FIELD_RULES[field.kind].pattern.test(checked)) {
+		return `'${value}' is not ${FIELD_RULES[field.kind].expected}`;
+	}
+	return undefined;
+}
+
+/** `https://{shopifyShop}.myshopify.com/...`: the host must end in `.myshopify.com` once filled in. */
+function fixedHostSuffix(template: string): string | undefined {
+	const host = template.replace(/^https:\/\//, '').split('/')[0];
+	const afterLastField = host.slice(host.lastIndexOf('}') + 1);
+	return host.includes('{') && afterLastField.startsWith('.') ? afterLastField : undefined;
+}
+
+/** `https://login.example.com//token` or `https://.myshopify.com`: a placeholder was filled with nothing. */
+function isBrokenUrl(value: string): boolean {
+	let parsed: URL;
+	try {
+		parsed = new URL(value);
+	} catch {
+		return true;
+	}
+	return (
+		parsed.hostname === '' ||
+		parsed.hostname.startsWith('.') ||
+		parsed.hostname.includes('..') ||
+		parsed.pathname.includes('//')
+	);
+}
+
+/** A list typed with commas, spaces or new lines. */
+export function splitList(value: unknown): string[] {
+	return String(value ?? '')
+		.split(/[\s,]+/)
+		.filter(Boolean);
+}
+
+function presetProblem(
+	credentials: ICredentialDataDecryptedObject,
+	name: string,
+	preset: ProviderPreset,
+): Misconfiguration | undefined {
+	const urlTemplates = [preset.authUrl, preset.tokenUrl, preset.apiBaseUrl];
+	const templates = [...urlTemplates, ...preset.allowedDomains];
+	const keys = (Object.keys(PRESET_FIELDS) as PresetFieldKey[]).filter((key) =>
+		templates.some((template) => template.includes(`{${key}}`)),
+	);
+	for (const key of keys) {
+		const field = PRESET_FIELDS[key];
+		if (String(credentials[key] ?? '').trim() === '') {
+			return {
+				message: `Connection '${name}' has no ${field.displayName}, which the ${preset.displayName} preset needs`,
+				description: `Open the connection and fill in ${field.displayName}: ${field.description.replace(/\.$/, '')}. Then save it and click Reconnect.`,
+			};
+		}
+		const problem = fieldProblem(key, credentials[key]);
+		if (problem) {
+			return {
+				message: `${field.displayName} of connection '${name}' is not valid: ${problem}`,
+				description: `Open the connection and correct ${field.displayName}: ${field.description.replace(/\.$/, '')}. Then save it and click Reconnect.`,
+			};
+		}
+	}
+	for (const template of urlTemplates) {
+		const suffix = fixedHostSuffix(template);
+		const filled = fillPresetTemplate(template, credentials);
+		if (suffix && !isBrokenUrl(filled) && !new URL(filled).hostname.endsWith(suffix)) {
+			return {
+				message: `Connection '${name}' resolves to ${new URL(filled).hostname}, which is not a ${suffix} host`,
+				description: `Open the connection and enter only the name in front of ${suffix} in the ${preset.displayName} fields.`,
+			};
+		}
+	}
+	return undefined;
+}
+
+export function findMisconfiguration(
+	credentials: ICredentialDataDecryptedObject,
+	name: string,
+	preset: ProviderPreset | undefined,
+	apiBaseUrl: string,
+): Misconfiguration | undefined {
+	const fromPreset = preset ? presetProblem(credentials, name, preset) : undefined;
+	if (fromPreset) return fromPreset;
+	const urls: Array<[string, unknown]> = [
+		['Access Token URL', credentials.accessTokenUrl],
+		['API Base URL', apiBaseUrl],
+	];
+	for (const [label, value] of urls) {
+		const url = String(value ?? '').trim();
+		if (url !== '' && isBrokenUrl(url)) {
+			return {
+				message: `The ${label} of connection '${name}' is not a valid URL: '${url}'`,
+				description: `Open the connection and correct ${label} (e.g. https://api.example.com/v1)${preset ? `, or the ${preset.displayName} fields it is built from` : ''}.`,
+			};
+		}
+	}
+	const notStatusCodes = splitList(credentials.expiryStatusCodes).filter(
+		(code) => !/^[1-5]\d\d$/.test(code),
+	);
+	if (notStatusCodes.length) {
+		return {
+			message: `Token Expired Status Codes of connection '${name}' has '${notStatusCodes.join(', ')}', which is not an HTTP status code`,
+			description:
+				'Open the connection and enter HTTP status codes separated by commas, e.g. 401, 403 (401 when unsure).',
+		};
+	}
+	return undefined;
+}

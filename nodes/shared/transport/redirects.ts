@@ -1,0 +1,82 @@
+/**
+ * Following redirects in the request path rather than in the host's HTTP client (which keeps the
+ * Authorization header on a redirect to a subdomain): every hop is checked against the connection's
+ * allowed domains before it is sent, and the token goes only to the exact origin (scheme, host,
+ * port) of the first request.
+ */
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { Connection } from './connection';
+import { assertDestinationAllowed } from './destination';
+import { exchange, type Exchanged } from './exchange';
+import type { OutgoingRequest, RequestContext } from './request';
+
+export const MAX_REDIRECTS = 10;
+
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+
+export interface Delivered extends Exchanged {
+	/** Whether the answering origin received the token (only the first request's origin does). */
+	sentToken: boolean;
+}
+
+function locationOf(headers: Record<string, string | string[] | undefined>): string | undefined {
+	const value = headers.location;
+	const location = Array.isArray(value) ? value[0] : value;
+	return location && location.trim() !== '' ? location.trim() : undefined;
+}
+
+/** 307 and 308 repeat the request; 303 (and 301/302 after a POST, as browsers do) become a GET. */
+function nextHop(request: OutgoingRequest, status: number, url: string): OutgoingRequest {
+	const becomesGet =
+		status === 303 || ((status === 301 || status === 302) && request.method === 'POST');
+	if (!becomesGet) return { ...request, url, qs: undefined };
+	const headers = Object.fromEntries(
+		Object.entries(request.headers ?? {}).filter(
+			([name]) => !/^content-(type|length|encoding)$/i.test(name),
+		),
+	);
+	return {
+		...request,
+		method: 'GET',
+		url,
+		qs: undefined,
+		body: undefined,
+		json: undefined,
+		headers,
+	};
+}
+
+export async function sendFollowingRedirects(
+	context: RequestContext,
+	connection: Connection,
+	request: OutgoingRequest,
+	maxBytes: number,
+	itemIndex: number | undefined,
+): Promise<Delivered> {
+	const tokenOrigin = new URL(request.url).origin;
+	let hop = request;
+	for (let redirects = 0; ; redirects++) {
+		const sentToken = new URL(hop.url).origin === tokenOrigin;
+		const delivered = await exchange(context, connection, hop, sentToken, maxBytes, itemIndex);
+		const response = delivered.response;
+		const location = response && locationOf(response.headers);
+		if (!response || !REDIRECT_STATUSES.has(response.statusCode) || location === undefined) {
+			return { ...delivered, sentToken };
+		}
+		if (redirects === MAX_REDIRECTS) {
+			throw new NodeOperationError(
+				context.getNode(),
+				`The server redirected more than ${MAX_REDIRECTS} times (last to ${new URL(location, hop.url).host})`,
+				{
+					itemIndex,
+					description:
+						'The redirects probably loop. Call the final URL directly, or check the URL and the API’s documentation.',
+				},
+			);
+		}
+		const next = new URL(location, hop.url).toString();
+		assertDestinationAllowed(context.getNode(), connection, next, itemIndex, 'redirect');
+		hop = nextHop(hop, response.statusCode, next);
+	}
+}
