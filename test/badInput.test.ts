@@ -130,6 +130,65 @@ export const BAD_INPUTS: BadInputCase[] = [
 		refusedBeforeSending: true,
 	},
 	{
+		input: 'Preset field with more than a name (Shopify Shop `acme.evil.example/x`)',
+		credential: { provider: 'shopify', shopifyShop: 'acme.evil.example/x' },
+		parameters: get(LOOPBACK),
+		message:
+			"Shopify Shop of connection 'CRM' is not valid: 'acme.evil.example/x' is not a single name (letters, digits and hyphens; no dots, slashes or spaces)",
+		description:
+			'Open the connection and correct Shopify Shop: The shop name: the part before .myshopify.com. Then save it and click Reconnect.',
+		refusedBeforeSending: true,
+	},
+	{
+		input: 'Preset field with a host of its own (ServiceNow Instance `dev1.evil.example`)',
+		credential: { provider: 'serviceNow', serviceNowInstance: 'dev1.evil.example' },
+		parameters: get(LOOPBACK),
+		message:
+			"ServiceNow Instance of connection 'CRM' is not valid: 'dev1.evil.example' is not a single name (letters, digits and hyphens; no dots, slashes or spaces)",
+		description:
+			'Open the connection and correct ServiceNow Instance: The instance name: the part before .service-now.com. Then save it and click Reconnect.',
+		refusedBeforeSending: true,
+	},
+	{
+		input: 'Host field that is not a bare host name (GitLab Host `user@127.0.0.1`)',
+		credential: { provider: 'gitLab', gitlabHost: 'user@127.0.0.1' },
+		parameters: get(LOOPBACK),
+		message:
+			"GitLab Host of connection 'CRM' is not valid: 'user@127.0.0.1' is not a bare host name such as login.example.com (no https://, path or port)",
+		description:
+			'Open the connection and correct GitLab Host: gitlab.com, or the host of your self-managed GitLab, without https://. Then save it and click Reconnect.',
+		refusedBeforeSending: true,
+	},
+	{
+		input: 'Tenant with a path in it (Microsoft Entra ID, Tenant `contoso/../common`)',
+		credential: { provider: 'microsoftEntraId', tenant: 'contoso/../common' },
+		parameters: get(LOOPBACK),
+		message:
+			"Tenant of connection 'CRM' is not valid: 'contoso/../common' is not a directory (tenant) ID, a domain such as contoso.onmicrosoft.com, or common",
+		description:
+			'Open the connection and correct Tenant: Directory (tenant) ID or domain from the Azure portal; "common" lets any work or personal account sign in, "organizations" only work accounts. Client credentials need your tenant ID or domain. Then save it and click Reconnect.',
+		refusedBeforeSending: true,
+	},
+	{
+		input: 'A plain http:// URL on a connection whose API is served over https',
+		credential: { provider: 'gitLab', gitlabHost: '127.0.0.1' },
+		parameters: get(LOOPBACK),
+		message:
+			"The URL uses http:// (127.0.0.1:9): the token of connection 'CRM' is only sent over https",
+		description:
+			'Use the https:// URL. Plain http is accepted only when the connection’s API base URL is http itself (a local development server).',
+		refusedBeforeSending: true,
+	},
+	{
+		input: 'Another port of the API’s own host (allowed domains taken from the API base URL)',
+		parameters: get(LOOPBACK),
+		message:
+			"The URL uses port 9 of 127.0.0.1, but connection 'CRM' only sends its token to port <port> there",
+		description:
+			'Use the port of the API base URL (127.0.0.1:<port>). To allow another port, list 127.0.0.1:9 in Allowed Domains in the connection.',
+		refusedBeforeSending: true,
+	},
+	{
 		input: 'Custom API base URL that is not a URL (`https://`)',
 		credential: { customApiBaseUrl: 'https://', allowedHttpRequestDomains: 'all' },
 		parameters: get('/contacts/1'),
@@ -232,6 +291,52 @@ export const BAD_INPUTS: BadInputCase[] = [
 		refusedBeforeSending: true,
 	},
 	{
+		input: 'A Host header set by hand',
+		parameters: get('/echo', {
+			sendHeaders: true,
+			headerParameters: { parameters: [{ name: 'Host', value: 'evil.example' }] },
+		}),
+		message: 'The Host header cannot be set: it decides where the connection’s token goes',
+		description: 'Remove the Host header: put the host into the URL instead.',
+		refusedBeforeSending: true,
+	},
+	{
+		input: 'An X-Forwarded-Host or Forwarded header in JSON headers',
+		parameters: get('/echo', {
+			sendHeaders: true,
+			specifyHeaders: 'json',
+			jsonHeaders: '{"X-Forwarded-Host": "evil.example"}',
+		}),
+		message:
+			'The X-Forwarded-Host header cannot be set: it decides where the connection’s token goes',
+		description: 'Remove the X-Forwarded-Host header: put the host into the URL instead.',
+		refusedBeforeSending: true,
+	},
+	{
+		input: 'A header whose value is an object (JSON headers `{"X-Meta": {"a": 1}}`)',
+		parameters: get('/echo', {
+			sendHeaders: true,
+			specifyHeaders: 'json',
+			jsonHeaders: '{"X-Meta": {"a": 1}}',
+		}),
+		message: "Header 'x-meta' is an object, not text",
+		description:
+			"Give 'x-meta' a text value: join a list with commas (e.g. {{ $json.tags.join(',') }}) or write an object as JSON (e.g. {{ JSON.stringify($json.meta) }}).",
+		refusedBeforeSending: true,
+	},
+	{
+		input: 'A header whose value is a list (JSON headers `{"X-Tags": ["a", "b"]}`)',
+		parameters: get('/echo', {
+			sendHeaders: true,
+			specifyHeaders: 'json',
+			jsonHeaders: '{"X-Tags": ["a", "b"]}',
+		}),
+		message: "Header 'x-tags' is a list, not text",
+		description:
+			"Give 'x-tags' a text value: join a list with commas (e.g. {{ $json.tags.join(',') }}) or write an object as JSON (e.g. {{ JSON.stringify($json.meta) }}).",
+		refusedBeforeSending: true,
+	},
+	{
 		input: 'A binary field the input item does not have (item has no files)',
 		parameters: post({ contentType: 'binaryData', binaryProperty: 'data' }),
 		message: "Item <item> has no binary field 'data'",
@@ -273,6 +378,18 @@ export const BAD_INPUTS: BadInputCase[] = [
 			maxPages: 0,
 		}),
 		message: "Max Pages must be a whole number from 1 to 10000, not '0'",
+		description:
+			'Set Max Pages from 1 to 10000: paging stops after that many pages. To send a single request, set Pagination to Off; for more pages, split the work (e.g. by date range) across items.',
+		refusedBeforeSending: true,
+	},
+	{
+		input: 'Max Pages above the limit (20000)',
+		parameters: get('/items/page?total=30&size=10', {
+			pagination: 'page',
+			recordsPath: 'results',
+			maxPages: 20000,
+		}),
+		message: "Max Pages must be a whole number from 1 to 10000, not '20000'",
 		description:
 			'Set Max Pages from 1 to 10000: paging stops after that many pages. To send a single request, set Pagination to Off; for more pages, split the work (e.g. by date range) across items.',
 		refusedBeforeSending: true,

@@ -607,3 +607,569 @@ describe('resource server faults', () => {
 		assertNoSecrets(followed, anywhere);
 	});
 });
+
+/** A Custom connection whose token endpoint is a scripted path of the API server. */
+async function connectedWithTokenUrl(tokenUrl: string, options: { name?: string } = {}) {
+	return await harness.connectedCredential({ extra: { customTokenUrl: tokenUrl }, ...options });
+}
+
+/** A connection whose token the API stops accepting: the next request gets a 401. */
+async function rejectedCredential(
+	options: Parameters<Harness['connectedCredential']>[0] = {},
+): Promise<Credential> {
+	const credential = await harness.connectedCredential(options);
+	harness.api.rejectToken(credential.accessToken);
+	return credential;
+}
+
+describe('where failed items go', () => {
+	for (const nodeType of ['oAuth2HttpRequest', 'fetchVariables'] as const) {
+		test(`${nodeType}: with the error output, failed items go there paired with their input; with the regular output they stay`, async () => {
+			const credential = await harness.connectedCredential();
+			const parameters =
+				nodeType === 'oAuth2HttpRequest'
+					? get('={{ $json.path }}')
+					: {
+							url: '={{ $json.path }}',
+							variables: { variable: [{ name: 'last', path: 'data.last_name' }] },
+						};
+			const items = [
+				{ json: { path: '/contacts/1', row: 'a' } },
+				{ json: { path: '/nothing-here', row: 'b' } },
+				{ json: { path: '/contacts/3', row: 'c' } },
+			];
+			const routed = await harness.run(
+				credential,
+				nodeType,
+				parameters,
+				items,
+				'continueErrorOutput',
+			);
+			assert.equal(routed.error, undefined, routed.error?.message);
+			assert.equal(routed.outputs[0].length, 2, 'two successes on the main output');
+			assert.equal(routed.outputs[1]?.length, 1, 'one error item on the error output');
+			const [errorItem] = routed.outputs[1];
+			assert.deepEqual(errorItem.pairedItem, { item: 1 });
+			assert.match(String(errorItem.json.error), /answered 404/);
+			assert.match(String(errorItem.error?.description), /Check the URL/);
+
+			const regular = await harness.run(credential, nodeType, parameters, items, true);
+			assert.equal(regular.outputs.length, 1);
+			assert.equal(regular.items.length, 3, 'errors stay on the main output');
+			assert.deepEqual(regular.items[1].pairedItem, { item: 1 });
+			assert.match(String(regular.items[1].json.error), /answered 404/);
+		});
+	}
+});
+
+describe('client credentials', () => {
+	test('100 items at concurrency 10 without a token cost one token request; the next run reuses it; a rejected token costs one more', async () => {
+		const credential = harness.credential({ grantType: 'clientCredentials', scopes: 'read' });
+		const before = harness.auth.tokenRequests.length;
+		const grants = () =>
+			harness.auth.tokenRequests
+				.slice(before)
+				.filter((request) => request.grantType === 'client_credentials').length;
+		const parameters = get('/contacts/1', { options: { concurrency: 10 } });
+
+		const first = await harness.run(
+			credential,
+			'oAuth2HttpRequest',
+			parameters,
+			itemsOf(100),
+			true,
+		);
+		assert.equal(first.items.filter((item) => item.json.error === undefined).length, 100);
+		assert.equal(grants(), 1, 'one token for the whole run');
+		const sentTokens = new Set(
+			harness.api.requests.slice(-100).map((request) => request.headers.authorization),
+		);
+		assert.equal(sentTokens.size, 1, 'every item sent the same token');
+
+		const second = await harness.run(
+			credential,
+			'oAuth2HttpRequest',
+			parameters,
+			itemsOf(20),
+			true,
+		);
+		assert.equal(second.items.filter((item) => item.json.error === undefined).length, 20);
+		assert.equal(grants(), 1, 'the next run reuses the stored token');
+
+		const stored = harness.store.stored(credential.id).oauthTokenData as Record<string, string>;
+		harness.api.rejectToken(stored.access_token);
+		const third = await harness.run(credential, 'oAuth2HttpRequest', parameters, itemsOf(20), true);
+		assert.equal(third.items.filter((item) => item.json.error === undefined).length, 20);
+		assert.equal(grants(), 2, 'one new token after the API rejected the old one');
+	});
+});
+
+describe('refresh failures say so', () => {
+	const failsWith = async (
+		credential: Credential | { id: string; name: string },
+		expected: RegExp,
+		fix: RegExp,
+	) => {
+		const result = await run(credential, get('/contacts/1'), itemsOf(3));
+		const { failed } = assertEveryItemAccounted(result, 3);
+		assert.equal(failed.length, 3);
+		for (const item of failed) {
+			assert.match(String(item.json.error), expected);
+			assert.doesNotMatch(String(item.json.error), /failed on its side|Could not reach 127/);
+			assert.match(String(item.error?.description), fix);
+		}
+		if ('accessToken' in credential) assertNoSecrets(result, credential);
+		return result;
+	};
+
+	test('a 401, then the token endpoint answers 503', async () => {
+		const credential = await rejectedCredential({ name: 'Down' });
+		harness.auth.down = true;
+		try {
+			await failsWith(
+				credential,
+				/^Could not refresh the token of connection 'Down': localhost:\d+ answered 503$/,
+				/Wait a minute .*Access Token URL.*Reconnect/,
+			);
+		} finally {
+			harness.auth.down = false;
+		}
+	});
+
+	test('a 401, then the token endpoint is unreachable', async () => {
+		const credential = await harness.connectedCredential({
+			name: 'Unreachable',
+			extra: { customTokenUrl: 'http://127.0.0.1:9/token' },
+		});
+		harness.api.rejectToken(credential.accessToken);
+		await failsWith(
+			credential,
+			/^Could not refresh the token of connection 'Unreachable': could not reach 127\.0\.0\.1:9 \(ECONNREFUSED\)$/,
+			/Wait a minute/,
+		);
+	});
+
+	test('a 401, then the token endpoint does not answer within the timeout', async () => {
+		const credential = await connectedWithTokenUrl(`${harness.api.url}/oauth/slow-token`, {
+			name: 'Slow',
+		});
+		harness.api.rejectToken(credential.accessToken);
+		harness.api.script('/oauth/slow-token', [{ status: 503, delayMs: 3_000 }]);
+		const started = Date.now();
+		const result = await run(
+			credential,
+			get('/contacts/1', { options: { timeout: 500 } }),
+			itemsOf(3),
+		);
+		for (const item of assertEveryItemAccounted(result, 3).failed) {
+			assert.match(
+				String(item.json.error),
+				/^Could not refresh the token of connection 'Slow': 127\.0\.0\.1:\d+ did not answer within 1 s$/,
+			);
+		}
+		assert.ok(Date.now() - started < 2_500, 'the items did not wait for the token endpoint');
+	});
+
+	test('a 401 on a connection that holds no refresh token', async () => {
+		const credential = await rejectedCredential({ name: 'No Refresh', withRefreshToken: false });
+		const tokenCalls = harness.auth.tokenRequests.length;
+		await failsWith(
+			credential,
+			/^Could not refresh the token of connection 'No Refresh': the token expired and the provider sent no refresh token$/,
+			/click Reconnect.*offline_access/,
+		);
+		assert.equal(
+			harness.auth.tokenRequests.length,
+			tokenCalls,
+			'nothing to send to the token endpoint',
+		);
+	});
+
+	test('a 401, then the refresh token is refused (invalid_grant)', async () => {
+		const credential = await rejectedCredential({ name: 'Revoked' });
+		harness.auth.revoked = true;
+		try {
+			await failsWith(
+				credential,
+				/^Could not refresh the token of connection 'Revoked': the provider no longer accepts its refresh token \(invalid_grant\)$/,
+				/click Reconnect/,
+			);
+		} finally {
+			harness.auth.revoked = false;
+		}
+	});
+
+	test('client credentials: the token request fails', async () => {
+		const credential = harness.credential(
+			{ grantType: 'clientCredentials', customTokenUrl: `${harness.api.url}/oauth/cc-down` },
+			'Machine',
+		);
+		harness.api.script('/oauth/cc-down', [
+			{ status: 503, body: { error: 'temporarily_unavailable' } },
+		]);
+		await failsWith(
+			credential,
+			/^Could not get the token of connection 'Machine': 127\.0\.0\.1:\d+ answered 503$/,
+			/Client ID, Client Secret and Scopes/,
+		);
+	});
+});
+
+describe('a signal that persists is an error', () => {
+	test('401 after a refresh: the token was refused even after a refresh', async () => {
+		const credential = await harness.connectedCredential({ name: 'Refused' });
+		const tokenCalls = harness.auth.tokenRequests.length;
+		const result = await run(
+			credential,
+			get('/status/401', { options: { concurrency: 5 } }),
+			itemsOf(20),
+		);
+		const { ok, failed } = assertEveryItemAccounted(result, 20);
+		assert.equal(ok.length, 0);
+		for (const item of failed) {
+			assert.match(
+				String(item.json.error),
+				/^Connection 'Refused': the token was refused even after a refresh \(127\.0\.0\.1:\d+ answered 401\)$/,
+			);
+			assert.match(
+				String(item.error?.description),
+				/scopes.*Reconnect.*Token Expired Status Codes/,
+			);
+		}
+		assert.ok(harness.auth.tokenRequests.length - tokenCalls <= 2, 'at most two token calls');
+		assertNoSecrets(result, credential);
+	});
+
+	test('an expiry signal in the body after a refresh is an error, never a success item', async () => {
+		const credential = await harness.connectedCredential({
+			name: 'Marketo-like',
+			extra: { expiryResponsePath: 'errors[0].code', expiryResponseValues: '601, 602' },
+		});
+		const result = await run(credential, get('/signal-602'), itemsOf(3));
+		const { ok, failed } = assertEveryItemAccounted(result, 3);
+		assert.equal(ok.length, 0, 'no item came out as a success');
+		for (const item of failed) {
+			assert.match(
+				String(item.json.error),
+				/the token was refused even after a refresh \(127\.0\.0\.1:\d+ answered 200\)/,
+			);
+		}
+	});
+});
+
+describe('no refresh storms', () => {
+	test('expired token, token endpoint down: 25 items cost one token call; runs in the pause none; after it one', async () => {
+		const credential = await harness.connectedCredential({ expiresInMs: 5_000, name: 'Storm' });
+		const tokenCalls = harness.auth.tokenRequests.length;
+		harness.auth.down = true;
+		try {
+			const first = await run(
+				credential,
+				get('/contacts/1', { options: { concurrency: 3 } }),
+				itemsOf(25),
+			);
+			assert.equal(assertEveryItemAccounted(first, 25).failed.length, 25);
+			assert.equal(harness.auth.tokenRequests.length - tokenCalls, 1, 'one token call for the run');
+			const second = await run(credential, get('/contacts/1'), itemsOf(5));
+			assert.equal(assertEveryItemAccounted(second, 5).failed.length, 5);
+			assert.match(
+				String(second.items[0].json.error),
+				/^Could not refresh the token of connection 'Storm'/,
+			);
+			assert.equal(harness.auth.tokenRequests.length - tokenCalls, 1, 'none within the pause');
+			advanceClock(PAUSE_AFTER_FAILURE_MS + 1_000);
+			await run(credential, get('/contacts/1'), itemsOf(5));
+			assert.equal(harness.auth.tokenRequests.length - tokenCalls, 2, 'one after the pause');
+		} finally {
+			harness.auth.down = false;
+		}
+	});
+
+	for (const [label, expiresIn] of [
+		['expires_in: 0', 0],
+		['no expires_in', undefined],
+	] as const) {
+		test(`a refresh answered with ${label} does not make every request refresh`, async () => {
+			const credential = await harness.connectedCredential({ expiresInMs: 5_000 });
+			const tokenCalls = harness.auth.tokenRequests.length;
+			harness.auth.expiresIn = expiresIn;
+			try {
+				const result = await run(
+					credential,
+					get('/contacts/1', { options: { concurrency: 2 } }),
+					itemsOf(20),
+				);
+				assert.equal(assertEveryItemAccounted(result, 20).ok.length, 20);
+				const again = await run(credential, get('/contacts/1'), itemsOf(5));
+				assert.equal(assertEveryItemAccounted(again, 5).ok.length, 5);
+				assert.equal(harness.auth.tokenRequests.length - tokenCalls, 1, 'one refresh in all');
+			} finally {
+				harness.auth.expiresIn = 3600;
+			}
+		});
+	}
+});
+
+describe('redirects the package controls', () => {
+	test('each hop is checked; the token goes only to the first origin; a cross-origin 401 costs no refresh and names its host', async () => {
+		const samePortless = new ResourceServer(harness.auth);
+		await samePortless.start();
+		try {
+			const credential = await harness.connectedCredential({
+				extra: { allowedDomains: '127.0.0.1, 127.0.0.2' },
+			});
+			const seen = (server: ResourceServer) => server.requests.at(-1);
+			const to = (url: string, status = 302) =>
+				get(`/redirect?status=${status}&to=${encodeURIComponent(url)}`);
+
+			// Another port of the same host is another origin: the request goes there without the token.
+			const otherPort = await run(credential, to(`${samePortless.url}/public/redirect?to=/echo`));
+			assert.equal(seen(samePortless)?.headers.authorization, undefined);
+			assert.match(
+				String(otherPort.items[0].json.error),
+				new RegExp(`^127\\.0\\.0\\.1:${new URL(samePortless.url).port} answered 401`),
+			);
+
+			const tokenCalls = harness.auth.tokenRequests.length;
+			const crossHost = await run(credential, to(`${otherHost.url}/echo`));
+			assert.equal(seen(otherHost)?.headers.authorization, undefined, 'no token to 127.0.0.2');
+			assert.match(String(crossHost.items[0].json.error), /^127\.0\.0\.2:\d+ answered 401/);
+			assert.equal(
+				harness.auth.tokenRequests.length,
+				tokenCalls,
+				'a 401 from another origin costs no refresh',
+			);
+
+			// Back to the first origin: the token is attached again.
+			const roundTrip = await run(
+				credential,
+				to(`${otherHost.url}/public/redirect?to=${encodeURIComponent(`${harness.api.url}/echo`)}`),
+			);
+			assert.equal(roundTrip.items[0].json.hadAuthorization, true);
+		} finally {
+			await samePortless.stop();
+		}
+	});
+
+	test('307 and 308 keep the method and body, 303 becomes a GET; more than 10 hops is an error', async () => {
+		const credential = await harness.connectedCredential();
+		const post = (status: number) => ({
+			method: 'POST',
+			url: `/redirect?status=${status}&to=/echo`,
+			sendBody: true,
+			specifyBody: 'json',
+			jsonBody: '{"name":"Ada"}',
+		});
+		for (const status of [307, 308]) {
+			const kept = await run(credential, post(status));
+			assert.equal(kept.items[0].json.method, 'POST', `${status} keeps POST`);
+			assert.equal(kept.items[0].json.body, '{"name":"Ada"}');
+		}
+		const seeOther = await run(credential, post(303));
+		assert.equal(seeOther.items[0].json.method, 'GET');
+		assert.equal(seeOther.items[0].json.body, '');
+
+		const before = harness.api.count('/redirect-loop');
+		const loop = await run(credential, get('/redirect-loop'));
+		assert.match(String(loop.items[0].json.error), /^The server redirected more than 10 times/);
+		assert.equal(harness.api.count('/redirect-loop') - before, 11, 'the first request and 10 hops');
+	});
+});
+
+describe('secrets nowhere', () => {
+	test('a token endpoint answering with an unparseable body full of tokens: neither the quote nor a token in the error', async () => {
+		const leaked = 'at-LEAKED-1234567890';
+		const credential = await connectedWithTokenUrl(`${harness.api.url}/oauth/form-token`);
+		harness.api.rejectToken(credential.accessToken);
+		harness.api.script('/oauth/form-token', [
+			{
+				status: 200,
+				headers: { 'content-type': 'text/html' },
+				body: `access_token=${leaked}&refresh_token=rt-LEAKED-0987654321&id_token=it-LEAKED-55`,
+			},
+		]);
+		const result = await run(credential, get('/contacts/1'));
+		const text =
+			JSON.stringify(result.items) +
+			String(result.items[0].error?.description) +
+			result.logs.join('\n');
+		assert.match(String(result.items[0].json.error), /^Could not refresh the token of connection/);
+		assert.doesNotMatch(text, /LEAKED|but received/);
+	});
+
+	test('full-response headers, Never Error bodies and id tokens that echo the connection’s tokens are redacted', async () => {
+		const idToken = 'eyJhbGciOi.id-token-secret-part.sig';
+		const credential = await harness.connectedCredential();
+		harness.store.setTokenData(credential.id, {
+			...(harness.store.stored(credential.id).oauthTokenData as object),
+			id_token: idToken,
+		});
+		harness.api.script('/contacts/echo-header', [
+			{
+				status: 200,
+				headers: { 'x-echo': `Bearer ${credential.accessToken}` },
+				body: { ok: true },
+			},
+		]);
+		const headers = await run(
+			credential,
+			get('/contacts/echo-header', { options: { fullResponse: true } }),
+		);
+		assert.equal(
+			(headers.items[0].json.headers as Record<string, string>)['x-echo'],
+			'Bearer [redacted]',
+		);
+
+		harness.api.script('/contacts/echo-body', [
+			{ status: 400, body: { error: 'bad', received: credential.accessToken, id: idToken } },
+		]);
+		const body = await run(
+			credential,
+			get('/contacts/echo-body', { options: { neverError: true } }),
+		);
+		assert.deepEqual(body.items[0].json, {
+			error: 'bad',
+			received: '[redacted]',
+			id: '[redacted]',
+		});
+
+		harness.api.script('/contacts/echo-error', [
+			{ status: 400, body: { error: `bad id ${idToken}` } },
+		]);
+		const failed = await run(credential, get('/contacts/echo-error'));
+		assert.match(String(failed.items[0].json.error), /bad id \[redacted\]/);
+		assert.doesNotMatch(JSON.stringify(failed.run), /id-token-secret-part/);
+	});
+
+	test('the path picker’s errors carry no token', async () => {
+		const { loadOptions } = await import('./harness/engine');
+		const credential = await harness.connectedCredential();
+		harness.api.script('/contacts/picker-text', [
+			{
+				status: 200,
+				headers: { 'content-type': 'text/plain' },
+				body: `seen ${credential.accessToken}`,
+			},
+		]);
+		await assert.rejects(
+			loadOptions(
+				{
+					store: harness.store,
+					credential,
+					nodeType: 'fetchVariables',
+					parameters: { url: '/contacts/picker-text' },
+				},
+				'searchResponsePaths',
+			),
+			(error: Error) => {
+				assert.match(error.message, /is not JSON/);
+				assert.ok(!error.message.includes(credential.accessToken), error.message);
+				return true;
+			},
+		);
+	});
+
+	test('a refresh shared by two workflows hands each its own error, built with its own node', async () => {
+		const credential = await connectedWithTokenUrl(`${harness.api.url}/oauth/slow-down`);
+		harness.api.rejectToken(credential.accessToken);
+		harness.api.script('/oauth/slow-down', [{ status: 503, delayMs: 300 }]);
+		const [first, second] = await Promise.all([
+			harness.run(
+				credential,
+				'oAuth2HttpRequest',
+				get('/contacts/1?workflow=first'),
+				itemsOf(1),
+				false,
+				'workflow-first',
+			),
+			harness.run(
+				credential,
+				'oAuth2HttpRequest',
+				get('/contacts/2?workflow=second'),
+				itemsOf(1),
+				false,
+				'workflow-second',
+			),
+		]);
+		assert.equal(harness.api.count('/oauth/slow-down'), 1, 'the two runs shared one refresh');
+		for (const [result, own] of [
+			[first, 'first'],
+			[second, 'second'],
+		] as const) {
+			assert.match(String(result.error?.message), /^Could not refresh the token of connection/);
+			const node = (result.error as unknown as { node?: { parameters?: { url?: string } } }).node;
+			assert.equal(node?.parameters?.url, `/contacts/${own === 'first' ? 1 : 2}?workflow=${own}`);
+		}
+	});
+});
+
+describe('limits on what comes back', () => {
+	test('pagination stops with a clear error when the cursor repeats', async () => {
+		const credential = await harness.connectedCredential();
+		const result = await run(
+			credential,
+			get('/items/stuck', {
+				pagination: 'cursor',
+				recordsPath: 'data',
+				cursorPath: 'meta.next_cursor',
+				cursorParameter: 'cursor',
+			}),
+		);
+		assert.equal(
+			result.items[0].json.error,
+			'Pagination stopped: page 2 gave the same cursor as page 1',
+		);
+		assert.ok(harness.api.count('/items/stuck') <= 3, 'a few pages, not Max Pages');
+	});
+
+	test('Max Response Size is enforced while the body arrives; a 20 MB JSON still works by default', async () => {
+		const credential = await harness.connectedCredential();
+		const cut = await run(credential, get('/large?mb=8', { options: { maxResponseMegabytes: 5 } }));
+		assert.match(
+			String(cut.items[0].json.error),
+			/^The response from 127\.0\.0\.1:\d+ is larger than Max Response Size \(5 MB\)$/,
+		);
+		const whole = await run(credential, get('/large?mb=20'));
+		assert.equal(whole.error, undefined);
+		assert.ok(whole.items.length > 10_000);
+	});
+});
+
+describe('inputs checked', () => {
+	test('Fetch Variables takes GET and POST in any case, and refuses other methods', async () => {
+		const credential = await harness.connectedCredential();
+		const variables = { variable: [{ name: 'method', path: 'method' }] };
+		const lower = await harness.run(credential, 'fetchVariables', {
+			method: '={{ "post" }}',
+			url: '/echo',
+			jsonBody: '{"a":1}',
+			variables,
+		});
+		assert.equal(lower.error, undefined, lower.error?.message);
+		assert.equal(lower.items[0].json.method, 'POST');
+		const before = harness.api.requests.length;
+		const refused = await harness.run(credential, 'fetchVariables', {
+			method: '={{ "DELETE" }}',
+			url: '/echo',
+			variables,
+		});
+		assert.equal(refused.error?.message, "The method 'DELETE' is not supported");
+		assert.match(String(refused.error?.description), /GET or POST/);
+		assert.equal(harness.api.requests.length, before, 'nothing was sent');
+	});
+
+	test('a Retry-After beyond the maximum wait is capped, not a timer overflow or an immediate failure', async () => {
+		const credential = await harness.connectedCredential();
+		harness.api.script('/contacts/slow-down', [
+			{ status: 429, headers: { 'retry-after': '99999999999' }, body: { error: 'rate_limited' } },
+		]);
+		const started = Date.now();
+		const result = await run(
+			credential,
+			get('/contacts/slow-down', { options: { maxRetryWaitSeconds: 1 } }),
+		);
+		assert.equal(result.items[0].json.error, undefined, String(result.items[0].json.error));
+		assert.equal(harness.api.count('/contacts/slow-down'), 2, 'retried once');
+		assert.ok(Date.now() - started >= 900, 'waited the capped time');
+	});
+});

@@ -243,6 +243,21 @@ describe('authorization', () => {
 		)) as Array<{ name: string }>;
 		assert.match(options[0].name, /'Ready' is authorized; may call 127\.0\.0\.1/);
 	});
+
+	test('the panel reports a preset field that is not what it should be, before anything is sent', async () => {
+		const { loadOptions } = await import('./harness/engine');
+		const broken = await harness.connectedCredential({
+			name: 'Bad Shop',
+			extra: { provider: 'shopify', shopifyShop: 'shop.evil.example' },
+		});
+		await assert.rejects(
+			loadOptions(
+				{ store: harness.store, credential: broken, nodeType: 'fetchVariables', parameters: {} },
+				'getConnectionStatus',
+			),
+			/^NodeOperationError: Shopify Shop of connection 'Bad Shop' is not valid: 'shop\.evil\.example' is not a single name/,
+		);
+	});
 });
 
 describe('token confinement', () => {

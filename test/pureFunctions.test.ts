@@ -4,6 +4,7 @@ import { describe, test } from 'node:test';
 
 import { listPaths, lookupPath, parsePath, readPath } from '../nodes/shared/jsonPath';
 import { nextLinkFromHeader } from '../nodes/shared/transport/pagination';
+import { redact, redactTokenEndpointText } from '../nodes/shared/transport/redact';
 import {
 	DEFAULT_RETRY_POLICY,
 	nextRetryDelay,
@@ -136,4 +137,32 @@ test('Link headers: rel="next" among others', () => {
 	assert.equal(nextLinkFromHeader('<https://a/x?page=2>; rel="prev next"'), 'https://a/x?page=2');
 	assert.equal(nextLinkFromHeader('<https://a/x?page=1>; rel="prev"'), undefined);
 	assert.equal(nextLinkFromHeader(undefined), undefined);
+	assert.equal(nextLinkFromHeader('<https://a/x?page=2>;rel=next'), 'https://a/x?page=2');
+});
+
+test('Link headers: a hostile header is read in linear time', () => {
+	// Quadratic parsing takes minutes on these; linear parsing takes milliseconds.
+	for (const hostile of ['<'.repeat(200_000), `<a>${' '.repeat(200_000)}x`, '<>;'.repeat(70_000)]) {
+		const started = performance.now();
+		assert.equal(nextLinkFromHeader(hostile), undefined);
+		assert.ok(performance.now() - started < 2_000, `${hostile.slice(0, 8)}… took too long`);
+	}
+});
+
+test('token-endpoint text: the quoted response is left out and token fields are masked in every shape', () => {
+	const quoted =
+		'Expected JSON response from OAuth2 token endpoint (content-type: text/html) but received: access_token=abc&refresh_token=def';
+	assert.equal(
+		redactTokenEndpointText(quoted, []),
+		'Expected JSON response from OAuth2 token endpoint (content-type: text/html) (its content is not shown)',
+	);
+	assert.equal(
+		redactTokenEndpointText('{"access_token":"a\\/b","code":"xyz","id_token":"i"}', []),
+		'{"access_token":"[redacted]","code":"[redacted]","id_token":"[redacted]"}',
+	);
+	assert.equal(
+		redact('{"body":"{\\"refresh_token\\":\\"r1\\"}"}', []),
+		'{"body":"{\\"refresh_token\\":\\"[redacted]\\"}"}',
+	);
+	assert.equal(redact('code=602&access_token=tok', []), 'code=602&access_token=[redacted]');
 });

@@ -25,8 +25,8 @@ export class AuthServer {
 
 	readonly tokenRequests: TokenRequestRecord[] = [];
 
-	/** Seconds the next access tokens live. */
-	expiresIn = 3600;
+	/** Seconds the next access tokens live; undefined sends no expires_in at all. */
+	expiresIn: number | undefined = 3600;
 
 	/** Answer the token endpoint with 503 (provider down). */
 	down = false;
@@ -93,14 +93,16 @@ export class AuthServer {
 				if (this.rotateRefreshTokens) this.validRefreshTokens.delete(body.refresh_token);
 			}
 			const responseBody = response.body as Record<string, unknown>;
-			responseBody.expires_in = this.expiresIn;
+			if (this.expiresIn === undefined) delete responseBody.expires_in;
+			else responseBody.expires_in = this.expiresIn;
 			if (typeof responseBody.refresh_token === 'string')
 				this.validRefreshTokens.add(responseBody.refresh_token);
 			if (body.grant_type === 'refresh_token' && !this.rotateRefreshTokens)
 				delete responseBody.refresh_token;
 			const issued = {
 				accessToken: String(responseBody.access_token),
-				expiresAt: Date.now() + this.expiresIn * 1000,
+				// A token sent without a usable lifetime is accepted for an hour.
+				expiresAt: Date.now() + (this.expiresIn || 3600) * 1000,
 			};
 			for (const listener of this.listeners) listener(issued);
 		});

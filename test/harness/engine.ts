@@ -77,7 +77,10 @@ export interface InputItem {
 }
 
 export interface NodeRun {
+	/** The main output (output 0). */
 	items: INodeExecutionData[];
+	/** Every output: with On Error "Continue (using error output)", output 1 holds the error items. */
+	outputs: INodeExecutionData[][];
 	/** The node's error when the run failed. */
 	error?: Error & { description?: string; context?: IDataObject; httpCode?: string };
 	run: IRun;
@@ -120,7 +123,10 @@ export interface RunOptions {
 	nodeType: 'oAuth2HttpRequest' | 'fetchVariables';
 	parameters: Record<string, unknown>;
 	items?: InputItem[];
-	continueOnFail?: boolean;
+	/** true: On Error "Continue (regular output)"; or the node's On Error setting itself. */
+	continueOnFail?: boolean | 'continueRegularOutput' | 'continueErrorOutput';
+	/** Workflow id and name, for runs of different workflows side by side. */
+	workflowId?: string;
 }
 
 export async function runNode(options: RunOptions): Promise<NodeRun> {
@@ -141,10 +147,15 @@ export async function runNode(options: RunOptions): Promise<NodeRun> {
 			position: [200, 0],
 			parameters: options.parameters as INode['parameters'],
 			credentials: { [CREDENTIAL_TYPE]: options.credential },
-			...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+			...(options.continueOnFail
+				? {
+						onError:
+							options.continueOnFail === true ? 'continueRegularOutput' : options.continueOnFail,
+					}
+				: {}),
 		},
 	];
-	return await runSourceToTarget(options.store, nodeTypes, nodes);
+	return await runSourceToTarget(options.store, nodeTypes, nodes, options.workflowId);
 }
 
 /**
@@ -155,21 +166,22 @@ export async function runSourceToTarget(
 	store: CredentialStore,
 	types: INodeTypes,
 	nodes: INode[],
+	workflowId = 'workflow-1',
 ): Promise<NodeRun> {
 	const connections = {
 		Source: { main: [[{ node: 'Target', type: NodeConnectionTypes.Main, index: 0 }]] },
 	};
 	const settings = { executionOrder: 'v1' as const };
 	const workflowData = {
-		id: 'workflow-1',
-		name: 'test',
+		id: workflowId,
+		name: `test ${workflowId}`,
 		nodes,
 		connections,
 		active: false,
 		settings,
 	} as unknown as IWorkflowBase;
 	const workflow = new Workflow({
-		id: 'workflow-1',
+		id: workflowId,
 		nodes,
 		connections,
 		active: false,
@@ -182,8 +194,10 @@ export async function runSourceToTarget(
 		startNode: workflow.getNode('Source') as INode,
 	} as never);
 	const taskData = run.data.resultData.runData.Target?.[0];
+	const outputs = (taskData?.data?.main ?? []).map((output) => output ?? []);
 	return {
-		items: taskData?.data?.main?.[0] ?? [],
+		items: outputs[0] ?? [],
+		outputs,
 		error: (taskData?.error ?? run.data.resultData.error) as NodeRun['error'],
 		run,
 	};

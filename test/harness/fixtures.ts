@@ -24,7 +24,8 @@ export interface Harness {
 		nodeType: RunOptions['nodeType'],
 		parameters: RunOptions['parameters'],
 		items?: InputItem[],
-		continueOnFail?: boolean,
+		continueOnFail?: RunOptions['continueOnFail'],
+		workflowId?: string,
 	): ReturnType<typeof runNode>;
 	stop(): Promise<void>;
 }
@@ -75,7 +76,7 @@ export async function startHarness(): Promise<Harness> {
 			});
 			return { ...credential, accessToken, refreshToken };
 		},
-		run: async ({ id, name }, nodeType, parameters, items, continueOnFail) =>
+		run: async ({ id, name }, nodeType, parameters, items, continueOnFail, workflowId) =>
 			await runNode({
 				store,
 				credential: { id, name },
@@ -83,6 +84,7 @@ export async function startHarness(): Promise<Harness> {
 				parameters,
 				items,
 				continueOnFail,
+				workflowId,
 			}),
 		async stop() {
 			await api.stop();

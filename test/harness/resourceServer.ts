@@ -64,6 +64,11 @@ export class ResourceServer {
 		this.validTokens.set(token, expiresAt);
 	}
 
+	/** The API stops accepting a token (revoked, or expired earlier than announced). */
+	rejectToken(token: string): void {
+		this.validTokens.delete(token);
+	}
+
 	/** The next requests to `path` get these answers, in order, before the normal route. */
 	script(path: string, responses: ScriptedResponse[]): void {
 		this.scripts.set(path, [...(this.scripts.get(path) ?? []), ...responses]);
@@ -221,8 +226,29 @@ function route(url: URL, record: RecordedRequest, send: Send, response: ServerRe
 		response.writeHead(200, { 'content-type': 'image/png' });
 		response.end(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 3]));
 	} else if (url.pathname === '/redirect') {
-		response.writeHead(302, { location: query.get('to') ?? '/echo' });
+		response.writeHead(Number(query.get('status') ?? 302), {
+			location: query.get('to') ?? '/echo',
+		});
 		response.end();
+	} else if (url.pathname === '/redirect-loop') {
+		response.writeHead(302, {
+			location: `/redirect-loop?hop=${Number(query.get('hop') ?? 0) + 1}`,
+		});
+		response.end();
+	} else if (url.pathname === '/items/stuck') {
+		// A broken API: every page names the same next cursor.
+		send(200, { data: [{ id: 1 }], meta: { next_cursor: 'same-cursor' } });
+	} else if (url.pathname === '/signal-602') {
+		// An API that keeps saying "expired" in a 200 body, whatever token it gets.
+		send(200, { success: false, errors: [{ code: '602', message: 'Access token expired' }] });
+	} else if (url.pathname === '/large') {
+		// `mb` megabytes of JSON records, written in chunks as a big response arrives.
+		const record = JSON.stringify({ id: 1, name: 'x'.repeat(1000) });
+		const count = Math.ceil((Number(query.get('mb') ?? 1) * 1024 * 1024) / (record.length + 1));
+		response.writeHead(200, { 'content-type': 'application/json' });
+		response.write('[');
+		for (let index = 0; index < count; index++) response.write(index ? `,${record}` : record);
+		response.end(']');
 	} else if (url.pathname.startsWith('/status/')) {
 		send(Number(url.pathname.slice(8)), {
 			error: 'some_error',

@@ -26,11 +26,11 @@ const HOSTNAME = `${LABEL}(?:\\.${LABEL})*`;
 const FIELD_RULES: Record<PresetFieldKind, { pattern: RegExp; expected: string }> = {
 	dnsLabel: {
 		pattern: new RegExp(`^${LABEL}$`, 'i'),
-		expected: 'only the name itself: letters, digits and hyphens, no dots',
+		expected: 'a single name (letters, digits and hyphens; no dots, slashes or spaces)',
 	},
 	hostname: {
 		pattern: new RegExp(`^${HOSTNAME}$`, 'i'),
-		expected: 'a bare host name such as login.example.com, without https://, a path or a port',
+		expected: 'a bare host name such as login.example.com (no https://, path or port)',
 	},
 	tenant: {
 		pattern: /^[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?$/i,
@@ -38,7 +38,7 @@ const FIELD_RULES: Record<PresetFieldKind, { pattern: RegExp; expected: string }
 	},
 	pathSegment: {
 		pattern: /^[a-z0-9._~-]+$/i,
-		expected: 'a single name: letters, digits, dots, hyphens and underscores',
+		expected: 'a single name (letters, digits, dots, hyphens and underscores)',
 	},
 	option: { pattern: /^[a-z0-9.-]+$/i, expected: 'one of the field’s choices' },
 };

@@ -163,12 +163,15 @@ export async function fetchPages(
 		const key = JSON.stringify([current.url, current.qs ?? {}]);
 		const earlier = requested.get(key);
 		if (earlier !== undefined) {
+			const what = settings.mode === 'cursor' ? 'cursor' : 'next page';
 			throw new NodeOperationError(
 				node,
-				`Pagination stopped: page ${number} pointed back to page ${earlier} (the same ${settings.mode === 'cursor' ? 'cursor' : 'next request'} again)`,
+				earlier === 1
+					? `Pagination stopped: page ${number} points back to the first page`
+					: `Pagination stopped: page ${number} gave the same ${what} as page ${earlier - 1}`,
 				{
 					itemIndex,
-					description: `The API keeps answering with the same ${settings.mode === 'cursor' ? `cursor at '${settings.cursorPath}'` : 'next page'}, so paging would never end. Check the pagination settings against the API documentation (e.g. the cursor path or parameter name).`,
+					description: `The API answered with a ${what} it had given before, so paging would never end. Check the pagination settings against the API documentation (e.g. the cursor path or parameter name).`,
 				},
 			);
 		}

@@ -12,7 +12,7 @@ import {
 } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE, loadConnection, type Connection } from './connection';
-import { isReconnectError } from './hostErrors';
+import { isReconnectError, unwrapHostError } from './hostErrors';
 import { redactTokenEndpointText } from './redact';
 import { settle } from './settle';
 
@@ -44,8 +44,8 @@ interface RefreshState {
 	inFlight?: Promise<RefreshFailure | undefined>;
 	/** The last failed refresh, until the pause is over. */
 	failure?: RefreshFailure;
-	/** The token the last refresh stored, and when. */
-	refreshed?: { token: string | undefined; at: number };
+	/** The token the last refresh stored, when, and whether the API had refused the one before. */
+	refreshed?: { token: string | undefined; at: number; afterRefusal: boolean };
 	/** A token whose stored expiry is already past when issued (the provider sent expires_in 0 or none). */
 	expiryUnknownFor?: string;
 }
@@ -151,11 +151,12 @@ async function refreshThroughHost(
 		};
 	}
 	if (outcome.error === undefined) return undefined;
-	const body = (outcome.error as { body?: { error?: unknown } }).body;
-	if (isReconnectError(outcome.error) || body?.error === 'invalid_grant') {
+	const error = unwrapHostError(outcome.error);
+	const body = (error as { body?: { error?: unknown } }).body;
+	if (isReconnectError(error) || body?.error === 'invalid_grant') {
 		return { kind: 'grant', detail: 'the provider no longer accepts its refresh token', at };
 	}
-	return { kind: 'endpoint', detail: describeTokenEndpointError(outcome.error, connection), at };
+	return { kind: 'endpoint', detail: describeTokenEndpointError(error, connection), at };
 }
 
 /**
@@ -167,6 +168,7 @@ async function refreshOnce(
 	itemIndex: number | undefined,
 	timeoutMs: number,
 	isStillNeeded: (current: Connection) => boolean,
+	afterRefusal: boolean,
 ): Promise<RefreshFailure | undefined> {
 	const state = stateOf(context);
 	state.inFlight ??= (async (): Promise<RefreshFailure | undefined> => {
@@ -180,9 +182,12 @@ async function refreshOnce(
 		}
 		const refreshed = await loadConnection(context, itemIndex);
 		state.failure = undefined;
-		state.refreshed = { token: refreshed.accessToken, at: Date.now() };
-		const issuedExpired = refreshed.expiresAt !== undefined && refreshed.expiresAt <= Date.now();
-		state.expiryUnknownFor = issuedExpired ? refreshed.accessToken : undefined;
+		state.refreshed = { token: refreshed.accessToken, at: Date.now(), afterRefusal };
+		// Without a usable expires_in the host keeps the old token's expiry: it says nothing of this one.
+		const expiryKept =
+			refreshed.expiresAt !== undefined &&
+			(refreshed.expiresAt === current.expiresAt || refreshed.expiresAt <= Date.now());
+		state.expiryUnknownFor = expiryKept ? refreshed.accessToken : undefined;
 		return undefined;
 	})().finally(() => {
 		state.inFlight = undefined;
@@ -224,12 +229,15 @@ function refreshError(
 		},
 	};
 	const { message, description } = texts[failure.kind];
-	return new NodeOperationError(context.getNode(), message, {
+	const error = new NodeOperationError(context.getNode(), message, {
 		itemIndex,
 		description: paused
 			? `${description} The token endpoint is asked again ${PAUSE_AFTER_FAILURE_MS / 1000} s after the last failure.`
 			: description,
 	});
+	// Set after construction: n8n swaps a message naming a network code for a generic one without the host.
+	error.message = message;
+	return error;
 }
 
 /** The API refused the token a refresh just issued: refreshing again would not help. */
@@ -268,8 +276,12 @@ export async function ensureUsableToken(
 		if (paused.kind === 'endpoint' && !missing && stillUsable(connection, state)) return connection;
 		throw refreshError(context, connection, paused, itemIndex, true);
 	}
-	const failure = await refreshOnce(context, itemIndex, timeoutMs, (current) =>
-		missing ? !current.accessToken : expiresWithin(current, marginMs, state),
+	const failure = await refreshOnce(
+		context,
+		itemIndex,
+		timeoutMs,
+		(current) => (missing ? !current.accessToken : expiresWithin(current, marginMs, state)),
+		false,
 	);
 	const current = await loadConnection(context, itemIndex);
 	if (failure === undefined) return current;
@@ -289,11 +301,13 @@ export async function refreshRejectedToken(
 	answer: string,
 ): Promise<Connection> {
 	const state = stateOf(context);
-	const justIssued =
+	// A token issued to replace a refused one, refused too: the refusal is not about expiry.
+	const refusedAgain =
 		state.refreshed !== undefined &&
+		state.refreshed.afterRefusal &&
 		state.refreshed.token === rejected.accessToken &&
 		Date.now() - state.refreshed.at < PAUSE_AFTER_FAILURE_MS;
-	if (justIssued) throw refusedAfterRefresh(context, rejected, itemIndex, answer);
+	if (refusedAgain) throw refusedAfterRefresh(context, rejected, itemIndex, answer);
 	const paused = recentFailure(state);
 	if (paused) throw refreshError(context, rejected, paused, itemIndex, true);
 	const failure = await refreshOnce(
@@ -301,6 +315,7 @@ export async function refreshRejectedToken(
 		itemIndex,
 		timeoutMs,
 		(current) => current.accessToken === rejected.accessToken,
+		true,
 	);
 	const current = await loadConnection(context, itemIndex);
 	if (failure === undefined) return current;
