@@ -1,7 +1,7 @@
 /**
  * The README's generated tables, so they cannot drift: the presets from
  * credentials/providerPresets.ts, the bad inputs from test/badInputTable.md (written by
- * test/badInput.test.ts). `npm run readme:tables` rewrites them; test/readme.test.ts fails when stale.
+ * test/badInput.test.ts), the faults from test/faultTable.md (written by test/faults.test.ts). `npm run readme:tables` rewrites them; test/readme.test.ts fails when stale.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,6 +10,7 @@ import { PRESET_FIELDS, PROVIDER_PRESETS } from '../credentials/providerPresets'
 
 export const README = path.join(__dirname, '..', 'README.md');
 const BAD_INPUT_TABLE = path.join(__dirname, '..', 'test', 'badInputTable.md');
+const FAULT_TABLE = path.join(__dirname, '..', 'test', 'faultTable.md');
 
 const SEPARATOR_NAMES = { ' ': 'space', ',': 'comma' } as const;
 const AUTH_NAMES = { header: 'client_secret_basic', body: 'client_secret_post' } as const;
@@ -58,10 +59,17 @@ function replaceSection(readme: string, name: string, content: string): string {
 
 export function readmeWithTables(readme: string): string {
 	const withPresets = replaceSection(readme, 'presets', presetsTable());
-	return replaceSection(withPresets, 'bad-inputs', fs.readFileSync(BAD_INPUT_TABLE, 'utf8'));
+	const withBadInputs = replaceSection(
+		withPresets,
+		'bad-inputs',
+		fs.readFileSync(BAD_INPUT_TABLE, 'utf8'),
+	);
+	return replaceSection(withBadInputs, 'faults', fs.readFileSync(FAULT_TABLE, 'utf8'));
 }
 
 if (require.main === module) {
 	fs.writeFileSync(README, readmeWithTables(fs.readFileSync(README, 'utf8')));
-	process.stdout.write(`README.md: ${PROVIDER_PRESETS.length} presets and the bad-input table\n`);
+	process.stdout.write(
+		`README.md: ${PROVIDER_PRESETS.length} presets, the bad-input and the fault tables\n`,
+	);
 }

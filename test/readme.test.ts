@@ -4,7 +4,7 @@ import { test } from 'node:test';
 
 import { README, readmeWithTables } from '../scripts/readme-tables';
 
-test('the README tables match the preset data and the bad-input tests (npm run readme:tables regenerates them)', () => {
+test('the README tables match the preset data, the bad-input and the fault tests (npm run readme:tables regenerates them)', () => {
 	const readme = fs.readFileSync(README, 'utf8');
 	assert.equal(readme, readmeWithTables(readme));
 });
