@@ -66,6 +66,8 @@ export interface ProviderPreset {
 	/** Hosts requests may go to by default (n8n's allowedDomains syntax, `*.` for subdomains). */
 	allowedDomains: string[];
 	scopeSets?: ScopeSet[];
+	/** A cheap authorized GET naming the signed-in account (userinfo or "me"), absolute or relative to the API base URL. */
+	checkUrl?: string;
 	docsUrl: string;
 	/** A short hint shown under the provider dropdown. */
 	notes?: string;

@@ -241,7 +241,10 @@ describe('authorization', () => {
 			},
 			'getConnectionStatus',
 		)) as Array<{ name: string }>;
-		assert.match(options[0].name, /'Ready' is authorized; may call 127\.0\.0\.1/);
+		assert.match(
+			options[0].name,
+			/'Ready' is authorized, token valid until \S+; may call 127\.0\.0\.1/,
+		);
 	});
 
 	test('the panel reports a preset field that is not what it should be, before anything is sent', async () => {

@@ -16,6 +16,12 @@ import { redactError } from './transport/redact';
 
 export type ItemHandler = (itemIndex: number) => Promise<INodeExecutionData[]>;
 
+/** What one item produced, and on which of the node's outputs it goes. */
+export interface RoutedItems {
+	output: number;
+	items: INodeExecutionData[];
+}
+
 function asNodeError(context: IExecuteFunctions, error: unknown, itemIndex: number): NodeError {
 	if (isNodeError(error)) {
 		error.context.itemIndex ??= itemIndex;
@@ -40,8 +46,26 @@ export async function runItems(
 	concurrency: number,
 	handleItem: ItemHandler,
 ): Promise<INodeExecutionData[]> {
+	const [output] = await runRoutedItems(context, concurrency, 1, async (itemIndex) => ({
+		output: 0,
+		items: await handleItem(itemIndex),
+	}));
+	return output;
+}
+
+/**
+ * The item loop for a node with several outputs: each item's results go to the output its
+ * handler names, in input order. Failed items (continueOnFail) go to the first output, from which
+ * the host moves them to the error output when the node has one.
+ */
+export async function runRoutedItems(
+	context: IExecuteFunctions,
+	concurrency: number,
+	outputCount: number,
+	handleItem: (itemIndex: number) => Promise<RoutedItems>,
+): Promise<INodeExecutionData[][]> {
 	const itemCount = context.getInputData().length;
-	const outputs: INodeExecutionData[][] = new Array(itemCount);
+	const outputs: RoutedItems[] = new Array(itemCount);
 	let nextItem = 0;
 	let failure: NodeError | undefined;
 
@@ -50,9 +74,12 @@ export async function runItems(
 			const itemIndex = nextItem++;
 			try {
 				const produced = await handleItem(itemIndex);
-				outputs[itemIndex] = context.helpers.constructExecutionMetaData(produced, {
-					itemData: { item: itemIndex },
-				});
+				outputs[itemIndex] = {
+					output: produced.output,
+					items: context.helpers.constructExecutionMetaData(produced.items, {
+						itemData: { item: itemIndex },
+					}),
+				};
 			} catch (error) {
 				const nodeError = asNodeError(context, error, itemIndex);
 				redactError(nodeError, await currentSecrets(context, itemIndex));
@@ -62,9 +89,16 @@ export async function runItems(
 				}
 				// n8n's convention: `error` routes the item to the error output when the node has one
 				// (On Error: Continue (using error output)); the host keeps `{ error: message }` as its json.
-				outputs[itemIndex] = [
-					{ json: { error: nodeError.message }, error: nodeError, pairedItem: { item: itemIndex } },
-				];
+				outputs[itemIndex] = {
+					output: 0,
+					items: [
+						{
+							json: { error: nodeError.message },
+							error: nodeError,
+							pairedItem: { item: itemIndex },
+						},
+					],
+				};
 			}
 		}
 	};
@@ -72,7 +106,9 @@ export async function runItems(
 	const workerCount = Math.max(1, Math.min(Math.floor(concurrency) || 1, itemCount));
 	await Promise.all(Array.from({ length: workerCount }, worker));
 	if (failure) throw failure;
-	return outputs.flat();
+	return Array.from({ length: outputCount }, (_, output) =>
+		outputs.filter((routed) => routed.output === output).flatMap((routed) => routed.items),
+	);
 }
 
 /** Spaces requests to at most `perSecond`, across all items of one node run; undefined for no limit. */

@@ -20,6 +20,7 @@ import {
 
 // The built package, as n8n loads it (a .node path would also resolve to the codex .node.json).
 import { FetchVariables } from '../../dist/nodes/FetchVariables/FetchVariables.node.js';
+import { OAuth2Connection } from '../../dist/nodes/OAuth2Connection/OAuth2Connection.node.js';
 import { OAuth2HttpRequest } from '../../dist/nodes/OAuth2HttpRequest/OAuth2HttpRequest.node.js';
 import type { CredentialStore } from './credentialStore';
 import { CREDENTIAL_TYPE } from './resolveCredential';
@@ -63,6 +64,7 @@ const NODE_TYPES: Record<string, INodeType> = {
 	source: new SourceNode(),
 	oAuth2HttpRequest: new OAuth2HttpRequest(),
 	fetchVariables: new FetchVariables(),
+	oAuth2Connection: new OAuth2Connection(),
 };
 
 export const nodeTypes: INodeTypes = {
@@ -120,7 +122,7 @@ export function additionalData(
 export interface RunOptions {
 	store: CredentialStore;
 	credential: { id: string; name: string };
-	nodeType: 'oAuth2HttpRequest' | 'fetchVariables';
+	nodeType: 'oAuth2HttpRequest' | 'fetchVariables' | 'oAuth2Connection';
 	parameters: Record<string, unknown>;
 	items?: InputItem[];
 	/** true: On Error "Continue (regular output)"; or the node's On Error setting itself. */

@@ -177,6 +177,8 @@ function route(url: URL, record: RecordedRequest, send: Send, response: ServerRe
 				tags: ['a', 'b'],
 			},
 		});
+	} else if (url.pathname === '/me') {
+		send(200, { sub: 'user-42', email: 'ada@example.com', name: 'Ada Lovelace' });
 	} else if (url.pathname === '/echo') {
 		const { authorization, ...headers } = record.headers;
 		send(200, {

@@ -16,6 +16,7 @@ import {
 	type ProviderPreset,
 } from '../../../credentials/providerPresets';
 import { findMisconfiguration, splitList, type Misconfiguration } from './connectionSettings';
+import { withProblem } from './problems';
 
 export const CREDENTIAL_TYPE = 'connectionOAuth2Api';
 
@@ -146,22 +147,28 @@ export async function loadConnection(
 /** Refuses, before anything is sent, a connection whose settings cannot work. */
 export function assertConfigured(node: INode, connection: Connection, itemIndex?: number): void {
 	if (connection.misconfiguration === undefined) return;
-	throw new NodeOperationError(node, connection.misconfiguration.message, {
-		itemIndex,
-		description: connection.misconfiguration.description,
-	});
+	throw withProblem(
+		new NodeOperationError(node, connection.misconfiguration.message, {
+			itemIndex,
+			description: connection.misconfiguration.description,
+		}),
+		'misconfigured',
+	);
 }
 
 /** The host cannot hide unconnected credentials from the dropdown, so every request checks. */
 export function assertAuthorized(node: INode, connection: Connection, itemIndex?: number): void {
 	if (!BROWSER_GRANTS.has(connection.grantType) || connection.accessToken) return;
-	throw new NodeOperationError(
-		node,
-		`Connection '${connection.name}' is not authorized yet: open it and click Connect`,
-		{
-			itemIndex,
-			description:
-				'Open Credentials, select this OAuth2 Connection and click Connect (Reconnect if it was connected before), finish the sign-in in the popup, then run the node again.',
-		},
+	throw withProblem(
+		new NodeOperationError(
+			node,
+			`Connection '${connection.name}' is not authorized yet: open it and click Connect`,
+			{
+				itemIndex,
+				description:
+					'Open Credentials, select this OAuth2 Connection and click Connect (Reconnect if it was connected before), finish the sign-in in the popup, then run the node again.',
+			},
+		),
+		'needsReconnect',
 	);
 }

@@ -23,6 +23,7 @@ import {
 } from './destination';
 import { DEFAULT_MAX_RESPONSE_BYTES, type Exchanged } from './exchange';
 import { isNodeError } from './hostErrors';
+import { withProblem } from './problems';
 import { readPath } from '../jsonPath';
 import { redact, redactError } from './redact';
 import { sendFollowingRedirects } from './redirects';
@@ -251,5 +252,5 @@ function networkError(
 	error.message = timedOut
 		? `The request to ${host} timed out${timeoutMs ? ` after ${timeoutMs} ms` : ''}`
 		: `Could not reach ${host}: ${failure.code ? `${message} (${failure.code})` : message}`;
-	return error;
+	return withProblem(error, 'unreachable');
 }

@@ -13,6 +13,7 @@ import {
 
 import { CREDENTIAL_TYPE, loadConnection, type Connection } from './connection';
 import { isReconnectError, unwrapHostError } from './hostErrors';
+import { withProblem } from './problems';
 import { redactTokenEndpointText } from './redact';
 import { settle } from './settle';
 
@@ -237,7 +238,22 @@ function refreshError(
 	});
 	// Set after construction: n8n swaps a message naming a network code for a generic one without the host.
 	error.message = message;
-	return error;
+	return withProblem(error, failure.kind === 'endpoint' ? 'refreshFailing' : 'needsReconnect');
+}
+
+/**
+ * Refreshes now, whatever the token's expiry (the OAuth2 Connection node's Refresh, which keeps an
+ * idle connection alive): through the host like every refresh, and not held back by the pause.
+ */
+export async function refreshNow(
+	context: RefreshingContext,
+	connection: Connection,
+	itemIndex: number | undefined,
+	timeoutMs: number,
+): Promise<Connection> {
+	const failure = await refreshOnce(context, itemIndex, timeoutMs, () => true, false);
+	if (failure) throw refreshError(context, connection, failure, itemIndex);
+	return await loadConnection(context, itemIndex);
 }
 
 /** The API refused the token a refresh just issued: refreshing again would not help. */
