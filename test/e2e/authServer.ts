@@ -88,6 +88,8 @@ export interface AuthServer {
 	): Promise<{ clientId: string; scope?: string; accountId?: string } | undefined>;
 	/** Revokes every access token issued so far (refresh tokens stay valid): the next API call gets 401. */
 	revokeAccessTokens(): Promise<number>;
+	/** Revokes the grant behind an access token, as a user removing the app's access does: its refresh fails with invalid_grant. */
+	revokeGrantOf(accessToken: string): Promise<void>;
 	clearRecords(): void;
 	close(): Promise<void>;
 }
@@ -463,6 +465,13 @@ export async function startAuthServer(options: AuthServerOptions): Promise<AuthS
 				}
 			}
 			return revoked;
+		},
+		async revokeGrantOf(accessToken) {
+			const token = await provider.AccessToken.find(accessToken);
+			if (!token?.grantId) throw new Error('no grant behind that access token');
+			const grant = await provider.Grant.find(token.grantId);
+			await grant?.destroy();
+			await token.destroy();
 		},
 		clearRecords() {
 			authorizeRequests.length = 0;

@@ -13,6 +13,7 @@ export function setCredentialType(name: string): void {
 export const NODE_TYPES = {
 	httpRequest: 'n8n-nodes-oauth2-connections.oAuth2HttpRequest',
 	fetchVariables: 'n8n-nodes-oauth2-connections.fetchVariables',
+	connection: 'n8n-nodes-oauth2-connections.oAuth2Connection',
 };
 
 export interface NodeTypeDescription {

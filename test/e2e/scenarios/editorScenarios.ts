@@ -3,6 +3,8 @@
 // docs/screenshots/ is written only with E2E_UPDATE_SCREENSHOTS=1).
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 
 import { dismissToasts, docsScreenshot, newContext, screenshot, settle, signIn } from '../browser';
@@ -152,6 +154,23 @@ async function latestExecution(ctx: E2eContext, workflowId: string) {
 		await sleep(250);
 	}
 	throw new Error(`no finished execution of workflow ${workflowId}`);
+}
+
+const HEALTH_FLOW = path.resolve(
+	__dirname,
+	'..',
+	'..',
+	'..',
+	'docs',
+	'workflows',
+	'connection-health.json',
+);
+
+interface FlowNode {
+	name: string;
+	type: string;
+	parameters: Record<string, unknown>;
+	credentials?: Record<string, { id: string; name: string }>;
 }
 
 export const editorScenarios: Scenario[] = [
@@ -308,6 +327,95 @@ export const editorScenarios: Scenario[] = [
 			assert.ok(
 				ctx.api.requests.every((r) => r.token === issued),
 				'both nodes sent the token the auth server issued',
+			);
+		},
+	},
+	{
+		name: 'UI editor: the connection health flow from docs/workflows, imported over REST, routes the revoked connection to Needs Attention',
+		skip: (ctx) =>
+			ctx.nodeTypes.has(NODE_TYPES.connection)
+				? undefined
+				: `${NODE_TYPES.connection} is not loaded`,
+		timeoutMs: 150_000,
+		async run(ctx) {
+			const connect = async (name: string) => {
+				const credential = await ctx.rest.createCredential(
+					name,
+					CREDENTIAL_TYPE,
+					customCredentialData(ctx, CLIENTS.basic, 'authorizationCode'),
+				);
+				const result = await connectOverHttp(ctx.rest, credential.id);
+				assert.equal(result.callbackStatus, 200, result.callbackHtml.slice(0, 300));
+				const issued = ctx.auth.tokenRequests.at(-1)?.accessToken;
+				assert.ok(issued, 'the auth server issued a token');
+				return { credential, issued };
+			};
+			const crm = await connect('CRM');
+			const mailbox = await connect('Mailbox');
+			await ctx.auth.revokeGrantOf(mailbox.issued);
+
+			const flow = JSON.parse(fs.readFileSync(HEALTH_FLOW, 'utf8')) as {
+				name: string;
+				nodes: FlowNode[];
+				connections: Record<string, unknown>;
+			};
+			const pick: Record<string, { id: string; name: string }> = {
+				'Check CRM connection': crm.credential,
+				'Check Mailbox connection': mailbox.credential,
+			};
+			for (const node of flow.nodes) {
+				const credential = pick[node.name];
+				if (!credential) continue;
+				node.credentials = { [CREDENTIAL_TYPE]: { id: credential.id, name: credential.name } };
+				node.parameters.checkUrl = '/contacts/1'; // Custom connections name no check endpoint
+			}
+			const workflow = await ctx.rest.createWorkflow({
+				name: flow.name,
+				nodes: flow.nodes,
+				connections: flow.connections,
+			});
+			const context = await newContext();
+			try {
+				const page = await context.newPage();
+				await signIn(page, ctx.n8n.url, OWNER.email, OWNER.password);
+				await openWorkflow(page, ctx, workflow.id, flow.nodes.length);
+				const success = page.locator('.vue-flow__node [data-test-id="canvas-node-status-success"]');
+				await retry('running the health flow from the editor', 3, async () => {
+					if ((await success.count()) === 0)
+						await page.locator('[data-test-id="execute-workflow-button"]').first().click();
+					await success.nth(3).waitFor({ timeout: 30_000 });
+				});
+				await dismissToasts(page);
+				await page.mouse.move(700, 40);
+				await sleep(500);
+				await docsScreenshot(
+					page,
+					ctx.screenshotDir,
+					'13-connection-health-flow',
+					'connection-health-flow',
+				);
+			} finally {
+				await context.close();
+			}
+
+			const execution = await latestExecution(ctx, workflow.id);
+			assert.equal(execution.status, 'success');
+			const outputs = (node: string) => execution.runData[node]?.[0]?.data?.main ?? [];
+			const [crmHealthy, crmAttention] = outputs('Check CRM connection');
+			assert.equal(crmHealthy?.[0]?.json.status, 'healthy', JSON.stringify(crmAttention));
+			const [, mailboxAttention] = outputs('Check Mailbox connection');
+			assert.equal(mailboxAttention?.[0]?.json.status, 'needsReconnect');
+			const alerts = outputs('Alert: needs attention')[0] ?? [];
+			assert.equal(alerts.length, 1, `one alert: ${JSON.stringify(alerts)}`);
+			assert.equal(alerts[0].json.connection, mailbox.credential.name);
+			assert.match(
+				String(alerts[0].json.alert),
+				/needs attention: .*invalid_grant.* To fix: .*Reconnect/,
+			);
+			const text = JSON.stringify(execution.runData);
+			assert.ok(
+				!text.includes(crm.issued) && !text.includes(mailbox.issued),
+				'no token in the run',
 			);
 		},
 	},
