@@ -116,7 +116,7 @@ export const requestOptionProperties: INodeProperties[] = [
 		typeOptions: { minValue: 0 },
 		default: 120,
 		description:
-			'Refresh the token when it expires within this many seconds, so no request is sent with an expiring token',
+			'Refresh the token when it expires within this many seconds, so no request is sent with an expiring token. Each n8n process refreshes at its own moment between half and all of it, so queue-mode workers do not refresh at once.',
 	},
 	{
 		displayName: 'Max Response Size (MB)',

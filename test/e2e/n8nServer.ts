@@ -125,9 +125,18 @@ export async function installPackage(
 		path.join(nodesDir, 'package.json'),
 		JSON.stringify({ name: 'installed-nodes', private: true, dependencies: {} }, null, 2),
 	);
+	// As n8n's own installer does: without the peer n8n-workflow, so the package uses the host's.
 	await runToLog(
 		'npm',
-		['install', tarball, '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'],
+		[
+			'install',
+			tarball,
+			'--omit=peer',
+			'--ignore-scripts',
+			'--no-audit',
+			'--no-fund',
+			'--loglevel=error',
+		],
 		{ cwd: nodesDir, logFile },
 	);
 }
@@ -140,6 +149,17 @@ export interface N8nServerOptions {
 	tarball?: string;
 	port?: number;
 	extraEnv?: Record<string, string>;
+	/** `start` (main, the default) or `worker` (queue mode). */
+	command?: 'start' | 'worker';
+	/**
+	 * A host name of its own (queue mode): in a container n8n derives its hostId from the host name,
+	 * and two processes with one hostId collide. Needs root (unshare of the UTS namespace).
+	 */
+	hostname?: string;
+	/** Base URL whose /healthz/readiness says ready, when not the main server (a worker's health port). */
+	readinessUrl?: string;
+	/** The log file's name in workDir (several processes share one workDir). */
+	logName?: string;
 }
 
 export interface N8nServer {
@@ -236,7 +256,7 @@ async function killGroup(child: ChildProcess): Promise<void> {
 export async function startN8n(options: N8nServerOptions): Promise<N8nServer> {
 	fs.mkdirSync(options.workDir, { recursive: true });
 	const userFolder = fs.mkdtempSync(path.join(options.workDir, 'user-'));
-	const logFile = path.join(options.workDir, 'n8n.log');
+	const logFile = path.join(options.workDir, options.logName ?? 'n8n.log');
 	if (options.tarball) {
 		const started = Date.now();
 		await installPackage(userFolder, options.tarball, path.join(options.workDir, 'npm.log'));
@@ -249,7 +269,11 @@ export async function startN8n(options: N8nServerOptions): Promise<N8nServer> {
 	const url = `http://127.0.0.1:${port}`;
 	const env = n8nEnv(userFolder, port, brokerPort, options.extraEnv);
 	const out = fs.openSync(logFile, 'a');
-	const child = spawn(process.execPath, [options.install.bin, 'start'], {
+	const command = [process.execPath, options.install.bin, options.command ?? 'start'];
+	const [executable, ...args] = options.hostname
+		? ['unshare', '-u', 'sh', '-c', `hostname ${options.hostname} && exec "$@"`, 'n8n', ...command]
+		: command;
+	const child = spawn(executable, args, {
 		cwd: userFolder,
 		env,
 		stdio: ['ignore', out, out],
@@ -272,7 +296,7 @@ export async function startN8n(options: N8nServerOptions): Promise<N8nServer> {
 	};
 	const started = Date.now();
 	try {
-		await waitForReadiness(url, child, logFile, 120_000);
+		await waitForReadiness(options.readinessUrl ?? url, child, logFile, 120_000);
 	} catch (error) {
 		await server.stop();
 		throw error;

@@ -67,11 +67,17 @@ const NODE_TYPES: Record<string, INodeType> = {
 	oAuth2Connection: new OAuth2Connection(),
 };
 
-export const nodeTypes: INodeTypes = {
-	getByName: (type) => NODE_TYPES[type],
-	getByNameAndVersion: (type) => NODE_TYPES[type],
-	getKnownTypes: () => ({}),
-} as INodeTypes;
+/** The Source node plus the given node types, as the engine looks them up. */
+export function typesWith(types: Record<string, INodeType>): INodeTypes {
+	const all: Record<string, INodeType> = { source: NODE_TYPES.source, ...types };
+	return {
+		getByName: (type) => all[type],
+		getByNameAndVersion: (type) => all[type],
+		getKnownTypes: () => ({}),
+	} as INodeTypes;
+}
+
+export const nodeTypes: INodeTypes = typesWith(NODE_TYPES);
 
 export interface InputItem {
 	json: IDataObject;

@@ -53,6 +53,7 @@ export class ResourceServer {
 		auth?.onTokenIssued(({ accessToken, expiresAt }) =>
 			this.validTokens.set(accessToken, expiresAt),
 		);
+		auth?.onGrantRevoked((tokens) => tokens.forEach((token) => this.validTokens.delete(token)));
 	}
 
 	get url(): string {

@@ -31,6 +31,13 @@ const HOST_EXPIRY_BUFFER_MS = 60_000;
 /** A token with at least this much time left is still sent when refreshing it ahead failed. */
 const STILL_USABLE_MS = 15_000;
 
+/**
+ * Each process refreshes ahead at its own moment, between half and all of the margin: in queue
+ * mode, one worker's refresh is then usually stored before another one's turn comes, so a
+ * rotating refresh token is not presented by two workers at once.
+ */
+const AHEAD_FACTOR = 0.5 + Math.random() / 2;
+
 type FailureKind = 'endpoint' | 'grant' | 'noRefreshToken' | 'refused';
 
 interface RefreshFailure {
@@ -82,7 +89,7 @@ function expiresWithin(connection: Connection, marginMs: number, state: RefreshS
 	const left = timeLeft(connection, state);
 	const margin =
 		connection.lifetimeMs === undefined ? marginMs : Math.min(marginMs, connection.lifetimeMs / 2);
-	return left !== undefined && left <= margin;
+	return left !== undefined && left <= margin * AHEAD_FACTOR;
 }
 
 function stillUsable(connection: Connection, state: RefreshState): boolean {
@@ -158,6 +165,17 @@ async function refreshThroughHost(
 		return { kind: 'grant', detail: 'the provider no longer accepts its refresh token', at };
 	}
 	return { kind: 'endpoint', detail: describeTokenEndpointError(error, connection), at };
+}
+
+/**
+ * In queue mode another process may have stored a newer token while this one's refresh failed
+ * (its refresh won the rotated refresh token, or the host's lock wait ran out): then that token is
+ * used, and the failure no longer holds the connection back.
+ */
+function storedSinceFailure(state: RefreshState, before: Connection, current: Connection): boolean {
+	if (current.accessToken === undefined || current.accessToken === before.accessToken) return false;
+	state.failure = undefined;
+	return true;
 }
 
 /**
@@ -301,6 +319,7 @@ export async function ensureUsableToken(
 	);
 	const current = await loadConnection(context, itemIndex);
 	if (failure === undefined) return current;
+	if (storedSinceFailure(state, connection, current)) return current;
 	if (failure.kind === 'endpoint' && !missing && stillUsable(current, state)) return current;
 	throw refreshError(context, current, failure, itemIndex);
 }
@@ -335,8 +354,6 @@ export async function refreshRejectedToken(
 	);
 	const current = await loadConnection(context, itemIndex);
 	if (failure === undefined) return current;
-	// Another process may have stored a newer token while this refresh failed (its rotated refresh token won).
-	if (current.accessToken !== undefined && current.accessToken !== rejected.accessToken)
-		return current;
+	if (storedSinceFailure(state, rejected, current)) return current;
 	throw refreshError(context, current, failure, itemIndex);
 }

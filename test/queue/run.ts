@@ -1,0 +1,304 @@
+// Queue mode, end to end (npm run test:queue): Redis, Postgres, n8n main and two workers, the
+// package installed from its tarball into each process, a rotating-refresh-token OAuth2 server and
+// the API on 127.0.0.1. Production webhooks run on the workers; every figure is measured on the
+// servers' side. Prints the figures, then "N passed, M failed" last; everything started is stopped,
+// also on failure. Env: QUEUE_SKIP_BUILD=1 packs the existing dist/, QUEUE_EXECUTIONS (default
+// 1000), QUEUE_KEEP=1 keeps the work directory.
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+import { NODE_TYPES, CREDENTIAL_TYPE } from '../e2e/context';
+import { ensureN8n } from '../e2e/n8nInstall';
+import { packPackage, runToLog, sleep, type N8nRest } from '../e2e/n8nServer';
+import { connectOverHttp } from '../e2e/oauthFlow';
+import { AuthServer } from '../harness/authServer';
+import { CLIENT_ID, CLIENT_SECRET } from '../harness/fixtures';
+import { ResourceServer } from '../harness/resourceServer';
+import { startQueueStack, type QueueStack } from './stack';
+
+const REPO_DIR = path.resolve(__dirname, '..', '..');
+const EXECUTIONS = Number(process.env.QUEUE_EXECUTIONS) || 1000;
+const CONCURRENCY = 20;
+
+const counts = { passed: 0, failed: 0 };
+const figures: Record<string, unknown> = {};
+const stops: Array<() => Promise<void>> = [];
+
+function log(message: string): void {
+	process.stdout.write(`${message}\n`);
+}
+
+async function stopAll(): Promise<void> {
+	for (const stop of stops.reverse()) await stop().catch((error) => log(`stop: ${error}`));
+	stops.length = 0;
+}
+
+interface Fixture {
+	auth: AuthServer;
+	api: ResourceServer;
+	stack: QueueStack;
+}
+
+async function connectedCredential(fixture: Fixture, name: string) {
+	const credential = await fixture.stack.rest.createCredential(name, CREDENTIAL_TYPE, {
+		provider: 'custom',
+		grantType: 'authorizationCode',
+		customAuthUrl: fixture.auth.authorizeUrl,
+		customTokenUrl: fixture.auth.tokenUrl,
+		customApiBaseUrl: fixture.api.url,
+		clientId: CLIENT_ID,
+		clientSecret: CLIENT_SECRET,
+		scopes: 'contacts.read',
+	});
+	const result = await connectOverHttp(fixture.stack.rest, credential.id);
+	assert.equal(result.callbackStatus, 200, result.callbackHtml.slice(0, 300));
+	return credential;
+}
+
+/** A production webhook that runs `node` and answers with its output. */
+async function webhookFlow(
+	rest: N8nRest,
+	credential: { id: string; name: string },
+	node: { type: string; parameters: Record<string, unknown> },
+): Promise<string> {
+	const webhookPath = `queue-${randomUUID().slice(0, 8)}`;
+	const workflow = await rest.createWorkflow({
+		name: webhookPath,
+		nodes: [
+			{
+				id: randomUUID(),
+				name: 'Webhook',
+				type: 'n8n-nodes-base.webhook',
+				typeVersion: 2,
+				position: [0, 0],
+				webhookId: randomUUID(),
+				parameters: { httpMethod: 'GET', path: webhookPath, responseMode: 'lastNode', options: {} },
+			},
+			{
+				id: randomUUID(),
+				name: 'Node',
+				typeVersion: 1,
+				position: [300, 0],
+				credentials: { [CREDENTIAL_TYPE]: { id: credential.id, name: credential.name } },
+				...node,
+			},
+		],
+		connections: { Webhook: { main: [[{ node: 'Node', type: 'main', index: 0 }]] } },
+	});
+	await rest.activateWorkflow(workflow.id, workflow.versionId);
+	return `${rest.baseUrl}/webhook/${webhookPath}`;
+}
+
+const httpNode = {
+	type: NODE_TYPES.httpRequest,
+	parameters: { method: 'GET', url: '/contacts/7' },
+};
+const fetchNode = {
+	type: NODE_TYPES.fetchVariables,
+	parameters: {
+		method: 'GET',
+		url: '/contacts/7',
+		variables: {
+			variable: [{ name: 'lastName', path: { __rl: true, mode: 'path', value: 'data.last_name' } }],
+		},
+		output: 'only',
+	},
+};
+
+/** `total` calls of the webhook, `concurrency` at a time, `pauseMs` between waves; what each answered. */
+async function fire(
+	url: string,
+	total: number,
+	expect: (body: unknown) => boolean,
+	concurrency = CONCURRENCY,
+	pauseMs = 0,
+): Promise<{ ok: number; failed: number; firstFailure?: string; seconds: number }> {
+	const started = Date.now();
+	let ok = 0;
+	let failed = 0;
+	let firstFailure: string | undefined;
+	for (let sent = 0; sent < total; sent += concurrency) {
+		const wave = Array.from({ length: Math.min(concurrency, total - sent) }, async () => {
+			for (let attempt = 0; ; attempt++) {
+				const response = await fetch(url);
+				const text = await response.text();
+				// Activation registers the webhook a moment after the REST call returns.
+				if (response.status === 404 && text.includes('not registered') && attempt < 40) {
+					await sleep(250);
+					continue;
+				}
+				let body: unknown = text;
+				try {
+					body = JSON.parse(text);
+				} catch {
+					// not JSON
+				}
+				if (response.status === 200 && expect(body)) ok++;
+				else {
+					failed++;
+					firstFailure ??= `${response.status} ${text.slice(0, 300)}`;
+				}
+				return;
+			}
+		});
+		await Promise.all(wave);
+		if (pauseMs) await sleep(pauseMs);
+	}
+	return { ok, failed, firstFailure, seconds: (Date.now() - started) / 1000 };
+}
+
+const contactSeven = (body: unknown) => (body as { data?: { id?: string } })?.data?.id === '7';
+const lastNameSeven = (body: unknown) => (body as { lastName?: string })?.lastName === 'Lovelace-7';
+
+function refreshFigures(auth: AuthServer, from: number) {
+	const refreshes = auth.tokenRequests.slice(from).filter((r) => r.grantType === 'refresh_token');
+	const presented = refreshes.map((r) => r.refreshToken);
+	return {
+		refreshes: refreshes.length,
+		presentedTwice: presented.length - new Set(presented).size,
+	};
+}
+
+async function scenario(name: string, run: () => Promise<void>): Promise<void> {
+	const started = Date.now();
+	try {
+		await run();
+		counts.passed++;
+		log(`✓ ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+	} catch (error) {
+		counts.failed++;
+		log(
+			`✗ ${name}\n    ${String((error as Error)?.stack ?? error)
+				.split('\n')
+				.slice(0, 6)
+				.join('\n    ')}`,
+		);
+	}
+}
+
+async function main(): Promise<void> {
+	const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-oauth2-queue-'));
+	const started = Date.now();
+	try {
+		const install = await ensureN8n();
+		if (!process.env.QUEUE_SKIP_BUILD)
+			await runToLog('npm', ['run', 'build'], {
+				cwd: REPO_DIR,
+				logFile: path.join(workDir, 'build.log'),
+			});
+		const packDir = path.join(workDir, 'pack');
+		fs.mkdirSync(packDir, { recursive: true });
+		const { tarball } = await packPackage(REPO_DIR, packDir, path.join(workDir, 'pack.log'));
+
+		const auth = new AuthServer();
+		await auth.start();
+		stops.push(() => auth.stop());
+		const api = new ResourceServer(auth);
+		await api.start();
+		stops.push(() => api.stop());
+		auth.rotateRefreshTokens = true;
+		auth.onReuse = 'revokeGrant';
+
+		const stack = await startQueueStack({ install, tarball, workDir, workers: 2 });
+		stops.push(() => stack.stop());
+		const fixture = { auth, api, stack };
+		log(
+			`queue stack ready in ${((Date.now() - started) / 1000).toFixed(1)} s: main ${stack.main.url}, 2 workers`,
+		);
+
+		await scenario(
+			`${EXECUTIONS} webhook executions (OAuth2 HTTP Request) and ${EXECUTIONS / 5} (Fetch Variables), ${CONCURRENCY} at a time, 4 s access tokens, rotating refresh tokens: all succeed on both workers, no refresh token presented twice`,
+			async () => {
+				auth.expiresIn = 4;
+				const credential = await connectedCredential(fixture, 'Queue CRM');
+				const httpUrl = await webhookFlow(stack.rest, credential, httpNode);
+				const fetchUrl = await webhookFlow(stack.rest, credential, fetchNode);
+				const tokenFrom = auth.tokenRequests.length;
+				const before = stack.executionsPerWorker();
+				const http = await fire(httpUrl, EXECUTIONS, contactSeven);
+				const fetchRun = await fire(fetchUrl, EXECUTIONS / 5, lastNameSeven);
+				const after = stack.executionsPerWorker();
+				const perWorker = after.map((count, index) => count - before[index]);
+				const total = perWorker.reduce((sum, count) => sum + count, 0);
+				const { refreshes, presentedTwice } = refreshFigures(auth, tokenFrom);
+				Object.assign(figures, {
+					race_executions_ok: http.ok + fetchRun.ok,
+					race_executions_failed: http.failed + fetchRun.failed,
+					race_executions_per_second: Math.round(http.ok / http.seconds),
+					race_share_per_worker: perWorker.map((count) => Math.round((count / total) * 100) / 100),
+					race_refreshes: refreshes,
+					race_refresh_tokens_presented_twice: presentedTwice,
+					race_invalid_grant: auth.invalidGrants,
+				});
+				assert.equal(http.failed, 0, `HTTP Request flow: ${http.firstFailure}`);
+				assert.equal(fetchRun.failed, 0, `Fetch Variables flow: ${fetchRun.firstFailure}`);
+				for (const count of perWorker) assert.ok(count >= total * 0.3, `per worker: ${perWorker}`);
+				assert.ok(refreshes > 0, 'tokens expired and were refreshed during the run');
+				assert.equal(presentedTwice, 0);
+				assert.equal(auth.invalidGrants, 0);
+				const last = await fire(httpUrl, 1, contactSeven);
+				assert.equal(last.ok, 1, 'the credential still works at the end');
+			},
+		);
+
+		for (const onReuse of ['reject', 'revokeGrant'] as const) {
+			await scenario(
+				`token endpoint slower (12 s) than the host's 10 s lock wait, provider that ${onReuse === 'reject' ? 'only rejects a spent refresh token' : 'revokes the grant on reuse'}: 100 executions over several expiries`,
+				async () => {
+					auth.delayMs = 0;
+					auth.expiresIn = 30;
+					auth.onReuse = onReuse;
+					const credential = await connectedCredential(fixture, `Slow IdP ${onReuse}`);
+					const url = await webhookFlow(stack.rest, credential, httpNode);
+					auth.delayMs = 12_000;
+					const tokenFrom = auth.tokenRequests.length;
+					const reusedBefore = auth.reusedRefreshTokens;
+					const revokedBefore = auth.revokedGrants;
+					// Waves of 20 every 8 s: about 90 s, three expiries of the 30 s tokens.
+					const run = await fire(url, 100, contactSeven, 20, 8_000);
+					auth.delayMs = 0;
+					const final = await fire(url, 1, contactSeven);
+					const { refreshes, presentedTwice } = refreshFigures(auth, tokenFrom);
+					figures[`slow_${onReuse}`] = {
+						executions_ok: run.ok,
+						executions_failed: run.failed,
+						refreshes,
+						refresh_tokens_presented_twice: presentedTwice,
+						grants_revoked: auth.revokedGrants - revokedBefore,
+						reused: auth.reusedRefreshTokens - reusedBefore,
+						connection_works_after: final.ok === 1,
+					};
+					if (onReuse === 'reject') {
+						assert.equal(run.failed, 0, `failed executions: ${run.firstFailure}`);
+						assert.equal(final.ok, 1, 'the connection still works');
+					}
+				},
+			);
+		}
+	} catch (error) {
+		counts.failed++;
+		log(`✗ setup failed: ${String((error as Error)?.stack ?? error)}`);
+	} finally {
+		await stopAll();
+		log(`figures ${JSON.stringify(figures)}`);
+		const keep = process.env.QUEUE_KEEP || counts.failed > 0;
+		if (keep) log(`work directory kept (logs): ${workDir}`);
+		else fs.rmSync(workDir, { recursive: true, force: true });
+		log(`total ${((Date.now() - started) / 1000).toFixed(1)} s`);
+		log(`${counts.passed} passed, ${counts.failed} failed`);
+	}
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+	process.on(signal, () => void stopAll().finally(() => process.exit(130)));
+}
+main().then(
+	() => process.exit(counts.failed > 0 ? 1 : 0),
+	(error) => {
+		log(String(error?.stack ?? error));
+		void stopAll().finally(() => process.exit(1));
+	},
+);
