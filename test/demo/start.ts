@@ -1,6 +1,8 @@
 // `npm start`: a local playground. n8n 2.41 with this package installed from its tarball, a real
 // OAuth2 authorization server and a small API, all on 127.0.0.1; an owner account, a connected
-// demo connection and a demo workflow. Ctrl-C stops everything. N8N_DEMO_PORT picks n8n's port.
+// demo connection and a demo flow for each node of the package. Ctrl-C stops everything.
+// N8N_DEMO_PORT picks n8n's port. `--queue` (npm run start:queue) runs the same in queue mode:
+// Redis, Postgres, n8n main and two workers.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,9 +14,14 @@ import { ensureN8n } from '../e2e/n8nInstall';
 import { freePort, N8nRest, OWNER, packPackage, startN8n, type N8nServer } from '../e2e/n8nServer';
 import { connectOverHttp } from '../e2e/oauthFlow';
 import { startResourceServer } from '../e2e/resourceServer';
+import { startQueueStack } from '../queue/stack';
 
 const REPO_DIR = path.resolve(__dirname, '..', '..');
 const HTTP_NODE = 'n8n-nodes-oauth2-connections.oAuth2HttpRequest';
+const FETCH_NODE = 'n8n-nodes-oauth2-connections.fetchVariables';
+const HEALTH_FLOW = path.join(REPO_DIR, 'docs', 'workflows', 'connection-health.json');
+const MANUAL = 'When clicking ‘Execute workflow’';
+const QUEUE = process.argv.includes('--queue');
 
 function log(message: string): void {
 	process.stdout.write(`${message}\n`);
@@ -29,24 +36,29 @@ async function credentialTypeName(rest: N8nRest): Promise<string> {
 	return nodes.find((n) => n.name === HTTP_NODE)?.credentials?.[0]?.name ?? 'connectionOAuth2Api';
 }
 
-async function createDemoContent(
+/** The demo connections and one flow per node; returns the flows' names, each runnable with one click. */
+export async function createDemoContent(
 	rest: N8nRest,
 	auth: AuthServer,
 	apiOrigin: string,
-): Promise<void> {
+): Promise<Array<{ id: string; name: string }>> {
 	const type = await credentialTypeName(rest);
-	const credential = await rest.createCredential('Demo API (local OAuth2 server)', type, {
-		provider: 'custom',
-		grantType: 'authorizationCode',
-		customAuthUrl: auth.authorizeUrl,
-		customTokenUrl: auth.tokenUrl,
-		customClientAuthentication: 'header',
-		customApiBaseUrl: apiOrigin,
-		clientId: CLIENTS.basic.clientId,
-		clientSecret: CLIENTS.basic.clientSecret,
-		scopes: 'contacts.read items.read',
-	});
+	const connection = (name: string) =>
+		rest.createCredential(name, type, {
+			provider: 'custom',
+			grantType: 'authorizationCode',
+			customAuthUrl: auth.authorizeUrl,
+			customTokenUrl: auth.tokenUrl,
+			customClientAuthentication: 'header',
+			customApiBaseUrl: apiOrigin,
+			clientId: CLIENTS.basic.clientId,
+			clientSecret: CLIENTS.basic.clientSecret,
+			scopes: 'contacts.read items.read',
+		});
+	const credential = await connection('Demo API (local OAuth2 server)');
 	await connectOverHttp(rest, credential.id);
+	const uses = { [type]: { id: credential.id, name: credential.name } };
+	const unconnected = await connection('Demo API (never connected)');
 	const node = (
 		name: string,
 		nodeType: string,
@@ -61,33 +73,88 @@ async function createDemoContent(
 		position: [x, 0],
 		parameters,
 	});
-	await rest.createWorkflow({
-		name: 'Demo: read a contact and all items',
-		nodes: [
-			node('When clicking ‘Execute workflow’', 'n8n-nodes-base.manualTrigger', 1, 0, {}),
-			{
-				...node('Get contact 1', HTTP_NODE, 1, 260, { method: 'GET', url: '/contacts/1' }),
-				credentials: { [type]: { id: credential.id, name: credential.name } },
+	const flows: Array<{ id: string; name: string }> = [];
+	flows.push(
+		await rest.createWorkflow({
+			name: 'Demo: read a contact and all items',
+			nodes: [
+				node(MANUAL, 'n8n-nodes-base.manualTrigger', 1, 0, {}),
+				{
+					...node('Get contact 1', HTTP_NODE, 1, 260, { method: 'GET', url: '/contacts/1' }),
+					credentials: { [type]: { id: credential.id, name: credential.name } },
+				},
+				{
+					...node('List items (cursor pages)', HTTP_NODE, 1, 520, {
+						method: 'GET',
+						url: '/items',
+						pagination: 'cursor',
+						recordsPath: 'data',
+						cursorPath: 'next_cursor',
+						cursorParameter: 'cursor',
+					}),
+					credentials: { [type]: { id: credential.id, name: credential.name } },
+				},
+			],
+			connections: {
+				[MANUAL]: {
+					main: [[{ node: 'Get contact 1', type: 'main', index: 0 }]],
+				},
+				'Get contact 1': {
+					main: [[{ node: 'List items (cursor pages)', type: 'main', index: 0 }]],
+				},
 			},
-			{
-				...node('List items (cursor pages)', HTTP_NODE, 1, 520, {
-					method: 'GET',
-					url: '/items',
-					pagination: 'cursor',
-					recordsPath: 'data',
-					cursorPath: 'next_cursor',
-					cursorParameter: 'cursor',
-				}),
-				credentials: { [type]: { id: credential.id, name: credential.name } },
-			},
-		],
-		connections: {
-			'When clicking ‘Execute workflow’': {
-				main: [[{ node: 'Get contact 1', type: 'main', index: 0 }]],
-			},
-			'Get contact 1': { main: [[{ node: 'List items (cursor pages)', type: 'main', index: 0 }]] },
-		},
-	});
+		}),
+	);
+	flows.push(
+		await rest.createWorkflow({
+			name: 'Demo: fetch a contact’s name into variables',
+			nodes: [
+				node(MANUAL, 'n8n-nodes-base.manualTrigger', 1, 0, {}),
+				{
+					...node('Fetch Variables', FETCH_NODE, 1, 260, {
+						method: 'GET',
+						url: '/contacts/1',
+						variables: {
+							variable: [
+								{
+									name: 'firstName',
+									path: { __rl: true, mode: 'path', value: 'data.first_name' },
+									type: 'string',
+								},
+								{
+									name: 'lastName',
+									path: { __rl: true, mode: 'path', value: 'data.last_name' },
+									type: 'string',
+								},
+							],
+						},
+						output: 'only',
+					}),
+					credentials: uses,
+				},
+			],
+			connections: { [MANUAL]: { main: [[{ node: 'Fetch Variables', type: 'main', index: 0 }]] } },
+		}),
+	);
+	// The connection health flow users import, pointed at one connected and one unconnected connection.
+	const health = JSON.parse(fs.readFileSync(HEALTH_FLOW, 'utf8')) as {
+		nodes: Array<{ name: string; parameters: Record<string, unknown>; credentials?: unknown }>;
+		connections: Record<string, unknown>;
+	};
+	for (const flowNode of health.nodes) {
+		if (flowNode.name === 'Check CRM connection') flowNode.credentials = uses;
+		if (flowNode.name === 'Check Mailbox connection')
+			flowNode.credentials = { [type]: { id: unconnected.id, name: unconnected.name } };
+		if (flowNode.credentials) flowNode.parameters.checkUrl = '/contacts/1';
+	}
+	flows.push(
+		await rest.createWorkflow({
+			name: 'Demo: connection health (one connected, one never connected)',
+			nodes: health.nodes,
+			connections: health.connections,
+		}),
+	);
+	return flows;
 }
 
 async function main(): Promise<void> {
@@ -123,17 +190,27 @@ async function main(): Promise<void> {
 			resourceUrl: `${api.origin}/`,
 		});
 		stops.push(() => auth!.close());
-		const n8n: N8nServer = await startN8n({
-			install,
-			workDir: path.join(workDir, 'n8n'),
-			tarball,
-			port,
-		});
-		stops.push(() => n8n.stop());
-
-		const rest = new N8nRest(n8n.url);
-		await rest.setupOwner();
-		await createDemoContent(rest, auth, api.origin);
+		let n8n: N8nServer;
+		let rest: N8nRest;
+		let queueLines = '';
+		if (QUEUE) {
+			const stack = await startQueueStack({ install, tarball, workDir, workers: 2, port });
+			stops.push(() => stack.stop());
+			n8n = stack.main;
+			rest = stack.rest;
+			queueLines = `
+  Queue mode   main ${stack.main.url} (log ${stack.main.logFile})
+${stack.workers.map((worker, index) => `               worker ${index + 1}: log ${worker.logFile}`).join('\n')}
+               Redis and Postgres on 127.0.0.1 (see test/queue/stack.ts for the env each process gets)
+               Production webhooks and scheduled runs go to the workers.
+`;
+		} else {
+			n8n = await startN8n({ install, workDir: path.join(workDir, 'n8n'), tarball, port });
+			stops.push(() => n8n.stop());
+			rest = new N8nRest(n8n.url);
+			await rest.setupOwner();
+		}
+		const flows = await createDemoContent(rest, auth, api.origin);
 
 		log(`
 n8n with n8n-nodes-oauth2-connections is running.
@@ -142,9 +219,11 @@ n8n with n8n-nodes-oauth2-connections is running.
   Email      ${OWNER.email}
   Password   ${OWNER.password}
 
-  Demo workflow   "Demo: read a contact and all items" (open it and click Execute workflow)
-  Demo connection "Demo API (local OAuth2 server)", already connected
-
+  Demo flows (open one and click Execute workflow):
+${flows.map((flow) => `    ${flow.name}  ${n8n.url}/workflow/${flow.id}`).join('\n')}
+  Demo connections "Demo API (local OAuth2 server)", already connected,
+                   "Demo API (never connected)", for the health flow's Needs Attention
+${queueLines}
   Local OAuth2 server  ${auth.issuer}
     authorize  ${auth.authorizeUrl}
     token      ${auth.tokenUrl}
@@ -169,4 +248,4 @@ Press Ctrl-C to stop.`);
 	}
 }
 
-void main();
+if (require.main === module) void main();

@@ -12,6 +12,7 @@ import { CREDENTIAL_TYPE, NODE_TYPES, type E2eContext, type Scenario } from '../
 import { OWNER, sleep } from '../n8nServer';
 import { connectOverHttp } from '../oauthFlow';
 import { runNodeViaWebhook } from '../workflows';
+import { createDemoContent } from '../../demo/start';
 import { CLIENTS, customCredentialData, isConnected } from './credentialHelpers';
 
 const NOT_AUTHORIZED = /not authorized yet: open it and click Connect/;
@@ -417,6 +418,42 @@ export const editorScenarios: Scenario[] = [
 				!text.includes(crm.issued) && !text.includes(mailbox.issued),
 				'no token in the run',
 			);
+		},
+	},
+	{
+		name: 'UI editor: every demo flow npm start creates runs green from the editor',
+		skip: needsNodes,
+		timeoutMs: 240_000,
+		async run(ctx) {
+			const flows = await createDemoContent(ctx.rest, ctx.auth, ctx.api.origin);
+			assert.equal(flows.length, 3, 'a flow for each node of the package');
+			const context = await newContext();
+			try {
+				const page = await context.newPage();
+				await signIn(page, ctx.n8n.url, OWNER.email, OWNER.password);
+				for (const flow of flows) {
+					await page.goto(`${ctx.n8n.url}/workflow/${flow.id}`);
+					await page.locator('.vue-flow__node').first().waitFor({ timeout: 60_000 });
+					await settle(page);
+					const runs = (await ctx.rest.listExecutions(flow.id)).results?.length ?? 0;
+					await retry(`running ${flow.name}`, 3, async () => {
+						if (((await ctx.rest.listExecutions(flow.id)).results?.length ?? 0) === runs)
+							await page.locator('[data-test-id="execute-workflow-button"]').first().click();
+						await page
+							.locator('.vue-flow__node [data-test-id="canvas-node-status-success"]')
+							.first()
+							.waitFor({ timeout: 30_000 });
+					});
+					const execution = await latestExecution(ctx, flow.id);
+					assert.equal(
+						execution.status,
+						'success',
+						`${flow.name}: ${JSON.stringify(execution.runData).slice(0, 500)}`,
+					);
+				}
+			} finally {
+				await context.close();
+			}
 		},
 	},
 ];
