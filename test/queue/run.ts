@@ -22,6 +22,7 @@ import { startQueueStack, type QueueStack } from './stack';
 const REPO_DIR = path.resolve(__dirname, '..', '..');
 const EXECUTIONS = Number(process.env.QUEUE_EXECUTIONS) || 1000;
 const CONCURRENCY = 20;
+const THROUGHPUT_EXECUTIONS = Number(process.env.QUEUE_THROUGHPUT_EXECUTIONS) || 300;
 
 const counts = { passed: 0, failed: 0 };
 const figures: Record<string, unknown> = {};
@@ -225,6 +226,10 @@ async function main(): Promise<void> {
 				const total = perWorker.reduce((sum, count) => sum + count, 0);
 				const { refreshes, presentedTwice } = refreshFigures(auth, tokenFrom);
 				Object.assign(figures, {
+					token_calls_per_expiry_across_workers:
+						refreshes === 0
+							? 0
+							: Math.round((refreshes / (refreshes - presentedTwice)) * 100) / 100,
 					race_executions_ok: http.ok + fetchRun.ok,
 					race_executions_failed: http.failed + fetchRun.failed,
 					race_executions_per_second: Math.round(http.ok / http.seconds),
@@ -278,6 +283,22 @@ async function main(): Promise<void> {
 				},
 			);
 		}
+
+		// Last: it stops a worker.
+		await scenario('executions per second with two workers, then with one', async () => {
+			auth.expiresIn = 3600;
+			const credential = await connectedCredential(fixture, 'Queue throughput');
+			const url = await webhookFlow(stack.rest, credential, httpNode);
+			await fire(url, 40, contactSeven); // warm both workers
+			const two = await fire(url, THROUGHPUT_EXECUTIONS, contactSeven);
+			await stack.workers[1].stop();
+			const one = await fire(url, THROUGHPUT_EXECUTIONS, contactSeven);
+			Object.assign(figures, {
+				executions_per_second_two_workers: Math.round((two.ok / two.seconds) * 10) / 10,
+				executions_per_second_one_worker: Math.round((one.ok / one.seconds) * 10) / 10,
+			});
+			assert.equal(two.failed + one.failed, 0, two.firstFailure ?? one.firstFailure);
+		});
 	} catch (error) {
 		counts.failed++;
 		log(`✗ setup failed: ${String((error as Error)?.stack ?? error)}`);
