@@ -24,6 +24,7 @@ import {
 	resolveUrl,
 	type Connection,
 } from './connection';
+import { reuseResolvedCredential } from './credentialReuse';
 import { readPath } from '../jsonPath';
 import { redact } from './redact';
 import { settle } from './settle';
@@ -170,7 +171,7 @@ export async function sendAuthorized(
 		await options.pacer?.waitTurn();
 		const outcome = await settle(
 			context.helpers.httpRequestWithAuthentication.call(
-				context,
+				reuseResolvedCredential(context, memo),
 				CREDENTIAL_TYPE,
 				{
 					method: request.method,
