@@ -41,6 +41,9 @@ function countResolutions(): { readonly count: number; stop(): void } {
 	};
 }
 
+/** One credential read under vm and one request on a busy 2-core machine. */
+const SLACK_MS = 500;
+
 const tokenOf = (request: RecordedRequest) =>
 	String(request.headers.authorization ?? '').replace(/^Bearer /, '');
 
@@ -174,16 +177,23 @@ describe('credential reuse', () => {
 		assert.equal(tokenCallsSince(tokenCalls), 0, 'no token call');
 		assert.ok(sent.filter((request) => !request.authorized).length <= 1);
 		const stored = harness.store.stored(credential.id).oauthTokenData as Record<string, string>;
-		const afterSwap = sent.filter((request) => request.at > swappedAt + 50);
-		assert.ok(afterSwap.length > 10);
-		assert.ok(afterSwap.every((request) => tokenOf(request) === stored.access_token));
+		// At most the first request after the swap carries the old token (the API refuses it and the
+		// host re-sends with the stored one); every request from the first with the new token on uses it.
+		const oldAfterSwap = sent.filter(
+			(request) => request.at > swappedAt && tokenOf(request) === credential.accessToken,
+		);
+		assert.ok(oldAfterSwap.length <= 1, `${oldAfterSwap.length} requests with the old token`);
+		const firstNew = sent.findIndex((request) => tokenOf(request) === stored.access_token);
+		assert.ok(firstNew > 0 && sent.length - firstNew > 10, 'the new token was used');
+		assert.ok(sent.slice(firstNew).every((request) => tokenOf(request) === stored.access_token));
 	});
 
 	test(`a credential edited mid-run is honoured within ${REUSE_FOR_MS} ms, by the host and by the node`, async () => {
 		const credential = await harness.connectedCredential();
 		const started = Date.now();
 		// 40 requests at 20/s (2 s); after 400 ms the credential is edited: a new token (both valid),
-		// and Allowed Domains narrowed to a host the API is not on.
+		// and Allowed Domains narrowed to a host the API is not on. Requests that start more than
+		// REUSE_FOR_MS after the edit use it; the slack covers one credential read and one request.
 		const edit = new Promise<number>((resolve) =>
 			setTimeout(() => {
 				const replaced = `edited-${Date.now()}`;
@@ -209,7 +219,7 @@ describe('credential reuse', () => {
 		const firstNew = sent.findIndex((request) => tokenOf(request) === stored.access_token);
 		assert.ok(firstNew > 0, 'the new token was used');
 		assert.ok(
-			sent[firstNew].at - editedAt <= REUSE_FOR_MS + 150,
+			sent[firstNew].at - editedAt <= REUSE_FOR_MS + SLACK_MS,
 			`new token first sent ${sent[firstNew].at - editedAt} ms after the edit`,
 		);
 		assert.ok(sent.slice(firstNew).every((request) => tokenOf(request) === stored.access_token));
@@ -241,7 +251,7 @@ describe('credential reuse', () => {
 		assert.match(String(failed[0].json.error), /not in the allowed domains/);
 		const lastSent = contactsSince(domainsStarted).at(-1) as RecordedRequest;
 		assert.ok(
-			lastSent.at - domainsEditedAt <= REUSE_FOR_MS + 150,
+			lastSent.at - domainsEditedAt <= REUSE_FOR_MS + SLACK_MS,
 			`last request ${lastSent.at - domainsEditedAt} ms after the edit`,
 		);
 	});

@@ -11,7 +11,8 @@
  * A resolution is served while all of these hold, else the credential is resolved again (once,
  * shared by the items waiting for it):
  *  - it is younger than REUSE_FOR_MS: an edit of the credential, or a token another run stored,
- *    reaches the next request at most that long after it was saved;
+ *    reaches every request that starts more than REUSE_FOR_MS after it was saved (the node's own
+ *    checks follow: the run's connection memo is replaced with the new read);
  *  - the package has not replaced the run's connection with a token the resolution lacks (its
  *    own refresh ahead of expiry or after an expiry signal in a body);
  *  - the host has not sent a request with a token the resolution lacks (its refresh on an expiry
