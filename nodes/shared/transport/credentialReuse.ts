@@ -98,9 +98,15 @@ function resolveNow(state: ReuseState, memo: RunConnectionMemo, itemIndex?: numb
 			// The node's own checks (allowed domains, expiry codes) follow the same read, unless the
 			// package replaced the connection meanwhile (a refresh: newer than this read).
 			if (memo.current !== memoAtStart) return;
-			const connection = Promise.resolve(
-				describeConnection(resolution.data, connectionName(state.base.getNode())),
-			);
+			let connection: Promise<Connection>;
+			try {
+				connection = Promise.resolve(
+					describeConnection(resolution.data, connectionName(state.base.getNode())),
+				);
+			} catch {
+				// The node's next item reads the connection itself and reports what is wrong with it.
+				return;
+			}
 			memo.current = connection;
 			state.memoSeen = connection;
 		},
