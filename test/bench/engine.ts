@@ -16,6 +16,7 @@ import {
 
 import { OAuth2HttpRequest } from '../../dist/nodes/OAuth2HttpRequest/OAuth2HttpRequest.node.js';
 import type { CredentialStore } from '../harness/credentialStore';
+import { FloorNode, FLOOR_NODE } from './generic';
 import { runSourceToTarget, type NodeRun } from '../harness/engine';
 import { CREDENTIAL_TYPE } from '../harness/resolveCredential';
 
@@ -42,6 +43,7 @@ class CountSource implements INodeType {
 const registry: Record<string, INodeType | VersionedNodeType> = {
 	countSource: new CountSource(),
 	oAuth2HttpRequest: new OAuth2HttpRequest(),
+	[FLOOR_NODE]: new FloorNode(),
 };
 
 export function registerNodeType(name: string, type: INodeType | VersionedNodeType): void {
@@ -60,6 +62,8 @@ const nodeTypes: INodeTypes = {
 export interface BenchRunOptions {
 	store: CredentialStore;
 	credential: { id: string; name: string };
+	/** The credential's type; the package's own when not given. */
+	credentialType?: string;
 	nodeType: string;
 	typeVersion?: number;
 	parameters: IDataObject;
@@ -83,7 +87,7 @@ export async function runBench(options: BenchRunOptions): Promise<NodeRun> {
 			typeVersion: options.typeVersion ?? 1,
 			position: [200, 0],
 			parameters: options.parameters as INode['parameters'],
-			credentials: { [CREDENTIAL_TYPE]: options.credential },
+			credentials: { [options.credentialType ?? CREDENTIAL_TYPE]: options.credential },
 		},
 	];
 	return await runSourceToTarget(options.store, nodeTypes, nodes);

@@ -5,6 +5,7 @@ const phases: Record<string, () => Promise<Record<string, unknown>>> = {
 	throughput: async () => await (await import('./throughput')).throughput(),
 	expiry: async () => await (await import('./expiry')).expiry(),
 	pagination: async () => await (await import('./pagination')).pagination(),
+	realN8n: async () => await (await import('./realN8n')).realN8n(),
 };
 
 const name = process.argv[2];

@@ -33,6 +33,10 @@ export interface Servers {
 		expiresInMs?: number;
 		name?: string;
 	}): Promise<{ id: string; name: string; accessToken: string; expiresAt: number }>;
+	/** The same, as a credential of n8n's generic OAuth2 shape (`type` extends or is oAuth2Api). */
+	connectedGenericCredential(
+		type: string,
+	): Promise<{ id: string; name: string; accessToken: string; type: string }>;
 	stop(): Promise<void>;
 }
 
@@ -115,10 +119,10 @@ let counter = 0;
 
 export async function startServers(
 	mode: 'worker' | 'inline' = process.env.BENCH_SERVERS === 'inline' ? 'inline' : 'worker',
+	store: CredentialStore = new CredentialStore(),
 ): Promise<Servers> {
 	const { call, close } = mode === 'worker' ? await workerCall() : await inlineCall();
 	const urls = (await call({ cmd: 'start' })) as Urls;
-	const store = new CredentialStore();
 	return {
 		urls,
 		store,
@@ -157,6 +161,31 @@ export async function startServers(
 				},
 			});
 			return { ...credential, accessToken, expiresAt };
+		},
+		async connectedGenericCredential(type) {
+			const accessToken = `bench-generic-${++counter}-${Math.random().toString(36).slice(2)}`;
+			const refreshToken = `bench-generic-refresh-${counter}`;
+			const expiresAt = Date.now() + 3_600_000;
+			await call({ cmd: 'plant', accessToken, refreshToken, expiresAt });
+			const credential = store.add(`Generic ${counter}`, {
+				grantType: 'authorizationCode',
+				authUrl: urls.authorizeUrl,
+				accessTokenUrl: urls.tokenUrl,
+				clientId: CLIENT_ID,
+				clientSecret: CLIENT_SECRET,
+				scope: '',
+				authentication: 'header',
+				allowedHttpRequestDomains: 'domains',
+				allowedDomains: '127.0.0.1',
+				oauthTokenData: {
+					access_token: accessToken,
+					token_type: 'Bearer',
+					expires_in: 3600,
+					n8n_expires_at: String(expiresAt),
+					refresh_token: refreshToken,
+				},
+			});
+			return { ...credential, accessToken, type };
 		},
 		async stop() {
 			await call({ cmd: 'stop' });

@@ -30,6 +30,7 @@ import { startResourceServer, type ResourceServer } from './resourceServer';
 import { browserScenarios } from './scenarios/browserScenarios';
 import { credentialScenarios } from './scenarios/credentialScenarios';
 import { editorScenarios } from './scenarios/editorScenarios';
+import { realN8nTiming } from './realN8nTiming';
 import { nodeScenarios } from './scenarios/nodeScenarios';
 import { createLoopbackCertificate, trustInThisProcess } from './tlsCert';
 import { flattedParser } from './workflows';
@@ -212,6 +213,7 @@ async function main(): Promise<number> {
 			...browserScenarios,
 			...editorScenarios,
 			...nodeScenarios,
+			realN8nTiming,
 		]);
 	} catch (error) {
 		failedSetup = true;

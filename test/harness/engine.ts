@@ -1,6 +1,7 @@
 /**
  * Runs the package's nodes through n8n-core's real WorkflowExecute: a source node emits the input
  * items, the node under test runs after it with a credential from the CredentialStore.
+ * Expressions are evaluated by n8n's default engine, vm (see expressionEngine.ts).
  */
 import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
 import {
@@ -23,6 +24,7 @@ import { FetchVariables } from '../../dist/nodes/FetchVariables/FetchVariables.n
 import { OAuth2Connection } from '../../dist/nodes/OAuth2Connection/OAuth2Connection.node.js';
 import { OAuth2HttpRequest } from '../../dist/nodes/OAuth2HttpRequest/OAuth2HttpRequest.node.js';
 import type { CredentialStore } from './credentialStore';
+import { ensureExpressionEngine } from './expressionEngine';
 import { CREDENTIAL_TYPE } from './resolveCredential';
 
 /** Emits the items given in its `items` parameter (binary given as base64 strings). */
@@ -176,6 +178,7 @@ export async function runSourceToTarget(
 	nodes: INode[],
 	workflowId = 'workflow-1',
 ): Promise<NodeRun> {
+	await ensureExpressionEngine();
 	const connections = {
 		Source: { main: [[{ node: 'Target', type: NodeConnectionTypes.Main, index: 0 }]] },
 	};
@@ -217,6 +220,7 @@ export async function loadOptions(
 	method: string,
 	filter?: string,
 ): Promise<unknown> {
+	await ensureExpressionEngine();
 	const { LoadOptionsContext } = await import('n8n-core');
 	const node: INode = {
 		id: 'target',

@@ -2,6 +2,7 @@
 import { AuthServer } from './authServer';
 import { CredentialStore } from './credentialStore';
 import { runNode, type InputItem, type RunOptions } from './engine';
+import { ensureExpressionEngine } from './expressionEngine';
 import { ResourceServer } from './resourceServer';
 
 export const CLIENT_ID = 'n8n-client';
@@ -33,6 +34,7 @@ export interface Harness {
 let counter = 0;
 
 export async function startHarness(): Promise<Harness> {
+	await ensureExpressionEngine();
 	const auth = new AuthServer();
 	await auth.start();
 	const api = new ResourceServer(auth);

@@ -15,6 +15,7 @@ import {
 } from 'n8n-workflow';
 
 import { ConnectionOAuth2Api } from '../../credentials/ConnectionOAuth2Api.credentials';
+import { ensureExpressionEngine } from './expressionEngine';
 
 /** Fields whose stored value the host drops when the credential type declares them hidden. */
 const PINNED_WHEN_HIDDEN = ['authUrl', 'accessTokenUrl', 'grantType', 'authentication', 'scope'];
@@ -75,6 +76,7 @@ export function applyDefaults(stored: Record<string, unknown>): ICredentialDataD
 export async function resolveCredential(
 	stored: Record<string, unknown>,
 ): Promise<ICredentialDataDecryptedObject> {
+	await ensureExpressionEngine();
 	const data = applyDefaults(stored);
 	const workflow = new Workflow({
 		nodes: [mockNode],

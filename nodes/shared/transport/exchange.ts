@@ -1,14 +1,15 @@
 /**
  * One HTTP exchange: the request goes out through the host, with the connection's token when
- * `withToken` (httpRequestWithAuthentication: the host injects it), without it otherwise (a
+ * it carries the token (httpRequestWithAuthentication: the host injects it), without it otherwise (a
  * redirect hop to another origin). The body is read as it arrives and cut off at the size limit.
  * Redirects and expiry signals come back as responses: the request path decides about them.
  */
 import { NodeOperationError, type IHttpRequestOptions, type INode } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE, type Connection } from './connection';
+import { reuseResolvedCredential } from './credentialReuse';
 import { isNodeError, unwrapHostError } from './hostErrors';
-import type { OutgoingRequest, ReceivedResponse, RequestContext } from './request';
+import type { ConnectionMemo, OutgoingRequest, ReceivedResponse, RequestContext } from './request';
 import { settle } from './settle';
 
 /** What came back: a response (any status), or why none did. */
@@ -94,11 +95,12 @@ function readThrown(error: unknown): {
 	};
 }
 
+/** `tokenFor`: the run's connection memo when the request carries the token; undefined sends none. */
 export async function exchange(
 	context: RequestContext,
 	connection: Connection,
+	tokenFor: ConnectionMemo | undefined,
 	request: OutgoingRequest,
-	withToken: boolean,
 	maxBytes: number,
 	itemIndex: number | undefined,
 ): Promise<Exchanged> {
@@ -118,11 +120,14 @@ export async function exchange(
 		allowedDomains: connection.allowedDomains,
 	};
 	const outcome = await settle(
-		(withToken
-			? context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, options, {
+		(tokenFor
+			? context.helpers.httpRequestWithAuthentication.call(
+					reuseResolvedCredential(context, tokenFor),
+					CREDENTIAL_TYPE,
+					options,
 					// Refreshing on the expiry signal is the request path's job (tokenRefresh.ts).
-					oauth2: { tokenType: 'Bearer', skipTokenRefresh: true },
-				})
+					{ oauth2: { tokenType: 'Bearer', skipTokenRefresh: true } },
+				)
 			: context.helpers.httpRequest(options)) as Promise<StreamedResponse>,
 	);
 	const thrown = unwrapHostError(outcome.error);

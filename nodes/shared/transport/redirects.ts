@@ -9,7 +9,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { Connection } from './connection';
 import { assertDestinationAllowed } from './destination';
 import { exchange, type Exchanged } from './exchange';
-import type { OutgoingRequest, RequestContext } from './request';
+import type { ConnectionMemo, OutgoingRequest, RequestContext } from './request';
 
 export const MAX_REDIRECTS = 10;
 
@@ -50,6 +50,7 @@ function nextHop(request: OutgoingRequest, status: number, url: string): Outgoin
 export async function sendFollowingRedirects(
 	context: RequestContext,
 	connection: Connection,
+	memo: ConnectionMemo,
 	request: OutgoingRequest,
 	maxBytes: number,
 	itemIndex: number | undefined,
@@ -58,7 +59,14 @@ export async function sendFollowingRedirects(
 	let hop = request;
 	for (let redirects = 0; ; redirects++) {
 		const sentToken = new URL(hop.url).origin === tokenOrigin;
-		const delivered = await exchange(context, connection, hop, sentToken, maxBytes, itemIndex);
+		const delivered = await exchange(
+			context,
+			connection,
+			sentToken ? memo : undefined,
+			hop,
+			maxBytes,
+			itemIndex,
+		);
 		const response = delivered.response;
 		const location = response && locationOf(response.headers);
 		if (!response || !REDIRECT_STATUSES.has(response.statusCode) || location === undefined) {

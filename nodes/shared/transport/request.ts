@@ -72,7 +72,8 @@ export interface RequestPacer {
 
 /**
  * The connection as last read in this node run. Reading it resolves the whole credential, so items
- * share one read; a refresh replaces it. The host still reads the stored token for every request.
+ * share one read; a refresh replaces it. The host's own read per request is served from the same
+ * resolution (credentialReuse.ts).
  */
 export interface ConnectionMemo {
 	current?: Promise<Connection>;
@@ -182,6 +183,7 @@ async function send(
 		const delivered = await sendFollowingRedirects(
 			context,
 			connection,
+			memo,
 			{ ...request, url },
 			options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
 			itemIndex,

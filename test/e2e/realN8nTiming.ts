@@ -1,0 +1,239 @@
+// Times the node in the real n8n server against what users would pick instead: n8n's HTTP Request
+// node (latest v4.x) with n8n's generic OAuth2 credential (oAuth2Api), both connected through
+// n8n's OAuth2 flow to the same auth server and calling the same API. Each workflow is
+// Webhook -> Code (emits ITEMS items) -> the node; the figure is the node's own execution time as
+// n8n records it, so it includes every credential read (database row, decryption, expressions
+// under n8n's default vm engine). Rounds alternate. E2E_TIMING_OUT=<file> also writes the figures
+// there as JSON (the benchmark's realN8n phase reads them).
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+import { CREDENTIAL_TYPE, NODE_TYPES, type E2eContext, type Scenario } from './context';
+import { sleep } from './n8nServer';
+import { connectOverHttp } from './oauthFlow';
+import {
+	CLIENTS,
+	createConnectedCredential,
+	customCredentialData,
+} from './scenarios/credentialHelpers';
+
+const ITEMS = Number(process.env.E2E_TIMING_ITEMS ?? 2000);
+const ROUNDS = Number(process.env.E2E_TIMING_ROUNDS ?? 3);
+const TARGET = 'Node Under Test';
+
+interface TimedRun {
+	/** The node's executionTime in n8n's run data, in ms. */
+	nodeMs: number;
+	/** From the webhook call to its answer, in ms. */
+	wallMs: number;
+	items: number;
+	error?: string;
+}
+
+type RunData = Record<
+	string,
+	Array<{ executionTime?: number; error?: { message?: string }; data?: { main?: unknown[][] } }>
+>;
+
+function median(values: number[]): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	const middle = Math.floor(sorted.length / 2);
+	return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+const round = (value: number, digits = 3) => Number(value.toFixed(digits));
+
+/** An active Webhook -> Code -> node workflow; `run()` calls it once and reads the execution. */
+async function timedWorkflow(
+	ctx: E2eContext,
+	label: string,
+	node: Record<string, unknown>,
+): Promise<{ run: () => Promise<TimedRun>; remove: () => Promise<void> }> {
+	const webhookPath = `timing-${randomUUID()}`;
+	const workflow = await ctx.rest.createWorkflow({
+		name: `timing ${label}`,
+		nodes: [
+			{
+				id: randomUUID(),
+				name: 'Webhook',
+				type: 'n8n-nodes-base.webhook',
+				typeVersion: 2,
+				position: [0, 0],
+				webhookId: randomUUID(),
+				parameters: { httpMethod: 'GET', path: webhookPath, responseMode: 'lastNode', options: {} },
+			},
+			{
+				id: randomUUID(),
+				name: 'Items',
+				type: 'n8n-nodes-base.code',
+				typeVersion: 2,
+				position: [250, 0],
+				parameters: {
+					jsCode: `return Array.from({ length: ${ITEMS} }, (_, index) => ({ json: { index } }));`,
+				},
+			},
+			{ id: randomUUID(), name: TARGET, position: [500, 0], ...node },
+		],
+		connections: {
+			Webhook: { main: [[{ node: 'Items', type: 'main', index: 0 }]] },
+			Items: { main: [[{ node: TARGET, type: 'main', index: 0 }]] },
+		},
+	});
+	await ctx.rest.activateWorkflow(workflow.id, workflow.versionId);
+	const url = `${ctx.rest.baseUrl}/webhook/${webhookPath}`;
+	const seen = new Set<string>();
+	return {
+		async run() {
+			const started = Date.now();
+			for (let attempt = 0; ; attempt++) {
+				const response = await fetch(url);
+				const text = await response.text();
+				if (response.status !== 404 || !text.includes('is not registered') || attempt >= 40) break;
+				await sleep(250);
+			}
+			const wallMs = Date.now() - started;
+			for (let attempt = 0; attempt < 40; attempt++) {
+				const list = await ctx.rest.listExecutions(workflow.id);
+				const latest = list.results?.find((execution) => !seen.has(execution.id));
+				if (latest && latest.status !== 'running' && latest.status !== 'new') {
+					seen.add(latest.id);
+					const execution = await ctx.rest.getExecution(latest.id);
+					const data = ctx.parseFlatted(execution.data) as { resultData?: { runData?: RunData } };
+					const nodeRun = data.resultData?.runData?.[TARGET]?.[0];
+					return {
+						nodeMs: nodeRun?.executionTime ?? NaN,
+						wallMs,
+						items: nodeRun?.data?.main?.[0]?.length ?? 0,
+						error: nodeRun?.error?.message,
+					};
+				}
+				await sleep(250);
+			}
+			throw new Error(`no finished execution of workflow ${workflow.id}`);
+		},
+		remove: async () => {
+			await ctx.rest.deactivateWorkflow(workflow.id).catch(() => undefined);
+		},
+	};
+}
+
+/** The newest HTTP Request 4.x version this n8n has. */
+async function builtinVersion(ctx: E2eContext): Promise<number> {
+	const nodes = await ctx.rest.request<Array<{ name: string; version: number | number[] }>>(
+		'GET',
+		'/types/nodes.json',
+	);
+	const http = nodes.find((node) => node.name === 'n8n-nodes-base.httpRequest');
+	const versions = [http?.version ?? []].flat().filter((version) => Math.floor(version) === 4);
+	assert.ok(versions.length, 'n8n has no HTTP Request 4.x');
+	return Math.max(...versions);
+}
+
+export const realN8nTiming: Scenario = {
+	name: `real n8n timing: ${ITEMS} items, OAuth2 HTTP Request vs HTTP Request with n8n's generic OAuth2 credential`,
+	skip: (ctx) =>
+		ctx.nodeTypes.has(NODE_TYPES.httpRequest)
+			? undefined
+			: `${NODE_TYPES.httpRequest} is not loaded`,
+	timeoutMs: 10 * 60_000,
+	async run(ctx) {
+		const client = CLIENTS.basic;
+		const { credential: ours } = await createConnectedCredential(
+			ctx,
+			'Timing ours',
+			customCredentialData(ctx, client, 'authorizationCode'),
+		);
+		const generic = await ctx.rest.createCredential(
+			`Timing generic ${Date.now().toString(36)}`,
+			'oAuth2Api',
+			{
+				grantType: 'authorizationCode',
+				authUrl: ctx.auth.authorizeUrl,
+				accessTokenUrl: ctx.auth.tokenUrl,
+				clientId: client.clientId,
+				clientSecret: client.clientSecret ?? '',
+				scope: 'contacts.read items.read',
+				authentication: 'header',
+			},
+		);
+		const connected = await connectOverHttp(ctx.rest, generic.id);
+		assert.match(connected.callbackHtml, /successful/i, 'the generic credential connected');
+		const url = `${ctx.api.origin}/contacts/1`;
+		const version = await builtinVersion(ctx);
+		const flows = {
+			ours: await timedWorkflow(ctx, 'ours', {
+				type: NODE_TYPES.httpRequest,
+				typeVersion: 1,
+				parameters: { method: 'GET', url, options: {} },
+				credentials: { [CREDENTIAL_TYPE]: { id: ours.id, name: ours.name } },
+			}),
+			builtinGeneric: await timedWorkflow(ctx, 'builtin generic', {
+				type: 'n8n-nodes-base.httpRequest',
+				typeVersion: version,
+				parameters: {
+					method: 'GET',
+					url,
+					authentication: 'genericCredentialType',
+					genericAuthType: 'oAuth2Api',
+					options: {},
+				},
+				credentials: { oAuth2Api: { id: generic.id, name: generic.name } },
+			}),
+		};
+		const runs: Record<keyof typeof flows, TimedRun[]> = { ours: [], builtinGeneric: [] };
+		try {
+			const order: Array<keyof typeof flows> = ['ours', 'builtinGeneric'];
+			// A warm-up of each, then alternating rounds.
+			for (const flow of order) await flows[flow].run();
+			for (let index = 0; index < ROUNDS; index++) {
+				const sequence = index % 2 ? [...order].reverse() : order;
+				for (const flow of sequence) {
+					ctx.api.clearRecords();
+					const run = await flows[flow].run();
+					assert.equal(run.error, undefined, `${flow}: ${run.error}`);
+					assert.equal(run.items, ITEMS, `${flow}: ${run.items} of ${ITEMS} items`);
+					const sent = ctx.api.requests.filter((request) => request.path === '/contacts/1');
+					assert.equal(sent.length, ITEMS, `${flow}: the API got ${sent.length} requests`);
+					assert.ok(
+						sent.every((request) => request.status === 200),
+						`${flow}: every request authorized`,
+					);
+					runs[flow].push(run);
+				}
+			}
+		} finally {
+			await flows.ours.remove();
+			await flows.builtinGeneric.remove();
+		}
+		const rate = (flow: keyof typeof flows) =>
+			median(runs[flow].map((run) => ITEMS / (run.nodeMs / 1000)));
+		const figures = {
+			real_n8n_ratio_vs_builtin_generic: round(rate('ours') / rate('builtinGeneric')),
+			real_n8n_ours_items_per_s: round(rate('ours'), 1),
+			real_n8n_builtin_generic_items_per_s: round(rate('builtinGeneric'), 1),
+			real_n8n_ours_node_ms_runs: runs.ours.map((run) => run.nodeMs),
+			real_n8n_builtin_generic_node_ms_runs: runs.builtinGeneric.map((run) => run.nodeMs),
+			real_n8n_ours_wall_ms_runs: runs.ours.map((run) => run.wallMs),
+			real_n8n_builtin_generic_wall_ms_runs: runs.builtinGeneric.map((run) => run.wallMs),
+			real_n8n_items: ITEMS,
+			real_n8n_rounds: ROUNDS,
+			real_n8n_version: (
+				JSON.parse(
+					fs.readFileSync(
+						path.join(ctx.install.dir, 'node_modules', 'n8n', 'package.json'),
+						'utf8',
+					),
+				) as { version: string }
+			).version,
+			real_n8n_builtin_version: `HttpRequest v${version}`,
+			// n8nEnv() (n8nServer.ts) sets no N8N_EXPRESSION_ENGINE: n8n start runs its default.
+			real_n8n_expression_engine: 'vm',
+		};
+		process.stdout.write(`    ${JSON.stringify(figures)}\n`);
+		if (process.env.E2E_TIMING_OUT) {
+			fs.writeFileSync(process.env.E2E_TIMING_OUT, `${JSON.stringify(figures)}\n`);
+		}
+	},
+};
