@@ -4,30 +4,54 @@
  * Hidden OAuth fields are pinned by the host to their default, so these expressions are the only
  * way what the user picked reaches the authorization and token requests.
  */
-import { PRESET_FIELDS, PROVIDER_PRESETS, type ProviderPreset } from './providerPresets';
+import {
+	DERIVED_PLACEHOLDERS,
+	PRESET_FIELDS,
+	PROVIDER_PRESETS,
+	presetFieldKeys,
+	presetTemplates,
+	type ProviderPreset,
+} from './providerPresets';
 
 export const CUSTOM_PROVIDER = 'custom';
+
+/** OpenID Connect scopes: never qualified with a resource. */
+export const OIDC_SCOPES = ['openid', 'profile', 'email', 'offline_access'];
+
+/** JSON as an expression literal: `}}` or `{{` would end or start the host's `{{ }}` early. */
+function literal(value: unknown): string {
+	return JSON.stringify(value)
+		.replace(/\}(?=\})/g, '} ')
+		.replace(/\{(?=\{)/g, '{ ');
+}
 
 /** `{"google": <value>, ...}` as an expression literal. */
 function presetLookup(pick: (preset: ProviderPreset) => unknown): string {
 	const entries = PROVIDER_PRESETS.map((preset) => [preset.id, pick(preset)]);
-	return `(${JSON.stringify(Object.fromEntries(entries))})[$self.provider]`;
+	return `(${literal(Object.fromEntries(entries))})[$self.provider]`;
 }
 
-/** Replaces each `{fieldKey}` with the user's value, trimmed and without a trailing slash. */
+/**
+ * Replaces each `{fieldKey}` with the user's value, trimmed and without a trailing slash, and each
+ * derived placeholder (`{microsoftGraphHost}`) with the host of the option the user picked.
+ */
 function fillPlaceholders(template: string): string {
+	const used = PROVIDER_PRESETS.flatMap((preset) => presetTemplates(preset)).join(' ');
 	const keys = Object.keys(PRESET_FIELDS).filter((key) =>
-		PROVIDER_PRESETS.some((preset) =>
-			[preset.authUrl, preset.tokenUrl, preset.apiBaseUrl, ...preset.allowedDomains].some((url) =>
-				url.includes(`{${key}}`),
-			),
-		),
+		PROVIDER_PRESETS.some((preset) => presetFieldKeys(preset).includes(key as never)),
 	);
-	return keys.reduce(
+	const direct = keys.reduce(
 		(expression, key) =>
 			`${expression}.replaceAll("{${key}}", String($self.${key} ?? "").trim().replace(/\\/+$/, ""))`,
 		`String(${template})`,
 	);
+	return Object.entries(DERIVED_PLACEHOLDERS)
+		.filter(([key]) => used.includes(`{${key}}`))
+		.reduce(
+			(expression, [key, derived]) =>
+				`${expression}.replaceAll("{${key}}", (${JSON.stringify(derived.values)})[$self.${derived.field} ?? ${JSON.stringify(PRESET_FIELDS[derived.field].default)}] ?? "")`,
+			direct,
+		);
 }
 
 /** A URL from the preset table, or the Custom field of that name. */
@@ -50,8 +74,11 @@ export function scopeSetsFieldName(preset: ProviderPreset): string {
 }
 
 /**
- * Typed scopes (commas, spaces or new lines) plus ticked scope sets, de-duplicated and joined
- * with the provider's separator; the preset's default scopes when the user chose none.
+ * Typed scopes (commas, spaces or new lines) plus ticked scope sets, or the preset's default
+ * scopes when the user chose none; short names qualified with the preset's scope resource (a
+ * Microsoft cloud's Graph host); then the scopes the refresh token depends on, always (not with
+ * client credentials, which get no refresh token); de-duplicated and joined with the provider's
+ * separator.
  */
 export const scopeExpression = (() => {
 	const scopeSetFields = PROVIDER_PRESETS.filter((preset) => preset.scopeSets?.length).map(
@@ -59,8 +86,12 @@ export const scopeExpression = (() => {
 	);
 	const chosen = `[${[...scopeSetFields, '$self.scopes ?? ""'].join(', ')}].join(" ").split(/[\\s,]+/).filter(Boolean)`;
 	const defaults = presetLookup((preset) => preset.defaultScopes);
+	const refresh = `($self.grantType === "clientCredentials" ? [] : (${presetLookup((preset) => preset.refreshScopes ?? [])} ?? []))`;
+	const resource = `(${presetLookup((preset) => preset.scopeResource ?? '')} ?? "")`;
+	const qualify = `((scope) => resource && !/[:/]/.test(scope) && !${JSON.stringify(OIDC_SCOPES)}.includes(scope) ? resource + "/" + scope : scope)`;
 	const separator = `(${presetLookup((preset) => preset.scopeSeparator)} ?? ($self.customScopeSeparator === "comma" ? "," : " "))`;
-	return `={{ ((chosen) => [...new Set(chosen.length ? chosen : (${defaults} ?? []))].join(${separator}))(${chosen}) }}`;
+	const joined = `((chosen, resource) => [...new Set([...(chosen.length ? chosen : (${defaults} ?? [])).map(${qualify}), ...${refresh}])].join(${separator}))(${chosen}, ${resource})`;
+	return `={{ ${fillPlaceholders(joined)} }}`;
 })();
 
 /**
@@ -75,3 +106,24 @@ export const authQueryParametersExpression = (() => {
 	);
 	return `={{ ((extra) => [...(${presetPairs} ?? []).filter((pair) => !extra.some((own) => own.split("=")[0] === pair.split("=")[0])), ...extra].join("&"))(String($self.extraAuthQueryParameters ?? "").trim().replace(/^[?&]+/, "").split("&").filter(Boolean)) }}`;
 })();
+
+/**
+ * The token-request parameters as one object: the preset's, then the user's Extra Token
+ * Parameters (`a=1&b=2`, a key set there replaces the preset's), placeholders filled.
+ */
+function tokenParameters(): string {
+	const presetParameters = `(${presetLookup((preset) => preset.tokenBodyParameters ?? {})} ?? {})`;
+	const decode = `((text) => decodeURIComponent(text.replace(/\\+/g, " ")))`;
+	const typed = `Object.fromEntries(String($self.extraTokenParameters ?? "").trim().replace(/^[?&]+/, "").split("&").filter(Boolean).map((pair) => pair.includes("=") ? [pair.slice(0, pair.indexOf("=")), pair.slice(pair.indexOf("=") + 1)] : [pair, ""]).map((pair) => pair.map(${decode})))`;
+	return `JSON.parse(${fillPlaceholders(`JSON.stringify(Object.assign({}, ${presetParameters}, ${typed}))`)})`;
+}
+
+/**
+ * n8n's `additionalBodyProperties` (a JSON object as text): the host adds it to the code exchange
+ * (n8n's OAuth callback) and to client-credentials token requests, not to refreshes. `resource`
+ * goes through the host's own `resource` field instead, which reaches every token request.
+ */
+export const additionalBodyPropertiesExpression = `={{ ((parameters) => Object.keys(parameters).length ? JSON.stringify(parameters) : "")(Object.fromEntries(Object.entries(${tokenParameters()}).filter(([key]) => key !== "resource"))) }}`;
+
+/** n8n's `resource` (RFC 8707): sent on the authorization URL and on every token request, refreshes included. */
+export const resourceExpression = `={{ String(${tokenParameters()}.resource ?? "") }}`;

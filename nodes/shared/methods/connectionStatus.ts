@@ -18,9 +18,12 @@ export async function getConnectionStatus(
 			? 'may call any host'
 			: `may call ${connection.allowedDomains}`;
 	const grant = connection.grantType === 'clientCredentials' ? 'client credentials' : 'authorized';
+	const api = connection.apiBaseUrl
+		? `; API ${connection.apiBaseUrl}${connection.apiBaseUrlFrom ? ` (from the token's ${connection.apiBaseUrlFrom})` : ''}`
+		: '';
 	return [
 		{
-			name: `Connection '${connection.name}' is ${grant}; ${where}`,
+			name: `Connection '${connection.name}' is ${grant}; ${where}${api}`,
 			value: '',
 		},
 	];
