@@ -265,7 +265,7 @@ export class ConnectionOAuth2Api implements ICredentialType {
 		},
 		{
 			displayName: 'Extra Token Parameters',
-			name: 'extraTokenParameters',
+			name: 'extraGrantParameters',
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. audience=https://api.example.com',
@@ -317,7 +317,7 @@ export class ConnectionOAuth2Api implements ICredentialType {
 		},
 		{
 			displayName: 'API Base URL From Token Response',
-			name: 'customTokenResponseApiHost',
+			name: 'customApiBaseUrlField',
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. instance_url',

@@ -114,7 +114,7 @@ export const authQueryParametersExpression = (() => {
 function tokenParameters(): string {
 	const presetParameters = `(${presetLookup((preset) => preset.tokenBodyParameters ?? {})} ?? {})`;
 	const decode = `((text) => decodeURIComponent(text.replace(/\\+/g, " ")))`;
-	const typed = `Object.fromEntries(String($self.extraTokenParameters ?? "").trim().replace(/^[?&]+/, "").split("&").filter(Boolean).map((pair) => pair.includes("=") ? [pair.slice(0, pair.indexOf("=")), pair.slice(pair.indexOf("=") + 1)] : [pair, ""]).map((pair) => pair.map(${decode})))`;
+	const typed = `Object.fromEntries(String($self.extraGrantParameters ?? "").trim().replace(/^[?&]+/, "").split("&").filter(Boolean).map((pair) => pair.includes("=") ? [pair.slice(0, pair.indexOf("=")), pair.slice(pair.indexOf("=") + 1)] : [pair, ""]).map((pair) => pair.map(${decode})))`;
 	return `JSON.parse(${fillPlaceholders(`JSON.stringify(Object.assign({}, ${presetParameters}, ${typed}))`)})`;
 }
 

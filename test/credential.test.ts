@@ -435,9 +435,9 @@ describe('token requests through n8n-core reach the provider as configured', () 
 	}
 
 	test('token-request parameters reach the token endpoint with client credentials and, for resource, on refresh', async () => {
-		const extraTokenParameters =
+		const extraGrantParameters =
 			'audience=https%3A%2F%2Fapi.example.com&resource=https%3A%2F%2Fapi.example.com%2F&account_id=A1';
-		const machine = harness.credential({ grantType: 'clientCredentials', extraTokenParameters });
+		const machine = harness.credential({ grantType: 'clientCredentials', extraGrantParameters });
 		const before = harness.auth.tokenRequests.length;
 		const result = await harness.run(machine, 'oAuth2HttpRequest', {
 			method: 'GET',
@@ -453,7 +453,7 @@ describe('token requests through n8n-core reach the provider as configured', () 
 		// A refresh carries resource only: n8n's refresh sends no other extra parameter.
 		const connected = await harness.connectedCredential({
 			expiresInMs: 1_000,
-			extra: { extraTokenParameters },
+			extra: { extraGrantParameters },
 		});
 		const beforeRefresh = harness.auth.tokenRequests.length;
 		const refreshed = await harness.run(connected, 'oAuth2HttpRequest', {
@@ -473,7 +473,7 @@ describe('token requests through n8n-core reach the provider as configured', () 
 		const resolved = await resolveCredential(
 			filledFor(byId('zoom'), {
 				grantType: 'clientCredentials',
-				extraTokenParameters: 'grant_type=account_credentials&account_id=zoom-account',
+				extraGrantParameters: 'grant_type=account_credentials&account_id=zoom-account',
 			}),
 		);
 		assert.deepEqual(JSON.parse(String(resolved.additionalBodyProperties)), {
@@ -535,7 +535,7 @@ describe('token requests through n8n-core reach the provider as configured', () 
 			// As n8n's OAuth callback stores a Salesforce token: instance_url beside the token.
 			const connected = await harness.connectedCredential({
 				expiresInMs: 1_000,
-				extra: { customApiBaseUrl: '', customTokenResponseApiHost: 'instance_url' },
+				extra: { customApiBaseUrl: '', customApiBaseUrlField: 'instance_url' },
 				tokenData: { instance_url: harness.api.url },
 			});
 			const status = (await loadOptions(

@@ -154,7 +154,7 @@ export function describeConnection(
 	const tokenUrl = String(credentials.accessTokenUrl ?? '');
 	const hostField = preset
 		? (preset.tokenResponseApiHost ?? '')
-		: String(credentials.customTokenResponseApiHost ?? '').trim();
+		: String(credentials.customApiBaseUrlField ?? '').trim();
 	const fromToken = apiUrlFromToken(hostField, tokenData, tokenUrl);
 	const apiBaseUrl = apiBase(preset, credentials, fromToken);
 	const mode = credentials.allowedHttpRequestDomains;
