@@ -383,6 +383,13 @@ export class ConnectionOAuth2Api implements ICredentialType {
 		hidden('authentication', authenticationExpression),
 		hidden('scope', scopeExpression),
 		hidden('authQueryParameters', authQueryParametersExpression),
+		// n8n's own toggle for its JSON field: Extra Token Parameters and the presets fill it instead.
+		{
+			displayName: 'Send Additional Body Properties',
+			name: 'sendAdditionalBodyProperties',
+			type: 'hidden',
+			default: false,
+		},
 		hidden('additionalBodyProperties', additionalBodyPropertiesExpression),
 		hidden('resource', resourceExpression),
 	];
