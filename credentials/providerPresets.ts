@@ -1919,6 +1919,8 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 			'https://developer.okta.com/docs/reference/api/authorization-servers/',
 			'https://support.okta.com/help/s/article/What-is-the-lifetime-of-the-JWT-tokens',
 			'https://support.okta.com/help/s/article/refresh-token-expiration-behavior',
+			'https://developer.okta.com/docs/guides/implement-oauth-for-okta-serviceapp/create-publicprivate-keypair/',
+			'https://support.okta.com/help/s/article/creating-a-private-key-jwt-when-a-client-has-multiple-public-private-key-pairs',
 		],
 		confirmedOn: '2026-12-01',
 	},
