@@ -7,7 +7,6 @@ import {
 	authQueryParametersExpression,
 	authUrlExpression,
 	CUSTOM_PROVIDER,
-	resourceExpression,
 	scopeExpression,
 	scopeSetsFieldName,
 } from './connectionExpressions';
@@ -270,7 +269,16 @@ export class ConnectionOAuth2Api implements ICredentialType {
 			default: '',
 			placeholder: 'e.g. audience=https://api.example.com',
 			description:
-				"Added to the token request as form fields (e.g. audience, resource, Zoom's account_id). n8n sends them when it exchanges the code and with client credentials; on a refresh it sends only resource. A parameter set here replaces the preset's.",
+				"Added to the token request as form fields (e.g. audience, Zoom's account_id). n8n sends them when it exchanges the code and with client credentials, not on a refresh. A parameter set here replaces the preset's.",
+		},
+		{
+			displayName: 'Resource',
+			name: 'resource',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. https://api.example.com/',
+			description:
+				'The resource indicator (RFC 8707) of the API the token is for: n8n sends it with the authorization request and every token request, refreshes included',
 		},
 		{
 			displayName: 'Client Authentication Method',
@@ -391,6 +399,5 @@ export class ConnectionOAuth2Api implements ICredentialType {
 			default: false,
 		},
 		hidden('additionalBodyProperties', additionalBodyPropertiesExpression),
-		hidden('resource', resourceExpression),
 	];
 }

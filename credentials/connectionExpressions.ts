@@ -25,33 +25,46 @@ function literal(value: unknown): string {
 		.replace(/\{(?=\{)/g, '{ ');
 }
 
-/** `{"google": <value>, ...}` as an expression literal. */
-function presetLookup(pick: (preset: ProviderPreset) => unknown): string {
-	const entries = PROVIDER_PRESETS.map((preset) => [preset.id, pick(preset)]);
-	return `(${literal(Object.fromEntries(entries))})[$self.provider]`;
+/**
+ * `{"google": <value>, ...}[$self.provider]` as an expression literal. With `fallback`, presets
+ * whose value is the fallback are left out (the expression adds `?? fallback`): fewer characters
+ * for the host to compile on every credential resolution.
+ */
+function presetLookup(pick: (preset: ProviderPreset) => unknown, fallback?: unknown): string {
+	const entries = PROVIDER_PRESETS.map((preset) => [preset.id, pick(preset)]).filter(
+		([, value]) => fallback === undefined || JSON.stringify(value) !== JSON.stringify(fallback),
+	);
+	const lookup = `(${literal(Object.fromEntries(entries))})[$self.provider]`;
+	return fallback === undefined ? lookup : `(${lookup} ?? ${literal(fallback)})`;
 }
+
+/** The field keys and derived placeholders some preset uses: the only ones worth replacing. */
+const USED_FIELD_KEYS = Object.keys(PRESET_FIELDS).filter((key) =>
+	PROVIDER_PRESETS.some((preset) => presetFieldKeys(preset).includes(key as never)),
+);
+const USED_DERIVED = Object.fromEntries(
+	Object.entries(DERIVED_PLACEHOLDERS)
+		.filter(([key]) =>
+			PROVIDER_PRESETS.some((preset) => presetTemplates(preset).join(' ').includes(`{${key}}`)),
+		)
+		.map(([key, derived]) => [
+			key,
+			{
+				field: derived.field,
+				values: derived.values,
+				fallback: PRESET_FIELDS[derived.field].default,
+			},
+		]),
+);
 
 /**
  * Replaces each `{fieldKey}` with the user's value, trimmed and without a trailing slash, and each
- * derived placeholder (`{microsoftGraphHost}`) with the host of the option the user picked.
+ * derived placeholder (`{microsoftGraphHost}`) with the host of the option the user picked; any
+ * other `{...}` stays as it is. One replace with a callback, not one per key.
  */
 function fillPlaceholders(template: string): string {
-	const used = PROVIDER_PRESETS.flatMap((preset) => presetTemplates(preset)).join(' ');
-	const keys = Object.keys(PRESET_FIELDS).filter((key) =>
-		PROVIDER_PRESETS.some((preset) => presetFieldKeys(preset).includes(key as never)),
-	);
-	const direct = keys.reduce(
-		(expression, key) =>
-			`${expression}.replaceAll("{${key}}", String($self.${key} ?? "").trim().replace(/\\/+$/, ""))`,
-		`String(${template})`,
-	);
-	return Object.entries(DERIVED_PLACEHOLDERS)
-		.filter(([key]) => used.includes(`{${key}}`))
-		.reduce(
-			(expression, [key, derived]) =>
-				`${expression}.replaceAll("{${key}}", (${JSON.stringify(derived.values)})[$self.${derived.field} ?? ${JSON.stringify(PRESET_FIELDS[derived.field].default)}] ?? "")`,
-			direct,
-		);
+	const replace = `(placeholder, key) => derived[key] ? (derived[key].values[$self[derived[key].field] ?? derived[key].fallback] ?? "") : fields.includes(key) ? String($self[key] ?? "").trim().replace(/\\/+$/, "") : placeholder`;
+	return `((derived, fields) => String(${template}).replace(/\\{(\\w+)\\}/g, ${replace}))(${literal(USED_DERIVED)}, ${literal(USED_FIELD_KEYS)})`;
 }
 
 /** A URL from the preset table, or the Custom field of that name. */
@@ -85,12 +98,12 @@ export const scopeExpression = (() => {
 		(preset) => `...($self.${scopeSetsFieldName(preset)} ?? [])`,
 	);
 	const chosen = `[${[...scopeSetFields, '$self.scopes ?? ""'].join(', ')}].join(" ").split(/[\\s,]+/).filter(Boolean)`;
-	const defaults = presetLookup((preset) => preset.defaultScopes);
-	const refresh = `($self.grantType === "clientCredentials" ? [] : (${presetLookup((preset) => preset.refreshScopes ?? [])} ?? []))`;
-	const resource = `(${presetLookup((preset) => preset.scopeResource ?? '')} ?? "")`;
+	const defaults = presetLookup((preset) => preset.defaultScopes, []);
+	const refresh = `($self.grantType === "clientCredentials" ? [] : ${presetLookup((preset) => preset.refreshScopes ?? [], [])})`;
+	const resource = presetLookup((preset) => preset.scopeResource ?? '', '');
 	const qualify = `((scope) => resource && !/[:/]/.test(scope) && !${JSON.stringify(OIDC_SCOPES)}.includes(scope) ? resource + "/" + scope : scope)`;
 	const separator = `(${presetLookup((preset) => preset.scopeSeparator)} ?? ($self.customScopeSeparator === "comma" ? "," : " "))`;
-	const joined = `((chosen, resource) => [...new Set([...(chosen.length ? chosen : (${defaults} ?? [])).map(${qualify}), ...${refresh}])].join(${separator}))(${chosen}, ${resource})`;
+	const joined = `((chosen, resource) => [...new Set([...(chosen.length ? chosen : ${defaults}).map(${qualify}), ...${refresh}])].join(${separator}))(${chosen}, ${resource})`;
 	return `={{ ${fillPlaceholders(joined)} }}`;
 })();
 
@@ -99,12 +112,14 @@ export const scopeExpression = (() => {
  * sets replaces the preset's.
  */
 export const authQueryParametersExpression = (() => {
-	const presetPairs = presetLookup((preset) =>
-		Object.entries(preset.authQueryParameters ?? {}).map(
-			([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`,
-		),
+	const presetPairs = presetLookup(
+		(preset) =>
+			Object.entries(preset.authQueryParameters ?? {}).map(
+				([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`,
+			),
+		[],
 	);
-	return `={{ ((extra) => [...(${presetPairs} ?? []).filter((pair) => !extra.some((own) => own.split("=")[0] === pair.split("=")[0])), ...extra].join("&"))(String($self.extraAuthQueryParameters ?? "").trim().replace(/^[?&]+/, "").split("&").filter(Boolean)) }}`;
+	return `={{ ((extra) => [...${presetPairs}.filter((pair) => !extra.some((own) => own.split("=")[0] === pair.split("=")[0])), ...extra].join("&"))(String($self.extraAuthQueryParameters ?? "").trim().replace(/^[?&]+/, "").split("&").filter(Boolean)) }}`;
 })();
 
 /**
@@ -112,18 +127,20 @@ export const authQueryParametersExpression = (() => {
  * Parameters (`a=1&b=2`, a key set there replaces the preset's), placeholders filled.
  */
 function tokenParameters(): string {
-	const presetParameters = `(${presetLookup((preset) => preset.tokenBodyParameters ?? {})} ?? {})`;
+	const presetParameters = presetLookup((preset) => preset.tokenBodyParameters ?? {}, {});
 	const decode = `((text) => decodeURIComponent(text.replace(/\\+/g, " ")))`;
 	const typed = `Object.fromEntries(String($self.extraGrantParameters ?? "").trim().replace(/^[?&]+/, "").split("&").filter(Boolean).map((pair) => pair.includes("=") ? [pair.slice(0, pair.indexOf("=")), pair.slice(pair.indexOf("=") + 1)] : [pair, ""]).map((pair) => pair.map(${decode})))`;
-	return `JSON.parse(${fillPlaceholders(`JSON.stringify(Object.assign({}, ${presetParameters}, ${typed}))`)})`;
+	const merged = `Object.assign({}, ${presetParameters}, ${typed})`;
+	// Filled only when a preset's token parameter holds a placeholder (none does today).
+	const needsFill = PROVIDER_PRESETS.some((preset) =>
+		Object.values(preset.tokenBodyParameters ?? {}).some((value) => /\{\w+\}/.test(value)),
+	);
+	return needsFill ? `JSON.parse(${fillPlaceholders(`JSON.stringify(${merged})`)})` : merged;
 }
 
 /**
  * n8n's `additionalBodyProperties` (a JSON object as text): the host adds it to the code exchange
- * (n8n's OAuth callback) and to client-credentials token requests, not to refreshes. `resource`
- * goes through the host's own `resource` field instead, which reaches every token request.
+ * (n8n's OAuth callback) and to client-credentials token requests, not to refreshes (only the
+ * host's own `resource` field reaches those: the credential shows it as a field of its own).
  */
-export const additionalBodyPropertiesExpression = `={{ ((parameters) => Object.keys(parameters).length ? JSON.stringify(parameters) : "")(Object.fromEntries(Object.entries(${tokenParameters()}).filter(([key]) => key !== "resource"))) }}`;
-
-/** n8n's `resource` (RFC 8707): sent on the authorization URL and on every token request, refreshes included. */
-export const resourceExpression = `={{ String(${tokenParameters()}.resource ?? "") }}`;
+export const additionalBodyPropertiesExpression = `={{ ((parameters) => Object.keys(parameters).length ? JSON.stringify(parameters) : "")(${tokenParameters()}) }}`;

@@ -230,12 +230,11 @@ describe('every preset resolves to what the provider expects', () => {
 			assert.ok(!String(typed.scope).includes(separator === ' ' ? ',' : ' '), String(typed.scope));
 
 			// Token-request parameters reach the host's fields.
-			const { resource, ...bodyParameters } = preset.tokenBodyParameters ?? {};
+			const bodyParameters = preset.tokenBodyParameters ?? {};
 			assert.equal(
 				resolved.additionalBodyProperties,
 				Object.keys(bodyParameters).length ? JSON.stringify(bodyParameters) : '',
 			);
-			assert.equal(resolved.resource, resource ?? '');
 
 			// No placeholder is left anywhere the host or the nodes read.
 			const checkUrl = preset.checkUrl ? fillPresetTemplate(preset.checkUrl, filled) : '';
@@ -435,9 +434,13 @@ describe('token requests through n8n-core reach the provider as configured', () 
 	}
 
 	test('token-request parameters reach the token endpoint with client credentials and, for resource, on refresh', async () => {
-		const extraGrantParameters =
-			'audience=https%3A%2F%2Fapi.example.com&resource=https%3A%2F%2Fapi.example.com%2F&account_id=A1';
-		const machine = harness.credential({ grantType: 'clientCredentials', extraGrantParameters });
+		const extraGrantParameters = 'audience=https%3A%2F%2Fapi.example.com&account_id=A1';
+		const resource = 'https://api.example.com/';
+		const machine = harness.credential({
+			grantType: 'clientCredentials',
+			extraGrantParameters,
+			resource,
+		});
 		const before = harness.auth.tokenRequests.length;
 		const result = await harness.run(machine, 'oAuth2HttpRequest', {
 			method: 'GET',
@@ -453,7 +456,7 @@ describe('token requests through n8n-core reach the provider as configured', () 
 		// A refresh carries resource only: n8n's refresh sends no other extra parameter.
 		const connected = await harness.connectedCredential({
 			expiresInMs: 1_000,
-			extra: { extraGrantParameters },
+			extra: { extraGrantParameters, resource },
 		});
 		const beforeRefresh = harness.auth.tokenRequests.length;
 		const refreshed = await harness.run(connected, 'oAuth2HttpRequest', {
