@@ -529,6 +529,14 @@ describe('token requests through n8n-core reach the provider as configured', () 
 				Buffer.from(signature, 'base64url'),
 			);
 		assert.ok(verified, 'the assertion is signed with the private key');
+		assert.ok(
+			!JSON.stringify(result.items).includes(privateKey.split('\n')[1]),
+			'no part of the key in the output',
+		);
+		assert.ok(
+			describeConnection(harness.store.stored(machine.id), 'x').secrets.includes(privateKey),
+			'the private key is redacted like the client secret',
+		);
 	});
 
 	test('the API host named in the token response is where relative URLs go, and is allowed', async () => {

@@ -180,9 +180,13 @@ export function describeConnection(
 			responsePath: String(credentials.expiryResponsePath ?? '').trim(),
 			responseValues: splitList(credentials.expiryResponseValues),
 		},
-		secrets: [accessToken, refreshToken, idToken, credentials.clientSecret].filter(
-			(secret): secret is string => typeof secret === 'string' && secret.length >= 4,
-		),
+		secrets: [
+			accessToken,
+			refreshToken,
+			idToken,
+			credentials.clientSecret,
+			credentials.privateKey,
+		].filter((secret): secret is string => typeof secret === 'string' && secret.length >= 4),
 		misconfiguration: findMisconfiguration(credentials, name, preset, apiBaseUrl, {
 			apiHostFromToken: fromToken !== undefined,
 			connected: accessToken !== undefined,
