@@ -2,6 +2,7 @@ import type { Icon, ICredentialType, INodeProperties } from 'n8n-workflow';
 
 import {
 	accessTokenUrlExpression,
+	additionalBodyPropertiesExpression,
 	authenticationExpression,
 	authQueryParametersExpression,
 	authUrlExpression,
@@ -9,7 +10,14 @@ import {
 	scopeExpression,
 	scopeSetsFieldName,
 } from './connectionExpressions';
-import { PRESET_FIELDS, PROVIDER_PRESETS, type PresetFieldKey } from './providerPresets';
+import {
+	fieldsReplacedByTokenResponse,
+	PRESET_FIELDS,
+	PROVIDER_PRESETS,
+	presetFieldKeys,
+	type PresetFieldKey,
+	type ProviderPreset,
+} from './providerPresets';
 
 const BROWSER_GRANTS = ['authorizationCode', 'pkce'];
 
@@ -22,18 +30,17 @@ const presetFieldProperties: INodeProperties[] = (
 	Object.entries(PRESET_FIELDS) as Array<[PresetFieldKey, (typeof PRESET_FIELDS)[PresetFieldKey]]>
 )
 	.map(([key, field]) => {
-		const presetIds = PROVIDER_PRESETS.filter((preset) =>
-			[preset.authUrl, preset.tokenUrl, preset.apiBaseUrl, ...preset.allowedDomains].some((url) =>
-				url.includes(`{${key}}`),
-			),
-		).map((preset) => preset.id);
+		const users = PROVIDER_PRESETS.filter((preset) => presetFieldKeys(preset).includes(key));
+		const presetIds = users.map((preset) => preset.id);
+		// A field the token response can replace (Salesforce Instance) is optional.
+		const optional = users.every((preset) => fieldsReplacedByTokenResponse(preset).includes(key));
 		const property: INodeProperties = {
 			displayName: field.displayName,
 			name: key,
 			type: 'string',
 			default: field.default,
 			description: field.description,
-			required: field.default === '',
+			required: field.default === '' && !optional,
 			displayOptions: { show: { provider: presetIds } },
 		};
 		if ('placeholder' in field) property.placeholder = field.placeholder;
@@ -62,6 +69,42 @@ const scopeSetProperties: INodeProperties[] = PROVIDER_PRESETS.filter(
 	})),
 	displayOptions: { show: { provider: [preset.id] } },
 }));
+
+/** Presets whose provider accepts the client assertion the host signs (private_key_jwt). */
+const PRIVATE_KEY_JWT_PROVIDERS = [
+	...PROVIDER_PRESETS.filter((preset) => preset.privateKeyJwt).map((preset) => preset.id),
+	CUSTOM_PROVIDER,
+];
+
+function escapeHtml(text: string): string {
+	return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** The notice under the Provider dropdown: the preset's note, how to set up the app, the docs. */
+function setupNotice(preset: ProviderPreset): string {
+	const always = preset.refreshScopes?.length
+		? ` Always requested: ${preset.refreshScopes.join(', ')} (for the refresh token).`
+		: '';
+	return `${escapeHtml(preset.notes ? `${preset.notes} ` : '')}<b>Setup:</b> ${escapeHtml(preset.setupHint)}${escapeHtml(always)} <a href="${encodeURI(preset.setupDocsUrl)}" target="_blank">${escapeHtml(preset.displayName)} setup guide</a>`;
+}
+
+const setupNotices: INodeProperties[] = presetsSortedByName.map((preset) => ({
+	displayName: setupNotice(preset),
+	name: `${preset.id}SetupNotice`,
+	type: 'notice',
+	default: '',
+	displayOptions: { show: { provider: [preset.id] } },
+}));
+
+/** "offline_access (Auth0, Jira / Atlassian, ...); offline (Typeform)": for the Scopes field. */
+const refreshScopesSummary = Object.entries(
+	PROVIDER_PRESETS.reduce<Record<string, string[]>>((groups, preset) => {
+		for (const scope of preset.refreshScopes ?? []) (groups[scope] ??= []).push(preset.displayName);
+		return groups;
+	}, {}),
+)
+	.map(([scope, names]) => `${scope} (${names.sort().join(', ')})`)
+	.join('; ');
 
 function hidden(name: string, expression: string): INodeProperties {
 	return { displayName: name, name, type: 'hidden', default: expression };
@@ -100,6 +143,7 @@ export class ConnectionOAuth2Api implements ICredentialType {
 				})),
 			],
 		},
+		...setupNotices,
 		...presetFieldProperties,
 		{
 			displayName: 'Grant Type',
@@ -194,8 +238,7 @@ export class ConnectionOAuth2Api implements ICredentialType {
 			typeOptions: { rows: 2 },
 			default: '',
 			placeholder: 'e.g. openid, profile, offline_access',
-			description:
-				"Separated by commas, spaces or new lines; sent the way the provider expects. Leave empty for the preset's default scopes.",
+			description: `Separated by commas, spaces or new lines; sent the way the provider expects. Leave empty for the preset's default scopes. Always added, also to scopes you type (except with client credentials), because the refresh token depends on them: ${refreshScopesSummary}.`,
 		},
 		{
 			displayName: 'Scope Separator',
@@ -218,6 +261,77 @@ export class ConnectionOAuth2Api implements ICredentialType {
 			description:
 				"Added to the authorization URL as a query string; a parameter set here replaces the preset's",
 			displayOptions: { show: { grantType: BROWSER_GRANTS } },
+		},
+		{
+			displayName: 'Extra Token Parameters',
+			name: 'extraGrantParameters',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. audience=https://api.example.com',
+			description:
+				"Added to the token request as form fields (e.g. audience, Zoom's account_id). n8n sends them when it exchanges the code and with client credentials, not on a refresh. A parameter set here replaces the preset's.",
+		},
+		{
+			displayName: 'Resource',
+			name: 'resource',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. https://api.example.com/',
+			description:
+				'The resource indicator (RFC 8707) of the API the token is for: n8n sends it with the authorization request and every token request, refreshes included',
+		},
+		{
+			displayName: 'Client Authentication Method',
+			name: 'clientCredentialType',
+			type: 'options',
+			default: 'clientSecret',
+			description:
+				'Whether n8n authenticates at the token endpoint with the client secret or with a JWT it signs with your private key (private_key_jwt)',
+			options: [
+				{ name: 'Client Secret', value: 'clientSecret' },
+				{
+					name: 'Private Key JWT (Certificate)',
+					value: 'certificate',
+					description:
+						'An RS256 client assertion with the certificate thumbprint (x5t), for certificate credentials and service apps',
+				},
+			],
+			displayOptions: { show: { provider: PRIVATE_KEY_JWT_PROVIDERS } },
+		},
+		{
+			displayName: 'Private Key',
+			name: 'privateKey',
+			type: 'string',
+			typeOptions: { password: true, rows: 4 },
+			default: '',
+			placeholder: '-----BEGIN PRIVATE KEY-----',
+			description: 'The RSA private key (PEM) the client assertion is signed with',
+			displayOptions: {
+				show: { provider: PRIVATE_KEY_JWT_PROVIDERS, clientCredentialType: ['certificate'] },
+			},
+		},
+		{
+			displayName: 'Certificate',
+			name: 'certificate',
+			type: 'string',
+			typeOptions: { password: true, rows: 4 },
+			default: '',
+			placeholder: '-----BEGIN CERTIFICATE-----',
+			description:
+				'The certificate (PEM) of that key, as uploaded to the app; its thumbprint names the key',
+			displayOptions: {
+				show: { provider: PRIVATE_KEY_JWT_PROVIDERS, clientCredentialType: ['certificate'] },
+			},
+		},
+		{
+			displayName: 'API Base URL From Token Response',
+			name: 'customApiBaseUrlField',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. instance_url',
+			description:
+				'A field of the token response that holds the API URL (Salesforce instance_url, Zoho api_domain); when the stored token has it, it replaces API Base URL and its host is allowed',
+			displayOptions: { show: { provider: [CUSTOM_PROVIDER] } },
 		},
 		{
 			displayName: 'Token Expired Status Codes',
@@ -277,5 +391,13 @@ export class ConnectionOAuth2Api implements ICredentialType {
 		hidden('authentication', authenticationExpression),
 		hidden('scope', scopeExpression),
 		hidden('authQueryParameters', authQueryParametersExpression),
+		// n8n's own toggle for its JSON field: Extra Token Parameters and the presets fill it instead.
+		{
+			displayName: 'Send Additional Body Properties',
+			name: 'sendAdditionalBodyProperties',
+			type: 'hidden',
+			default: false,
+		},
+		hidden('additionalBodyProperties', additionalBodyPropertiesExpression),
 	];
 }

@@ -4,30 +4,67 @@
  * Hidden OAuth fields are pinned by the host to their default, so these expressions are the only
  * way what the user picked reaches the authorization and token requests.
  */
-import { PRESET_FIELDS, PROVIDER_PRESETS, type ProviderPreset } from './providerPresets';
+import {
+	DERIVED_PLACEHOLDERS,
+	PRESET_FIELDS,
+	PROVIDER_PRESETS,
+	presetFieldKeys,
+	presetTemplates,
+	type ProviderPreset,
+} from './providerPresets';
 
 export const CUSTOM_PROVIDER = 'custom';
 
-/** `{"google": <value>, ...}` as an expression literal. */
-function presetLookup(pick: (preset: ProviderPreset) => unknown): string {
-	const entries = PROVIDER_PRESETS.map((preset) => [preset.id, pick(preset)]);
-	return `(${JSON.stringify(Object.fromEntries(entries))})[$self.provider]`;
+/** OpenID Connect scopes: never qualified with a resource. */
+export const OIDC_SCOPES = ['openid', 'profile', 'email', 'offline_access'];
+
+/** JSON as an expression literal: `}}` or `{{` would end or start the host's `{{ }}` early. */
+function literal(value: unknown): string {
+	return JSON.stringify(value)
+		.replace(/\}(?=\})/g, '} ')
+		.replace(/\{(?=\{)/g, '{ ');
 }
 
-/** Replaces each `{fieldKey}` with the user's value, trimmed and without a trailing slash. */
+/**
+ * `{"google": <value>, ...}[$self.provider]` as an expression literal. With `fallback`, presets
+ * whose value is the fallback are left out (the expression adds `?? fallback`): fewer characters
+ * for the host to compile on every credential resolution.
+ */
+function presetLookup(pick: (preset: ProviderPreset) => unknown, fallback?: unknown): string {
+	const entries = PROVIDER_PRESETS.map((preset) => [preset.id, pick(preset)]).filter(
+		([, value]) => fallback === undefined || JSON.stringify(value) !== JSON.stringify(fallback),
+	);
+	const lookup = `(${literal(Object.fromEntries(entries))})[$self.provider]`;
+	return fallback === undefined ? lookup : `(${lookup} ?? ${literal(fallback)})`;
+}
+
+/** The field keys and derived placeholders some preset uses: the only ones worth replacing. */
+const USED_FIELD_KEYS = Object.keys(PRESET_FIELDS).filter((key) =>
+	PROVIDER_PRESETS.some((preset) => presetFieldKeys(preset).includes(key as never)),
+);
+const USED_DERIVED = Object.fromEntries(
+	Object.entries(DERIVED_PLACEHOLDERS)
+		.filter(([key]) =>
+			PROVIDER_PRESETS.some((preset) => presetTemplates(preset).join(' ').includes(`{${key}}`)),
+		)
+		.map(([key, derived]) => [
+			key,
+			{
+				field: derived.field,
+				values: derived.values,
+				fallback: PRESET_FIELDS[derived.field].default,
+			},
+		]),
+);
+
+/**
+ * Replaces each `{fieldKey}` with the user's value, trimmed and without a trailing slash, and each
+ * derived placeholder (`{microsoftGraphHost}`) with the host of the option the user picked; any
+ * other `{...}` stays as it is. One replace with a callback, not one per key.
+ */
 function fillPlaceholders(template: string): string {
-	const keys = Object.keys(PRESET_FIELDS).filter((key) =>
-		PROVIDER_PRESETS.some((preset) =>
-			[preset.authUrl, preset.tokenUrl, preset.apiBaseUrl, ...preset.allowedDomains].some((url) =>
-				url.includes(`{${key}}`),
-			),
-		),
-	);
-	return keys.reduce(
-		(expression, key) =>
-			`${expression}.replaceAll("{${key}}", String($self.${key} ?? "").trim().replace(/\\/+$/, ""))`,
-		`String(${template})`,
-	);
+	const replace = `(placeholder, key) => derived[key] ? (derived[key].values[$self[derived[key].field] ?? derived[key].fallback] ?? "") : fields.includes(key) ? String($self[key] ?? "").trim().replace(/\\/+$/, "") : placeholder`;
+	return `((derived, fields) => String(${template}).replace(/\\{(\\w+)\\}/g, ${replace}))(${literal(USED_DERIVED)}, ${literal(USED_FIELD_KEYS)})`;
 }
 
 /** A URL from the preset table, or the Custom field of that name. */
@@ -50,17 +87,24 @@ export function scopeSetsFieldName(preset: ProviderPreset): string {
 }
 
 /**
- * Typed scopes (commas, spaces or new lines) plus ticked scope sets, de-duplicated and joined
- * with the provider's separator; the preset's default scopes when the user chose none.
+ * Typed scopes (commas, spaces or new lines) plus ticked scope sets, or the preset's default
+ * scopes when the user chose none; short names qualified with the preset's scope resource (a
+ * Microsoft cloud's Graph host); then the scopes the refresh token depends on, always (not with
+ * client credentials, which get no refresh token); de-duplicated and joined with the provider's
+ * separator.
  */
 export const scopeExpression = (() => {
 	const scopeSetFields = PROVIDER_PRESETS.filter((preset) => preset.scopeSets?.length).map(
 		(preset) => `...($self.${scopeSetsFieldName(preset)} ?? [])`,
 	);
 	const chosen = `[${[...scopeSetFields, '$self.scopes ?? ""'].join(', ')}].join(" ").split(/[\\s,]+/).filter(Boolean)`;
-	const defaults = presetLookup((preset) => preset.defaultScopes);
+	const defaults = presetLookup((preset) => preset.defaultScopes, []);
+	const refresh = `($self.grantType === "clientCredentials" ? [] : ${presetLookup((preset) => preset.refreshScopes ?? [], [])})`;
+	const resource = presetLookup((preset) => preset.scopeResource ?? '', '');
+	const qualify = `((scope) => resource && !/[:/]/.test(scope) && !${JSON.stringify(OIDC_SCOPES)}.includes(scope) ? resource + "/" + scope : scope)`;
 	const separator = `(${presetLookup((preset) => preset.scopeSeparator)} ?? ($self.customScopeSeparator === "comma" ? "," : " "))`;
-	return `={{ ((chosen) => [...new Set(chosen.length ? chosen : (${defaults} ?? []))].join(${separator}))(${chosen}) }}`;
+	const joined = `((chosen, resource) => [...new Set([...(chosen.length ? chosen : ${defaults}).map(${qualify}), ...${refresh}])].join(${separator}))(${chosen}, ${resource})`;
+	return `={{ ${fillPlaceholders(joined)} }}`;
 })();
 
 /**
@@ -68,10 +112,35 @@ export const scopeExpression = (() => {
  * sets replaces the preset's.
  */
 export const authQueryParametersExpression = (() => {
-	const presetPairs = presetLookup((preset) =>
-		Object.entries(preset.authQueryParameters ?? {}).map(
-			([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`,
-		),
+	const presetPairs = presetLookup(
+		(preset) =>
+			Object.entries(preset.authQueryParameters ?? {}).map(
+				([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`,
+			),
+		[],
 	);
-	return `={{ ((extra) => [...(${presetPairs} ?? []).filter((pair) => !extra.some((own) => own.split("=")[0] === pair.split("=")[0])), ...extra].join("&"))(String($self.extraAuthQueryParameters ?? "").trim().replace(/^[?&]+/, "").split("&").filter(Boolean)) }}`;
+	return `={{ ((extra) => [...${presetPairs}.filter((pair) => !extra.some((own) => own.split("=")[0] === pair.split("=")[0])), ...extra].join("&"))(String($self.extraAuthQueryParameters ?? "").trim().replace(/^[?&]+/, "").split("&").filter(Boolean)) }}`;
 })();
+
+/**
+ * The token-request parameters as one object: the preset's, then the user's Extra Token
+ * Parameters (`a=1&b=2`, a key set there replaces the preset's), placeholders filled.
+ */
+function tokenParameters(): string {
+	const presetParameters = presetLookup((preset) => preset.tokenBodyParameters ?? {}, {});
+	const decode = `((text) => decodeURIComponent(text.replace(/\\+/g, " ")))`;
+	const typed = `Object.fromEntries(String($self.extraGrantParameters ?? "").trim().replace(/^[?&]+/, "").split("&").filter(Boolean).map((pair) => pair.includes("=") ? [pair.slice(0, pair.indexOf("=")), pair.slice(pair.indexOf("=") + 1)] : [pair, ""]).map((pair) => pair.map(${decode})))`;
+	const merged = `Object.assign({}, ${presetParameters}, ${typed})`;
+	// Filled only when a preset's token parameter holds a placeholder (none does today).
+	const needsFill = PROVIDER_PRESETS.some((preset) =>
+		Object.values(preset.tokenBodyParameters ?? {}).some((value) => /\{\w+\}/.test(value)),
+	);
+	return needsFill ? `JSON.parse(${fillPlaceholders(`JSON.stringify(${merged})`)})` : merged;
+}
+
+/**
+ * n8n's `additionalBodyProperties` (a JSON object as text): the host adds it to the code exchange
+ * (n8n's OAuth callback) and to client-credentials token requests, not to refreshes (only the
+ * host's own `resource` field reaches those: the credential shows it as a field of its own).
+ */
+export const additionalBodyPropertiesExpression = `={{ ((parameters) => Object.keys(parameters).length ? JSON.stringify(parameters) : "")(${tokenParameters()}) }}`;

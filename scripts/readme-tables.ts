@@ -6,7 +6,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { PRESET_FIELDS, PROVIDER_PRESETS } from '../credentials/providerPresets';
+import {
+	PRESET_FIELDS,
+	PROVIDER_PRESETS,
+	presetFieldKeys,
+	type PkceSupport,
+	type ProviderPreset,
+} from '../credentials/providerPresets';
 
 export const README = path.join(__dirname, '..', 'README.md');
 const BAD_INPUT_TABLE = path.join(__dirname, '..', 'test', 'badInputTable.md');
@@ -14,15 +20,30 @@ const FAULT_TABLE = path.join(__dirname, '..', 'test', 'faultTable.md');
 
 const SEPARATOR_NAMES = { ' ': 'space', ',': 'comma' } as const;
 const AUTH_NAMES = { header: 'client_secret_basic', body: 'client_secret_post' } as const;
+const PKCE_NAMES: Record<PkceSupport, string> = {
+	unsupported: 'unsupported',
+	supported: 'supported',
+	supportedNotDefault: 'supported, not by default',
+	required: 'required',
+};
 
-function fieldsOf(template: string[]): string {
-	const keys = Object.keys(PRESET_FIELDS).filter((key) =>
-		template.some((url) => url.includes(`{${key}}`)),
-	);
-	return (
-		keys.map((key) => PRESET_FIELDS[key as keyof typeof PRESET_FIELDS].displayName).join(', ') ||
-		'–'
-	);
+/** "pkce (not documented; ...)" -> "pkce": the fact, without the research note. */
+function factName(unconfirmed: string): string {
+	const name = unconfirmed.split(/ \(|: | - /)[0].trim();
+	return name.length > 60 ? `${name.slice(0, 57)}...` : name;
+}
+
+function confirmation(preset: ProviderPreset): string {
+	const links = preset.sources.map((url, index) => `[${index === 0 ? 'docs' : index + 1}](${url})`);
+	const open = preset.unconfirmed?.length
+		? `; not confirmed: ${preset.unconfirmed.map(factName).join('; ')}`
+		: '';
+	return `${links.join(' ')} (${preset.confirmedOn})${open}`.replace(/\|/g, '\\|');
+}
+
+function clientCredentials(preset: ProviderPreset): string {
+	const secret = preset.clientCredentials ? 'yes' : 'no';
+	return preset.privateKeyJwt ? `${secret}; private_key_jwt` : secret;
 }
 
 export function presetsTable(): string {
@@ -31,19 +52,23 @@ export function presetsTable(): string {
 		.map((preset) =>
 			[
 				`[${preset.displayName}](${preset.docsUrl})`,
-				fieldsOf([preset.authUrl, preset.tokenUrl, preset.apiBaseUrl, ...preset.allowedDomains]),
+				presetFieldKeys(preset)
+					.map((key) => PRESET_FIELDS[key].displayName)
+					.join(', ') || '–',
 				preset.defaultScopes.length ? `\`${preset.defaultScopes.join(' ')}\`` : '–',
+				preset.refreshScopes?.length ? `\`${preset.refreshScopes.join(' ')}\`` : '–',
 				SEPARATOR_NAMES[preset.scopeSeparator],
 				AUTH_NAMES[preset.tokenAuthMethod],
-				preset.pkce,
-				preset.clientCredentials ? 'yes' : 'no',
-				`\`${preset.apiBaseUrl}\``,
+				PKCE_NAMES[preset.pkce],
+				clientCredentials(preset),
+				`\`${preset.apiBaseUrl}\`${preset.tokenResponseApiHost ? ` or the token's \`${preset.tokenResponseApiHost}\`` : ''}`,
+				confirmation(preset),
 			].join(' | '),
 		)
 		.map((row) => `| ${row} |`);
 	return [
-		'| Provider | You fill in | Default scopes | Scope separator | Token auth | PKCE | Client credentials | API base URL |',
-		'| --- | --- | --- | --- | --- | --- | --- | --- |',
+		'| Provider | You fill in | Default scopes | Always added | Scope separator | Token auth | PKCE | Client credentials | API base URL | Confirmed in (date; facts not confirmed) |',
+		'| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
 		...rows,
 	].join('\n');
 }

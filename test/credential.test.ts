@@ -4,20 +4,27 @@
  * requests go through n8n-core's real OAuth2 client to a real authorization server.
  */
 import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
 import type { ICredentialType, INodeProperties } from 'n8n-workflow';
 
+import { OIDC_SCOPES } from '../credentials/connectionExpressions';
 import {
 	fillPresetTemplate,
+	MICROSOFT_CLOUDS,
 	PRESET_FIELDS,
 	PROVIDER_PRESETS,
+	presetFieldKeys,
 	type ProviderPreset,
 } from '../credentials/providerPresets';
 import { describeConnection } from '../nodes/shared/transport/connection';
+import { loadOptions } from './harness/engine';
 import { CLIENT_ID, CLIENT_SECRET, startHarness, type Harness } from './harness/fixtures';
+import { ResourceServer } from './harness/resourceServer';
 import { resolveCredential } from './harness/resolveCredential';
 
 const root = path.resolve(__dirname, '..');
@@ -55,6 +62,43 @@ function filledFor(
 	return { provider: preset.id, clientId: 'id', clientSecret: 'secret', ...samples, ...extra };
 }
 
+const byId = (id: string) => PROVIDER_PRESETS.find((preset) => preset.id === id) as ProviderPreset;
+
+/**
+ * The scopes a preset must request, worked out here independently of the credential's expression:
+ * the chosen (or default) scopes, short names qualified with the scope resource, then the refresh
+ * scopes (browser grants only), de-duplicated.
+ */
+function expectedScopes(
+	preset: ProviderPreset,
+	filled: Record<string, unknown>,
+	chosen: string[],
+	grantType = 'authorizationCode',
+): string[] {
+	const resource = preset.scopeResource ? fillPresetTemplate(preset.scopeResource, filled) : '';
+	const qualify = (scope: string) =>
+		resource && !/[:/]/.test(scope) && !OIDC_SCOPES.includes(scope)
+			? `${resource}/${scope}`
+			: scope;
+	const refresh = grantType === 'clientCredentials' ? [] : (preset.refreshScopes ?? []);
+	return [
+		...new Set(
+			[...(chosen.length ? chosen : preset.defaultScopes).map(qualify), ...refresh].map((scope) =>
+				fillPresetTemplate(scope, filled),
+			),
+		),
+	];
+}
+
+/** Whether `host` is one of n8n's allowedDomains entries (`*.example.com` for subdomains). */
+function allowedBy(domains: string[], host: string): boolean {
+	return domains.some(
+		(domain) => domain === host || (domain.startsWith('*.') && host.endsWith(domain.slice(1))),
+	);
+}
+
+const PLACEHOLDER = /\{\w+\}/;
+
 function expectedPairs(preset: ProviderPreset): string {
 	return Object.entries(preset.authQueryParameters ?? {})
 		.map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`)
@@ -71,11 +115,42 @@ describe('the built credential', () => {
 		assert.match(String(credential.documentationUrl), /^https:\/\//);
 	});
 
-	test('offers Custom and at least 30 presets', () => {
+	test('offers Custom and at least 70 presets, each with the pages and date it was confirmed on', () => {
 		const providers = optionValues(property(credential, 'provider'));
 		assert.ok(providers.includes('custom'));
-		assert.ok(providers.length >= 31, `${providers.length} provider options`);
+		assert.ok(providers.length >= 71, `${providers.length} provider options`);
 		assert.equal(new Set(providers).size, providers.length);
+		for (const preset of PROVIDER_PRESETS) {
+			assert.ok(preset.sources.length > 0, `${preset.id} has sources`);
+			for (const source of preset.sources) {
+				assert.doesNotThrow(() => new URL(source), source);
+				assert.match(source, /^https:\/\//, source);
+				// A secondary index is never a source; facts only found there are listed as unconfirmed.
+				assert.doesNotMatch(source, /nango/i, `${preset.id}: ${source}`);
+			}
+			assert.match(preset.confirmedOn, /^\d{4}-\d{2}-\d{2}$/, preset.id);
+			assert.ok(preset.setupHint.length > 0 && preset.setupHint.length <= 350, preset.id);
+			assert.match(preset.setupDocsUrl, /^https:\/\//, preset.id);
+		}
+	});
+
+	test('shows each preset its setup hint and docs link in a notice under the provider', () => {
+		for (const preset of PROVIDER_PRESETS) {
+			const notice = property(credential, `${preset.id}SetupNotice`);
+			assert.equal(notice.type, 'notice');
+			assert.deepEqual(notice.displayOptions?.show?.provider, [preset.id]);
+			assert.ok(notice.displayName.includes(encodeURI(preset.setupDocsUrl)), preset.id);
+			assert.ok(
+				notice.displayName.includes(
+					preset.setupHint
+						.slice(0, 20)
+						.replace(/&/g, '&amp;')
+						.replace(/</g, '&lt;')
+						.replace(/>/g, '&gt;'),
+				),
+				preset.id,
+			);
+		}
 	});
 
 	test('offers the three grant types and both client authentication methods', () => {
@@ -113,8 +188,9 @@ describe('the built credential', () => {
 		for (const key of Object.keys(PRESET_FIELDS)) {
 			const shownFor = (property(credential, key).displayOptions?.show?.provider ?? []) as string[];
 			const users = PROVIDER_PRESETS.filter((preset) =>
-				JSON.stringify(preset).includes(`{${key}}`),
+				presetFieldKeys(preset).includes(key as never),
 			).map((preset) => preset.id);
+			assert.ok(users.length > 0, `${key} is used`);
 			assert.deepEqual([...shownFor].sort(), users.sort(), key);
 		}
 	});
@@ -125,7 +201,8 @@ describe('every preset resolves to what the provider expects', () => {
 		test(preset.displayName, async () => {
 			const filled = filledFor(preset);
 			const resolved = await resolveCredential(filled);
-			const apiBaseUrl = describeConnection(resolved, 'x').apiBaseUrl;
+			const connection = describeConnection(resolved, 'x');
+			const { apiBaseUrl } = connection;
 			for (const value of [String(resolved.authUrl), String(resolved.accessTokenUrl), apiBaseUrl]) {
 				assert.match(value, /^https:\/\/[^\s{}]+$/, value);
 				assert.doesNotThrow(() => new URL(value));
@@ -133,32 +210,92 @@ describe('every preset resolves to what the provider expects', () => {
 			// The nodes fill templates in TypeScript, the host in its expression language: both agree.
 			assert.equal(resolved.authUrl, fillPresetTemplate(preset.authUrl, filled));
 			assert.equal(resolved.accessTokenUrl, fillPresetTemplate(preset.tokenUrl, filled));
-			assert.equal(resolved.scope, [...new Set(preset.defaultScopes)].join(preset.scopeSeparator));
-			assert.equal(resolved.authentication, preset.tokenAuthMethod);
 			assert.equal(resolved.authQueryParameters, expectedPairs(preset));
-			const allowedDomains = String(describeConnection(resolved, 'x').allowedDomains);
-			const domains = allowedDomains.split(', ');
+			// The client-auth method is the one the sources document.
+			assert.equal(resolved.authentication, preset.tokenAuthMethod);
+			assert.ok(preset.sources.length > 0);
+
+			// Scopes: the defaults (with the refresh scopes), joined with the provider's separator.
+			const separator = preset.scopeSeparator;
+			assert.equal(resolved.scope, expectedScopes(preset, filled, []).join(separator));
+			// Typed scopes replace the defaults but never drop a scope the refresh token depends on.
+			const typed = await resolveCredential({ ...filled, scopes: 'custom.read, custom.write' });
+			const typedScopes = String(typed.scope).split(separator);
+			assert.deepEqual(
+				typedScopes,
+				expectedScopes(preset, filled, ['custom.read', 'custom.write']),
+			);
+			for (const scope of preset.refreshScopes ?? [])
+				assert.ok(typedScopes.includes(scope), `${scope} in ${String(typed.scope)}`);
+			assert.ok(!String(typed.scope).includes(separator === ' ' ? ',' : ' '), String(typed.scope));
+
+			// Token-request parameters reach the host's fields.
+			const bodyParameters = preset.tokenBodyParameters ?? {};
+			assert.equal(
+				resolved.additionalBodyProperties,
+				Object.keys(bodyParameters).length ? JSON.stringify(bodyParameters) : '',
+			);
+
+			// No placeholder is left anywhere the host or the nodes read.
+			const checkUrl = preset.checkUrl ? fillPresetTemplate(preset.checkUrl, filled) : '';
+			for (const value of [
+				resolved.authUrl,
+				resolved.accessTokenUrl,
+				resolved.scope,
+				typed.scope,
+				resolved.additionalBodyProperties,
+				apiBaseUrl,
+				connection.allowedDomains,
+				checkUrl,
+			])
+				assert.doesNotMatch(String(value), PLACEHOLDER, `${preset.id}: ${String(value)}`);
+
+			// The allowed domains cover the API base URL's host (and the check URL's).
+			const domains = String(connection.allowedDomains).split(', ');
 			assert.ok(
 				domains.length > 0 && domains.every((domain) => /^(\*\.)?[a-z0-9.-]+$/i.test(domain)),
-				allowedDomains,
+				String(connection.allowedDomains),
 			);
 			assert.ok(
-				domains.some(
-					(domain) =>
-						new URL(apiBaseUrl).hostname === domain ||
-						new URL(apiBaseUrl).hostname.endsWith(domain.replace(/^\*/, '')),
-				),
-				`API base ${apiBaseUrl} is within ${allowedDomains}`,
+				allowedBy(domains, new URL(apiBaseUrl).hostname),
+				`API base ${apiBaseUrl} is within ${String(connection.allowedDomains)}`,
 			);
+			if (checkUrl) {
+				const absolute = new URL(checkUrl, `${apiBaseUrl}/`);
+				assert.equal(absolute.protocol, 'https:', checkUrl);
+				assert.ok(allowedBy(domains, absolute.hostname), `check URL ${checkUrl} is allowed`);
+			}
 			assert.equal(resolved.allowedHttpRequestDomains, 'domains');
+
+			// A preset whose token response names the API host uses that host, and allows it.
+			if (preset.tokenResponseApiHost) {
+				const fromToken = describeConnection(
+					{
+						...resolved,
+						oauthTokenData: {
+							access_token: 'token',
+							[preset.tokenResponseApiHost]: 'https://api-from-token.example.com',
+						},
+					},
+					'x',
+				);
+				assert.equal(new URL(fromToken.apiBaseUrl).host, 'api-from-token.example.com');
+				assert.equal(fromToken.apiBaseUrlFrom, preset.tokenResponseApiHost);
+				assert.ok(
+					allowedBy(String(fromToken.allowedDomains).split(', '), 'api-from-token.example.com'),
+					String(fromToken.allowedDomains),
+				);
+				assert.equal(fromToken.misconfiguration, undefined);
+			}
 		});
 	}
 
 	test('placeholders take the user’s values (Microsoft tenant, Zoho data centre, Genesys region)', async () => {
-		const byId = (id: string) =>
-			PROVIDER_PRESETS.find((preset) => preset.id === id) as ProviderPreset;
 		const microsoft = await resolveCredential(
-			filledFor(byId('microsoftEntraId'), { tenant: 'contoso.onmicrosoft.com' }),
+			filledFor(byId('microsoftEntraId'), {
+				tenant: 'contoso.onmicrosoft.com',
+				microsoftCloud: 'global',
+			}),
 		);
 		assert.equal(
 			microsoft.authUrl,
@@ -295,4 +432,354 @@ describe('token requests through n8n-core reach the provider as configured', () 
 			assert.ok(!JSON.stringify(result.items).includes(CLIENT_SECRET));
 		});
 	}
+
+	test('token-request parameters reach the token endpoint with client credentials and, for resource, on refresh', async () => {
+		const extraGrantParameters = 'audience=https%3A%2F%2Fapi.example.com&account_id=A1';
+		const resource = 'https://api.example.com/';
+		const machine = harness.credential({
+			grantType: 'clientCredentials',
+			extraGrantParameters,
+			resource,
+		});
+		const before = harness.auth.tokenRequests.length;
+		const result = await harness.run(machine, 'oAuth2HttpRequest', {
+			method: 'GET',
+			url: '/contacts/1',
+		});
+		assert.equal(result.error, undefined, result.error?.message);
+		const [issued] = harness.auth.tokenRequests.slice(before);
+		assert.equal(issued.grantType, 'client_credentials');
+		assert.equal(issued.body.audience, 'https://api.example.com');
+		assert.equal(issued.body.account_id, 'A1');
+		assert.equal(issued.body.resource, 'https://api.example.com/');
+
+		// A refresh carries resource only: n8n's refresh sends no other extra parameter.
+		const connected = await harness.connectedCredential({
+			expiresInMs: 1_000,
+			extra: { extraGrantParameters, resource },
+		});
+		const beforeRefresh = harness.auth.tokenRequests.length;
+		const refreshed = await harness.run(connected, 'oAuth2HttpRequest', {
+			method: 'GET',
+			url: '/contacts/1',
+		});
+		assert.equal(refreshed.error, undefined, refreshed.error?.message);
+		const [refresh] = harness.auth.tokenRequests.slice(beforeRefresh);
+		assert.equal(refresh.grantType, 'refresh_token');
+		assert.equal(refresh.body.resource, 'https://api.example.com/');
+		assert.equal(refresh.body.audience, undefined, 'the host sends no other parameter on refresh');
+	});
+
+	test("Zoom's Server-to-Server grant: the token parameters replace grant_type", async () => {
+		// n8n's client-credentials request spreads additionalBodyProperties after grant_type
+		// (@n8n/client-oauth2 CredentialsFlow); the local server only knows the standard grants.
+		const resolved = await resolveCredential(
+			filledFor(byId('zoom'), {
+				grantType: 'clientCredentials',
+				extraGrantParameters: 'grant_type=account_credentials&account_id=zoom-account',
+			}),
+		);
+		assert.deepEqual(JSON.parse(String(resolved.additionalBodyProperties)), {
+			grant_type: 'account_credentials',
+			account_id: 'zoom-account',
+		});
+	});
+
+	test('private_key_jwt: n8n signs a client assertion with the key, verifiable with the certificate', async () => {
+		const privateKey = fs.readFileSync(
+			path.join(__dirname, 'fixtures/client-assertion.key.pem'),
+			'utf8',
+		);
+		const certificate = fs.readFileSync(
+			path.join(__dirname, 'fixtures/client-assertion.cert.pem'),
+			'utf8',
+		);
+		const machine = harness.credential({
+			grantType: 'clientCredentials',
+			clientSecret: '',
+			clientCredentialType: 'certificate',
+			privateKey,
+			certificate,
+		});
+		const before = harness.auth.tokenRequests.length;
+		const result = await harness.run(machine, 'oAuth2HttpRequest', {
+			method: 'GET',
+			url: '/contacts/1',
+		});
+		assert.equal(result.error, undefined, result.error?.message);
+		const [issued] = harness.auth.tokenRequests.slice(before);
+		assert.equal(issued.clientAuth, 'assertion');
+		assert.equal(
+			issued.body.client_assertion_type,
+			'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
+		);
+		const [header, payload, signature] = issued.body.client_assertion.split('.');
+		const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<
+			string,
+			unknown
+		>;
+		assert.equal(claims.iss, CLIENT_ID);
+		assert.equal(claims.sub, CLIENT_ID);
+		assert.equal(claims.aud, harness.auth.tokenUrl);
+		const verified = crypto
+			.createVerify('RSA-SHA256')
+			.update(`${header}.${payload}`)
+			.verify(
+				new crypto.X509Certificate(certificate).publicKey,
+				Buffer.from(signature, 'base64url'),
+			);
+		assert.ok(verified, 'the assertion is signed with the private key');
+		assert.ok(
+			!JSON.stringify(result.items).includes(privateKey.split('\n')[1]),
+			'no part of the key in the output',
+		);
+		assert.ok(
+			describeConnection(harness.store.stored(machine.id), 'x').secrets.includes(privateKey),
+			'the private key is redacted like the client secret',
+		);
+	});
+
+	test('the API host named in the token response is where relative URLs go, and is allowed', async () => {
+		const instance = new ResourceServer(harness.auth);
+		await instance.start();
+		try {
+			// As n8n's OAuth callback stores a Salesforce token: instance_url beside the token.
+			const connected = await harness.connectedCredential({
+				expiresInMs: 1_000,
+				extra: { customApiBaseUrl: '', customApiBaseUrlField: 'instance_url' },
+				tokenData: { instance_url: harness.api.url },
+			});
+			const status = (await loadOptions(
+				{
+					store: harness.store,
+					credential: connected,
+					nodeType: 'oAuth2HttpRequest',
+					parameters: {},
+				},
+				'getConnectionStatus',
+			)) as Array<{ name: string }>;
+			assert.match(
+				status[0].name,
+				new RegExp(`API ${harness.api.url} \\(from the token's instance_url\\)`),
+			);
+			// The refresh answers with another instance: the next run follows it.
+			harness.auth.extraTokenFields = { instance_url: instance.url };
+			const first = await harness.run(connected, 'oAuth2HttpRequest', {
+				method: 'GET',
+				url: '/contacts/1',
+			});
+			assert.equal(first.error, undefined, first.error?.message);
+			assert.equal(harness.api.requests.at(-1)?.authorized, true);
+			const second = await harness.run(connected, 'oAuth2HttpRequest', {
+				method: 'GET',
+				url: '/contacts/1',
+			});
+			assert.equal(second.error, undefined, second.error?.message);
+			assert.equal(
+				instance.count('/contacts/1', (request) => request.authorized),
+				1,
+			);
+		} finally {
+			harness.auth.extraTokenFields = {};
+			await instance.stop();
+		}
+	});
+});
+
+describe('refresh-safe scopes', () => {
+	test('typed scopes and ticked scope sets keep the scope the refresh token depends on', async () => {
+		const cases: Array<[string, Record<string, unknown>, string]> = [
+			['microsoftEntraId', { scopes: 'Mail.Read', microsoftCloud: 'global' }, 'offline_access'],
+			['atlassian', { scopes: 'read:jira-work' }, 'offline_access'],
+			['xero', { scopes: 'accounting.contacts' }, 'offline_access'],
+			['okta', { scopes: 'openid okta.users.read' }, 'offline_access'],
+			['auth0', { scopes: 'openid' }, 'offline_access'],
+			['typeform', { scopes: 'forms:read' }, 'offline'],
+			['twitter', { scopes: 'tweet.read users.read' }, 'offline.access'],
+			['salesforce', { scopes: 'api' }, 'refresh_token'],
+		];
+		for (const [id, extra, refreshScope] of cases) {
+			const resolved = await resolveCredential(filledFor(byId(id), extra));
+			assert.ok(
+				String(resolved.scope).split(byId(id).scopeSeparator).includes(refreshScope),
+				`${id}: ${String(resolved.scope)}`,
+			);
+		}
+	});
+
+	test('a refresh scope the user typed is sent once; client credentials get none', async () => {
+		const typed = await resolveCredential(
+			filledFor(byId('xero'), { scopes: 'offline_access accounting.contacts offline_access' }),
+		);
+		assert.equal(typed.scope, 'offline_access accounting.contacts');
+		const machine = await resolveCredential(
+			filledFor(byId('microsoftEntraId'), {
+				grantType: 'clientCredentials',
+				scopes: '.default',
+				microsoftCloud: 'global',
+			}),
+		);
+		assert.equal(machine.scope, 'https://graph.microsoft.com/.default');
+	});
+
+	test('the Scopes field says which scopes are always added', () => {
+		const description = String(property(loadBuiltCredential(), 'scopes').description);
+		for (const scope of ['offline_access', 'offline', 'offline.access', 'refresh_token'])
+			assert.ok(description.includes(`${scope} (`), description);
+		assert.match(description, /Typeform/);
+	});
+
+	test('Google keeps asking for offline access through the authorization parameters', async () => {
+		const resolved = await resolveCredential(filledFor(byId('google'), { scopes: 'openid' }));
+		assert.equal(resolved.scope, 'openid');
+		assert.equal(resolved.authQueryParameters, 'access_type=offline&prompt=consent');
+	});
+});
+
+describe('Microsoft clouds', () => {
+	for (const cloud of MICROSOFT_CLOUDS) {
+		test(cloud.name, async () => {
+			for (const id of [
+				'microsoftEntraId',
+				'microsoftOutlook',
+				'microsoftSharePoint',
+				'microsoftDynamics365',
+			]) {
+				const filled = filledFor(byId(id), { microsoftCloud: cloud.value, tenant: 'contoso' });
+				const resolved = await resolveCredential(filled);
+				assert.equal(
+					resolved.authUrl,
+					`https://${cloud.loginHost}/contoso/oauth2/v2.0/authorize`,
+					id,
+				);
+				assert.equal(
+					resolved.accessTokenUrl,
+					`https://${cloud.loginHost}/contoso/oauth2/v2.0/token`,
+				);
+				const connection = describeConnection(resolved, 'x');
+				if (id === 'microsoftDynamics365') {
+					assert.equal(
+						resolved.scope,
+						'https://contoso.crm4.dynamics.com/user_impersonation offline_access',
+					);
+					continue;
+				}
+				assert.equal(connection.apiBaseUrl, `https://${cloud.graphHost}/v1.0`, id);
+				assert.equal(connection.allowedDomains, cloud.graphHost, id);
+				const typed = await resolveCredential({ ...filled, scopes: 'openid Mail.Read' });
+				assert.equal(
+					typed.scope,
+					`openid https://${cloud.graphHost}/Mail.Read offline_access`,
+					`${id}: Graph scopes use the cloud's Graph host`,
+				);
+			}
+		});
+	}
+});
+
+describe('Okta', () => {
+	test('the org authorization server offers client credentials only with private_key_jwt', () => {
+		const org = byId('okta');
+		assert.equal(org.clientCredentials, false);
+		assert.equal(org.privateKeyJwt, true);
+		assert.match(String(org.notes), /private_key_jwt/);
+	});
+
+	test('a custom authorization server takes its ID, "default" unless set', async () => {
+		const custom = byId('oktaCustomAuthServer');
+		assert.equal(custom.clientCredentials, true);
+		const resolved = await resolveCredential({
+			provider: custom.id,
+			oktaDomain: 'dev-1.okta.com',
+			clientId: 'id',
+		});
+		assert.equal(resolved.authUrl, 'https://dev-1.okta.com/oauth2/default/v1/authorize');
+		assert.equal(resolved.accessTokenUrl, 'https://dev-1.okta.com/oauth2/default/v1/token');
+	});
+});
+
+describe('values from the token response', () => {
+	const salesforce = {
+		provider: 'salesforce',
+		salesforceLoginHost: 'login.salesforce.com',
+		clientId: 'id',
+		grantType: 'authorizationCode',
+	};
+
+	test('the instance_url is the API base URL and allowed; the Instance field is optional', async () => {
+		const resolved = await resolveCredential(salesforce);
+		const connected = describeConnection(
+			{
+				...resolved,
+				oauthTokenData: { access_token: 'a', instance_url: 'https://acme.my.salesforce.com' },
+			},
+			'x',
+		);
+		assert.equal(connected.apiBaseUrl, 'https://acme.my.salesforce.com');
+		assert.equal(connected.allowedDomains, 'acme.my.salesforce.com');
+		assert.equal(connected.misconfiguration, undefined);
+		assert.equal(property(loadBuiltCredential(), 'salesforceInstance').required, false);
+		// Not connected yet: the connection says so, not that a field is missing.
+		assert.equal(describeConnection(resolved, 'x').misconfiguration, undefined);
+		// Connected, but the response had no instance_url and the field is empty: that is named.
+		assert.match(
+			String(
+				describeConnection({ ...resolved, oauthTokenData: { access_token: 'a' } }, 'x')
+					.misconfiguration?.message,
+			),
+			/has no Salesforce Instance/,
+		);
+	});
+
+	test('the field is used when the response names no host; a typed allow list still wins', async () => {
+		const resolved = await resolveCredential({
+			...salesforce,
+			salesforceInstance: 'acme.my.salesforce.com',
+		});
+		const connection = describeConnection(
+			{ ...resolved, oauthTokenData: { access_token: 'a' } },
+			'x',
+		);
+		assert.equal(connection.apiBaseUrl, 'https://acme.my.salesforce.com');
+		const typed = describeConnection(
+			{
+				...resolved,
+				allowedDomains: 'only.example.com',
+				oauthTokenData: { access_token: 'a', instance_url: 'https://other.my.salesforce.com' },
+			},
+			'x',
+		);
+		assert.equal(typed.allowedDomains, 'only.example.com');
+	});
+
+	test('Zoho uses api_domain, so the data centre of the token wins over the field', async () => {
+		const resolved = await resolveCredential(
+			filledFor(byId('zoho'), { zohoApiDomain: 'zohoapis.com' }),
+		);
+		const connection = describeConnection(
+			{ ...resolved, oauthTokenData: { access_token: 'a', api_domain: 'https://www.zohoapis.eu' } },
+			'x',
+		);
+		assert.equal(connection.apiBaseUrl, 'https://www.zohoapis.eu');
+		assert.match(String(connection.allowedDomains), /^www\.zohoapis\.eu, /);
+	});
+
+	test('a plain-http or credential-carrying URL in the response is ignored', async () => {
+		const resolved = await resolveCredential({
+			...salesforce,
+			salesforceInstance: 'acme.my.salesforce.com',
+		});
+		for (const instanceUrl of [
+			'http://evil.example',
+			'https://user:pw@evil.example',
+			'not a url',
+		]) {
+			const connection = describeConnection(
+				{ ...resolved, oauthTokenData: { access_token: 'a', instance_url: instanceUrl } },
+				'x',
+			);
+			assert.equal(connection.apiBaseUrl, 'https://acme.my.salesforce.com', instanceUrl);
+			assert.equal(connection.allowedDomains, 'acme.my.salesforce.com', instanceUrl);
+		}
+	});
 });

@@ -55,6 +55,8 @@ export interface TokenRecord {
 	error?: string;
 	/** Access token issued by this request, when it succeeded. */
 	accessToken?: string;
+	/** Every form field as received, secrets included (token parameters, ...). */
+	params: Record<string, string>;
 }
 
 export interface AuthServerOptions {
@@ -82,6 +84,8 @@ export interface AuthServer {
 	tokenRequests: TokenRecord[];
 	provider: Provider;
 	setAccessTokenTtl(seconds: number): void;
+	/** Fields added to every successful token response from now on (e.g. instance_url). */
+	setExtraTokenFields(fields: Record<string, unknown>): void;
 	/** The token's grant details if it is a valid, unexpired access token; undefined otherwise. */
 	validateAccessToken(
 		token: string,
@@ -157,6 +161,7 @@ export async function startAuthServer(options: AuthServerOptions): Promise<AuthS
 	const issuedAccessTokens = new Set<string>();
 
 	// The port must be known before the issuer URL: listen first, attach the handler after.
+	let extraTokenFields: Record<string, unknown> = {};
 	const server = options.tls ? https.createServer(options.tls) : http.createServer();
 	const port = await listen(server, options.port);
 	const origin = `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`;
@@ -237,6 +242,7 @@ export async function startAuthServer(options: AuthServerOptions): Promise<AuthS
 			hasCodeVerifier: Boolean(form.get('code_verifier')),
 			scope: form.get('scope') ?? undefined,
 			status: 0,
+			params: Object.fromEntries(form.entries()),
 		};
 	}
 
@@ -288,6 +294,8 @@ export async function startAuthServer(options: AuthServerOptions): Promise<AuthS
 		if (typeof response.access_token === 'string') {
 			record.accessToken = response.access_token;
 			issuedAccessTokens.add(response.access_token);
+			// Fields such as Salesforce's instance_url, when a test asks for them.
+			Object.assign(response, extraTokenFields);
 		}
 	});
 
@@ -442,6 +450,9 @@ export async function startAuthServer(options: AuthServerOptions): Promise<AuthS
 		provider,
 		setAccessTokenTtl(seconds) {
 			accessTokenTtl = seconds;
+		},
+		setExtraTokenFields(fields) {
+			extraTokenFields = fields;
 		},
 		async validateAccessToken(token) {
 			const found =

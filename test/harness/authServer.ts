@@ -9,12 +9,14 @@ import { OAuth2Server } from 'oauth2-mock-server';
 
 export interface TokenRequestRecord {
 	grantType: string;
-	/** How the client authenticated: Basic header, form body, or not at all (public client). */
-	clientAuth: 'basic' | 'body' | 'none';
+	/** How the client authenticated: Basic header, form body, a signed JWT (private_key_jwt), or not at all. */
+	clientAuth: 'basic' | 'body' | 'assertion' | 'none';
 	clientId?: string;
 	scope?: string;
 	refreshToken?: string;
 	codeVerifier?: boolean;
+	/** Every form field of the request (client_secret and client_assertion included). */
+	body: Record<string, string>;
 	at: number;
 }
 
@@ -57,6 +59,9 @@ export class AuthServer {
 
 	/** Token requests answered with invalid_grant. */
 	invalidGrants = 0;
+
+	/** Fields added to every token response, e.g. Salesforce's instance_url. */
+	extraTokenFields: Record<string, unknown> = {};
 
 	private readonly validRefreshTokens = new Set<string>();
 
@@ -117,11 +122,18 @@ export class AuthServer {
 				: undefined;
 			this.tokenRequests.push({
 				grantType: body.grant_type,
-				clientAuth: basicClient ? 'basic' : body.client_secret ? 'body' : 'none',
+				clientAuth: basicClient
+					? 'basic'
+					: body.client_secret
+						? 'body'
+						: body.client_assertion
+							? 'assertion'
+							: 'none',
 				clientId: basicClient ?? body.client_id,
 				scope: body.scope,
 				refreshToken: body.refresh_token,
 				codeVerifier: body.code_verifier !== undefined,
+				body: { ...body },
 				at: Date.now(),
 			});
 			if (this.down) {
@@ -156,6 +168,7 @@ export class AuthServer {
 				}
 			}
 			const responseBody = response.body as Record<string, unknown>;
+			Object.assign(responseBody, this.extraTokenFields);
 			if (this.expiresIn === undefined) delete responseBody.expires_in;
 			else responseBody.expires_in = this.expiresIn;
 			if (typeof responseBody.refresh_token === 'string') {

@@ -18,6 +18,8 @@ export interface Harness {
 		extra?: Record<string, unknown>;
 		name?: string;
 		withRefreshToken?: boolean;
+		/** More fields of the stored token response (e.g. instance_url). */
+		tokenData?: Record<string, unknown>;
 	}): Promise<{ id: string; name: string; accessToken: string; refreshToken: string }>;
 	credential(data: Record<string, unknown>, name?: string): { id: string; name: string };
 	run(
@@ -68,6 +70,7 @@ export async function startHarness(): Promise<Harness> {
 				// As issued an hour ago: the provider's lifetime, not what is left of it.
 				expires_in: Math.max(3600, Math.round((options.expiresInMs ?? 3_600_000) / 1000)),
 				n8n_expires_at: String(expiresAt),
+				...options.tokenData,
 			};
 			if (options.withRefreshToken !== false) tokenData.refresh_token = refreshToken;
 			const credential = store.add(options.name ?? `Connected ${counter}`, {

@@ -44,9 +44,12 @@ export async function getConnectionStatus(
 			: `may call ${connection.allowedDomains}`;
 	const grant = connection.grantType === 'clientCredentials' ? 'client credentials' : 'authorized';
 	const token = describeToken(connection, readTokenFacts(credentials));
+	const api = connection.apiBaseUrl
+		? `; API ${connection.apiBaseUrl}${connection.apiBaseUrlFrom ? ` (from the token's ${connection.apiBaseUrlFrom})` : ''}`
+		: '';
 	return [
 		{
-			name: `Connection '${connection.name}' is ${grant}${token.length ? `, ${token.join(', ')}` : ''}; ${where}`,
+			name: `Connection '${connection.name}' is ${grant}${token.length ? `, ${token.join(', ')}` : ''}; ${where}${api}`,
 			value: '',
 		},
 	];

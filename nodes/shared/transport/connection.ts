@@ -11,6 +11,7 @@ import {
 } from 'n8n-workflow';
 
 import {
+	fieldsReplacedByTokenResponse,
 	fillPresetTemplate,
 	PROVIDER_PRESETS,
 	type ProviderPreset,
@@ -35,6 +36,8 @@ export interface Connection {
 	/** The token endpoint, for naming it in errors (the host sends the token requests). */
 	tokenUrl: string;
 	apiBaseUrl: string;
+	/** The token-response field the API base URL was taken from (instance_url), if it was. */
+	apiBaseUrlFrom: string | undefined;
 	/** undefined: any host; otherwise n8n's comma-separated allowedDomains syntax. */
 	allowedDomains: string | undefined;
 	/** Whether the allowed domains are the preset's (or the API base URL's host), not typed by the user. */
@@ -78,11 +81,59 @@ function defaultDomains(
 	preset: ProviderPreset | undefined,
 	credentials: ICredentialDataDecryptedObject,
 	apiBaseUrl: string,
+	fromToken: URL | undefined,
 ): string {
 	const entries = preset
 		? preset.allowedDomains.map((domain) => fillPresetTemplate(domain, credentials))
-		: [apiBaseUrl];
+		: [apiBaseUrl, String(credentials.customApiBaseUrl ?? '')];
+	if (fromToken) entries.unshift(fromToken.host);
 	return [...new Set(entries.map(hostOnly).filter(Boolean))].join(', ');
+}
+
+/**
+ * The API URL a token response names (Salesforce instance_url, Zoho api_domain): https, or http
+ * only when the token endpoint itself is http (a local server). Nothing else is taken from it.
+ */
+function apiUrlFromToken(
+	field: string,
+	tokenData: Record<string, unknown>,
+	tokenUrl: string,
+): URL | undefined {
+	const value = field ? tokenData[field] : undefined;
+	if (typeof value !== 'string' || value.trim() === '') return undefined;
+	let url: URL;
+	try {
+		url = new URL(value.trim());
+	} catch {
+		return undefined;
+	}
+	const plainHttpAllowed = tokenUrl.startsWith('http://');
+	const schemeOk = url.protocol === 'https:' || (url.protocol === 'http:' && plainHttpAllowed);
+	return schemeOk && url.hostname !== '' && !url.username && !url.password ? url : undefined;
+}
+
+/**
+ * The API base URL: the token response's API URL when the preset (or Custom) names one, with the
+ * preset's path; otherwise the preset's template filled in (empty while a field the token
+ * response would replace is empty), or Custom's API Base URL.
+ */
+function apiBase(
+	preset: ProviderPreset | undefined,
+	credentials: ICredentialDataDecryptedObject,
+	fromToken: URL | undefined,
+): string {
+	const template = preset ? preset.apiBaseUrl : String(credentials.customApiBaseUrl ?? '');
+	const clean = (url: string) => url.trim().replace(/\/+$/, '');
+	if (fromToken) {
+		const path = preset
+			? fillPresetTemplate(template.replace(/^https?:\/\/[^/]*/, ''), credentials)
+			: '';
+		return clean(`${fromToken.origin}${fromToken.pathname.replace(/\/+$/, '')}${path}`);
+	}
+	const waitsForToken = (preset ? fieldsReplacedByTokenResponse(preset) : []).some(
+		(key) => String(credentials[key] ?? '').trim() === '',
+	);
+	return waitsForToken ? '' : clean(fillPresetTemplate(template, credentials));
 }
 
 export function describeConnection(
@@ -101,22 +152,23 @@ export function describeConnection(
 	const statusCodes = [...new Set(splitList(credentials.expiryStatusCodes || '401').map(Number))];
 	const preset = PROVIDER_PRESETS.find((entry) => entry.id === credentials.provider);
 	// Only the nodes use the API base URL, so it is built here rather than by a host expression.
-	const apiBaseUrl = fillPresetTemplate(
-		preset ? preset.apiBaseUrl : String(credentials.customApiBaseUrl ?? ''),
-		credentials,
-	)
-		.trim()
-		.replace(/\/+$/, '');
+	const tokenUrl = String(credentials.accessTokenUrl ?? '');
+	const hostField = preset
+		? (preset.tokenResponseApiHost ?? '')
+		: String(credentials.customApiBaseUrlField ?? '').trim();
+	const fromToken = apiUrlFromToken(hostField, tokenData, tokenUrl);
+	const apiBaseUrl = apiBase(preset, credentials, fromToken);
 	const mode = credentials.allowedHttpRequestDomains;
 	const listedDomains = String(credentials.allowedDomains ?? '').trim();
 	return {
 		name,
 		grantType: String(credentials.grantType ?? 'authorizationCode'),
-		tokenUrl: String(credentials.accessTokenUrl ?? ''),
+		tokenUrl,
 		apiBaseUrl,
+		apiBaseUrlFrom: fromToken ? hostField : undefined,
 		allowedDomains:
 			mode === 'domains'
-				? listedDomains || defaultDomains(preset, credentials, apiBaseUrl)
+				? listedDomains || defaultDomains(preset, credentials, apiBaseUrl, fromToken)
 				: undefined,
 		allowedDomainsAreDefault: mode === 'domains' && listedDomains === '',
 		blocksAllRequests: mode === 'none',
@@ -129,10 +181,17 @@ export function describeConnection(
 			responsePath: String(credentials.expiryResponsePath ?? '').trim(),
 			responseValues: splitList(credentials.expiryResponseValues),
 		},
-		secrets: [accessToken, refreshToken, idToken, credentials.clientSecret].filter(
-			(secret): secret is string => typeof secret === 'string' && secret.length >= 4,
-		),
-		misconfiguration: findMisconfiguration(credentials, name, preset, apiBaseUrl),
+		secrets: [
+			accessToken,
+			refreshToken,
+			idToken,
+			credentials.clientSecret,
+			credentials.privateKey,
+		].filter((secret): secret is string => typeof secret === 'string' && secret.length >= 4),
+		misconfiguration: findMisconfiguration(credentials, name, preset, apiBaseUrl, {
+			apiHostFromToken: fromToken !== undefined,
+			connected: accessToken !== undefined,
+		}),
 	};
 }
 

@@ -6,8 +6,10 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import {
+	fieldsReplacedByTokenResponse,
 	fillPresetTemplate,
 	PRESET_FIELDS,
+	presetFieldKeys,
 	type PresetField,
 	type PresetFieldKey,
 	type PresetFieldKind,
@@ -95,19 +97,34 @@ export function splitList(value: unknown): string[] {
 		.filter(Boolean);
 }
 
+/** What the stored token says, for fields the token response can stand in for. */
+export interface TokenState {
+	/** The token response named the API host (Salesforce instance_url). */
+	apiHostFromToken: boolean;
+	/** A token is stored (a browser grant not yet connected is reported as such, not as a field). */
+	connected: boolean;
+}
+
 function presetProblem(
 	credentials: ICredentialDataDecryptedObject,
 	name: string,
 	preset: ProviderPreset,
+	token: TokenState,
 ): Misconfiguration | undefined {
 	const urlTemplates = [preset.authUrl, preset.tokenUrl, preset.apiBaseUrl];
-	const templates = [...urlTemplates, ...preset.allowedDomains];
-	const keys = (Object.keys(PRESET_FIELDS) as PresetFieldKey[]).filter((key) =>
-		templates.some((template) => template.includes(`{${key}}`)),
-	);
+	const keys: PresetFieldKey[] = presetFieldKeys(preset);
+	const replaceable = fieldsReplacedByTokenResponse(preset);
+	const browserGrant = credentials.grantType !== 'clientCredentials';
 	for (const key of keys) {
 		const field = PRESET_FIELDS[key];
-		if (String(credentials[key] ?? '').trim() === '') {
+		const empty = String(credentials[key] ?? '').trim() === '';
+		if (
+			empty &&
+			replaceable.includes(key) &&
+			(token.apiHostFromToken || (browserGrant && !token.connected))
+		)
+			continue;
+		if (empty) {
 			return {
 				message: `Connection '${name}' has no ${field.displayName}, which the ${preset.displayName} preset needs`,
 				description: `Open the connection and fill in ${field.displayName}: ${field.description.replace(/\.$/, '')}. Then save it and click Reconnect.`,
@@ -122,6 +139,8 @@ function presetProblem(
 		}
 	}
 	for (const template of urlTemplates) {
+		if (replaceable.some((key) => template.includes(`{${key}}`)) && token.apiHostFromToken)
+			continue;
 		const suffix = fixedHostSuffix(template);
 		const filled = fillPresetTemplate(template, credentials);
 		if (suffix && !isBrokenUrl(filled) && !new URL(filled).hostname.endsWith(suffix)) {
@@ -139,8 +158,9 @@ export function findMisconfiguration(
 	name: string,
 	preset: ProviderPreset | undefined,
 	apiBaseUrl: string,
+	token: TokenState = { apiHostFromToken: false, connected: false },
 ): Misconfiguration | undefined {
-	const fromPreset = preset ? presetProblem(credentials, name, preset) : undefined;
+	const fromPreset = preset ? presetProblem(credentials, name, preset, token) : undefined;
 	if (fromPreset) return fromPreset;
 	const urls: Array<[string, unknown]> = [
 		['Access Token URL', credentials.accessTokenUrl],

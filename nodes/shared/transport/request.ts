@@ -163,6 +163,17 @@ async function send(
 	let connection = loaded;
 	assertConfigured(node, connection, itemIndex);
 	assertAuthorized(node, connection, itemIndex);
+	if (connection.grantType === 'clientCredentials' && !connection.accessToken) {
+		// The first token may name the API host (Salesforce's instance_url): get it before resolving.
+		connection = await ensureUsableToken(
+			context,
+			connection,
+			itemIndex,
+			options.refreshMarginMs ?? DEFAULT_REFRESH_MARGIN_MS,
+			timeoutMs,
+		);
+		memo.current = Promise.resolve(connection);
+	}
 	const url = resolveUrl(node, connection, request.url, itemIndex);
 	assertDestinationAllowed(node, connection, url, itemIndex, options.leg);
 	assertHeadersAllowed(node, request.headers, itemIndex);

@@ -71,6 +71,35 @@ export const nodeScenarios: Scenario[] = [
 		},
 	},
 	{
+		name: 'Salesforce-like: the API host is the instance_url of the token response; token parameters reach the code exchange',
+		skip: needsHttpNode,
+		async run(ctx) {
+			ctx.auth.setExtraTokenFields({ instance_url: ctx.api.origin });
+			try {
+				const { credential } = await createConnectedCredential(ctx, 'Node instance_url', {
+					...customCredentialData(ctx, CLIENTS.basic, 'authorizationCode'),
+					customApiBaseUrl: '',
+					customApiBaseUrlField: 'instance_url',
+					extraGrantParameters: 'audience=e2e-api',
+				});
+				const exchange = ctx.auth.tokenRequests.find((r) => r.grantType === 'authorization_code');
+				assert.equal(exchange?.status, 200, exchange?.error);
+				assert.equal(
+					exchange?.params.audience,
+					'e2e-api',
+					'n8n sends additionalBodyProperties with the code exchange',
+				);
+				const run = await runHttpNode(ctx, credential, { url: '/contacts/1' });
+				assertSucceeded(run);
+				assert.equal(ctx.api.requests.length, 1, JSON.stringify(ctx.api.requests));
+				assert.equal(ctx.api.requests[0].status, 200);
+				assert.equal(ctx.api.requests[0].token, exchange?.accessToken);
+			} finally {
+				ctx.auth.setExtraTokenFields({});
+			}
+		},
+	},
+	{
 		name: 'HTTP Request node: a revoked access token is refreshed on 401 and the call retried',
 		skip: needsHttpNode,
 		async run(ctx) {
