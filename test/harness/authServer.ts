@@ -1,11 +1,13 @@
 /**
- * A real OAuth2 authorization server on 127.0.0.1 (oauth2-mock-server from the registry) with
- * knobs for the failures the nodes must survive, and a record of every token request.
+ * An OAuth2 authorization server on 127.0.0.1 (RFC 6749: the authorization endpoint approves at
+ * once and redirects with a code; the token endpoint serves authorization_code, refresh_token and
+ * client_credentials with client_secret_basic, client_secret_post or a client assertion), with
+ * knobs for the failures the nodes must survive and a record of every token request. Written
+ * here, in CommonJS, so every test runner loads it in-process.
  */
-import { createServer, type Server } from 'node:http';
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-
-import { OAuth2Server } from 'oauth2-mock-server';
 
 export interface TokenRequestRecord {
 	grantType: string;
@@ -26,8 +28,6 @@ export interface IssuedToken {
 }
 
 export class AuthServer {
-	readonly server = new OAuth2Server();
-
 	readonly tokenRequests: TokenRequestRecord[] = [];
 
 	/** Seconds the next access tokens live; undefined sends no expires_in at all. */
@@ -90,11 +90,11 @@ export class AuthServer {
 	}
 
 	get tokenUrl(): string {
-		return `${this.server.issuer.url}/token`;
+		return `${this.origin}/token`;
 	}
 
 	get authorizeUrl(): string {
-		return `${this.server.issuer.url}/authorize`;
+		return `${this.origin}/authorize`;
 	}
 
 	/** A refresh token the server will accept, as an authorized connection would hold. */
@@ -112,88 +112,146 @@ export class AuthServer {
 		for (const listener of this.revocationListeners) listener(tokens);
 	}
 
+	private readonly codes = new Map<string, { scope?: string }>();
+
+	private origin = '';
+
 	async start(): Promise<void> {
-		await this.server.issuer.keys.generate('RS256');
-		this.server.service.on('beforeResponse', (response, request) => {
-			const body = (request.body ?? {}) as Record<string, string>;
-			const authorization = String(request.headers.authorization ?? '');
-			const basicClient = authorization.startsWith('Basic ')
-				? Buffer.from(authorization.slice(6), 'base64').toString('utf8').split(':')[0]
-				: undefined;
-			this.tokenRequests.push({
-				grantType: body.grant_type,
-				clientAuth: basicClient
-					? 'basic'
-					: body.client_secret
-						? 'body'
-						: body.client_assertion
-							? 'assertion'
-							: 'none',
-				clientId: basicClient ?? body.client_id,
-				scope: body.scope,
-				refreshToken: body.refresh_token,
-				codeVerifier: body.code_verifier !== undefined,
-				body: { ...body },
-				at: Date.now(),
-			});
-			if (this.down) {
-				response.statusCode = 503;
-				response.body = { error: 'temporarily_unavailable' };
+		this.httpServer = createServer((request, response) => {
+			const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+			if (url.pathname === '/authorize') {
+				this.authorize(url, response);
 				return;
 			}
-			const presented = body.refresh_token;
-			const grant =
-				body.grant_type === 'refresh_token' ? this.grantOf.get(presented) : this.nextGrant++;
-			if (body.grant_type === 'refresh_token') {
-				const reused = this.rotateRefreshTokens && this.spentRefreshTokens.has(presented);
-				if (reused) {
-					this.reusedRefreshTokens++;
-					if (this.onReuse === 'revokeGrant') this.revokeGrant(grant);
-				}
-				const known =
-					this.validRefreshTokens.has(presented) &&
-					!(grant !== undefined && this.revokedGrantIds.has(grant));
-				if (this.revoked || (this.rotateRefreshTokens && !known)) {
-					this.invalidGrants++;
-					response.statusCode = 400;
-					response.body = {
-						error: 'invalid_grant',
-						error_description: 'The refresh token is invalid or expired',
-					};
-					return;
-				}
-				if (this.rotateRefreshTokens) {
-					this.validRefreshTokens.delete(presented);
-					this.spentRefreshTokens.add(presented);
-				}
+			if (url.pathname === '/token' && request.method === 'POST') {
+				const handle = () => void this.token(request, response);
+				if (this.delayMs > 0) setTimeout(handle, this.delayMs);
+				else handle();
+				return;
 			}
-			const responseBody = response.body as Record<string, unknown>;
-			Object.assign(responseBody, this.extraTokenFields);
-			if (this.expiresIn === undefined) delete responseBody.expires_in;
-			else responseBody.expires_in = this.expiresIn;
-			if (typeof responseBody.refresh_token === 'string') {
-				this.validRefreshTokens.add(responseBody.refresh_token);
-				if (grant !== undefined) this.grantOf.set(responseBody.refresh_token, grant);
-			}
-			if (grant !== undefined) this.grantOf.set(String(responseBody.access_token), grant);
-			if (body.grant_type === 'refresh_token' && !this.rotateRefreshTokens)
-				delete responseBody.refresh_token;
-			const issued = {
-				accessToken: String(responseBody.access_token),
-				// A token sent without a usable lifetime is accepted for an hour.
-				expiresAt: Date.now() + (this.expiresIn || 3600) * 1000,
-			};
-			for (const listener of this.listeners) listener(issued);
-		});
-		// Its own HTTP server in front of the mock's handler, so the token endpoint can be slow.
-		this.httpServer = createServer((request, response) => {
-			const handle = () => this.server.service.requestHandler(request, response);
-			if (this.delayMs > 0 && request.url?.startsWith('/token')) setTimeout(handle, this.delayMs);
-			else handle();
+			response.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"not_found"}');
 		});
 		await new Promise<void>((resolve) => this.httpServer?.listen(0, '127.0.0.1', resolve));
 		const { port } = this.httpServer.address() as AddressInfo;
-		this.server.issuer.url = `http://localhost:${port}`;
+		this.origin = `http://localhost:${port}`;
+	}
+
+	/** Approves at once: a signed-in user who consents, as far as the client can tell. */
+	private authorize(url: URL, response: ServerResponse): void {
+		const redirect = url.searchParams.get('redirect_uri');
+		if (!redirect) {
+			response.writeHead(400, { 'content-type': 'text/plain' }).end('redirect_uri missing');
+			return;
+		}
+		const code = `code-${randomBytes(12).toString('base64url')}`;
+		this.codes.set(code, { scope: url.searchParams.get('scope') ?? undefined });
+		const target = new URL(redirect);
+		target.searchParams.set('code', code);
+		const state = url.searchParams.get('state');
+		if (state !== null) target.searchParams.set('state', state);
+		response.writeHead(302, { location: target.toString() }).end();
+	}
+
+	private async token(request: IncomingMessage, response: ServerResponse): Promise<void> {
+		const chunks: Buffer[] = [];
+		for await (const chunk of request) chunks.push(chunk as Buffer);
+		const text = Buffer.concat(chunks).toString('utf8');
+		const body: Record<string, string> = String(request.headers['content-type']).includes('json')
+			? (JSON.parse(text || '{}') as Record<string, string>)
+			: Object.fromEntries(new URLSearchParams(text));
+		const send = (status: number, payload: Record<string, unknown>) => {
+			response
+				.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' })
+				.end(JSON.stringify(payload));
+		};
+		const authorization = String(request.headers.authorization ?? '');
+		const basicClient = authorization.startsWith('Basic ')
+			? Buffer.from(authorization.slice(6), 'base64').toString('utf8').split(':')[0]
+			: undefined;
+		this.tokenRequests.push({
+			grantType: body.grant_type,
+			clientAuth: basicClient
+				? 'basic'
+				: body.client_secret
+					? 'body'
+					: body.client_assertion
+						? 'assertion'
+						: 'none',
+			clientId: basicClient ?? body.client_id,
+			scope: body.scope,
+			refreshToken: body.refresh_token,
+			codeVerifier: body.code_verifier !== undefined,
+			body: { ...body },
+			at: Date.now(),
+		});
+		if (this.down) {
+			send(503, { error: 'temporarily_unavailable' });
+			return;
+		}
+		const presented = body.refresh_token;
+		let scope: string | undefined = body.scope;
+		if (body.grant_type === 'authorization_code') {
+			const code = this.codes.get(body.code);
+			if (!code) {
+				send(400, { error: 'invalid_grant', error_description: 'Unknown code' });
+				return;
+			}
+			this.codes.delete(body.code);
+			scope ??= code.scope;
+		} else if (!['refresh_token', 'client_credentials'].includes(body.grant_type)) {
+			send(400, { error: 'unsupported_grant_type' });
+			return;
+		}
+		const grant =
+			body.grant_type === 'refresh_token' ? this.grantOf.get(presented) : this.nextGrant++;
+		if (body.grant_type === 'refresh_token') {
+			const reused = this.rotateRefreshTokens && this.spentRefreshTokens.has(presented);
+			if (reused) {
+				this.reusedRefreshTokens++;
+				if (this.onReuse === 'revokeGrant') this.revokeGrant(grant);
+			}
+			const known =
+				this.validRefreshTokens.has(presented) &&
+				!(grant !== undefined && this.revokedGrantIds.has(grant));
+			if (this.revoked || (this.rotateRefreshTokens && !known)) {
+				this.invalidGrants++;
+				send(400, {
+					error: 'invalid_grant',
+					error_description: 'The refresh token is invalid or expired',
+				});
+				return;
+			}
+			if (this.rotateRefreshTokens) {
+				this.validRefreshTokens.delete(presented);
+				this.spentRefreshTokens.add(presented);
+			}
+		}
+		const accessToken = `at-${randomBytes(18).toString('base64url')}`;
+		const responseBody: Record<string, unknown> = {
+			access_token: accessToken,
+			token_type: 'Bearer',
+			...(scope ? { scope } : {}),
+			...this.extraTokenFields,
+		};
+		if (this.expiresIn !== undefined) responseBody.expires_in = this.expiresIn;
+		// A new refresh token on the code exchange, and on refreshes when they rotate.
+		if (
+			body.grant_type === 'authorization_code' ||
+			(body.grant_type === 'refresh_token' && this.rotateRefreshTokens)
+		) {
+			const refreshToken = `rt-${randomBytes(18).toString('base64url')}`;
+			responseBody.refresh_token = refreshToken;
+			this.validRefreshTokens.add(refreshToken);
+			if (grant !== undefined) this.grantOf.set(refreshToken, grant);
+		}
+		if (grant !== undefined) this.grantOf.set(accessToken, grant);
+		const issued = {
+			accessToken,
+			// A token sent without a usable lifetime is accepted for an hour.
+			expiresAt: Date.now() + (this.expiresIn || 3600) * 1000,
+		};
+		for (const listener of this.listeners) listener(issued);
+		send(200, responseBody);
 	}
 
 	async stop(): Promise<void> {
