@@ -7,7 +7,6 @@
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
 
 import type { InputItem } from './harness/engine';
 import { CLIENT_SECRET, itemsOf, startHarness, type Harness } from './harness/fixtures';
@@ -454,10 +453,10 @@ function pattern(expected: string, itemIndex: number): RegExp {
 }
 
 let harness: Harness;
-before(async () => {
+beforeAll(async () => {
 	harness = await startHarness();
 });
-after(async () => await harness.stop());
+afterAll(async () => await harness.stop());
 
 async function credentialFor(entry: BadInputCase) {
 	if (entry.credential === 'unconnected')

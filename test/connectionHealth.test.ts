@@ -3,7 +3,6 @@
  * Refresh and Get Info, routed to Healthy or Needs Attention, with no token in any output.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
 
 import type { INodeExecutionData } from 'n8n-workflow';
 
@@ -11,10 +10,10 @@ import type { NodeRun } from './harness/engine';
 import { CLIENT_SECRET, startHarness, type Harness } from './harness/fixtures';
 
 let harness: Harness;
-before(async () => {
+beforeAll(async () => {
 	harness = await startHarness();
 });
-after(async () => {
+afterAll(async () => {
 	await harness.stop();
 });
 

@@ -8,7 +8,6 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
 
 import type { ICredentialType, INodeProperties } from 'n8n-workflow';
 
@@ -395,10 +394,10 @@ describe('Custom connections', () => {
 
 describe('token requests through n8n-core reach the provider as configured', () => {
 	let harness: Harness;
-	before(async () => {
+	beforeAll(async () => {
 		harness = await startHarness();
 	});
-	after(async () => await harness.stop());
+	afterAll(async () => await harness.stop());
 
 	for (const [method, expected] of [
 		['header', 'basic'],

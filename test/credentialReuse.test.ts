@@ -5,7 +5,6 @@
  * The GUARD tests fail when n8n-core stops reading the credential the way the reuse relies on.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
 
 import { REUSE_FOR_MS } from '../nodes/shared/transport/credentialReuse';
 import { activeEngine } from './harness/expressionEngine';
@@ -13,10 +12,10 @@ import { itemsOf, startHarness, type Harness } from './harness/fixtures';
 import type { RecordedRequest } from './harness/resourceServer';
 
 let harness: Harness;
-before(async () => {
+beforeAll(async () => {
 	harness = await startHarness();
 });
-after(async () => {
+afterAll(async () => {
 	await harness.stop();
 });
 

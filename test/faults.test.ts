@@ -7,7 +7,6 @@
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
 import { inspect } from 'node:util';
 
 import { LoggerProxy, type INodeExecutionData } from 'n8n-workflow';
@@ -23,13 +22,13 @@ let otherHost: ResourceServer;
 /** Every access token the authorization server issued in this file. */
 const issuedAccessTokens: string[] = [];
 
-before(async () => {
+beforeAll(async () => {
 	harness = await startHarness();
 	harness.auth.onTokenIssued(({ accessToken }) => issuedAccessTokens.push(accessToken));
 	otherHost = new ResourceServer(harness.auth, '127.0.0.2');
 	await otherHost.start();
 });
-after(async () => {
+afterAll(async () => {
 	await otherHost.stop();
 	await harness.stop();
 });

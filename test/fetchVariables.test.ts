@@ -1,6 +1,5 @@
 /** Fetch Variables through n8n-core's real engine, against real OAuth2 and API servers on loopback. */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
 
 import { WorkflowExecute } from 'n8n-core';
 import {
@@ -21,10 +20,10 @@ import { CLIENT_SECRET, itemsOf, startHarness, type Harness } from './harness/fi
 import { CREDENTIAL_TYPE } from './harness/resolveCredential';
 
 let harness: Harness;
-before(async () => {
+beforeAll(async () => {
 	harness = await startHarness();
 });
-after(async () => await harness.stop());
+afterAll(async () => await harness.stop());
 
 // ---------------------------------------------------------------------------------------------
 // Helpers

@@ -1,18 +1,17 @@
 /** OAuth2 HTTP Request through n8n-core's real engine, against real servers on loopback. */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
 
 import { CLIENT_SECRET, itemsOf, startHarness, type Harness } from './harness/fixtures';
 import { ResourceServer } from './harness/resourceServer';
 
 let harness: Harness;
 let otherHost: ResourceServer;
-before(async () => {
+beforeAll(async () => {
 	harness = await startHarness();
 	otherHost = new ResourceServer(harness.auth, '127.0.0.2');
 	await otherHost.start();
 });
-after(async () => {
+afterAll(async () => {
 	await otherHost.stop();
 	await harness.stop();
 });

@@ -7,7 +7,6 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
 
 import * as hostWorkflow from 'n8n-workflow';
 import type { INode, INodeType } from 'n8n-workflow';
@@ -24,7 +23,7 @@ let harness: Harness;
 let copiedNode: INodeType;
 let copiedWorkflow: typeof hostWorkflow;
 
-before(async () => {
+beforeAll(async () => {
 	fs.rmSync(COPY_ROOT, { recursive: true, force: true });
 	fs.cpSync(path.join(REPO, 'dist'), path.join(COPY_ROOT, 'package', 'dist'), { recursive: true });
 	fs.cpSync(
@@ -41,7 +40,7 @@ before(async () => {
 	copiedWorkflow = requireFromCopy('n8n-workflow') as typeof hostWorkflow;
 	harness = await startHarness();
 });
-after(async () => {
+afterAll(async () => {
 	await harness.stop();
 	fs.rmSync(COPY_ROOT, { recursive: true, force: true });
 });

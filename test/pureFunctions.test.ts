@@ -1,6 +1,5 @@
 /** The small pure pieces of the request path: paths, Retry-After, Link headers, backoff. */
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
 
 import { listPaths, lookupPath, parsePath, readPath } from '../nodes/shared/jsonPath';
 import { nextLinkFromHeader } from '../nodes/shared/transport/pagination';

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { test } from 'node:test';
 
 import { README, readmeWithTables } from '../scripts/readme-tables';
 
