@@ -6,6 +6,7 @@ const phases: Record<string, () => Promise<Record<string, unknown>>> = {
 	expiry: async () => await (await import('./expiry')).expiry(),
 	pagination: async () => await (await import('./pagination')).pagination(),
 	realN8n: async () => await (await import('./realN8n')).realN8n(),
+	queue: async () => await (await import('./queue')).queue(),
 };
 
 const name = process.argv[2];

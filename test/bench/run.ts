@@ -4,9 +4,10 @@
  * figures as one JSON line, then one line with every figure and a Markdown `summary`.
  * Phases run under n8n's default expression engine (vm); `throughputLegacy` repeats the
  * throughput comparison under the legacy engine, its figures prefixed `legacy_`. `realN8n` times
- * 2,000 items in a real n8n server (test/e2e/realN8nTiming.ts).
+ * 2,000 items in a real n8n server (test/e2e/realN8nTiming.ts); `queue` runs the queue suite
+ * (test/queue/run.ts) for its queue-mode figures.
  * When our node misses a throughput goal it is profiled (--cpu-prof) and the hot spots go to stderr.
- * Env: BENCH_PHASES=throughput,throughputLegacy,expiry,pagination,realN8n  BENCH_PROFILE=0|1
+ * Env: BENCH_PHASES=throughput,throughputLegacy,expiry,pagination,realN8n,queue  BENCH_PROFILE=0|1
  * BENCH_ROUNDS, BENCH_ITEMS, BENCH_CONCURRENCY, BENCH_SERVERS=inline (servers on the main thread).
  */
 import { spawn } from 'node:child_process';
@@ -23,6 +24,7 @@ const PHASE_TIMEOUT_MS: Record<string, number> = {
 	expiry: 3 * 60_000,
 	pagination: 3 * 60_000,
 	realN8n: 15 * 60_000,
+	queue: 20 * 60_000,
 	profile: 3 * 60_000,
 };
 
@@ -37,6 +39,7 @@ const PHASE_RUNS: Record<string, { phase: string; env?: NodeJS.ProcessEnv; prefi
 	expiry: { phase: 'expiry', env: { HARNESS_EXPRESSION_ENGINE: 'vm' } },
 	pagination: { phase: 'pagination', env: { HARNESS_EXPRESSION_ENGINE: 'vm' } },
 	realN8n: { phase: 'realN8n' },
+	queue: { phase: 'queue' },
 	profile: { phase: 'throughput', env: { HARNESS_EXPRESSION_ENGINE: 'vm' } },
 };
 
@@ -137,6 +140,13 @@ function table(f: Record<string, unknown>): string {
 			`n8n ${fmt(f.real_n8n_version)} server (${fmt(f.real_n8n_expression_engine)} engine), ${fmt(f.real_n8n_items)} items: ours ${fmt(f.real_n8n_ours_items_per_s)}/s vs HTTP Request + generic OAuth2 ${fmt(f.real_n8n_builtin_generic_items_per_s)}/s (median of ${fmt(f.real_n8n_rounds)})`,
 		],
 		[
+			'queue_executions_per_second',
+			f.queue_executions_per_second_two_workers,
+			'-',
+			'-',
+			`queue mode, production webhooks through OAuth2 HTTP Request: two workers ${fmt(f.queue_executions_per_second_two_workers)}/s, one worker ${fmt(f.queue_executions_per_second_one_worker)}/s; token calls per expiry across workers ${fmt(f.queue_token_calls_per_expiry_across_workers)} (4 s tokens, ${fmt(f.queue_race_refreshes)} refreshes, ${fmt(f.queue_race_refresh_tokens_presented_twice)} refresh tokens presented twice)`,
+		],
+		[
 			'token_calls_per_expiry',
 			f.token_calls_per_expiry,
 			'= 1',
@@ -171,7 +181,7 @@ function table(f: Record<string, unknown>): string {
 async function main(): Promise<void> {
 	const started = Date.now();
 	const phases = (
-		process.env.BENCH_PHASES ?? 'throughput,throughputLegacy,expiry,pagination,realN8n'
+		process.env.BENCH_PHASES ?? 'throughput,throughputLegacy,expiry,pagination,realN8n,queue'
 	).split(',');
 	const figures: Record<string, unknown> = {};
 	const errors: string[] = [];

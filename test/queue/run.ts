@@ -3,7 +3,7 @@
 // the API on 127.0.0.1. Production webhooks run on the workers; every figure is measured on the
 // servers' side. Prints the figures, then "N passed, M failed" last; everything started is stopped,
 // also on failure. Env: QUEUE_SKIP_BUILD=1 packs the existing dist/, QUEUE_EXECUTIONS (default
-// 1000), QUEUE_KEEP=1 keeps the work directory.
+// 1000), QUEUE_KEEP=1 keeps the work directory, QUEUE_FIGURES_OUT=<file> also writes the figures there.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
@@ -305,6 +305,8 @@ async function main(): Promise<void> {
 	} finally {
 		await stopAll();
 		log(`figures ${JSON.stringify(figures)}`);
+		if (process.env.QUEUE_FIGURES_OUT)
+			fs.writeFileSync(process.env.QUEUE_FIGURES_OUT, JSON.stringify(figures));
 		const keep = process.env.QUEUE_KEEP || counts.failed > 0;
 		if (keep) log(`work directory kept (logs): ${workDir}`);
 		else fs.rmSync(workDir, { recursive: true, force: true });
