@@ -13,6 +13,7 @@ import path from 'node:path';
 import { CREDENTIAL_TYPE, NODE_TYPES, type E2eContext, type Scenario } from './context';
 import { sleep } from './n8nServer';
 import { connectOverHttp } from './oauthFlow';
+import { callWebhook, webhookTrigger } from './workflows';
 import {
 	CLIENTS,
 	createConnectedCredential,
@@ -51,19 +52,11 @@ async function timedWorkflow(
 	label: string,
 	node: Record<string, unknown>,
 ): Promise<{ run: () => Promise<TimedRun>; remove: () => Promise<void> }> {
-	const webhookPath = `timing-${randomUUID()}`;
+	const trigger = webhookTrigger('timing');
 	const workflow = await ctx.rest.createWorkflow({
 		name: `timing ${label}`,
 		nodes: [
-			{
-				id: randomUUID(),
-				name: 'Webhook',
-				type: 'n8n-nodes-base.webhook',
-				typeVersion: 2,
-				position: [0, 0],
-				webhookId: randomUUID(),
-				parameters: { httpMethod: 'GET', path: webhookPath, responseMode: 'lastNode', options: {} },
-			},
+			trigger.node,
 			{
 				id: randomUUID(),
 				name: 'Items',
@@ -82,17 +75,12 @@ async function timedWorkflow(
 		},
 	});
 	await ctx.rest.activateWorkflow(workflow.id, workflow.versionId);
-	const url = `${ctx.rest.baseUrl}/webhook/${webhookPath}`;
+	const url = `${ctx.rest.baseUrl}/webhook/${trigger.path}`;
 	const seen = new Set<string>();
 	return {
 		async run() {
 			const started = Date.now();
-			for (let attempt = 0; ; attempt++) {
-				const response = await fetch(url);
-				const text = await response.text();
-				if (response.status !== 404 || !text.includes('is not registered') || attempt >= 40) break;
-				await sleep(250);
-			}
+			await callWebhook(url);
 			const wallMs = Date.now() - started;
 			for (let attempt = 0; attempt < 40; attempt++) {
 				const list = await ctx.rest.listExecutions(workflow.id);

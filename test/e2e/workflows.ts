@@ -47,27 +47,34 @@ interface ExecutionData {
 	resultData?: { error?: { message?: string; description?: string }; runData?: RunData };
 }
 
+/** A Webhook trigger named 'Webhook' (GET, answers with the last node's output) on a fresh path. */
+export function webhookTrigger(prefix: string): { node: Record<string, unknown>; path: string } {
+	const webhookPath = `${prefix}-${randomUUID()}`;
+	return {
+		path: webhookPath,
+		node: {
+			id: randomUUID(),
+			name: 'Webhook',
+			type: 'n8n-nodes-base.webhook',
+			typeVersion: 2,
+			position: [0, 0],
+			webhookId: randomUUID(),
+			parameters: { httpMethod: 'GET', path: webhookPath, responseMode: 'lastNode', options: {} },
+		},
+	};
+}
+
 export async function runNodeViaWebhook(
 	rest: N8nRest,
 	parse: (text: string) => unknown,
 	node: NodeUnderTest,
 ): Promise<WorkflowRun> {
 	const nodeName = node.name ?? 'Node Under Test';
-	const webhookPath = `e2e-${randomUUID()}`;
+	const trigger = webhookTrigger('e2e');
+	const webhookPath = trigger.path;
 	const workflow = await rest.createWorkflow({
 		name: `e2e ${nodeName} ${webhookPath.slice(4, 12)}`,
-		nodes: [
-			{
-				id: randomUUID(),
-				name: 'Webhook',
-				type: 'n8n-nodes-base.webhook',
-				typeVersion: 2,
-				position: [0, 0],
-				webhookId: randomUUID(),
-				parameters: { httpMethod: 'GET', path: webhookPath, responseMode: 'lastNode', options: {} },
-			},
-			{ id: randomUUID(), position: [300, 0], ...node, name: nodeName },
-		],
+		nodes: [trigger.node, { id: randomUUID(), position: [300, 0], ...node, name: nodeName }],
 		connections: { Webhook: { main: [[{ node: nodeName, type: 'main', index: 0 }]] } },
 	});
 	await rest.activateWorkflow(workflow.id, workflow.versionId);
@@ -88,7 +95,7 @@ export async function runNodeViaWebhook(
 }
 
 /** Activation registers the webhook a moment after the REST call returns: retry while unknown. */
-async function callWebhook(url: string): Promise<{ response: Response; text: string }> {
+export async function callWebhook(url: string): Promise<{ response: Response; text: string }> {
 	for (let attempt = 0; ; attempt++) {
 		const response = await fetch(url);
 		const text = await response.text();

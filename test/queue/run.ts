@@ -14,6 +14,7 @@ import { NODE_TYPES, CREDENTIAL_TYPE } from '../e2e/context';
 import { ensureN8n } from '../e2e/n8nInstall';
 import { packPackage, runToLog, sleep, type N8nRest } from '../e2e/n8nServer';
 import { connectOverHttp } from '../e2e/oauthFlow';
+import { callWebhook, webhookTrigger } from '../e2e/workflows';
 import { AuthServer } from '../harness/authServer';
 import { CLIENT_ID, CLIENT_SECRET } from '../harness/fixtures';
 import { ResourceServer } from '../harness/resourceServer';
@@ -65,19 +66,11 @@ async function webhookFlow(
 	credential: { id: string; name: string },
 	node: { type: string; parameters: Record<string, unknown> },
 ): Promise<string> {
-	const webhookPath = `queue-${randomUUID().slice(0, 8)}`;
+	const trigger = webhookTrigger('queue');
 	const workflow = await rest.createWorkflow({
-		name: webhookPath,
+		name: trigger.path,
 		nodes: [
-			{
-				id: randomUUID(),
-				name: 'Webhook',
-				type: 'n8n-nodes-base.webhook',
-				typeVersion: 2,
-				position: [0, 0],
-				webhookId: randomUUID(),
-				parameters: { httpMethod: 'GET', path: webhookPath, responseMode: 'lastNode', options: {} },
-			},
+			trigger.node,
 			{
 				id: randomUUID(),
 				name: 'Node',
@@ -90,7 +83,7 @@ async function webhookFlow(
 		connections: { Webhook: { main: [[{ node: 'Node', type: 'main', index: 0 }]] } },
 	});
 	await rest.activateWorkflow(workflow.id, workflow.versionId);
-	return `${rest.baseUrl}/webhook/${webhookPath}`;
+	return `${rest.baseUrl}/webhook/${trigger.path}`;
 }
 
 const httpNode = {
@@ -123,26 +116,17 @@ async function fire(
 	let firstFailure: string | undefined;
 	for (let sent = 0; sent < total; sent += concurrency) {
 		const wave = Array.from({ length: Math.min(concurrency, total - sent) }, async () => {
-			for (let attempt = 0; ; attempt++) {
-				const response = await fetch(url);
-				const text = await response.text();
-				// Activation registers the webhook a moment after the REST call returns.
-				if (response.status === 404 && text.includes('not registered') && attempt < 40) {
-					await sleep(250);
-					continue;
-				}
-				let body: unknown = text;
-				try {
-					body = JSON.parse(text);
-				} catch {
-					// not JSON
-				}
-				if (response.status === 200 && expect(body)) ok++;
-				else {
-					failed++;
-					firstFailure ??= `${response.status} ${text.slice(0, 300)}`;
-				}
-				return;
+			const { response, text } = await callWebhook(url);
+			let body: unknown = text;
+			try {
+				body = JSON.parse(text);
+			} catch {
+				// not JSON
+			}
+			if (response.status === 200 && expect(body)) ok++;
+			else {
+				failed++;
+				firstFailure ??= `${response.status} ${text.slice(0, 300)}`;
 			}
 		});
 		await Promise.all(wave);
