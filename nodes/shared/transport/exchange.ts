@@ -1,6 +1,6 @@
 /**
  * One HTTP exchange: the request goes out through the host, with the connection's token when
- * it carries the token (httpRequestWithAuthentication: the host injects it), without it otherwise (a
+ * `withToken` (httpRequestWithAuthentication: the host injects it), without it otherwise (a
  * redirect hop to another origin). The body is read as it arrives and cut off at the size limit.
  * Redirects and expiry signals come back as responses: the request path decides about them.
  */
@@ -9,7 +9,13 @@ import { NodeOperationError, type IHttpRequestOptions, type INode } from 'n8n-wo
 import { CREDENTIAL_TYPE, type Connection } from './connection';
 import { reuseResolvedCredential } from './credentialReuse';
 import { isNodeError, unwrapHostError } from './hostErrors';
-import type { ConnectionMemo, OutgoingRequest, ReceivedResponse, RequestContext } from './request';
+import type {
+	ConnectionMemo,
+	OutgoingRequest,
+	ReceivedResponse,
+	RequestContext,
+	RequestPacer,
+} from './request';
 import { settle } from './settle';
 
 /** What came back: a response (any status), or why none did. */
@@ -20,6 +26,34 @@ export interface Exchanged {
 }
 
 export const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
+
+/** What the sends of one node run share: its connection memo, and its pace when it has one. */
+export interface RunSending {
+	memo: ConnectionMemo;
+	pacer?: RequestPacer;
+}
+
+const pacedContexts = new WeakMap<RequestPacer, RequestContext>();
+
+/**
+ * The node's context, except that its HTTP sends wait their turn. The host calls
+ * helpers.httpRequest right before a request leaves, after its own one-time work (its client, the
+ * first credential read), so requests reach the API at the pace, the first ones included.
+ */
+function pacedContext(context: RequestContext, pacer: RequestPacer): RequestContext {
+	let paced = pacedContexts.get(pacer);
+	if (paced === undefined) {
+		const helpers = Object.create(context.helpers) as RequestContext['helpers'];
+		helpers.httpRequest = async (options: IHttpRequestOptions) => {
+			await pacer.waitTurn();
+			return await context.helpers.httpRequest(options);
+		};
+		paced = Object.create(context) as RequestContext;
+		Object.defineProperty(paced, 'helpers', { value: helpers, enumerable: true });
+		pacedContexts.set(pacer, paced);
+	}
+	return paced;
+}
 
 interface StreamedResponse {
 	statusCode: number;
@@ -95,11 +129,11 @@ function readThrown(error: unknown): {
 	};
 }
 
-/** `tokenFor`: the run's connection memo when the request carries the token; undefined sends none. */
 export async function exchange(
 	context: RequestContext,
 	connection: Connection,
-	tokenFor: ConnectionMemo | undefined,
+	run: RunSending,
+	withToken: boolean,
 	request: OutgoingRequest,
 	maxBytes: number,
 	itemIndex: number | undefined,
@@ -119,16 +153,17 @@ export async function exchange(
 		disableFollowRedirect: true,
 		allowedDomains: connection.allowedDomains,
 	};
+	const sender = run.pacer ? pacedContext(context, run.pacer) : context;
 	const outcome = await settle(
-		(tokenFor
-			? context.helpers.httpRequestWithAuthentication.call(
-					reuseResolvedCredential(context, tokenFor),
+		(withToken
+			? sender.helpers.httpRequestWithAuthentication.call(
+					reuseResolvedCredential(sender, run.memo),
 					CREDENTIAL_TYPE,
 					options,
 					// Refreshing on the expiry signal is the request path's job (tokenRefresh.ts).
 					{ oauth2: { tokenType: 'Bearer', skipTokenRefresh: true } },
 				)
-			: context.helpers.httpRequest(options)) as Promise<StreamedResponse>,
+			: sender.helpers.httpRequest(options)) as Promise<StreamedResponse>,
 	);
 	const thrown = unwrapHostError(outcome.error);
 	// The host's own errors (e.g. "needs to be reconnected") already say what to do.

@@ -9,7 +9,8 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { Connection } from './connection';
 import { assertDestinationAllowed } from './destination';
 import { exchange, type Exchanged } from './exchange';
-import type { ConnectionMemo, OutgoingRequest, RequestContext } from './request';
+import type { OutgoingRequest, RequestContext } from './request';
+import type { RunSending } from './exchange';
 
 export const MAX_REDIRECTS = 10;
 
@@ -50,7 +51,7 @@ function nextHop(request: OutgoingRequest, status: number, url: string): Outgoin
 export async function sendFollowingRedirects(
 	context: RequestContext,
 	connection: Connection,
-	memo: ConnectionMemo,
+	run: RunSending,
 	request: OutgoingRequest,
 	maxBytes: number,
 	itemIndex: number | undefined,
@@ -59,14 +60,7 @@ export async function sendFollowingRedirects(
 	let hop = request;
 	for (let redirects = 0; ; redirects++) {
 		const sentToken = new URL(hop.url).origin === tokenOrigin;
-		const delivered = await exchange(
-			context,
-			connection,
-			sentToken ? memo : undefined,
-			hop,
-			maxBytes,
-			itemIndex,
-		);
+		const delivered = await exchange(context, connection, run, sentToken, hop, maxBytes, itemIndex);
 		const response = delivered.response;
 		const location = response && locationOf(response.headers);
 		if (!response || !REDIRECT_STATUSES.has(response.statusCode) || location === undefined) {

@@ -190,11 +190,10 @@ async function send(
 			timeoutMs,
 		);
 		if (connection !== beforeRefresh) memo.current = Promise.resolve(connection);
-		await options.pacer?.waitTurn();
 		const delivered = await sendFollowingRedirects(
 			context,
 			connection,
-			memo,
+			{ memo, pacer: options.pacer },
 			{ ...request, url },
 			options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
 			itemIndex,
