@@ -26,7 +26,7 @@ import { isNodeError } from './hostErrors';
 import { withProblem } from './problems';
 import { readPath } from '../jsonPath';
 import { redact, redactError } from './redact';
-import { sendFollowingRedirects } from './redirects';
+import { sendFollowingRedirects, type Delivered } from './redirects';
 import {
 	DEFAULT_RETRY_POLICY,
 	isRetryableNetworkError,
@@ -122,7 +122,7 @@ function carriesBodySignal(connection: Connection, response: ReceivedResponse): 
  * one such as 403 only once the stored token is no longer fresh, as the host decides) or the body
  * signal. Only the origin that received the token can say so.
  */
-function signalsExpiry(connection: Connection, delivered: Exchanged & { sentToken: boolean }) {
+function signalsExpiry(connection: Connection, delivered: Delivered): boolean {
 	const response = delivered.response;
 	if (!response || !delivered.sentToken) return false;
 	const { statusCode } = response;
