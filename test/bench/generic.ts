@@ -25,7 +25,7 @@ import {
 	type WorkflowExecuteMode,
 } from 'n8n-workflow';
 
-import { CredentialStore } from '../harness/credentialStore';
+import { CredentialStore, resolveInWorkflow } from '../harness/credentialStore';
 
 export const GENERIC_TYPE = 'oAuth2Api';
 export const FLOOR_TYPE = 'floorOAuth2Api';
@@ -126,21 +126,7 @@ export class BenchCredentialStore extends CredentialStore {
 		) as ICredentialDataDecryptedObject;
 		if (stored.oauthTokenData !== undefined) data.oauthTokenData = stored.oauthTokenData;
 		if (!expressionResolveValues) return data;
-		const { workflow, runExecutionData, runIndex, itemIndex, node, connectionInputData } =
-			expressionResolveValues;
-		return workflow.expression.getParameterValue(
-			data as INodeParameters,
-			runExecutionData,
-			runIndex,
-			itemIndex,
-			node.name,
-			connectionInputData,
-			mode,
-			{},
-			executeData as never,
-			false,
-			data,
-		) as ICredentialDataDecryptedObject;
+		return resolveInWorkflow(data, mode, executeData, expressionResolveValues);
 	}
 }
 

@@ -31,6 +31,29 @@ interface StoredCredential {
 
 const clone = <T>(value: T): T => structuredClone(value);
 
+/** Resolves a credential's expressions in the running workflow, as n8n's CredentialsHelper does. */
+export function resolveInWorkflow(
+	data: ICredentialDataDecryptedObject,
+	mode: WorkflowExecuteMode,
+	executeData: unknown,
+	values: ICredentialsExpressionResolveValues,
+): ICredentialDataDecryptedObject {
+	const { workflow, runExecutionData, runIndex, itemIndex, node, connectionInputData } = values;
+	return workflow.expression.getParameterValue(
+		data as INodeParameters,
+		runExecutionData,
+		runIndex,
+		itemIndex,
+		node.name,
+		connectionInputData,
+		mode,
+		{},
+		executeData as never,
+		false,
+		data,
+	) as ICredentialDataDecryptedObject;
+}
+
 export class CredentialStore extends ICredentialsHelper {
 	private readonly records = new Map<string, StoredCredential>();
 
@@ -118,22 +141,7 @@ export class CredentialStore extends ICredentialsHelper {
 		const stored = clone(this.record(details).data);
 		if (raw) return stored;
 		if (!expressionResolveValues) return await resolveCredential(stored);
-		const data = applyDefaults(stored);
-		const { workflow, runExecutionData, runIndex, itemIndex, node, connectionInputData } =
-			expressionResolveValues;
-		return workflow.expression.getParameterValue(
-			data as INodeParameters,
-			runExecutionData,
-			runIndex,
-			itemIndex,
-			node.name,
-			connectionInputData,
-			mode,
-			{},
-			executeData as never,
-			false,
-			data,
-		) as ICredentialDataDecryptedObject;
+		return resolveInWorkflow(applyDefaults(stored), mode, executeData, expressionResolveValues);
 	}
 
 	async updateCredentials(
