@@ -392,6 +392,17 @@ describe('Custom connections', () => {
 	});
 });
 
+/** One GET through the OAuth2 HTTP Request node, and the token requests it caused. */
+async function tokenRequestsOfOneCall(harness: Harness, credential: { id: string; name: string }) {
+	const before = harness.auth.tokenRequests.length;
+	const result = await harness.run(credential, 'oAuth2HttpRequest', {
+		method: 'GET',
+		url: '/contacts/1',
+	});
+	assert.equal(result.error, undefined, result.error?.message);
+	return { result, tokenRequests: harness.auth.tokenRequests.slice(before) };
+}
+
 describe('token requests through n8n-core reach the provider as configured', () => {
 	let harness: Harness;
 	beforeAll(async () => {
@@ -410,13 +421,7 @@ describe('token requests through n8n-core reach the provider as configured', () 
 				scopes: 'read:contacts, write:contacts read:contacts',
 				customScopeSeparator: 'comma',
 			});
-			const before = harness.auth.tokenRequests.length;
-			const result = await harness.run(credential, 'oAuth2HttpRequest', {
-				method: 'GET',
-				url: '/contacts/1',
-			});
-			assert.equal(result.error, undefined, result.error?.message);
-			const tokenRequests = harness.auth.tokenRequests.slice(before);
+			const { result, tokenRequests } = await tokenRequestsOfOneCall(harness, credential);
 			assert.equal(tokenRequests.length, 1);
 			assert.equal(tokenRequests[0].grantType, 'client_credentials');
 			assert.equal(tokenRequests[0].clientAuth, expected);
@@ -440,13 +445,9 @@ describe('token requests through n8n-core reach the provider as configured', () 
 			extraGrantParameters,
 			resource,
 		});
-		const before = harness.auth.tokenRequests.length;
-		const result = await harness.run(machine, 'oAuth2HttpRequest', {
-			method: 'GET',
-			url: '/contacts/1',
-		});
-		assert.equal(result.error, undefined, result.error?.message);
-		const [issued] = harness.auth.tokenRequests.slice(before);
+		const {
+			tokenRequests: [issued],
+		} = await tokenRequestsOfOneCall(harness, machine);
 		assert.equal(issued.grantType, 'client_credentials');
 		assert.equal(issued.body.audience, 'https://api.example.com');
 		assert.equal(issued.body.account_id, 'A1');
@@ -500,13 +501,10 @@ describe('token requests through n8n-core reach the provider as configured', () 
 			privateKey,
 			certificate,
 		});
-		const before = harness.auth.tokenRequests.length;
-		const result = await harness.run(machine, 'oAuth2HttpRequest', {
-			method: 'GET',
-			url: '/contacts/1',
-		});
-		assert.equal(result.error, undefined, result.error?.message);
-		const [issued] = harness.auth.tokenRequests.slice(before);
+		const {
+			result,
+			tokenRequests: [issued],
+		} = await tokenRequestsOfOneCall(harness, machine);
 		assert.equal(issued.clientAuth, 'assertion');
 		assert.equal(
 			issued.body.client_assertion_type,

@@ -9,11 +9,10 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 
 import * as hostWorkflow from 'n8n-workflow';
-import type { INode, INodeType } from 'n8n-workflow';
+import type { INodeType } from 'n8n-workflow';
 
-import { runSourceToTarget, typesWith } from './harness/engine';
+import { runNode, typesWith } from './harness/engine';
 import { itemsOf, startHarness, type Harness } from './harness/fixtures';
-import { CREDENTIAL_TYPE } from './harness/resolveCredential';
 
 const REPO = path.resolve(__dirname, '..');
 /** Inside node_modules, so the copy's own dependencies (lodash, luxon, ...) still resolve. */
@@ -54,31 +53,14 @@ async function firstError(
 		const run = await harness.run(credential, 'oAuth2HttpRequest', parameters, itemsOf(1), true);
 		return String(run.items[0].json.error);
 	}
-	const nodes: INode[] = [
-		{
-			id: 'source',
-			name: 'Source',
-			type: 'source',
-			typeVersion: 1,
-			position: [0, 0],
-			parameters: { items: '[{"json":{}}]' },
-		},
-		{
-			id: 'target',
-			name: 'Target',
-			type: 'oAuth2HttpRequest',
-			typeVersion: 1,
-			position: [200, 0],
-			parameters: parameters as INode['parameters'],
-			credentials: { [CREDENTIAL_TYPE]: credential },
-			onError: 'continueRegularOutput',
-		},
-	];
-	const run = await runSourceToTarget(
-		harness.store,
-		typesWith({ oAuth2HttpRequest: copiedNode }),
-		nodes,
-	);
+	const run = await runNode({
+		store: harness.store,
+		credential,
+		nodeType: 'oAuth2HttpRequest',
+		parameters,
+		continueOnFail: true,
+		types: typesWith({ oAuth2HttpRequest: copiedNode }),
+	});
 	return String(run.items[0].json.error);
 }
 

@@ -137,6 +137,8 @@ export interface RunOptions {
 	continueOnFail?: boolean | 'continueRegularOutput' | 'continueErrorOutput';
 	/** Workflow id and name, for runs of different workflows side by side. */
 	workflowId?: string;
+	/** The node types to run with (default: the package's nodes from dist/). */
+	types?: INodeTypes;
 }
 
 export async function runNode(options: RunOptions): Promise<NodeRun> {
@@ -165,7 +167,12 @@ export async function runNode(options: RunOptions): Promise<NodeRun> {
 				: {}),
 		},
 	];
-	return await runSourceToTarget(options.store, nodeTypes, nodes, options.workflowId);
+	return await runSourceToTarget(
+		options.store,
+		options.types ?? nodeTypes,
+		nodes,
+		options.workflowId,
+	);
 }
 
 /**
