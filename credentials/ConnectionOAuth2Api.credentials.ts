@@ -106,6 +106,17 @@ const refreshScopesSummary = Object.entries(
 	.map(([scope, names]) => `${scope} (${names.sort().join(', ')})`)
 	.join('; ');
 
+/** n8n's OAuth2 field and the field of this form whose value it takes. */
+export const INHERITED_FIELDS_READ_FROM_OWN: Array<[string, string]> = [
+	['clientId', 'appClientId'],
+	['clientSecret', 'appClientSecret'],
+	['clientCredentialType', 'clientAuthenticationMethod'],
+	['privateKey', 'signingPrivateKey'],
+	['certificate', 'signingCertificate'],
+	['allowedHttpRequestDomains', 'allowedDomainsMode'],
+	['allowedDomains', 'allowedDomainsList'],
+];
+
 function hidden(name: string, expression: string): INodeProperties {
 	return { displayName: name, name, type: 'hidden', default: expression };
 }
@@ -123,28 +134,6 @@ export class ConnectionOAuth2Api implements ICredentialType {
 		'https://github.com/n8n-nodes-oauth2-connections/n8n-nodes-oauth2-connections#the-oauth2-connection-credential';
 
 	properties: INodeProperties[] = [
-		{
-			displayName: 'Provider',
-			name: 'provider',
-			type: 'options',
-			default: CUSTOM_PROVIDER,
-			description:
-				'A provider preset fills the authorization and token URLs, default scopes and API domains; Custom lets you enter them',
-			options: [
-				{
-					name: 'Custom',
-					value: CUSTOM_PROVIDER,
-					description: 'Enter the authorization and token URLs yourself',
-				},
-				...presetsSortedByName.map((preset) => ({
-					name: preset.displayName,
-					value: preset.id,
-					description: preset.notes,
-				})),
-			],
-		},
-		...setupNotices,
-		...presetFieldProperties,
 		{
 			displayName: 'Grant Type',
 			name: 'grantType',
@@ -168,6 +157,53 @@ export class ConnectionOAuth2Api implements ICredentialType {
 					description: 'Machine-to-machine: n8n fetches a token with the client ID and secret',
 				},
 			],
+		},
+		{
+			displayName: 'Provider',
+			name: 'provider',
+			type: 'options',
+			default: CUSTOM_PROVIDER,
+			description:
+				'A provider preset fills the authorization and token URLs, default scopes and API domains; Custom lets you enter them',
+			options: [
+				{
+					name: 'Custom',
+					value: CUSTOM_PROVIDER,
+					description: 'Enter the authorization and token URLs yourself',
+				},
+				...presetsSortedByName.map((preset) => ({
+					name: preset.displayName,
+					value: preset.id,
+					description: preset.notes,
+				})),
+			],
+		},
+		...setupNotices,
+		...presetFieldProperties,
+		{
+			displayName: 'Client ID',
+			name: 'appClientId',
+			type: 'string',
+			default: '',
+			required: true,
+		},
+		{
+			displayName: 'Client Secret',
+			name: 'appClientSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description: 'Leave empty for a public client that uses PKCE',
+		},
+		...scopeSetProperties,
+		{
+			displayName: 'Scopes',
+			name: 'scopes',
+			type: 'string',
+			typeOptions: { rows: 2 },
+			default: '',
+			placeholder: 'e.g. openid, profile, offline_access',
+			description: `Separated by commas, spaces or new lines; sent the way the provider expects. Leave empty for the preset's default scopes. Always added, also to scopes you type (except with client credentials), because the refresh token depends on them: ${refreshScopesSummary}.`,
 		},
 		{
 			displayName: 'Authorization URL',
@@ -206,41 +242,6 @@ export class ConnectionOAuth2Api implements ICredentialType {
 			displayOptions: { show: { provider: [CUSTOM_PROVIDER] } },
 		},
 		{
-			displayName: 'API Base URL',
-			name: 'customApiBaseUrl',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. https://api.example.com/v1',
-			description:
-				'Relative URLs in the nodes are resolved against it; its host is the default allowed domain',
-			displayOptions: { show: { provider: [CUSTOM_PROVIDER] } },
-		},
-		{
-			displayName: 'Client ID',
-			name: 'clientId',
-			type: 'string',
-			default: '',
-			required: true,
-		},
-		{
-			displayName: 'Client Secret',
-			name: 'clientSecret',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-			description: 'Leave empty for a public client that uses PKCE',
-		},
-		...scopeSetProperties,
-		{
-			displayName: 'Scopes',
-			name: 'scopes',
-			type: 'string',
-			typeOptions: { rows: 2 },
-			default: '',
-			placeholder: 'e.g. openid, profile, offline_access',
-			description: `Separated by commas, spaces or new lines; sent the way the provider expects. Leave empty for the preset's default scopes. Always added, also to scopes you type (except with client credentials), because the refresh token depends on them: ${refreshScopesSummary}.`,
-		},
-		{
 			displayName: 'Scope Separator',
 			name: 'customScopeSeparator',
 			type: 'options',
@@ -251,6 +252,69 @@ export class ConnectionOAuth2Api implements ICredentialType {
 				{ name: 'Comma', value: 'comma' },
 			],
 			displayOptions: { show: { provider: [CUSTOM_PROVIDER] } },
+		},
+		{
+			displayName: 'API Base URL',
+			name: 'customApiBaseUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. https://api.example.com/v1',
+			description:
+				'Relative URLs in the nodes are resolved against it; its host is the default allowed domain',
+			displayOptions: { show: { provider: [CUSTOM_PROVIDER] } },
+		},
+		{
+			displayName: 'API Base URL From Token Response',
+			name: 'customApiBaseUrlField',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. instance_url',
+			description:
+				'A field of the token response that holds the API URL (Salesforce instance_url, Zoho api_domain); when the stored token has it, it replaces API Base URL and its host is allowed',
+			displayOptions: { show: { provider: [CUSTOM_PROVIDER] } },
+		},
+		{
+			displayName: 'Client Authentication Method',
+			name: 'clientAuthenticationMethod',
+			type: 'options',
+			default: 'clientSecret',
+			description:
+				'Whether n8n authenticates at the token endpoint with the client secret or with a JWT it signs with your private key (private_key_jwt)',
+			options: [
+				{ name: 'Client Secret', value: 'clientSecret' },
+				{
+					name: 'Private Key JWT (Certificate)',
+					value: 'certificate',
+					description:
+						'An RS256 client assertion with the certificate thumbprint (x5t), for certificate credentials and service apps',
+				},
+			],
+			displayOptions: { show: { provider: PRIVATE_KEY_JWT_PROVIDERS } },
+		},
+		{
+			displayName: 'Private Key',
+			name: 'signingPrivateKey',
+			type: 'string',
+			typeOptions: { password: true, rows: 4 },
+			default: '',
+			placeholder: '-----BEGIN PRIVATE KEY-----',
+			description: 'The RSA private key (PEM) the client assertion is signed with',
+			displayOptions: {
+				show: { provider: PRIVATE_KEY_JWT_PROVIDERS, clientAuthenticationMethod: ['certificate'] },
+			},
+		},
+		{
+			displayName: 'Certificate',
+			name: 'signingCertificate',
+			type: 'string',
+			typeOptions: { password: true, rows: 4 },
+			default: '',
+			placeholder: '-----BEGIN CERTIFICATE-----',
+			description:
+				'The certificate (PEM) of that key, as uploaded to the app; its thumbprint names the key',
+			displayOptions: {
+				show: { provider: PRIVATE_KEY_JWT_PROVIDERS, clientAuthenticationMethod: ['certificate'] },
+			},
 		},
 		{
 			displayName: 'Extra Authorization Parameters',
@@ -281,59 +345,6 @@ export class ConnectionOAuth2Api implements ICredentialType {
 				'The resource indicator (RFC 8707) of the API the token is for: n8n sends it with the authorization request and every token request, refreshes included',
 		},
 		{
-			displayName: 'Client Authentication Method',
-			name: 'clientCredentialType',
-			type: 'options',
-			default: 'clientSecret',
-			description:
-				'Whether n8n authenticates at the token endpoint with the client secret or with a JWT it signs with your private key (private_key_jwt)',
-			options: [
-				{ name: 'Client Secret', value: 'clientSecret' },
-				{
-					name: 'Private Key JWT (Certificate)',
-					value: 'certificate',
-					description:
-						'An RS256 client assertion with the certificate thumbprint (x5t), for certificate credentials and service apps',
-				},
-			],
-			displayOptions: { show: { provider: PRIVATE_KEY_JWT_PROVIDERS } },
-		},
-		{
-			displayName: 'Private Key',
-			name: 'privateKey',
-			type: 'string',
-			typeOptions: { password: true, rows: 4 },
-			default: '',
-			placeholder: '-----BEGIN PRIVATE KEY-----',
-			description: 'The RSA private key (PEM) the client assertion is signed with',
-			displayOptions: {
-				show: { provider: PRIVATE_KEY_JWT_PROVIDERS, clientCredentialType: ['certificate'] },
-			},
-		},
-		{
-			displayName: 'Certificate',
-			name: 'certificate',
-			type: 'string',
-			typeOptions: { password: true, rows: 4 },
-			default: '',
-			placeholder: '-----BEGIN CERTIFICATE-----',
-			description:
-				'The certificate (PEM) of that key, as uploaded to the app; its thumbprint names the key',
-			displayOptions: {
-				show: { provider: PRIVATE_KEY_JWT_PROVIDERS, clientCredentialType: ['certificate'] },
-			},
-		},
-		{
-			displayName: 'API Base URL From Token Response',
-			name: 'customApiBaseUrlField',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. instance_url',
-			description:
-				'A field of the token response that holds the API URL (Salesforce instance_url, Zoho api_domain); when the stored token has it, it replaces API Base URL and its host is allowed',
-			displayOptions: { show: { provider: [CUSTOM_PROVIDER] } },
-		},
-		{
 			displayName: 'Token Expired Status Codes',
 			name: 'expiryStatusCodes',
 			type: 'string',
@@ -362,7 +373,7 @@ export class ConnectionOAuth2Api implements ICredentialType {
 		},
 		{
 			displayName: 'Allowed HTTP Request Domains',
-			name: 'allowedHttpRequestDomains',
+			name: 'allowedDomainsMode',
 			type: 'options',
 			default: 'domains',
 			description: 'Hosts the nodes may send this connection’s token to',
@@ -378,13 +389,13 @@ export class ConnectionOAuth2Api implements ICredentialType {
 		},
 		{
 			displayName: 'Allowed Domains',
-			name: 'allowedDomains',
+			name: 'allowedDomainsList',
 			type: 'string',
 			default: '',
 			placeholder: 'Empty: the provider’s API domains (Custom: the API base URL’s host)',
 			description:
 				'Separated by commas, e.g. api.example.com, *.example.com (subdomains only). Leave empty for the provider’s API domains, listed in the README.',
-			displayOptions: { show: { allowedHttpRequestDomains: ['domains'] } },
+			displayOptions: { show: { allowedDomainsMode: ['domains'] } },
 		},
 		hidden('authUrl', authUrlExpression),
 		hidden('accessTokenUrl', accessTokenUrlExpression),
@@ -399,5 +410,11 @@ export class ConnectionOAuth2Api implements ICredentialType {
 			default: false,
 		},
 		hidden('additionalBodyProperties', additionalBodyPropertiesExpression),
+		// The host lists inherited fields first, in n8n's order. So that the form reads top-down,
+		// the fields users fill are declared above under names of their own, and n8n's fields read
+		// them. Grant Type stays n8n's field: the editor shows Connect only from its stored value.
+		...INHERITED_FIELDS_READ_FROM_OWN.map(([inherited, own]) =>
+			hidden(inherited, `={{ $self.${own} }}`),
+		),
 	];
 }

@@ -63,7 +63,7 @@ export const BAD_INPUTS: BadInputCase[] = [
 	},
 	{
 		input: 'Relative URL, connection without an API base URL',
-		credential: { customApiBaseUrl: '', allowedHttpRequestDomains: 'all' },
+		credential: { customApiBaseUrl: '', allowedDomainsMode: 'all' },
 		parameters: get('/contacts/1'),
 		message: "The URL '/contacts/1' is relative but the connection has no API base URL",
 		description: "Enter a full URL (https://...), or set API Base URL in the connection 'CRM'.",
@@ -189,7 +189,7 @@ export const BAD_INPUTS: BadInputCase[] = [
 	},
 	{
 		input: 'Custom API base URL that is not a URL (`https://`)',
-		credential: { customApiBaseUrl: 'https://', allowedHttpRequestDomains: 'all' },
+		credential: { customApiBaseUrl: 'https://', allowedDomainsMode: 'all' },
 		parameters: get('/contacts/1'),
 		message: "The API Base URL of connection 'CRM' is not a valid URL: 'https:'",
 		description: 'Open the connection and correct API Base URL (e.g. https://api.example.com/v1).',

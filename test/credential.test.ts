@@ -21,6 +21,8 @@ import {
 	type ProviderPreset,
 } from '../credentials/providerPresets';
 import { describeConnection } from '../nodes/shared/transport/connection';
+import { installDir, isInstalled } from './e2e/n8nInstall';
+import { EXPECTED_FORM_ORDER, visibleFieldLabels } from './harness/credentialForm';
 import { loadOptions } from './harness/engine';
 import { CLIENT_ID, CLIENT_SECRET, startHarness, type Harness } from './harness/fixtures';
 import { ResourceServer } from './harness/resourceServer';
@@ -58,7 +60,13 @@ function filledFor(
 	const samples = Object.fromEntries(
 		Object.entries(PRESET_FIELDS).map(([key, field]) => [key, field.sample]),
 	);
-	return { provider: preset.id, clientId: 'id', clientSecret: 'secret', ...samples, ...extra };
+	return {
+		provider: preset.id,
+		appClientId: 'id',
+		appClientSecret: 'secret',
+		...samples,
+		...extra,
+	};
 }
 
 const byId = (id: string) => PROVIDER_PRESETS.find((preset) => preset.id === id) as ProviderPreset;
@@ -165,6 +173,38 @@ describe('the built credential', () => {
 		assert.equal(property(credential, 'authentication').type, 'hidden');
 	});
 
+	test('reads top-down in the modal: provider, its fields, client, scopes, Custom URLs, advanced', () => {
+		assert.ok(isInstalled(), `n8n is installed in ${installDir()} (npm test installs it first)`);
+		for (const provider of ['custom', 'keycloak'] as const) {
+			assert.deepEqual(
+				visibleFieldLabels(installDir(), credential, { provider }),
+				EXPECTED_FORM_ORDER[provider],
+				provider,
+			);
+		}
+	});
+
+	test("a connection saved under n8n's field names (version 0.1) keeps its client and domains", async () => {
+		const resolved = await resolveCredential({
+			provider: 'custom',
+			customTokenUrl: 'https://auth.example.com/token',
+			clientId: 'old-id',
+			clientSecret: 'old-secret',
+			allowedHttpRequestDomains: 'all',
+		});
+		assert.equal(resolved.clientId, 'old-id');
+		assert.equal(resolved.clientSecret, 'old-secret');
+		assert.equal(resolved.allowedHttpRequestDomains, 'all');
+		const current = await resolveCredential({
+			provider: 'custom',
+			appClientId: 'new-id',
+			appClientSecret: 'new-secret',
+		});
+		assert.equal(current.clientId, 'new-id');
+		assert.equal(current.clientSecret, 'new-secret');
+		assert.equal(current.allowedHttpRequestDomains, 'domains');
+	});
+
 	test('keeps the fields the host reads hidden, so stored values cannot override them', () => {
 		for (const name of [
 			'authUrl',
@@ -176,11 +216,11 @@ describe('the built credential', () => {
 			assert.equal(property(credential, name).type, 'hidden', name);
 		}
 		assert.equal(
-			property(credential, 'clientSecret').required ?? false,
+			property(credential, 'appClientSecret').required ?? false,
 			false,
 			'PKCE public clients have no secret',
 		);
-		assert.equal(property(credential, 'clientSecret').typeOptions?.password, true);
+		assert.equal(property(credential, 'appClientSecret').typeOptions?.password, true);
 	});
 
 	test('shows each preset field only for the presets that use it', () => {
@@ -339,8 +379,8 @@ describe('Custom connections', () => {
 		customAuthUrl: 'https://auth.example.com/authorize?tenant=x',
 		customTokenUrl: 'https://auth.example.com/token',
 		customApiBaseUrl: 'https://api.example.com/v2/',
-		clientId: 'id',
-		clientSecret: 'secret',
+		appClientId: 'id',
+		appClientSecret: 'secret',
 	};
 
 	test('use the URLs as typed and the API host as the allowed domain', async () => {
@@ -496,10 +536,10 @@ describe('token requests through n8n-core reach the provider as configured', () 
 		);
 		const machine = harness.credential({
 			grantType: 'clientCredentials',
-			clientSecret: '',
-			clientCredentialType: 'certificate',
-			privateKey,
-			certificate,
+			appClientSecret: '',
+			clientAuthenticationMethod: 'certificate',
+			signingPrivateKey: privateKey,
+			signingCertificate: certificate,
 		});
 		const {
 			result,
@@ -688,7 +728,7 @@ describe('Okta', () => {
 		const resolved = await resolveCredential({
 			provider: custom.id,
 			oktaDomain: 'dev-1.okta.com',
-			clientId: 'id',
+			appClientId: 'id',
 		});
 		assert.equal(resolved.authUrl, 'https://dev-1.okta.com/oauth2/default/v1/authorize');
 		assert.equal(resolved.accessTokenUrl, 'https://dev-1.okta.com/oauth2/default/v1/token');
@@ -699,7 +739,7 @@ describe('values from the token response', () => {
 	const salesforce = {
 		provider: 'salesforce',
 		salesforceLoginHost: 'login.salesforce.com',
-		clientId: 'id',
+		appClientId: 'id',
 		grantType: 'authorizationCode',
 	};
 

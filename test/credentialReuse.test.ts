@@ -224,7 +224,9 @@ describe('credential reuse', () => {
 		assert.ok(sent.slice(firstNew).every((request) => tokenOf(request) === stored.access_token));
 
 		// The node's own checks follow the same reads: narrowed domains stop the run within the bound.
-		const narrowed = await harness.connectedCredential({ extra: { allowedDomains: '127.0.0.1' } });
+		const narrowed = await harness.connectedCredential({
+			extra: { allowedDomainsList: '127.0.0.1' },
+		});
 		const domainsStarted = Date.now();
 		const editDomains = new Promise<number>((resolve) =>
 			setTimeout(() => {
@@ -232,7 +234,7 @@ describe('credential reuse', () => {
 				void harness.store
 					.updateCredentials(narrowed, 'connectionOAuth2Api', {
 						...data,
-						allowedDomains: 'api.example.com',
+						allowedDomainsList: 'api.example.com',
 					})
 					.then(() => resolve(Date.now()));
 			}, 400),

@@ -639,7 +639,7 @@ describe('resource server faults', () => {
 			assertNoSecrets(result, credential);
 
 			const anywhere = await harness.connectedCredential({
-				extra: { allowedHttpRequestDomains: 'all' },
+				extra: { allowedDomainsMode: 'all' },
 			});
 			// "All" follows the redirect, without the token: it goes to the first request's origin only.
 			const tokenCalls = harness.auth.tokenRequests.length;
@@ -1028,7 +1028,7 @@ describe('redirects the package controls', () => {
 			await samePortless.start();
 			try {
 				const credential = await harness.connectedCredential({
-					extra: { allowedDomains: '127.0.0.1, 127.0.0.2' },
+					extra: { allowedDomainsList: '127.0.0.1, 127.0.0.2' },
 				});
 				const seen = (server: ResourceServer) => server.requests.at(-1);
 				const to = (url: string, status = 302) =>

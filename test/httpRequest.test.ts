@@ -210,7 +210,7 @@ describe('authorization', () => {
 	});
 
 	test('a PKCE connection without a token is refused the same way', async () => {
-		const credential = harness.credential({ grantType: 'pkce', clientSecret: '' }, 'PKCE App');
+		const credential = harness.credential({ grantType: 'pkce', appClientSecret: '' }, 'PKCE App');
 		const result = await harness.run(credential, 'oAuth2HttpRequest', get('/contacts/1'));
 		assert.match(String(result.error?.message), /'PKCE App' is not authorized yet/);
 	});
@@ -284,7 +284,7 @@ describe('token confinement', () => {
 
 	test('"All" lets the token go anywhere the user points it', async () => {
 		const credential = await harness.connectedCredential({
-			extra: { allowedHttpRequestDomains: 'all' },
+			extra: { allowedDomainsMode: 'all' },
 		});
 		otherHost.acceptToken(credential.accessToken);
 		const result = await harness.run(

@@ -86,7 +86,7 @@ for (const [fault, setUp] of [
 		async () => {
 			const credential = await harness.connectedCredential({
 				name: 'Anywhere',
-				extra: { allowedHttpRequestDomains: 'all' },
+				extra: { allowedDomainsMode: 'all' },
 			});
 			return {
 				credential,

@@ -51,8 +51,8 @@ export async function createDemoContent(
 			customTokenUrl: auth.tokenUrl,
 			customClientAuthentication: 'header',
 			customApiBaseUrl: apiOrigin,
-			clientId: CLIENTS.basic.clientId,
-			clientSecret: CLIENTS.basic.clientSecret,
+			appClientId: CLIENTS.basic.clientId,
+			appClientSecret: CLIENTS.basic.clientSecret,
 			scopes: 'contacts.read items.read',
 		});
 	const credential = await connection('Demo API (local OAuth2 server)');

@@ -48,8 +48,8 @@ export async function startHarness(): Promise<Harness> {
 		customAuthUrl: auth.authorizeUrl,
 		customTokenUrl: auth.tokenUrl,
 		customApiBaseUrl: api.url,
-		clientId: CLIENT_ID,
-		clientSecret: CLIENT_SECRET,
+		appClientId: CLIENT_ID,
+		appClientSecret: CLIENT_SECRET,
 	});
 
 	return {

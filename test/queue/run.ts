@@ -51,8 +51,8 @@ async function connectedCredential(fixture: Fixture, name: string) {
 		customAuthUrl: fixture.auth.authorizeUrl,
 		customTokenUrl: fixture.auth.tokenUrl,
 		customApiBaseUrl: fixture.api.url,
-		clientId: CLIENT_ID,
-		clientSecret: CLIENT_SECRET,
+		appClientId: CLIENT_ID,
+		appClientSecret: CLIENT_SECRET,
 		scopes: 'contacts.read',
 	});
 	const result = await connectOverHttp(fixture.stack.rest, credential.id);

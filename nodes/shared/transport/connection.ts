@@ -185,8 +185,11 @@ export function describeConnection(
 			accessToken,
 			refreshToken,
 			idToken,
+			// n8n's names (resolved, or stored by version 0.1) and the form's own.
 			credentials.clientSecret,
+			credentials.appClientSecret,
 			credentials.privateKey,
+			credentials.signingPrivateKey,
 		].filter((secret): secret is string => typeof secret === 'string' && secret.length >= 4),
 		misconfiguration: findMisconfiguration(credentials, name, preset, apiBaseUrl, {
 			apiHostFromToken: fromToken !== undefined,

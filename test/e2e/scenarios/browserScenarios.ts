@@ -2,6 +2,7 @@
 // credential modal, read the redirect URL it shows, Connect, sign in and consent in the popup,
 // see the connected state, save. Screenshots go to test/e2e/screenshots/.
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 
 import { PROVIDER_PRESETS } from '../../../credentials/providerPresets';
@@ -10,6 +11,7 @@ import { dismissToasts, docsScreenshot, newContext, screenshot, settle, signIn }
 import type { E2eContext, Scenario } from '../context';
 import { OWNER } from '../n8nServer';
 import { TEST_USER } from '../authServer';
+import { EXPECTED_FORM_ORDER } from '../../harness/credentialForm';
 import { EXPECTED_SCOPE, isConnected, TYPED_SCOPES } from './credentialHelpers';
 
 function parameterInput(page: Page, name: string) {
@@ -134,7 +136,66 @@ async function openProviderPopup(page: Page, connect: Locator): Promise<Page> {
 	});
 }
 
+/**
+ * The modal's fields top to bottom: each parameter's label, `notice` for a notice. Read in the
+ * page (a string: the tests compile without the DOM library).
+ */
+async function modalFieldLabels(page: Page): Promise<string[]> {
+	const script = `(() => {
+		const dialog = document.querySelector('[data-test-id="credential-edit-dialog"]');
+		const fields = [...dialog.querySelectorAll('form[data-test-id="credential-connection-parameter"]')];
+		return fields
+			.filter((field) => field.offsetParent !== null && field.innerText.trim() !== '')
+			.map((field) => {
+				const title = field.querySelector('label.n8n-input-label [class*="_title_"]');
+				if (title) return title.innerText.replace(/\\*/g, '').trim();
+				return field.querySelector('[class*="notice"]') ? 'notice' : '?';
+			});
+	})()`;
+	return (await page.evaluate(script)) as string[];
+}
+
 export const browserScenarios: Scenario[] = [
+	{
+		name: 'UI: the credential modal reads top-down, for Custom and for a preset with a tenant field and setup hint',
+		skip: (ctx) => (ctx.credentialType ? undefined : 'credential type not loaded'),
+		timeoutMs: 120_000,
+		async run(ctx) {
+			const preset = PROVIDER_PRESETS.find((p) => p.id === 'keycloak');
+			assert.ok(preset, 'the Keycloak preset exists');
+			const context = await newContext();
+			const page = await context.newPage();
+			try {
+				await signIn(page, ctx.n8n.url, OWNER.email, OWNER.password);
+				await openNewCredentialModal(page, ctx, ctx.credentialType!.displayName);
+				await page.locator('[data-test-id="copy-input"]').first().waitFor();
+				await settle(page);
+				assert.deepEqual(await modalFieldLabels(page), EXPECTED_FORM_ORDER.custom, 'Custom');
+
+				await chooseOption(page, 'provider', preset.displayName, 'keycloakHost');
+				await settle(page);
+				assert.deepEqual(await modalFieldLabels(page), EXPECTED_FORM_ORDER.keycloak, 'Keycloak');
+				const hint = page
+					.locator('[data-test-id="credential-edit-dialog"]')
+					.getByText(preset.setupHint.slice(0, 40), { exact: false })
+					.first();
+				await hint.waitFor({ timeout: 10_000 });
+				assert.ok(await hint.isVisible(), 'the Keycloak setup hint is shown under Provider');
+				await page.locator('[data-test-id="parameter-input-provider"]').scrollIntoViewIfNeeded();
+				await docsScreenshot(page, ctx.screenshotDir, 'form-keycloak', 'credential-modal-preset');
+			} catch (error) {
+				await screenshot(page, ctx.screenshotDir, 'failed-form-order').catch(() => undefined);
+				const html = await page
+					.locator('[data-test-id="credential-edit-dialog"]')
+					.innerHTML()
+					.catch(() => '');
+				fs.writeFileSync(`${ctx.screenshotDir}/failed-form-order.html`, html);
+				throw error;
+			} finally {
+				await context.close();
+			}
+		},
+	},
 	{
 		name: 'UI: create an OAuth2 Connection in the credential modal, Connect through the popup, save',
 		skip: (ctx) => (ctx.credentialType ? undefined : 'credential type not loaded'),
@@ -161,8 +222,8 @@ export const browserScenarios: Scenario[] = [
 				await fillParameter(page, 'customAuthUrl', ctx.auth.authorizeUrl);
 				await fillParameter(page, 'customTokenUrl', ctx.auth.tokenUrl);
 				await fillParameter(page, 'customApiBaseUrl', ctx.api.origin);
-				await fillParameter(page, 'clientId', CLIENTS.basic.clientId);
-				await fillParameter(page, 'clientSecret', CLIENTS.basic.clientSecret);
+				await fillParameter(page, 'appClientId', CLIENTS.basic.clientId);
+				await fillParameter(page, 'appClientSecret', CLIENTS.basic.clientSecret);
 				await fillParameter(page, 'scopes', TYPED_SCOPES);
 				await screenshot(page, ctx.screenshotDir, '02-credential-filled');
 
@@ -243,8 +304,8 @@ export const browserScenarios: Scenario[] = [
 				await chooseOption(page, 'provider', preset.displayName, 'keycloakHost');
 				await fillParameter(page, 'keycloakHost', host);
 				await fillParameter(page, 'keycloakRealm', keycloak.realm);
-				await fillParameter(page, 'clientId', CLIENTS.basic.clientId);
-				await fillParameter(page, 'clientSecret', CLIENTS.basic.clientSecret);
+				await fillParameter(page, 'appClientId', CLIENTS.basic.clientId);
+				await fillParameter(page, 'appClientSecret', CLIENTS.basic.clientSecret);
 				await parameterInput(page, 'keycloakHost').scrollIntoViewIfNeeded();
 				await screenshot(page, ctx.screenshotDir, 'keycloak-02-credential-filled');
 

@@ -25,8 +25,8 @@ export function customCredentialData(
 		customTokenUrl: ctx.auth.tokenUrl,
 		customClientAuthentication: client.authMethod === 'client_secret_post' ? 'body' : 'header',
 		customApiBaseUrl: ctx.api.origin,
-		clientId: client.clientId,
-		clientSecret: client.clientSecret ?? '',
+		appClientId: client.clientId,
+		appClientSecret: client.clientSecret ?? '',
 		scopes: TYPED_SCOPES,
 	};
 }

@@ -127,8 +127,8 @@ export const credentialScenarios: Scenario[] = [
 				keycloakHost: new URL(keycloak.origin).host,
 				keycloakRealm: keycloak.realm,
 				grantType: 'authorizationCode',
-				clientId: CLIENTS.basic.clientId,
-				clientSecret: CLIENTS.basic.clientSecret,
+				appClientId: CLIENTS.basic.clientId,
+				appClientSecret: CLIENTS.basic.clientSecret,
 				scopes: 'openid contacts.read',
 			});
 			assert.ok(
