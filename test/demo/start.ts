@@ -13,7 +13,7 @@ import { closeBrowser } from '../e2e/browser';
 import { ensureN8n } from '../e2e/n8nInstall';
 import { freePort, N8nRest, OWNER, packPackage, startN8n, type N8nServer } from '../e2e/n8nServer';
 import { connectOverHttp } from '../e2e/oauthFlow';
-import { startResourceServer } from '../e2e/resourceServer';
+import { ResourceServer } from '../harness/resourceServer';
 import { startQueueStack } from '../queue/stack';
 
 const REPO_DIR = path.resolve(__dirname, '..', '..');
@@ -86,10 +86,10 @@ export async function createDemoContent(
 				{
 					...node('List items (cursor pages)', HTTP_NODE, 1, 520, {
 						method: 'GET',
-						url: '/items',
+						url: '/items/cursor',
 						pagination: 'cursor',
 						recordsPath: 'data',
-						cursorPath: 'next_cursor',
+						cursorPath: 'meta.next_cursor',
 						cursorParameter: 'cursor',
 					}),
 					credentials: { [type]: { id: credential.id, name: credential.name } },
@@ -183,11 +183,14 @@ async function main(): Promise<void> {
 
 		const port = Number(process.env.N8N_DEMO_PORT) || (await freePort());
 		let auth: AuthServer | undefined;
-		const api = await startResourceServer((token) => auth!.validateAccessToken(token));
-		stops.push(() => api.close());
+		const api = new ResourceServer(
+			async (token) => (await auth!.validateAccessToken(token)) !== undefined,
+		);
+		await api.start();
+		stops.push(() => api.stop());
 		auth = await startAuthServer({
 			redirectUris: [`http://127.0.0.1:${port}/rest/oauth2-credential/callback`],
-			resourceUrl: `${api.origin}/`,
+			resourceUrl: `${api.url}/`,
 		});
 		stops.push(() => auth!.close());
 		let n8n: N8nServer;
@@ -210,7 +213,7 @@ ${stack.workers.map((worker, index) => `               worker ${index + 1}: log 
 			rest = new N8nRest(n8n.url);
 			await rest.setupOwner();
 		}
-		const flows = await createDemoContent(rest, auth, api.origin);
+		const flows = await createDemoContent(rest, auth, api.url);
 
 		log(`
 n8n with n8n-nodes-oauth2-connections is running.
@@ -231,7 +234,7 @@ ${queueLines}
                ${CLIENTS.post.clientId} / ${CLIENTS.post.clientSecret} (client_secret_post)
                ${CLIENTS.public.clientId} (public, PKCE)
     sign-in    ${TEST_USER.username} / ${TEST_USER.password}
-  Local API    ${api.origin}  (GET /contacts/:id, GET /items?cursor=)
+  Local API    ${api.url}  (GET /contacts/:id, GET /items/cursor?cursor=, GET /me)
   n8n log      ${n8n.logFile}
 
 Press Ctrl-C to stop.`);

@@ -2,7 +2,7 @@
 import type { AuthServer } from './authServer';
 import type { N8nRest, N8nServer } from './n8nServer';
 import type { N8nInstall } from './n8nInstall';
-import type { ResourceServer } from './resourceServer';
+import type { ResourceServer } from '../harness/resourceServer';
 
 /** The credential type name; run.ts confirms it from the HTTP node's description (it was renamed once). */
 export let CREDENTIAL_TYPE = 'connectionOAuth2Api';

@@ -148,7 +148,7 @@ export const realN8nTiming: Scenario = {
 		);
 		const connected = await connectOverHttp(ctx.rest, generic.id);
 		assert.match(connected.callbackHtml, /successful/i, 'the generic credential connected');
-		const url = `${ctx.api.origin}/contacts/1`;
+		const url = `${ctx.api.url}/contacts/1`;
 		const version = await builtinVersion(ctx);
 		const flows = {
 			ours: await timedWorkflow(ctx, 'ours', {

@@ -26,7 +26,7 @@ import {
 	startN8n,
 	type N8nServer,
 } from './n8nServer';
-import { startResourceServer, type ResourceServer } from './resourceServer';
+import { ResourceServer } from '../harness/resourceServer';
 import { browserScenarios } from './scenarios/browserScenarios';
 import { credentialScenarios } from './scenarios/credentialScenarios';
 import { editorScenarios } from './scenarios/editorScenarios';
@@ -106,13 +106,15 @@ async function setUp(workDir: string): Promise<E2eContext> {
 	let auth: AuthServer | undefined;
 	let keycloak: AuthServer | undefined;
 	// Tokens of either auth server are good at the API.
-	const api: ResourceServer = await startResourceServer(
+	const api = new ResourceServer(
 		async (token) =>
-			(await auth!.validateAccessToken(token)) ?? (await keycloak?.validateAccessToken(token)),
+			((await auth!.validateAccessToken(token)) ?? (await keycloak?.validateAccessToken(token))) !==
+			undefined,
 	);
-	cleanups.push(() => api.close());
+	await api.start();
+	cleanups.push(() => api.stop());
 	const redirectUris = [`http://127.0.0.1:${n8nPort}/rest/oauth2-credential/callback`];
-	auth = await startAuthServer({ redirectUris, resourceUrl: `${api.origin}/` });
+	auth = await startAuthServer({ redirectUris, resourceUrl: `${api.url}/` });
 	cleanups.push(() => auth!.close());
 	const extraEnv: Record<string, string> = {};
 	try {
@@ -121,7 +123,7 @@ async function setUp(workDir: string): Promise<E2eContext> {
 		extraEnv.NODE_EXTRA_CA_CERTS = certificate.certFile;
 		keycloak = await startAuthServer({
 			redirectUris,
-			resourceUrl: `${api.origin}/`,
+			resourceUrl: `${api.url}/`,
 			realm: 'e2e',
 			tls: certificate,
 		});
@@ -129,9 +131,7 @@ async function setUp(workDir: string): Promise<E2eContext> {
 	} catch (error) {
 		log(`no HTTPS auth server (Keycloak scenarios skipped): ${error?.message ?? error}`);
 	}
-	log(
-		`auth server ${auth.issuer}, HTTPS "Keycloak" ${keycloak?.issuer ?? 'none'}, API ${api.origin}`,
-	);
+	log(`auth server ${auth.issuer}, HTTPS "Keycloak" ${keycloak?.issuer ?? 'none'}, API ${api.url}`);
 
 	const started = Date.now();
 	const n8n: N8nServer = await startN8n({

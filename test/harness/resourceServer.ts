@@ -1,6 +1,8 @@
 /**
- * The API the nodes call, on 127.0.0.1: it accepts only Bearer tokens the AuthServer issued and
- * that have not expired, records every request, and has knobs for faults and pagination.
+ * The API the nodes call, on 127.0.0.1, for every suite (jest, bench, queue, e2e, demo): it
+ * accepts only Bearer tokens the harness AuthServer issued and that have not expired, or the
+ * tokens `acceptsToken` approves (the e2e suite asks its OpenID provider); it records every
+ * request, and has knobs for faults and pagination.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -16,7 +18,14 @@ export interface RecordedRequest {
 	at: number;
 	/** Whether the token was accepted. */
 	authorized: boolean;
+	/** The Bearer token, when the Authorization header carried one. */
+	token?: string;
+	/** The status the server answered with (0 when the socket was reset). */
+	status: number;
 }
+
+/** Asks whoever issued a token whether it is (still) good. */
+export type TokenCheck = (token: string) => Promise<boolean>;
 
 export interface ScriptedResponse {
 	status: number;
@@ -45,11 +54,21 @@ export class ResourceServer {
 
 	private server: Server | undefined;
 
-	/** `host`: a loopback address; 127.0.0.2 plays "another host" for domain checks. */
+	private readonly acceptsToken: TokenCheck | undefined;
+
+	/**
+	 * `issuer`: the harness AuthServer whose tokens are good, or a check to ask. `host`: a
+	 * loopback address; 127.0.0.2 plays "another host" for domain checks.
+	 */
 	constructor(
-		auth?: AuthServer,
+		issuer?: AuthServer | TokenCheck,
 		readonly host = '127.0.0.1',
 	) {
+		if (typeof issuer === 'function') {
+			this.acceptsToken = issuer;
+			return;
+		}
+		const auth = issuer;
 		auth?.onTokenIssued(({ accessToken, expiresAt }) =>
 			this.validTokens.set(accessToken, expiresAt),
 		);
@@ -79,9 +98,14 @@ export class ResourceServer {
 		return this.requests.filter((request) => request.path === path && filter(request)).length;
 	}
 
-	async start(): Promise<void> {
+	/** Listens on `port` (0: any free one). */
+	async start(port = 0): Promise<void> {
 		this.server = createServer((request, response) => void this.handle(request, response));
-		await new Promise<void>((resolve) => this.server?.listen(0, this.host, resolve));
+		await new Promise<void>((resolve) => this.server?.listen(port, this.host, resolve));
+	}
+
+	clearRecords(): void {
+		this.requests.length = 0;
 	}
 
 	async stop(): Promise<void> {
@@ -89,10 +113,10 @@ export class ResourceServer {
 		await new Promise<void>((resolve) => this.server?.close(() => resolve()));
 	}
 
-	private isAuthorized(request: IncomingMessage): boolean {
-		const header = String(request.headers.authorization ?? '');
-		if (!header.startsWith('Bearer ')) return false;
-		const expiresAt = this.validTokens.get(header.slice(7));
+	private async isAuthorized(token: string | undefined): Promise<boolean> {
+		if (token === undefined) return false;
+		if (this.acceptsToken) return await this.acceptsToken(token).catch(() => false);
+		const expiresAt = this.validTokens.get(token);
 		return expiresAt !== undefined && expiresAt > Date.now();
 	}
 
@@ -103,7 +127,8 @@ export class ResourceServer {
 		const chunks: Buffer[] = [];
 		for await (const chunk of request) chunks.push(chunk as Buffer);
 		const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-		const authorized = this.isAuthorized(request);
+		const token = /^Bearer (.+)$/.exec(String(request.headers.authorization ?? ''))?.[1];
+		const authorized = await this.isAuthorized(token);
 		const record: RecordedRequest = {
 			method: request.method ?? 'GET',
 			path: url.pathname,
@@ -112,8 +137,15 @@ export class ResourceServer {
 			body: Buffer.concat(chunks).toString('utf8'),
 			at: Date.now(),
 			authorized,
+			token,
+			status: 0,
 		};
 		this.requests.push(record);
+		const originalWriteHead = response.writeHead.bind(response);
+		response.writeHead = ((status: number, ...rest: never[]) => {
+			record.status = status;
+			return originalWriteHead(status, ...rest);
+		}) as typeof response.writeHead;
 		const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
 			const text = typeof body === 'string' ? body : JSON.stringify(body);
 			response.writeHead(status, { 'content-type': 'application/json', ...headers });

@@ -221,7 +221,7 @@ export const browserScenarios: Scenario[] = [
 
 				await fillParameter(page, 'customAuthUrl', ctx.auth.authorizeUrl);
 				await fillParameter(page, 'customTokenUrl', ctx.auth.tokenUrl);
-				await fillParameter(page, 'customApiBaseUrl', ctx.api.origin);
+				await fillParameter(page, 'customApiBaseUrl', ctx.api.url);
 				await fillParameter(page, 'appClientId', CLIENTS.basic.clientId);
 				await fillParameter(page, 'appClientSecret', CLIENTS.basic.clientSecret);
 				await fillParameter(page, 'scopes', TYPED_SCOPES);

@@ -24,7 +24,7 @@ export function customCredentialData(
 		customAuthUrl: ctx.auth.authorizeUrl,
 		customTokenUrl: ctx.auth.tokenUrl,
 		customClientAuthentication: client.authMethod === 'client_secret_post' ? 'body' : 'header',
-		customApiBaseUrl: ctx.api.origin,
+		customApiBaseUrl: ctx.api.url,
 		appClientId: client.clientId,
 		appClientSecret: client.clientSecret ?? '',
 		scopes: TYPED_SCOPES,

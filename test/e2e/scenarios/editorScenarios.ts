@@ -319,7 +319,7 @@ export const editorScenarios: Scenario[] = [
 			const execution = await latestExecution(ctx, workflow.id);
 			assert.equal(execution.status, 'success');
 			const variables = execution.runData[FETCH_NODE]?.[0]?.data?.main?.[0]?.[0]?.json;
-			assert.deepEqual(variables, { lastName: 'Lovelace', firstName: 'Ada' });
+			assert.deepEqual(variables, { lastName: 'Lovelace-1', firstName: 'Ada' });
 			const calls = ctx.api.requests.map((r) => `${r.status} ${r.path}`);
 			assert.ok(
 				calls.length >= 2 && calls.every((c) => c === '200 /contacts/1'),
@@ -425,7 +425,7 @@ export const editorScenarios: Scenario[] = [
 		skip: needsNodes,
 		timeoutMs: 240_000,
 		async run(ctx) {
-			const flows = await createDemoContent(ctx.rest, ctx.auth, ctx.api.origin);
+			const flows = await createDemoContent(ctx.rest, ctx.auth, ctx.api.url);
 			assert.equal(flows.length, 3, 'a flow for each node of the package');
 			const context = await newContext();
 			try {

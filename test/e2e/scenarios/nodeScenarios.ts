@@ -58,9 +58,10 @@ export const nodeScenarios: Scenario[] = [
 			const [issued] = issuedTokens(ctx, 'authorization_code');
 			const run = await runHttpNode(ctx, credential, { url: '/contacts/1' });
 			assertSucceeded(run);
-			assert.deepEqual(run.items[0], {
-				data: { id: '1', first_name: 'Ada', last_name: 'Lovelace' },
-			});
+			assert.deepEqual(
+				(run.items[0] as { data?: Record<string, unknown> }).data?.last_name,
+				'Lovelace-1',
+			);
 			assert.equal(ctx.api.requests.length, 1, `API requests: ${JSON.stringify(ctx.api.requests)}`);
 			assert.equal(
 				ctx.api.requests[0].token,
@@ -74,7 +75,7 @@ export const nodeScenarios: Scenario[] = [
 		name: 'Salesforce-like: the API host is the instance_url of the token response; token parameters reach the code exchange',
 		skip: needsHttpNode,
 		async run(ctx) {
-			ctx.auth.setExtraTokenFields({ instance_url: ctx.api.origin });
+			ctx.auth.setExtraTokenFields({ instance_url: ctx.api.url });
 			try {
 				const { credential } = await createConnectedCredential(ctx, 'Node instance_url', {
 					...customCredentialData(ctx, CLIENTS.basic, 'authorizationCode'),
@@ -112,7 +113,7 @@ export const nodeScenarios: Scenario[] = [
 			assert.ok((await ctx.auth.revokeAccessTokens()) > 0);
 			const run = await runHttpNode(ctx, credential, { url: '/contacts/2' });
 			assertSucceeded(run);
-			assert.equal((run.items[0]?.data as { first_name?: string })?.first_name, 'Grace');
+			assert.equal((run.items[0]?.data as { last_name?: string })?.last_name, 'Lovelace-2');
 			const refresh = ctx.auth.tokenRequests.find((r) => r.grantType === 'refresh_token');
 			assert.ok(refresh, `no refresh request: ${JSON.stringify(ctx.auth.tokenRequests)}`);
 			assert.equal(refresh.status, 200, refresh.error);
@@ -209,7 +210,7 @@ export const nodeScenarios: Scenario[] = [
 		},
 	},
 	{
-		name: 'HTTP Request node: cursor pagination over /items returns every record',
+		name: 'HTTP Request node: cursor pagination over /items/cursor returns every record',
 		skip: needsHttpNode,
 		async run(ctx) {
 			const { credential } = await createConnectedCredential(
@@ -218,20 +219,20 @@ export const nodeScenarios: Scenario[] = [
 				customCredentialData(ctx, CLIENTS.basic, 'authorizationCode'),
 			);
 			const run = await runHttpNode(ctx, credential, {
-				url: '/items',
+				url: '/items/cursor',
 				pagination: 'cursor',
 				recordsPath: 'data',
-				cursorPath: 'next_cursor',
+				cursorPath: 'meta.next_cursor',
 				cursorParameter: 'cursor',
 			});
 			assertSucceeded(run);
 			assert.deepEqual(
 				run.items.map((item) => item.id),
-				[1, 2, 3, 4, 5, 6, 7],
+				Array.from({ length: 25 }, (_, index) => index + 1),
 			);
 			assert.deepEqual(
 				ctx.api.requests.map((r) => r.query.cursor ?? ''),
-				['', '3', '6'],
+				['', '10', '20'],
 			);
 		},
 	},
@@ -244,7 +245,7 @@ export const nodeScenarios: Scenario[] = [
 				allowedHttpRequestDomains: 'domains',
 				allowedDomains: 'api.example.com',
 			});
-			const run = await runHttpNode(ctx, credential, { url: `${ctx.api.origin}/contacts/1` });
+			const run = await runHttpNode(ctx, credential, { url: `${ctx.api.url}/contacts/1` });
 			assert.ok(run.error, 'the node fails');
 			assert.equal(ctx.api.requests.length, 0, 'the API saw no request');
 		},
@@ -287,7 +288,7 @@ export const nodeScenarios: Scenario[] = [
 				credentials: { [CREDENTIAL_TYPE]: { id: credential.id, name: credential.name } },
 			});
 			assertSucceeded(run);
-			assert.deepEqual(run.items[0], { firstName: 'Ada', lastName: 'Lovelace' });
+			assert.deepEqual(run.items[0], { firstName: 'Ada', lastName: 'Lovelace-1' });
 			assert.equal(ctx.api.requests.at(-1)?.token, issued);
 		},
 	},
