@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 
-import { CLIENTS, startAuthServer, TEST_USER, type AuthServer } from '../e2e/authServer';
+import { CLIENTS, startAuthServer, TEST_USER, type AuthServer } from '../harness/openIdProvider';
 import { closeBrowser } from '../e2e/browser';
 import { ensureN8n } from '../e2e/n8nInstall';
 import { freePort, N8nRest, OWNER, packPackage, startN8n, type N8nServer } from '../e2e/n8nServer';

@@ -1,5 +1,5 @@
 // What every scenario gets: the running servers, the REST client and small helpers.
-import type { AuthServer } from './authServer';
+import type { AuthServer } from '../harness/openIdProvider';
 import type { N8nRest, N8nServer } from './n8nServer';
 import type { N8nInstall } from './n8nInstall';
 import type { ResourceServer } from '../harness/resourceServer';

@@ -3,7 +3,7 @@
 // owner's cookies, which n8n checks). Faster than the browser, so most scenarios use it; the
 // browser scenario covers the same flow through n8n's UI.
 import type { N8nRest } from './n8nServer';
-import { TEST_USER } from './authServer';
+import { TEST_USER } from '../harness/openIdProvider';
 
 export interface ConnectResult {
 	/** n8n's callback page (says "Connection successful" when the token was stored). */

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import { startAuthServer, type AuthServer } from './authServer';
+import { startAuthServer, type AuthServer } from '../harness/openIdProvider';
 import { closeBrowser } from './browser';
 import type {
 	CredentialTypeDescription,

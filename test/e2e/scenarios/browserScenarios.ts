@@ -6,11 +6,11 @@ import fs from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 
 import { PROVIDER_PRESETS } from '../../../credentials/providerPresets';
-import { CLIENTS } from '../authServer';
+import { CLIENTS } from '../../harness/openIdProvider';
 import { dismissToasts, docsScreenshot, newContext, screenshot, settle, signIn } from '../browser';
 import type { E2eContext, Scenario } from '../context';
 import { OWNER } from '../n8nServer';
-import { TEST_USER } from '../authServer';
+import { TEST_USER } from '../../harness/openIdProvider';
 import { EXPECTED_FORM_ORDER } from '../../harness/credentialForm';
 import { EXPECTED_SCOPE, isConnected, TYPED_SCOPES } from './credentialHelpers';
 

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { CLIENTS, type TestClient } from '../authServer';
+import { CLIENTS, type TestClient } from '../../harness/openIdProvider';
 import { CREDENTIAL_TYPE, type E2eContext } from '../context';
 import { connectOverHttp } from '../oauthFlow';
 

@@ -1,4 +1,8 @@
-// A real OAuth2 authorization server (oidc-provider) on 127.0.0.1 for the end-to-end tests.
+// A real OpenID provider (oidc-provider) on 127.0.0.1, for the suites that sign in through a
+// browser (the end-to-end suite and `npm start`): real login and consent pages, registered
+// redirect URIs, PKCE verification. The in-process AuthServer (authServer.ts) is the one with
+// fault knobs (down, slow, revoked, rotating refresh tokens) for jest, the bench and queue mode;
+// oidc-provider is ESM-only and cannot load in jest's module realms.
 // It is mounted the way Keycloak lays out its endpoints (/realms/<realm>/protocol/openid-connect/…)
 // so the same server answers both "custom URL" credentials and a Keycloak preset. It records what
 // reached the authorize and token endpoints so tests can assert on what n8n actually sent.
