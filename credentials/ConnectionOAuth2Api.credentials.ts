@@ -107,7 +107,7 @@ const refreshScopesSummary = Object.entries(
 	.join('; ');
 
 /** n8n's OAuth2 field and the field of this form whose value it takes. */
-export const INHERITED_FIELDS_READ_FROM_OWN: Array<[string, string]> = [
+const INHERITED_FIELDS_READ_FROM_OWN: Array<[string, string]> = [
 	['clientId', 'appClientId'],
 	['clientSecret', 'appClientSecret'],
 	['clientCredentialType', 'clientAuthenticationMethod'],

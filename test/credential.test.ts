@@ -203,6 +203,22 @@ describe('the built credential', () => {
 		assert.equal(current.clientId, 'new-id');
 		assert.equal(current.clientSecret, 'new-secret');
 		assert.equal(current.allowedHttpRequestDomains, 'domains');
+		assert.equal(describeConnection(current, 'CRM').misconfiguration, undefined);
+		// An old connection whose form got a new secret: n8n would still send the old one.
+		const edited = await resolveCredential({
+			provider: 'custom',
+			customTokenUrl: 'https://auth.example.com/token',
+			clientId: 'old-id',
+			clientSecret: 'old-secret',
+			appClientSecret: 'typed-secret',
+		});
+		const problem = describeConnection(edited, 'CRM').misconfiguration;
+		assert.match(
+			String(problem?.message),
+			/^Connection 'CRM' was saved by version 0\.1 .* Client Secret/,
+		);
+		assert.match(String(problem?.description), /Create the connection again/);
+		assert.doesNotMatch(JSON.stringify(problem), /old-secret|typed-secret/);
 	});
 
 	test('keeps the fields the host reads hidden, so stored values cannot override them', () => {

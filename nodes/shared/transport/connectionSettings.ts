@@ -153,6 +153,29 @@ function presetProblem(
 	return undefined;
 }
 
+/**
+ * A connection saved by version 0.1 holds its client under n8n's own field names, which the host
+ * keeps over the form's fields: a Client ID or secret typed into the form since would be ignored.
+ */
+function clientKeptUnderOldName(
+	credentials: ICredentialDataDecryptedObject,
+	name: string,
+): Misconfiguration | undefined {
+	const pairs: Array<[string, unknown, unknown]> = [
+		['Client ID', credentials.appClientId, credentials.clientId],
+		['Client Secret', credentials.appClientSecret, credentials.clientSecret],
+	];
+	const ignored = pairs.find(
+		([, typed, used]) => typeof typed === 'string' && typed !== '' && typed !== used,
+	);
+	if (!ignored) return undefined;
+	return {
+		message: `Connection '${name}' was saved by version 0.1 of this package, and n8n still uses the ${ignored[0]} stored then, not the one in the form`,
+		description:
+			'Create the connection again (Credentials > Create credential > Any Service OAuth2 API), click Connect, and pick it in this node; then delete the old one.',
+	};
+}
+
 export function findMisconfiguration(
 	credentials: ICredentialDataDecryptedObject,
 	name: string,
@@ -162,6 +185,8 @@ export function findMisconfiguration(
 ): Misconfiguration | undefined {
 	const fromPreset = preset ? presetProblem(credentials, name, preset, token) : undefined;
 	if (fromPreset) return fromPreset;
+	const stale = clientKeptUnderOldName(credentials, name);
+	if (stale) return stale;
 	const urls: Array<[string, unknown]> = [
 		['Access Token URL', credentials.accessTokenUrl],
 		['API Base URL', apiBaseUrl],
