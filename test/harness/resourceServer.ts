@@ -141,6 +141,7 @@ export class ResourceServer {
 			status: 0,
 		};
 		this.requests.push(record);
+		// Routes answer through writeHead directly or through send(): record the status in one place.
 		const originalWriteHead = response.writeHead.bind(response);
 		response.writeHead = ((status: number, ...rest: never[]) => {
 			record.status = status;
