@@ -56,6 +56,26 @@ export function visibleFieldLabels(
 		.map((property) => (property.type === 'notice' ? 'notice' : property.displayName));
 }
 
+/** The sections of the form, in their order. */
+const CLIENT_AND_SCOPES = ['Client ID', 'Client Secret', 'Scopes'];
+const CUSTOM_SETTINGS = [
+	'Authorization URL',
+	'Access Token URL',
+	'Client Authentication',
+	'Scope Separator',
+	'API Base URL',
+	'API Base URL From Token Response',
+];
+const ADVANCED = [
+	'Extra Authorization Parameters',
+	'Extra Token Parameters',
+	'Resource',
+	'Token Expired Status Codes',
+	'Token Expired Response Path',
+	'Allowed HTTP Request Domains',
+	'Allowed Domains',
+];
+
 /**
  * What the modal must show, top to bottom. Grant Type stays first: it is n8n's own field, because
  * the editor shows the OAuth Redirect URL and Connect only from its stored value.
@@ -64,23 +84,10 @@ export const EXPECTED_FORM_ORDER = {
 	custom: [
 		'Grant Type',
 		'Provider',
-		'Client ID',
-		'Client Secret',
-		'Scopes',
-		'Authorization URL',
-		'Access Token URL',
-		'Client Authentication',
-		'Scope Separator',
-		'API Base URL',
-		'API Base URL From Token Response',
+		...CLIENT_AND_SCOPES,
+		...CUSTOM_SETTINGS,
 		'Client Authentication Method',
-		'Extra Authorization Parameters',
-		'Extra Token Parameters',
-		'Resource',
-		'Token Expired Status Codes',
-		'Token Expired Response Path',
-		'Allowed HTTP Request Domains',
-		'Allowed Domains',
+		...ADVANCED,
 	],
 	keycloak: [
 		'Grant Type',
@@ -88,15 +95,7 @@ export const EXPECTED_FORM_ORDER = {
 		'notice',
 		'Keycloak Host',
 		'Keycloak Realm',
-		'Client ID',
-		'Client Secret',
-		'Scopes',
-		'Extra Authorization Parameters',
-		'Extra Token Parameters',
-		'Resource',
-		'Token Expired Status Codes',
-		'Token Expired Response Path',
-		'Allowed HTTP Request Domains',
-		'Allowed Domains',
+		...CLIENT_AND_SCOPES,
+		...ADVANCED,
 	],
 };

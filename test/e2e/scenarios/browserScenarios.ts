@@ -27,11 +27,10 @@ async function fillParameter(page: Page, name: string, value: string): Promise<v
 	await input.fill(value);
 }
 
-async function openNewCredentialModal(
-	page: Page,
-	ctx: E2eContext,
-	typeDisplayName: string,
-): Promise<void> {
+/** Signs in as the owner and opens a new connection's modal; resolves once it shows the redirect URL. */
+async function openNewConnectionModal(page: Page, ctx: E2eContext): Promise<void> {
+	const typeDisplayName = ctx.credentialType!.displayName;
+	await signIn(page, ctx.n8n.url, OWNER.email, OWNER.password);
 	await page.goto(`${ctx.n8n.url}/home/credentials`);
 	await page.locator('[data-test-id="add-resource-credential"]').first().click();
 	const search = page.locator('[data-test-id="new-credential-type-select"] input').first();
@@ -44,6 +43,8 @@ async function openNewCredentialModal(
 		.click();
 	await page.locator('[data-test-id="new-credential-type-button"]').click();
 	await page.locator('[data-test-id="credential-edit-dialog"]').waitFor();
+	await page.locator('[data-test-id="copy-input"]').first().waitFor();
+	await settle(page); // the modal fades in
 }
 
 /** Completes login and consent in the provider's popup; resolves when n8n's callback closed it. */
@@ -166,10 +167,7 @@ export const browserScenarios: Scenario[] = [
 			const context = await newContext();
 			const page = await context.newPage();
 			try {
-				await signIn(page, ctx.n8n.url, OWNER.email, OWNER.password);
-				await openNewCredentialModal(page, ctx, ctx.credentialType!.displayName);
-				await page.locator('[data-test-id="copy-input"]').first().waitFor();
-				await settle(page);
+				await openNewConnectionModal(page, ctx);
 				assert.deepEqual(await modalFieldLabels(page), EXPECTED_FORM_ORDER.custom, 'Custom');
 
 				await chooseOption(page, 'provider', preset.displayName, 'keycloakHost');
@@ -204,10 +202,7 @@ export const browserScenarios: Scenario[] = [
 			const context = await newContext();
 			try {
 				const page = await context.newPage();
-				await signIn(page, ctx.n8n.url, OWNER.email, OWNER.password);
-				await openNewCredentialModal(page, ctx, ctx.credentialType!.displayName);
-				await page.locator('[data-test-id="copy-input"]').first().waitFor();
-				await settle(page); // the modal fades in
+				await openNewConnectionModal(page, ctx);
 				await docsScreenshot(page, ctx.screenshotDir, '01-credential-modal', 'credential-modal');
 
 				const redirectUrl = (
@@ -296,10 +291,7 @@ export const browserScenarios: Scenario[] = [
 			const context = await newContext({ ignoreHTTPSErrors: true });
 			const page = await context.newPage();
 			try {
-				await signIn(page, ctx.n8n.url, OWNER.email, OWNER.password);
-				await openNewCredentialModal(page, ctx, ctx.credentialType!.displayName);
-				await page.locator('[data-test-id="copy-input"]').first().waitFor();
-				await settle(page);
+				await openNewConnectionModal(page, ctx);
 
 				await chooseOption(page, 'provider', preset.displayName, 'keycloakHost');
 				await fillParameter(page, 'keycloakHost', host);
