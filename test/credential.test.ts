@@ -23,7 +23,6 @@ import {
 import { describeConnection } from '../nodes/shared/transport/connection';
 import { installDir, isInstalled } from './e2e/n8nInstall';
 import { EXPECTED_FORM_ORDER, visibleFieldLabels } from './harness/credentialForm';
-import { loadOptions } from './harness/engine';
 import { CLIENT_ID, CLIENT_SECRET, startHarness, type Harness } from './harness/fixtures';
 import { ResourceServer } from './harness/resourceServer';
 import { resolveCredential } from './harness/resolveCredential';
@@ -602,17 +601,8 @@ describe('token requests through n8n-core reach the provider as configured', () 
 				extra: { customApiBaseUrl: '', customApiBaseUrlField: 'instance_url' },
 				tokenData: { instance_url: harness.api.url },
 			});
-			const status = (await loadOptions(
-				{
-					store: harness.store,
-					credential: connected,
-					nodeType: 'oAuth2HttpRequest',
-					parameters: {},
-				},
-				'getConnectionStatus',
-			)) as Array<{ name: string }>;
 			assert.match(
-				status[0].name,
+				await harness.connectionStatus(connected),
 				new RegExp(`API ${harness.api.url} \\(from the token's instance_url\\)`),
 			);
 			// The refresh answers with another instance: the next run follows it.

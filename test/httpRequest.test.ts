@@ -216,47 +216,25 @@ describe('authorization', () => {
 	});
 
 	test('the panel reports an unconnected connection at design time', async () => {
-		const { loadOptions } = await import('./harness/engine');
 		const unconnected = harness.credential({ grantType: 'authorizationCode' }, 'Design Time');
 		await assert.rejects(
-			loadOptions(
-				{
-					store: harness.store,
-					credential: unconnected,
-					nodeType: 'oAuth2HttpRequest',
-					parameters: {},
-				},
-				'getConnectionStatus',
-			),
+			harness.connectionStatus(unconnected),
 			/'Design Time' is not authorized yet: open it and click Connect/,
 		);
 		const connected = await harness.connectedCredential({ name: 'Ready' });
-		const options = (await loadOptions(
-			{
-				store: harness.store,
-				credential: connected,
-				nodeType: 'oAuth2HttpRequest',
-				parameters: {},
-			},
-			'getConnectionStatus',
-		)) as Array<{ name: string }>;
 		assert.match(
-			options[0].name,
+			await harness.connectionStatus(connected),
 			/'Ready' is authorized, token valid until \S+; may call 127\.0\.0\.1/,
 		);
 	});
 
 	test('the panel reports a preset field that is not what it should be, before anything is sent', async () => {
-		const { loadOptions } = await import('./harness/engine');
 		const broken = await harness.connectedCredential({
 			name: 'Bad Shop',
 			extra: { provider: 'shopify', shopifyShop: 'shop.evil.example' },
 		});
 		await assert.rejects(
-			loadOptions(
-				{ store: harness.store, credential: broken, nodeType: 'fetchVariables', parameters: {} },
-				'getConnectionStatus',
-			),
+			harness.connectionStatus(broken, 'fetchVariables'),
 			/^NodeOperationError: Shopify Shop of connection 'Bad Shop' is not valid: 'shop\.evil\.example' is not a single name/,
 		);
 	});

@@ -1,7 +1,7 @@
 /** Starts the servers and creates connections for a test file; stops everything afterwards. */
 import { AuthServer } from './authServer';
 import { CredentialStore } from './credentialStore';
-import { runNode, type InputItem, type RunOptions } from './engine';
+import { loadOptions, runNode, type InputItem, type RunOptions } from './engine';
 import { ensureExpressionEngine } from './expressionEngine';
 import { ResourceServer } from './resourceServer';
 
@@ -30,6 +30,11 @@ export interface Harness {
 		continueOnFail?: RunOptions['continueOnFail'],
 		workflowId?: string,
 	): ReturnType<typeof runNode>;
+	/** The node panel's Connection Status line for this connection (rejects with its error). */
+	connectionStatus(
+		credential: { id: string; name: string },
+		nodeType?: RunOptions['nodeType'],
+	): Promise<string>;
 	stop(): Promise<void>;
 }
 
@@ -91,6 +96,13 @@ export async function startHarness(): Promise<Harness> {
 				continueOnFail,
 				workflowId,
 			}),
+		async connectionStatus({ id, name }, nodeType = 'oAuth2HttpRequest') {
+			const options = (await loadOptions(
+				{ store, credential: { id, name }, nodeType, parameters: {} },
+				'getConnectionStatus',
+			)) as Array<{ name: string }>;
+			return options[0].name;
+		},
 		async stop() {
 			await api.stop();
 			await auth.stop();

@@ -160,18 +160,20 @@ async function send(
 	const node = context.getNode();
 	const policy = options.retry ?? DEFAULT_RETRY_POLICY;
 	const timeoutMs = request.timeoutMs ?? 30_000;
+	const freshen = (current: Connection) =>
+		ensureUsableToken(
+			context,
+			current,
+			itemIndex,
+			options.refreshMarginMs ?? DEFAULT_REFRESH_MARGIN_MS,
+			timeoutMs,
+		);
 	let connection = loaded;
 	assertConfigured(node, connection, itemIndex);
 	assertAuthorized(node, connection, itemIndex);
 	if (connection.grantType === 'clientCredentials' && !connection.accessToken) {
 		// The first token may name the API host (Salesforce's instance_url): get it before resolving.
-		connection = await ensureUsableToken(
-			context,
-			connection,
-			itemIndex,
-			options.refreshMarginMs ?? DEFAULT_REFRESH_MARGIN_MS,
-			timeoutMs,
-		);
+		connection = await freshen(connection);
 		memo.current = Promise.resolve(connection);
 	}
 	const url = resolveUrl(node, connection, request.url, itemIndex);
@@ -182,13 +184,7 @@ async function send(
 	let refreshedAfterSignal = false;
 	for (let attempt = 1; ; attempt++) {
 		const beforeRefresh = connection;
-		connection = await ensureUsableToken(
-			context,
-			connection,
-			itemIndex,
-			options.refreshMarginMs ?? DEFAULT_REFRESH_MARGIN_MS,
-			timeoutMs,
-		);
+		connection = await freshen(connection);
 		if (connection !== beforeRefresh) memo.current = Promise.resolve(connection);
 		const delivered = await sendFollowingRedirects(
 			context,
