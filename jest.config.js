@@ -1,7 +1,17 @@
 /**
  * The unit and engine suites: jest with ts-jest, the nodes run from dist/ through n8n-core's real
  * engine against the loopback servers in test/harness/. One test file per worker process.
+ * Run them with `npm run unit` (or `npm run check`): it builds dist/ first and brings Node 24.
  */
+const nodeMajor = Number(process.versions.node.split('.')[0]);
+if (nodeMajor !== 24) {
+	// n8n-core 2.41's vm expression engine (isolated-vm) only loads on Node 24.
+	process.stderr.write(
+		`These suites need Node 24 (this is Node ${process.versions.node}): run \`npm run unit -- <jest arguments>\`, which brings it.\n`,
+	);
+	process.exit(1);
+}
+
 module.exports = {
 	testEnvironment: 'node',
 	roots: ['<rootDir>/test'],

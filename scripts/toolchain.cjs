@@ -1,8 +1,14 @@
 #!/usr/bin/env node
-// Runs a command with the toolchain this package needs, installing it first when missing.
-// n8n 2.x (and n8n-core / n8n-workflow 2.41, through the native isolated-vm) needs Node 24;
-// machines often have an older Node, so a pinned Node 24 comes from the npm registry's
-// `node-<platform>-<arch>` package into a cache outside the checkout. Uses Node built-ins only.
+// Runs the package's steps with the toolchain they need, installing it first when missing, so
+// every npm script works from whatever Node the machine has. n8n 2.x (and n8n-core / n8n-workflow
+// 2.41, through the native isolated-vm) needs Node 24; machines often have an older Node, so a
+// pinned Node 24 comes from the npm registry's `node-<platform>-<arch>` package into a cache
+// outside the checkout. Uses Node built-ins only.
+//
+//   node scripts/toolchain.cjs STEP... [-- ARGS for the last step]
+//
+// A STEP is `jest`, a `.ts` file (run with tsx) or the name of an npm script. The steps run in
+// order and the first that fails stops the run with its exit code.
 'use strict';
 
 const { spawnSync } = require('node:child_process');
@@ -82,8 +88,21 @@ function ensureDependencies(env) {
 	fs.writeFileSync(stamp, manifestHash());
 }
 
+/** The command line of one step. */
+function stepCommand(step, args) {
+	if (step === 'jest')
+		// --experimental-vm-modules: n8n-workflow loads its vm expression engine with import().
+		return ['node', ['--experimental-vm-modules', 'node_modules/jest/bin/jest.js', ...args]];
+	if (step.endsWith('.ts')) return [path.join('node_modules', '.bin', 'tsx'), [step, ...args]];
+	return ['npm', ['run', step, ...(args.length ? ['--', ...args] : [])]];
+}
+
 function main() {
-	const command = process.argv.slice(2);
+	const startedAt = Date.now();
+	const argv = process.argv.slice(2);
+	const separator = argv.indexOf('--');
+	const steps = separator === -1 ? argv : argv.slice(0, separator);
+	const lastArgs = separator === -1 ? [] : argv.slice(separator + 1);
 	const binDir = ensureNode24();
 	const env = {
 		...process.env,
@@ -91,8 +110,19 @@ function main() {
 		OAUTH2_CONNECTIONS_CACHE: CACHE_DIR,
 	};
 	ensureDependencies(env);
-	if (command.length === 0) return;
-	process.exit(run(command[0], command.slice(1), { cwd: ROOT, env }));
+	const timings = [];
+	steps.forEach((step, index) => {
+		const started = Date.now();
+		const [command, args] = stepCommand(step, index === steps.length - 1 ? lastArgs : []);
+		const status = run(command, args, { cwd: ROOT, env });
+		timings.push(`${step} ${((Date.now() - started) / 1000).toFixed(0)} s`);
+		if (status !== 0) {
+			log(`step '${step}' failed with exit code ${status} (${timings.join(', ')})`);
+			process.exit(status);
+		}
+	});
+	if (steps.length > 1)
+		log(`done in ${((Date.now() - startedAt) / 1000).toFixed(0)} s: ${timings.join(', ')}`);
 }
 
 main();

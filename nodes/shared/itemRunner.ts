@@ -111,17 +111,28 @@ export async function runRoutedItems(
 	);
 }
 
-/** Spaces requests to at most `perSecond`, across all items of one node run; undefined for no limit. */
+/**
+ * Spaces requests to at most `perSecond`, across all items of one node run; undefined for no limit.
+ * Each turn starts one interval after the previous request actually went out, so requests that
+ * fell due while the process was stalled still leave one by one instead of in a burst.
+ */
 export function createPacer(perSecond: number): RequestPacer | undefined {
 	if (!(perSecond > 0)) return undefined;
 	const intervalMs = 1000 / perSecond;
-	let nextSlot = 0;
+	let lastSentAt = -Infinity;
+	let previousTurn: Promise<void> = Promise.resolve();
 	return {
-		async waitTurn() {
-			const now = Date.now();
-			const slot = Math.max(now, nextSlot);
-			nextSlot = slot + intervalMs;
-			if (slot > now) await sleep(slot - now);
+		waitTurn() {
+			const turn = previousTurn.then(async () => {
+				// A timer may fire a millisecond early by the wall clock: wait until the interval is over.
+				for (let wait = lastSentAt + intervalMs - Date.now(); wait > 0; ) {
+					await sleep(wait);
+					wait = lastSentAt + intervalMs - Date.now();
+				}
+				lastSentAt = Date.now();
+			});
+			previousTurn = turn;
+			return turn;
 		},
 	};
 }

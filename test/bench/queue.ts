@@ -29,8 +29,6 @@ export async function queue(): Promise<Record<string, unknown>> {
 				stdio: ['ignore', process.stderr, process.stderr],
 				env: {
 					...process.env,
-					// npm run benchmark built dist/ already.
-					QUEUE_SKIP_BUILD: '1',
 					QUEUE_EXECUTIONS: process.env.BENCH_QUEUE_EXECUTIONS ?? '300',
 					QUEUE_FIGURES_OUT: out,
 				},

@@ -30,8 +30,6 @@ export async function realN8n(): Promise<Record<string, unknown>> {
 				env: {
 					...process.env,
 					E2E_ONLY: 'real n8n timing',
-					// npm run benchmark built dist/ already.
-					E2E_SKIP_BUILD: '1',
 					E2E_TIMING_OUT: out,
 				},
 			},

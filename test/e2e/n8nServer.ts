@@ -44,7 +44,7 @@ export async function freePort(avoid: Iterable<number> = []): Promise<number> {
 }
 
 /** Runs a command, its output going to a log file; rejects with the log's tail on failure. */
-export function runToLog(
+function runToLog(
 	command: string,
 	args: string[],
 	options: { cwd: string; logFile: string; env?: NodeJS.ProcessEnv },

@@ -1,8 +1,9 @@
-// End-to-end run: a real n8n 2.41 with this package installed from its tarball, a real OAuth2
-// authorization server and an API, all on 127.0.0.1. Prints "N passed, M failed" last and exits
-// non-zero on any failure. Env: E2E_ONLY=<substring> runs matching scenarios only,
-// E2E_KEEP=1 keeps the work directory, E2E_SKIP_BUILD=1 packs the existing dist/,
-// E2E_UPDATE_SCREENSHOTS=1 also writes the README's screenshots into docs/screenshots/.
+// End-to-end run (`npm run test:e2e`, which builds dist/ first): a real n8n 2.41 with this
+// package installed from its tarball, a real OAuth2 authorization server and an API, all on
+// 127.0.0.1. Prints "N passed, M failed" last and exits non-zero on any failure.
+// `--only <text>` (or E2E_ONLY=<text>) runs the scenarios whose name contains the text;
+// E2E_KEEP=1 keeps the work directory; E2E_UPDATE_SCREENSHOTS=1 also writes the README's
+// screenshots into docs/screenshots/ (`npm run update`).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -22,7 +23,6 @@ import {
 	N8nRest,
 	packPackage,
 	PACKAGE_NAME,
-	runToLog,
 	startN8n,
 	type N8nServer,
 } from './n8nServer';
@@ -69,11 +69,10 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
 	return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-async function build(logFile: string): Promise<void> {
-	if (process.env.E2E_SKIP_BUILD) return;
-	const started = Date.now();
-	await runToLog('npm', ['run', 'build'], { cwd: REPO_DIR, logFile });
-	log(`built the package in ${seconds(started)}`);
+/** The `--only <text>` argument, or E2E_ONLY. */
+function onlyFilter(): string | undefined {
+	const index = process.argv.indexOf('--only');
+	return index === -1 ? process.env.E2E_ONLY : process.argv[index + 1];
 }
 
 async function loadTypes(rest: N8nRest): Promise<Pick<E2eContext, 'credentialType' | 'nodeTypes'>> {
@@ -95,11 +94,9 @@ async function loadTypes(rest: N8nRest): Promise<Pick<E2eContext, 'credentialTyp
 
 async function setUp(workDir: string): Promise<E2eContext> {
 	const install = await ensureN8n();
-	const buildLog = path.join(workDir, 'build.log');
-	await build(buildLog);
 	const packDir = path.join(workDir, 'pack');
 	fs.mkdirSync(packDir, { recursive: true });
-	const { tarball, missing } = await packPackage(REPO_DIR, packDir, buildLog);
+	const { tarball, missing } = await packPackage(REPO_DIR, packDir, path.join(workDir, 'pack.log'));
 	if (missing.length) log(`WARNING: not built yet, packed without them: ${missing.join(', ')}`);
 
 	const n8nPort = await freePort();
@@ -168,7 +165,7 @@ async function setUp(workDir: string): Promise<E2eContext> {
 }
 
 async function runScenarios(ctx: E2eContext, scenarios: Scenario[]): Promise<void> {
-	const only = process.env.E2E_ONLY;
+	const only = onlyFilter();
 	for (const scenario of scenarios) {
 		if (only && !scenario.name.includes(only)) continue;
 		const skipReason = scenario.skip?.(ctx);

@@ -1,9 +1,8 @@
-// Queue mode, end to end (npm run test:queue): Redis, Postgres, n8n main and two workers, the
+// Queue mode, end to end (npm run test:queue, which builds dist/ first): Redis, Postgres, n8n main and two workers, the
 // package installed from its tarball into each process, a rotating-refresh-token OAuth2 server and
 // the API on 127.0.0.1. Production webhooks run on the workers; every figure is measured on the
 // servers' side. Prints the figures, then "N passed, M failed" last; everything started is stopped,
-// also on failure. Env: QUEUE_SKIP_BUILD=1 packs the existing dist/, QUEUE_EXECUTIONS (default
-// 1000), QUEUE_KEEP=1 keeps the work directory, QUEUE_FIGURES_OUT=<file> also writes the figures there.
+// also on failure. Env: QUEUE_EXECUTIONS (default 1000), QUEUE_KEEP=1 keeps the work directory, QUEUE_FIGURES_OUT=<file> also writes the figures there.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
@@ -12,7 +11,7 @@ import path from 'node:path';
 
 import { NODE_TYPES, CREDENTIAL_TYPE } from '../e2e/context';
 import { ensureN8n } from '../e2e/n8nInstall';
-import { packPackage, runToLog, sleep, type N8nRest } from '../e2e/n8nServer';
+import { packPackage, sleep, type N8nRest } from '../e2e/n8nServer';
 import { connectOverHttp } from '../e2e/oauthFlow';
 import { callWebhook, webhookTrigger } from '../e2e/workflows';
 import { AuthServer } from '../harness/authServer';
@@ -169,11 +168,6 @@ async function main(): Promise<void> {
 	const started = Date.now();
 	try {
 		const install = await ensureN8n();
-		if (!process.env.QUEUE_SKIP_BUILD)
-			await runToLog('npm', ['run', 'build'], {
-				cwd: REPO_DIR,
-				logFile: path.join(workDir, 'build.log'),
-			});
 		const packDir = path.join(workDir, 'pack');
 		fs.mkdirSync(packDir, { recursive: true });
 		const { tarball } = await packPackage(REPO_DIR, packDir, path.join(workDir, 'pack.log'));

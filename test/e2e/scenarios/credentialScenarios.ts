@@ -1,7 +1,12 @@
 // The credential alone: created over REST, connected through the real authorization server.
 // These need only the credential type, not the nodes.
 import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 
+import type { ICredentialType } from 'n8n-workflow';
+
+import { EXPECTED_FORM_ORDER, visibleFieldLabels } from '../../harness/credentialForm';
 import { CREDENTIAL_TYPE, type Scenario } from '../context';
 import {
 	CLIENTS,
@@ -30,12 +35,39 @@ function codeExchange(ctx: Parameters<Scenario['run']>[0]) {
 const noCredentialType: Scenario['skip'] = (ctx) =>
 	ctx.credentialType ? undefined : `credential type ${CREDENTIAL_TYPE} is not loaded`;
 
+/** The built credential, loaded as n8n's loader does: file name (up to the first dot) = class name. */
+function builtCredential(): ICredentialType {
+	const root = path.resolve(__dirname, '..', '..', '..');
+	const load = createRequire(__filename);
+	const file = path.join(
+		root,
+		(load(path.join(root, 'package.json')) as { n8n: { credentials: string[] } }).n8n
+			.credentials[0],
+	);
+	const className = path.basename(file).split('.')[0];
+	const exported = load(file) as Record<string, new () => ICredentialType>;
+	return new exported[className]();
+}
+
 export const credentialScenarios: Scenario[] = [
 	{
 		name: 'package loads: the OAuth2 Connection credential type is known to n8n',
 		async run(ctx) {
 			assert.ok(ctx.credentialType, `${CREDENTIAL_TYPE} missing from /types/credentials.json`);
 			assert.equal(ctx.credentialType.displayName, 'Any Service OAuth2 API');
+		},
+	},
+	{
+		// Computed from n8n's own oAuth2Api (this install's) the way the host merges the form; the
+		// browser scenario checks the same order in the real modal.
+		name: 'the credential form reads top-down: provider, its fields, client, scopes, Custom URLs, advanced',
+		async run(ctx) {
+			for (const provider of ['custom', 'keycloak'] as const)
+				assert.deepEqual(
+					visibleFieldLabels(ctx.install.dir, builtCredential(), { provider }),
+					EXPECTED_FORM_ORDER[provider],
+					provider,
+				);
 		},
 	},
 	{
