@@ -1,7 +1,8 @@
 /**
- * The README's generated tables, so they cannot drift: the presets from
- * credentials/providerPresets.ts, the bad inputs from test/badInputTable.md (written by
- * test/badInput.test.ts), the faults from test/faultTable.md (written by test/faults.test.ts). `npm run readme:tables` rewrites them; test/readme.test.ts fails when stale.
+ * The generated tables of the docs, so they cannot drift: README.md's preset table from
+ * credentials/providerPresets.ts; docs/faults.md's bad-input table from test/badInputTable.md
+ * (written by test/badInput.test.ts) and its fault table from test/faultTable.md (written by
+ * test/faults.test.ts). `npm run update` rewrites them; test/readme.test.ts fails when stale.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,9 +15,11 @@ import {
 	type ProviderPreset,
 } from '../credentials/providerPresets';
 
-export const README = path.join(__dirname, '..', 'README.md');
-const BAD_INPUT_TABLE = path.join(__dirname, '..', 'test', 'badInputTable.md');
-const FAULT_TABLE = path.join(__dirname, '..', 'test', 'faultTable.md');
+const ROOT = path.join(__dirname, '..');
+export const README = path.join(ROOT, 'README.md');
+export const FAULTS_DOC = path.join(ROOT, 'docs', 'faults.md');
+const BAD_INPUT_TABLE = path.join(ROOT, 'test', 'badInputTable.md');
+const FAULT_TABLE = path.join(ROOT, 'test', 'faultTable.md');
 
 const SEPARATOR_NAMES = { ' ': 'space', ',': 'comma' } as const;
 const AUTH_NAMES = { header: 'client_secret_basic', body: 'client_secret_post' } as const;
@@ -73,28 +76,45 @@ export function presetsTable(): string {
 	].join('\n');
 }
 
-function replaceSection(readme: string, name: string, content: string): string {
+function replaceSection(file: string, text: string, name: string, content: string): string {
 	const start = `<!-- ${name}:start -->`;
 	const end = `<!-- ${name}:end -->`;
-	const from = readme.indexOf(start);
-	const to = readme.indexOf(end);
-	if (from === -1 || to === -1) throw new Error(`README.md needs ${start} and ${end} markers`);
-	return `${readme.slice(0, from + start.length)}\n${content.trim()}\n${readme.slice(to)}`;
+	const from = text.indexOf(start);
+	const to = text.indexOf(end);
+	if (from === -1 || to === -1)
+		throw new Error(`${path.relative(ROOT, file)} needs ${start} and ${end} markers`);
+	return `${text.slice(0, from + start.length)}\n${content.trim()}\n${text.slice(to)}`;
 }
 
 export function readmeWithTables(readme: string): string {
-	const withPresets = replaceSection(readme, 'presets', presetsTable());
+	return replaceSection(README, readme, 'presets', presetsTable());
+}
+
+export function faultsDocWithTables(doc: string): string {
 	const withBadInputs = replaceSection(
-		withPresets,
+		FAULTS_DOC,
+		doc,
 		'bad-inputs',
 		fs.readFileSync(BAD_INPUT_TABLE, 'utf8'),
 	);
-	return replaceSection(withBadInputs, 'faults', fs.readFileSync(FAULT_TABLE, 'utf8'));
+	return replaceSection(FAULTS_DOC, withBadInputs, 'faults', fs.readFileSync(FAULT_TABLE, 'utf8'));
+}
+
+/** Each file holding generated tables, with the function that regenerates them. */
+export const GENERATED_DOCS = [
+	{ file: README, withTables: readmeWithTables },
+	{ file: FAULTS_DOC, withTables: faultsDocWithTables },
+] as const;
+
+/** Rewrites every generated table in place. */
+export function writeGeneratedTables(): void {
+	for (const { file, withTables } of GENERATED_DOCS)
+		fs.writeFileSync(file, withTables(fs.readFileSync(file, 'utf8')));
 }
 
 if (require.main === module) {
-	fs.writeFileSync(README, readmeWithTables(fs.readFileSync(README, 'utf8')));
+	writeGeneratedTables();
 	process.stdout.write(
-		`README.md: ${PROVIDER_PRESETS.length} presets, the bad-input and the fault tables\n`,
+		`README.md: ${PROVIDER_PRESETS.length} presets; docs/faults.md: the bad-input and the fault tables\n`,
 	);
 }
