@@ -524,27 +524,34 @@ describe('items', () => {
 	});
 
 	/**
-	 * Gaps between the requests the API saw during `run`, and the slack they are judged with. The API
-	 * runs in this process, so a request reaches it late by at most as long as the event loop was
-	 * late meanwhile (a busy machine, garbage collection): that measured lateness is the slack.
+	 * Gaps between the requests the API saw during `run`, and the least gap that still counts as
+	 * paced. A gap is one interval plus the difference between two requests' trips from the pacer
+	 * to the API (expressions, signing, a new connection), which on a busy 2-core machine differs by
+	 * tens of milliseconds: half an interval is allowed for that. The API runs in this process, so a
+	 * request also reaches it late by as long as the event loop was late meanwhile: that measured
+	 * lateness is allowed on top. A burst, as a pacer without spacing sends, has gaps of 0-2 ms.
 	 * `loopDelay`: a histogram the caller enables itself, to measure only part of the run.
 	 */
 	async function pacedArrivals(
 		run: () => Promise<unknown>,
 		loopDelay?: ReturnType<typeof monitorEventLoopDelay>,
-	): Promise<{ gaps: number[]; slackMs: number; report: string }> {
+	): Promise<{ gaps: number[]; leastPacedGap: number; report: string }> {
 		const start = harness.api.requests.length;
 		const lateness = loopDelay ?? monitorEventLoopDelay({ resolution: 1 });
 		if (!loopDelay) lateness.enable();
 		await run().finally(() => lateness.disable());
 		const times = harness.api.requests.slice(start).map((request) => request.at);
 		const gaps = times.slice(1).map((at, index) => at - times[index]);
-		// A couple of milliseconds for the socket and the timer resolution.
-		const slackMs = (lateness.count ? lateness.max / 1e6 : 0) + 3;
-		return { gaps, slackMs, report: `gaps ${gaps.join(' ')} ms, slack ${slackMs.toFixed(0)} ms` };
+		const latenessMs = lateness.count ? lateness.max / 1e6 : 0;
+		const leastPacedGap = PACE_MS / 2 - latenessMs;
+		return {
+			gaps,
+			leastPacedGap,
+			report: `gaps ${gaps.join(' ')} ms, event loop up to ${latenessMs.toFixed(0)} ms late`,
+		};
 	}
 
-	const PACE_MS = 100;
+	const PACE_MS = 200;
 	const pacedGet = get('/contacts/1', {
 		options: { concurrency: 6, maxRequestsPerSecond: 1000 / PACE_MS },
 	});
@@ -553,13 +560,13 @@ describe('items', () => {
 		const credential = await harness.connectedCredential();
 		// A first run warms the host's HTTP client (in a running n8n it is warm): the pace is measured after.
 		await harness.run(credential, 'oAuth2HttpRequest', pacedGet, itemsOf(1));
-		const { gaps, slackMs, report } = await pacedArrivals(() =>
+		const { gaps, leastPacedGap, report } = await pacedArrivals(() =>
 			harness.run(credential, 'oAuth2HttpRequest', pacedGet, itemsOf(6)),
 		);
 		assert.equal(gaps.length, 5);
-		assert.ok(Math.min(...gaps) >= PACE_MS - slackMs, report);
+		assert.ok(Math.min(...gaps) >= leastPacedGap, report);
 		const span = gaps.reduce((sum, gap) => sum + gap, 0);
-		assert.ok(span >= 5 * PACE_MS - slackMs, `spread over ${span} ms: ${report}`);
+		assert.ok(span >= 4 * PACE_MS + leastPacedGap, `spread over ${span} ms: ${report}`);
 	});
 
 	test('max requests per second holds after the process stalls: the requests that fell due meanwhile go out one by one', async () => {
@@ -573,19 +580,19 @@ describe('items', () => {
 		const stallAfterSecondRequest = setInterval(() => {
 			if (harness.api.requests.length < seenBefore + 2) return;
 			clearInterval(stallAfterSecondRequest);
-			const until = Date.now() + 350;
+			const until = Date.now() + 500;
 			while (Date.now() < until);
 			setImmediate(() => afterStall.enable());
 		}, 1);
 		try {
-			const { gaps, slackMs, report } = await pacedArrivals(
+			const { gaps, leastPacedGap, report } = await pacedArrivals(
 				() => harness.run(credential, 'oAuth2HttpRequest', pacedGet, itemsOf(6)),
 				afterStall,
 			);
 			assert.equal(gaps.length, 5);
-			assert.ok(gaps[1] >= 300, `the stall came after the second request: ${report}`);
+			assert.ok(gaps[1] >= 350, `the stall came after the second request: ${report}`);
 			for (const gap of gaps.slice(2))
-				assert.ok(gap >= PACE_MS - slackMs, `no burst after the stall: ${report}`);
+				assert.ok(gap >= leastPacedGap, `no burst after the stall: ${report}`);
 		} finally {
 			clearInterval(stallAfterSecondRequest);
 		}
