@@ -49,6 +49,24 @@ const tokenOf = (request: RecordedRequest) =>
 const contactsSince = (since: number) =>
 	harness.api.requests.filter((request) => request.path === '/contacts/1' && request.at >= since);
 
+/**
+ * Runs `change` (another run's refresh, an edit) once the API has seen `count` requests since
+ * `since`, so it lands mid-run however slow the machine is; resolves with when it was done.
+ */
+function afterRequests(
+	since: number,
+	count: number,
+	change: () => void | Promise<void>,
+): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const poll = setInterval(() => {
+			if (contactsSince(since).length < count) return;
+			clearInterval(poll);
+			Promise.resolve(change()).then(() => resolve(Date.now()), reject);
+		}, 1);
+	});
+}
+
 const tokenCallsSince = (since: number) => harness.auth.tokenRequests.length - since;
 
 const getContacts = (options: Record<string, unknown> = {}) => ({
@@ -152,17 +170,15 @@ describe('credential reuse', () => {
 		const credential = await harness.connectedCredential();
 		const tokenCalls = harness.auth.tokenRequests.length;
 		const started = Date.now();
-		// 25 requests at 25/s; after 300 ms another run "refreshes": new token stored, old one refused.
-		const swap = new Promise<number>((resolve) =>
-			setTimeout(() => {
-				const replaced = `other-run-${Date.now()}`;
-				harness.api.acceptToken(replaced);
-				harness.api.acceptToken(credential.accessToken, 0);
-				const data = harness.store.stored(credential.id).oauthTokenData as Record<string, unknown>;
-				harness.store.setTokenData(credential.id, { ...data, access_token: replaced });
-				resolve(Date.now());
-			}, 300),
-		);
+		// 25 requests at 25/s; once the API has seen 5 of them, another run "refreshes": new token
+		// stored, old one refused.
+		const swap = afterRequests(started, 5, () => {
+			const replaced = `other-run-${Date.now()}`;
+			harness.api.acceptToken(replaced);
+			harness.api.acceptToken(credential.accessToken, 0);
+			const data = harness.store.stored(credential.id).oauthTokenData as Record<string, unknown>;
+			harness.store.setTokenData(credential.id, { ...data, access_token: replaced });
+		});
 		const run = await harness.run(
 			credential,
 			'oAuth2HttpRequest',
@@ -190,21 +206,19 @@ describe('credential reuse', () => {
 	test(`a credential edited mid-run is honoured within ${REUSE_FOR_MS} ms, by the host and by the node`, async () => {
 		const credential = await harness.connectedCredential();
 		const started = Date.now();
-		// 40 requests at 20/s (2 s); after 400 ms the credential is edited: a new token (both valid),
-		// and Allowed Domains narrowed to a host the API is not on. Requests that start more than
-		// REUSE_FOR_MS after the edit use it; the slack covers one credential read and one request.
-		const edit = new Promise<number>((resolve) =>
-			setTimeout(() => {
-				const replaced = `edited-${Date.now()}`;
-				harness.api.acceptToken(replaced);
-				const data = harness.store.stored(credential.id);
-				harness.store.setTokenData(credential.id, {
-					...(data.oauthTokenData as Record<string, unknown>),
-					access_token: replaced,
-				});
-				resolve(Date.now());
-			}, 400),
-		);
+		// 40 requests at 20/s (2 s); once the API has seen 5 of them the credential is edited: a new
+		// token (both valid), and Allowed Domains narrowed to a host the API is not on. Requests that
+		// start more than REUSE_FOR_MS after the edit use it; the slack covers one credential read and
+		// one request.
+		const edit = afterRequests(started, 5, () => {
+			const replaced = `edited-${Date.now()}`;
+			harness.api.acceptToken(replaced);
+			const data = harness.store.stored(credential.id);
+			harness.store.setTokenData(credential.id, {
+				...(data.oauthTokenData as Record<string, unknown>),
+				access_token: replaced,
+			});
+		});
 		const run = await harness.run(
 			credential,
 			'oAuth2HttpRequest',
@@ -228,17 +242,13 @@ describe('credential reuse', () => {
 			extra: { allowedDomainsList: '127.0.0.1' },
 		});
 		const domainsStarted = Date.now();
-		const editDomains = new Promise<number>((resolve) =>
-			setTimeout(() => {
-				const data = harness.store.stored(narrowed.id);
-				void harness.store
-					.updateCredentials(narrowed, 'connectionOAuth2Api', {
-						...data,
-						allowedDomainsList: 'api.example.com',
-					})
-					.then(() => resolve(Date.now()));
-			}, 400),
-		);
+		const editDomains = afterRequests(domainsStarted, 5, async () => {
+			const data = harness.store.stored(narrowed.id);
+			await harness.store.updateCredentials(narrowed, 'connectionOAuth2Api', {
+				...data,
+				allowedDomainsList: 'api.example.com',
+			});
+		});
 		const blocked = await harness.run(
 			narrowed,
 			'oAuth2HttpRequest',
