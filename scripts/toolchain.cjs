@@ -82,10 +82,12 @@ function ensureDependencies(env) {
 	const stamp = path.join(ROOT, 'node_modules', '.toolchain-stamp');
 	if (fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === manifestHash()) return;
 	log(`installing dependencies with Node ${NODE_VERSION}`);
+	const started = Date.now();
 	// --ignore-scripts: eslint-plugin-n8n-nodes-base's preinstall insists on pnpm, and isolated-vm
 	// loads its bundled Node 24 prebuild without its install script.
 	mustRun('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: ROOT, env });
 	fs.writeFileSync(stamp, manifestHash());
+	log(`dependencies installed in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 }
 
 /** The command line of one step. */
