@@ -954,6 +954,65 @@ describe('a signal that persists is an error', () => {
 	);
 });
 
+describe('a refreshed token the API accepted is not "refused even after a refresh"', () => {
+	/** A 401 on the old token makes the run refresh; the new token answers 200 to every item. */
+	async function refreshedAndAccepted(name: string) {
+		const credential = await rejectedCredential({ name });
+		const tokenCalls = harness.auth.tokenRequests.length;
+		const first = await run(credential, get('/contacts/1'), itemsOf(5));
+		assert.equal(assertEveryItemAccounted(first, 5).ok.length, 5);
+		assert.equal(harness.auth.tokenRequests.length - tokenCalls, 1, 'one refresh');
+		const refreshed = (harness.store.stored(credential.id).oauthTokenData as Record<string, string>)
+			.access_token;
+		assert.notEqual(refreshed, credential.accessToken);
+		return { credential, refreshed };
+	}
+
+	fault(
+		'a refreshed token answered 200, then revoked by the provider within 30 s',
+		'the next run refreshes again and succeeds',
+		async () => {
+			const { credential, refreshed } = await refreshedAndAccepted('Revoked Later');
+			harness.api.rejectToken(refreshed);
+			const tokenCalls = harness.auth.tokenRequests.length;
+			const later = await run(credential, get('/contacts/1'), itemsOf(3));
+			const { ok, failed } = assertEveryItemAccounted(later, 3);
+			assert.equal(failed.length, 0, String(failed[0]?.json.error));
+			assert.equal(ok.length, 3);
+			assert.equal(
+				harness.auth.tokenRequests.length - tokenCalls,
+				1,
+				'the token endpoint was asked',
+			);
+			assertNoSecrets(later, credential);
+		},
+	);
+
+	fault(
+		'a refreshed token answered 200, then refused while the token endpoint is down',
+		'"Could not refresh the token …: <host> answered 503", not a refusal verdict',
+		async () => {
+			const { credential, refreshed } = await refreshedAndAccepted('Outage After Refresh');
+			harness.api.rejectToken(refreshed);
+			const tokenCalls = harness.auth.tokenRequests.length;
+			harness.auth.down = true;
+			try {
+				const later = await run(credential, get('/contacts/1'), itemsOf(3));
+				for (const item of assertEveryItemAccounted(later, 3).failed) {
+					assert.match(
+						String(item.json.error),
+						/^Could not refresh the token of connection 'Outage After Refresh': localhost:\d+ answered 503$/,
+					);
+				}
+				assert.equal(harness.auth.tokenRequests.length - tokenCalls, 1);
+				assertNoSecrets(later, credential);
+			} finally {
+				harness.auth.down = false;
+			}
+		},
+	);
+});
+
 describe('no refresh storms', () => {
 	fault(
 		'expired token, token endpoint down, 25 items',

@@ -38,6 +38,7 @@ import { settle } from './settle';
 import {
 	DEFAULT_REFRESH_MARGIN_MS,
 	ensureUsableToken,
+	noteTokenAccepted,
 	refreshRejectedToken,
 	refusedAfterRefresh,
 	tokenIsFresh,
@@ -205,6 +206,8 @@ async function send(
 			attempt--;
 			continue;
 		}
+		if (delivered.sentToken && response !== undefined && response.statusCode < 400)
+			noteTokenAccepted(context, connection);
 
 		const delay = nextRetryDelay(policy, {
 			attempt,

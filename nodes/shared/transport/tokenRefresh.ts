@@ -52,8 +52,11 @@ interface RefreshState {
 	inFlight?: Promise<RefreshFailure | undefined>;
 	/** The last failed refresh, until the pause is over. */
 	failure?: RefreshFailure;
-	/** The token the last refresh stored, when, and whether the API had refused the one before. */
-	refreshed?: { token: string | undefined; at: number; afterRefusal: boolean };
+	/**
+	 * The token the last refresh stored, when, whether the API had refused the one before, and
+	 * whether the API has since accepted it (then a refusal of it is news, not a persisting one).
+	 */
+	refreshed?: { token: string | undefined; at: number; afterRefusal: boolean; accepted: boolean };
 	/** A token whose stored expiry is already past when issued (the provider sent expires_in 0 or none). */
 	expiryUnknownFor?: string;
 }
@@ -201,7 +204,12 @@ async function refreshOnce(
 		}
 		const refreshed = await loadConnection(context, itemIndex);
 		state.failure = undefined;
-		state.refreshed = { token: refreshed.accessToken, at: Date.now(), afterRefusal };
+		state.refreshed = {
+			token: refreshed.accessToken,
+			at: Date.now(),
+			afterRefusal,
+			accepted: false,
+		};
 		// Without a usable expires_in the host keeps the old token's expiry: it says nothing of this one.
 		const expiryKept =
 			refreshed.expiresAt !== undefined &&
@@ -274,6 +282,13 @@ export async function refreshNow(
 	return await loadConnection(context, itemIndex);
 }
 
+/** The API answered a request sent with this token without refusing it. */
+export function noteTokenAccepted(context: RefreshingContext, connection: Connection): void {
+	const refreshed = stateOf(context).refreshed;
+	if (refreshed !== undefined && refreshed.token === connection.accessToken)
+		refreshed.accepted = true;
+}
+
 /** The API refused the token a refresh just issued: refreshing again would not help. */
 export function refusedAfterRefresh(
 	context: RefreshingContext,
@@ -336,10 +351,12 @@ export async function refreshRejectedToken(
 	answer: string,
 ): Promise<Connection> {
 	const state = stateOf(context);
-	// A token issued to replace a refused one, refused too: the refusal is not about expiry.
+	// A token issued to replace a refused one, refused too before the API ever accepted it: the
+	// refusal is not about expiry.
 	const refusedAgain =
 		state.refreshed !== undefined &&
 		state.refreshed.afterRefusal &&
+		!state.refreshed.accepted &&
 		state.refreshed.token === rejected.accessToken &&
 		Date.now() - state.refreshed.at < PAUSE_AFTER_FAILURE_MS;
 	if (refusedAgain) throw refusedAfterRefresh(context, rejected, itemIndex, answer);
