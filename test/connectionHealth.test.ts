@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import type { INodeExecutionData } from 'n8n-workflow';
 
 import type { NodeRun } from './harness/engine';
-import { CLIENT_SECRET, startHarness, type Harness } from './harness/fixtures';
+import { CLIENT_SECRET, itemsOf, startHarness, type Harness } from './harness/fixtures';
 
 let harness: Harness;
 beforeAll(async () => {
@@ -192,6 +192,55 @@ describe('Refresh and Get Info', () => {
 			assertNoSecrets(result, credential);
 		} finally {
 			harness.auth.rotateRefreshTokens = false;
+		}
+	});
+
+	test('Refresh with 20 input items makes one refresh, and every item reports its result', async () => {
+		const credential = await harness.connectedCredential({ name: 'Many Items' });
+		harness.auth.rotateRefreshTokens = true;
+		try {
+			const tokenCalls = harness.auth.tokenRequests.length;
+			const reused = harness.auth.reusedRefreshTokens;
+			const result = await harness.run(
+				credential,
+				'oAuth2Connection',
+				{ operation: 'refresh', checkUrl: '/me' },
+				itemsOf(20),
+			);
+			assert.equal(result.error, undefined, result.error?.message);
+			assert.equal(harness.auth.tokenRequests.length - tokenCalls, 1, 'one refresh grant');
+			assert.equal(harness.auth.reusedRefreshTokens, reused, 'no rotated token presented twice');
+			const healthy = result.outputs[HEALTHY] ?? [];
+			assert.equal(healthy.length, 20);
+			assert.ok(healthy.every((item) => item.json.status === 'healthy'));
+			assertNoSecrets(result, credential);
+		} finally {
+			harness.auth.rotateRefreshTokens = false;
+		}
+	});
+
+	test('Refresh with 20 input items and the token endpoint down: one token call, every item refreshFailing', async () => {
+		const credential = await harness.connectedCredential({ name: 'Down Many' });
+		harness.auth.down = true;
+		try {
+			const tokenCalls = harness.auth.tokenRequests.length;
+			const result = await harness.run(
+				credential,
+				'oAuth2Connection',
+				{ operation: 'refresh', checkUrl: '/me' },
+				itemsOf(20),
+			);
+			assert.equal(result.error, undefined, result.error?.message);
+			assert.equal(harness.auth.tokenRequests.length - tokenCalls, 1, 'one failing token call');
+			const attention = result.outputs[NEEDS_ATTENTION] ?? [];
+			assert.equal(attention.length, 20);
+			for (const item of attention) {
+				assert.equal(item.json.status, 'refreshFailing');
+				assert.match(String(item.json.problem), /answered 503/);
+			}
+			assertNoSecrets(result, credential);
+		} finally {
+			harness.auth.down = false;
 		}
 	});
 

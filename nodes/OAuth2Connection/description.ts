@@ -20,7 +20,7 @@ export const healthProperties: INodeProperties[] = [
 				value: 'refresh',
 				action: 'Refresh a connection',
 				description:
-					'Refresh the token now, so an idle connection stays alive, then report its health',
+					'Refresh the token now (once per run, however many items come in), so an idle connection stays alive, then report its health in every item',
 			},
 			{
 				name: 'Get Info',

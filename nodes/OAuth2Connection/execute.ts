@@ -7,6 +7,7 @@ import {
 	connectionName,
 	CREDENTIAL_TYPE,
 	describeConnection,
+	type Connection,
 } from '../shared/transport/connection';
 import { problemOf } from '../shared/transport/problems';
 import { sendAuthorized } from '../shared/transport/request';
@@ -30,6 +31,15 @@ const DAY_MS = 86_400_000;
 
 type Stored = Awaited<ReturnType<typeof readStored>>;
 
+/**
+ * What the items of one node run share: the node has one connection, so Refresh asks the token
+ * endpoint once per run and every item reports that one outcome (a rotation per item would spend
+ * refresh tokens, and a failing endpoint would be asked once per item).
+ */
+export interface HealthRun {
+	refreshed?: Promise<Connection>;
+}
+
 async function readStored(context: IExecuteFunctions, itemIndex: number) {
 	const credentials = await context.getCredentials(CREDENTIAL_TYPE, itemIndex);
 	return {
@@ -39,9 +49,9 @@ async function readStored(context: IExecuteFunctions, itemIndex: number) {
 	};
 }
 
-function checkUrlOf(context: IExecuteFunctions, itemIndex: number, provider: unknown) {
+function checkUrlOf(context: IExecuteFunctions, itemIndex: number, stored: Stored) {
 	const typed = String(context.getNodeParameter('checkUrl', itemIndex, '') ?? '').trim();
-	return typed || PROVIDER_PRESETS.find((preset) => preset.id === provider)?.checkUrl;
+	return typed || PROVIDER_PRESETS.find((preset) => preset.id === stored.provider)?.checkUrl;
 }
 
 function parsedBody(body: Buffer): unknown {
@@ -59,11 +69,14 @@ async function probe(
 	stored: Stored,
 	refresh: boolean,
 	timeoutMs: number,
+	run: HealthRun,
 ): Promise<LiveCheck | undefined> {
-	const connection = refresh
-		? await refreshNow(context, stored.connection, itemIndex, timeoutMs)
-		: stored.connection;
-	const url = checkUrlOf(context, itemIndex, stored.provider);
+	let connection = stored.connection;
+	if (refresh) {
+		run.refreshed ??= refreshNow(context, stored.connection, itemIndex, timeoutMs);
+		connection = await run.refreshed;
+	}
+	const url = checkUrlOf(context, itemIndex, stored);
 	if (!url) return undefined;
 	const response = await sendAuthorized(
 		context,
@@ -84,6 +97,7 @@ async function probe(
 export async function executeHealthItem(
 	context: IExecuteFunctions,
 	itemIndex: number,
+	run: HealthRun,
 ): Promise<RoutedItems> {
 	const operation = context.getNodeParameter('operation', itemIndex, 'check') as string;
 	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
@@ -95,7 +109,7 @@ export async function executeHealthItem(
 	let check: LiveCheck | undefined;
 	if (finding === undefined && operation !== 'getInfo') {
 		const outcome = await settle(
-			probe(context, itemIndex, stored, operation === 'refresh', timeoutMs),
+			probe(context, itemIndex, stored, operation === 'refresh', timeoutMs, run),
 		);
 		// A refresh may have replaced the token: report what is stored now.
 		stored = await readStored(context, itemIndex);
