@@ -3,10 +3,18 @@
  * Refresh and Get Info, routed to Healthy or Needs Attention, with no token in any output.
  */
 import assert from 'node:assert/strict';
+import dns from 'node:dns';
 
 import type { INodeExecutionData } from 'n8n-workflow';
 
+import {
+	fillPresetTemplate,
+	PRESET_FIELDS,
+	PROVIDER_PRESETS,
+} from '../credentials/providerPresets';
+import { describeConnection } from '../nodes/shared/transport/connection';
 import type { NodeRun } from './harness/engine';
+import { resolveCredential } from './harness/resolveCredential';
 import { CLIENT_SECRET, itemsOf, startHarness, type Harness } from './harness/fixtures';
 
 let harness: Harness;
@@ -269,5 +277,62 @@ describe('Refresh and Get Info', () => {
 		assert.equal(result.outputs[HEALTHY]?.[0]?.json.checkUrl, null);
 		assert.equal(harness.api.requests.length, apiBefore);
 		assert.equal(harness.auth.tokenRequests.length, tokenBefore);
+	});
+});
+
+describe('Check of every preset that has a check URL', () => {
+	// While these run every name resolves to loopback, where nothing listens on 443: no check leaves
+	// the machine, and the names looked up show which host each check went to.
+	const looked: string[] = [];
+	const originalLookup = dns.lookup;
+	beforeAll(() => {
+		dns.lookup = ((hostname: string, ...rest: unknown[]) => {
+			looked.push(hostname);
+			return (originalLookup as (...args: unknown[]) => void)('127.0.0.1', ...rest);
+		}) as typeof dns.lookup;
+	});
+	afterAll(() => {
+		dns.lookup = originalLookup;
+	});
+
+	const samples = Object.fromEntries(
+		Object.entries(PRESET_FIELDS).map(([key, field]) => [key, field.sample]),
+	);
+	/** What is wrong with one preset's check, or undefined when it went to its filled host. */
+	async function checkProblem(
+		preset: (typeof PROVIDER_PRESETS)[number],
+	): Promise<string | undefined> {
+		const data = { ...samples, provider: preset.id };
+		const credential = harness.credential({
+			...data,
+			grantType: 'authorizationCode',
+			allowedHttpRequestDomains: 'domains',
+			oauthTokenData: {
+				access_token: `preset-check-token-${preset.id}`,
+				token_type: 'Bearer',
+				expires_in: 3600,
+				n8n_expires_at: String(Date.now() + 3_600_000),
+			},
+		});
+		const resolved = await resolveCredential(harness.store.stored(credential.id));
+		const { apiBaseUrl } = describeConnection(resolved, 'x');
+		const expected = new URL(fillPresetTemplate(String(preset.checkUrl), data), `${apiBaseUrl}/`)
+			.hostname;
+		const { report } = await check(credential, { checkUrl: '' });
+		const problem = String(report.problem);
+		if (report.status !== 'unreachable' || !problem.includes(`Could not reach ${expected}`))
+			return `${preset.id}: ${String(report.status)}: ${problem}`;
+		if (!looked.includes(expected)) return `${preset.id}: ${expected} was not looked up`;
+		return undefined;
+	}
+
+	test('every preset with a check URL checks its filled check URL, within its allowed domains', async () => {
+		const presets = PROVIDER_PRESETS.filter((entry) => entry.checkUrl);
+		assert.ok(presets.length > 50);
+		const problems = await Promise.all(presets.map(checkProblem));
+		assert.deepEqual(
+			problems.filter((problem) => problem !== undefined),
+			[],
+		);
 	});
 });

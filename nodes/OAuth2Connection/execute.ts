@@ -1,7 +1,12 @@
 /** One item of the OAuth2 Connection node: Check, Refresh or Get Info, routed by the health found. */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { PROVIDER_PRESETS } from '../../credentials/providerPresets';
+import {
+	fieldsReplacedByTokenResponse,
+	fillPresetTemplate,
+	PROVIDER_PRESETS,
+	type ProviderPreset,
+} from '../../credentials/providerPresets';
 import type { RoutedItems } from '../shared/itemRunner';
 import {
 	connectionName,
@@ -44,14 +49,33 @@ async function readStored(context: IExecuteFunctions, itemIndex: number) {
 	const credentials = await context.getCredentials(CREDENTIAL_TYPE, itemIndex);
 	return {
 		provider: credentials.provider,
+		credentials,
 		connection: describeConnection(credentials, connectionName(context.getNode())),
 		facts: readTokenFacts(credentials),
 	};
 }
 
+/**
+ * The preset's check URL with its placeholders filled. A host the token response named (Salesforce's
+ * instance_url, Zoho's api_domain) replaces a host built from the fields it stands in for, as it
+ * does in the API base URL.
+ */
+function presetCheckUrl(preset: ProviderPreset, stored: Stored): string {
+	const template = String(preset.checkUrl);
+	const [, origin = '', path = template] = /^(https?:\/\/[^/]*)(.*)$/.exec(template) ?? [];
+	const fromToken = stored.connection.apiBaseUrlFrom !== undefined;
+	const replaced = fieldsReplacedByTokenResponse(preset).some((key) => origin.includes(`{${key}}`));
+	if (fromToken && replaced && stored.connection.apiBaseUrl !== '') {
+		return `${new URL(stored.connection.apiBaseUrl).origin}${fillPresetTemplate(path, stored.credentials)}`;
+	}
+	return fillPresetTemplate(template, stored.credentials);
+}
+
 function checkUrlOf(context: IExecuteFunctions, itemIndex: number, stored: Stored) {
 	const typed = String(context.getNodeParameter('checkUrl', itemIndex, '') ?? '').trim();
-	return typed || PROVIDER_PRESETS.find((preset) => preset.id === stored.provider)?.checkUrl;
+	if (typed) return typed;
+	const preset = PROVIDER_PRESETS.find((entry) => entry.id === stored.provider);
+	return preset?.checkUrl ? presetCheckUrl(preset, stored) : undefined;
 }
 
 function parsedBody(body: Buffer): unknown {
