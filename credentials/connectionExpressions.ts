@@ -10,6 +10,7 @@ import {
 	PROVIDER_PRESETS,
 	presetFieldKeys,
 	presetTemplates,
+	UNUSABLE_VALUE,
 	type ProviderPreset,
 } from './providerPresets';
 
@@ -51,7 +52,7 @@ const USED_DERIVED = Object.fromEntries(
 			key,
 			{
 				field: derived.field,
-				values: derived.values,
+				values: Object.entries(derived.values),
 				fallback: PRESET_FIELDS[derived.field].default,
 			},
 		]),
@@ -63,7 +64,8 @@ const USED_DERIVED = Object.fromEntries(
  * other `{...}` stays as it is. One replace with a callback, not one per key.
  */
 function fillPlaceholders(template: string): string {
-	const replace = `(placeholder, key) => derived[key] ? (derived[key].values[$self[derived[key].field] ?? derived[key].fallback] ?? "") : fields.includes(key) ? String($self[key] ?? "").trim().replace(/\\/+$/, "") : placeholder`;
+	// Derived values are looked up among exact option values only (`constructor` is no cloud).
+	const replace = `(placeholder, key) => derived[key] ? ((derived[key].values.find((pair) => pair[0] === String($self[derived[key].field] ?? derived[key].fallback)) ?? [0, ${literal(UNUSABLE_VALUE)}])[1]) : fields.includes(key) ? String($self[key] ?? "").trim().replace(/\\/+$/, "") : placeholder`;
 	return `((derived, fields) => String(${template}).replace(/\\{(\\w+)\\}/g, ${replace}))(${literal(USED_DERIVED)}, ${literal(USED_FIELD_KEYS)})`;
 }
 

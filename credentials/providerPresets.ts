@@ -408,6 +408,12 @@ export const PRESET_FIELDS = {
 export type PresetFieldKey = keyof typeof PRESET_FIELDS;
 
 /** Placeholders whose value follows from an option field (a Microsoft cloud's hosts). */
+/**
+ * What a placeholder becomes when the user's value is not one the field may hold: no host can be
+ * built from it (`<` is not allowed in a host name), so the URL fails instead of reaching another host.
+ */
+export const UNUSABLE_VALUE = '<invalid>';
+
 export const DERIVED_PLACEHOLDERS = {
 	microsoftLoginHost: {
 		field: 'microsoftCloud',
@@ -2889,7 +2895,9 @@ export function fillPresetTemplate(template: string, values: Record<string, unkn
 		if (key in DERIVED_PLACEHOLDERS) {
 			const derived = DERIVED_PLACEHOLDERS[key as DerivedPlaceholder];
 			const chosen = String(values[derived.field] ?? PRESET_FIELDS[derived.field].default);
-			return (derived.values as Record<string, string>)[chosen] ?? '';
+			return Object.hasOwn(derived.values, chosen)
+				? (derived.values as Record<string, string>)[chosen]
+				: UNUSABLE_VALUE;
 		}
 		return key in PRESET_FIELDS
 			? String(values[key] ?? '')

@@ -680,6 +680,39 @@ describe('refresh-safe scopes', () => {
 });
 
 describe('Microsoft clouds', () => {
+	test('a Microsoft Cloud that is not exactly one of its options never puts the tenant in the host', async () => {
+		const loginHosts: string[] = MICROSOFT_CLOUDS.map((cloud) => cloud.loginHost);
+		for (const microsoftCloud of [
+			'global ',
+			'global/',
+			' global',
+			'Global',
+			'constructor',
+			'__proto__',
+			'toString',
+		]) {
+			const resolved = await resolveCredential(
+				filledFor(byId('microsoftEntraId'), {
+					microsoftCloud,
+					tenant: '127.0.0.2',
+					grantType: 'clientCredentials',
+				}),
+			);
+			for (const url of [resolved.authUrl, resolved.accessTokenUrl]) {
+				let host: string | undefined;
+				try {
+					host = new URL(String(url)).hostname;
+				} catch {
+					host = undefined;
+				}
+				assert.ok(
+					host === undefined || loginHosts.includes(host),
+					`'${microsoftCloud}' resolves to ${String(url)}`,
+				);
+			}
+		}
+	});
+
 	for (const cloud of MICROSOFT_CLOUDS) {
 		test(cloud.name, async () => {
 			for (const id of [

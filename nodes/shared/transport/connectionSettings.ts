@@ -60,7 +60,9 @@ function fieldProblem(key: PresetFieldKey, rawValue: unknown): string | undefine
 		.replace(/\/+$/, '');
 	const checked = hostAfterSuffixes(field, value);
 	const options = field.options?.map((option) => option.value);
-	if (options && !options.includes(value)) return `'${value}' is not one of its choices`;
+	// An option is taken exactly as listed: the host looks it up as stored, untrimmed.
+	if (options && !options.includes(String(rawValue ?? '')))
+		return `'${String(rawValue ?? '')}' is not one of its choices`;
 	if (URL_BREAKING.test(checked) || !FIELD_RULES[field.kind].pattern.test(checked)) {
 		return `'${value}' is not ${FIELD_RULES[field.kind].expected}`;
 	}
