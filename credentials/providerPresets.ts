@@ -408,6 +408,42 @@ export const PRESET_FIELDS = {
 export type PresetFieldKey = keyof typeof PRESET_FIELDS;
 
 /** Placeholders whose value follows from an option field (a Microsoft cloud's hosts). */
+const LABEL = '[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?';
+const HOSTNAME = `${LABEL}(?:\\.${LABEL})*`;
+
+/** What each kind of field may hold; the nodes refuse anything else, and no URL is built from it. */
+export const FIELD_KIND_PATTERNS: Record<PresetFieldKind, RegExp> = {
+	dnsLabel: new RegExp(`^${LABEL}$`, 'i'),
+	hostname: new RegExp(`^${HOSTNAME}$`, 'i'),
+	tenant: /^[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?$/i,
+	pathSegment: /^[a-z0-9._~-]+$/i,
+	option: /^[a-z0-9.-]+$/i,
+};
+
+/** Characters that would move a value out of its place in a URL. */
+export const URL_BREAKING = /[/?#@,:\\\s%]/;
+
+/** A field's value as a template uses it: trimmed, without a trailing slash. */
+export function cleanFieldValue(raw: unknown): string {
+	return String(raw ?? '')
+		.trim()
+		.replace(/\/+$/, '');
+}
+
+/** The value without an allowed path suffix (Keycloak's `/auth`): what must be a host name. */
+export function withoutPathSuffix(field: PresetField, value: string): string {
+	const suffix = field.pathSuffixes?.find((candidate) => value.endsWith(candidate));
+	return suffix ? value.slice(0, -suffix.length) : value;
+}
+
+/** Whether a non-empty value is one the field may hold (an option exactly as listed). */
+export function isValidFieldValue(key: PresetFieldKey, raw: unknown): boolean {
+	const field: PresetField = PRESET_FIELDS[key];
+	if (field.options) return field.options.some((option) => option.value === String(raw ?? ''));
+	const checked = withoutPathSuffix(field, cleanFieldValue(raw));
+	return !URL_BREAKING.test(checked) && FIELD_KIND_PATTERNS[field.kind].test(checked);
+}
+
 /**
  * What a placeholder becomes when the user's value is not one the field may hold: no host can be
  * built from it (`<` is not allowed in a host name), so the URL fails instead of reaching another host.
@@ -2899,10 +2935,10 @@ export function fillPresetTemplate(template: string, values: Record<string, unkn
 				? (derived.values as Record<string, string>)[chosen]
 				: UNUSABLE_VALUE;
 		}
-		return key in PRESET_FIELDS
-			? String(values[key] ?? '')
-					.trim()
-					.replace(/\/+$/, '')
-			: placeholder;
+		if (!(key in PRESET_FIELDS)) return placeholder;
+		const value = cleanFieldValue(values[key]);
+		return value === '' || isValidFieldValue(key as PresetFieldKey, values[key])
+			? value
+			: UNUSABLE_VALUE;
 	});
 }

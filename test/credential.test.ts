@@ -679,6 +679,49 @@ describe('refresh-safe scopes', () => {
 	});
 });
 
+describe('the host’s sign-in and token URLs', () => {
+	const cases: Array<[presetId: string, field: string]> = [
+		['serviceNow', 'serviceNowInstance'],
+		['shopify', 'shopifyShop'],
+		['salesforce', 'salesforceLoginHost'],
+		['keycloak', 'keycloakHost'],
+		['keycloak', 'keycloakRealm'],
+		['gitLab', 'gitlabHost'],
+		['microsoftEntraId', 'tenant'],
+	];
+	for (const [presetId, field] of cases) {
+		test(`${presetId}: a ${field} the nodes refuse never gives the URL another host`, async () => {
+			const preset = byId(presetId);
+			for (const value of [
+				'127.0.0.2#',
+				'127.0.0.2/x?',
+				'127.0.0.2:8443/#',
+				'user@127.0.0.2',
+				'127.0.0.2\\x',
+			]) {
+				const filled = filledFor(preset, { [field]: value });
+				const resolved = await resolveCredential(filled);
+				assert.ok(
+					describeConnection(resolved, 'x').misconfiguration,
+					`the nodes refuse ${field} '${value}'`,
+				);
+				for (const url of [resolved.authUrl, resolved.accessTokenUrl]) {
+					let host: string | undefined;
+					try {
+						host = new URL(String(url)).hostname;
+					} catch {
+						host = undefined;
+					}
+					assert.ok(
+						host === undefined || !host.includes('127.0.0.2'),
+						`${field} '${value}' resolves to ${String(url)}`,
+					);
+				}
+			}
+		});
+	}
+});
+
 describe('Microsoft clouds', () => {
 	test('a Microsoft Cloud that is not exactly one of its options never puts the tenant in the host', async () => {
 		const loginHosts: string[] = MICROSOFT_CLOUDS.map((cloud) => cloud.loginHost);
