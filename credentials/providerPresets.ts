@@ -96,6 +96,11 @@ export interface ProviderPreset {
 	apiBaseUrl: string;
 	/** When the stored token response has this field, its URL is the API base URL (and allowed). */
 	tokenResponseApiHost?: TokenResponseApiHost;
+	/**
+	 * The hosts that token-response field may name (`*.` for subdomains): any other host it names
+	 * is ignored, so a token response cannot widen where the token goes.
+	 */
+	tokenResponseApiHosts?: string[];
 	/** Hosts requests may go to by default (n8n's allowedDomains syntax, `*.` for subdomains). */
 	allowedDomains: string[];
 	scopeSets?: ScopeSet[];
@@ -509,6 +514,9 @@ export function fieldsReplacedByTokenResponse(preset: ProviderPreset): PresetFie
 	]);
 	return presetFieldKeys(preset).filter((key) => !signIn.includes(key));
 }
+
+/** Zoho's data-centre API hosts, the ones its token response's api_domain names. */
+const ZOHO_API_HOSTS = PRESET_FIELDS.zohoApiDomain.options.map((option) => `www.${option.value}`);
 
 const GOOGLE_AUTH_URL = 'https://accounts.google.com/o/oauth2/v2/auth';
 const GOOGLE_TOKEN_URL = 'https://oauth2.googleapis.com/token';
@@ -2106,6 +2114,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		clientCredentials: false,
 		apiBaseUrl: 'https://api.pipedrive.com',
 		tokenResponseApiHost: 'api_domain',
+		tokenResponseApiHosts: ['*.pipedrive.com'],
 		allowedDomains: ['api.pipedrive.com', '*.pipedrive.com'],
 		checkUrl: 'https://api.pipedrive.com/v1/users/me',
 		docsUrl: 'https://pipedrive.readme.io/docs/marketplace-oauth-authorization',
@@ -2237,6 +2246,13 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		clientCredentials: true,
 		apiBaseUrl: 'https://{salesforceInstance}',
 		tokenResponseApiHost: 'instance_url',
+		// My Domain hosts (sandboxes: *.sandbox.my.salesforce.com), legacy instance hosts, Government Cloud and China.
+		tokenResponseApiHosts: [
+			'*.my.salesforce.com',
+			'*.salesforce.com',
+			'*.my.salesforce.mil',
+			'*.my.sfcrmproducts.cn',
+		],
 		allowedDomains: ['{salesforceInstance}'],
 		checkUrl: 'https://{salesforceInstance}/services/oauth2/userinfo',
 		docsUrl:
@@ -2849,6 +2865,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		clientCredentials: true,
 		apiBaseUrl: 'https://www.{zohoApiDomain}',
 		tokenResponseApiHost: 'api_domain',
+		tokenResponseApiHosts: ZOHO_API_HOSTS,
 		allowedDomains: [
 			'www.{zohoApiDomain}',
 			'creator.{zohoDataCenter}',

@@ -323,20 +323,21 @@ describe('every preset resolves to what the provider expects', () => {
 
 			// A preset whose token response names the API host uses that host, and allows it.
 			if (preset.tokenResponseApiHost) {
+				const tokenHost = String(preset.tokenResponseApiHosts?.[0]).replace(/^\*\./, 'acme.');
 				const fromToken = describeConnection(
 					{
 						...resolved,
 						oauthTokenData: {
 							access_token: 'token',
-							[preset.tokenResponseApiHost]: 'https://api-from-token.example.com',
+							[preset.tokenResponseApiHost]: `https://${tokenHost}`,
 						},
 					},
 					'x',
 				);
-				assert.equal(new URL(fromToken.apiBaseUrl).host, 'api-from-token.example.com');
+				assert.equal(new URL(fromToken.apiBaseUrl).host, tokenHost);
 				assert.equal(fromToken.apiBaseUrlFrom, preset.tokenResponseApiHost);
 				assert.ok(
-					allowedBy(String(fromToken.allowedDomains).split(', '), 'api-from-token.example.com'),
+					allowedBy(String(fromToken.allowedDomains).split(', '), tokenHost),
 					String(fromToken.allowedDomains),
 				);
 				assert.equal(fromToken.misconfiguration, undefined);
@@ -591,6 +592,30 @@ describe('token requests through n8n-core reach the provider as configured', () 
 		);
 	});
 
+	test('a token response naming a host outside the allowed domains does not move the requests there', async () => {
+		const other = new ResourceServer(harness.auth, '127.0.0.2');
+		await other.start();
+		try {
+			const connected = await harness.connectedCredential({
+				extra: { customApiBaseUrlField: 'instance_url' },
+				tokenData: { instance_url: other.url },
+			});
+			const sent = harness.api.count('/contacts/1', (request) => request.authorized);
+			const result = await harness.run(connected, 'oAuth2HttpRequest', {
+				method: 'GET',
+				url: '/contacts/1',
+			});
+			assert.equal(result.error, undefined, result.error?.message);
+			assert.equal(other.requests.length, 0, 'nothing reached the host the token response named');
+			assert.equal(
+				harness.api.count('/contacts/1', (request) => request.authorized),
+				sent + 1,
+			);
+		} finally {
+			await other.stop();
+		}
+	});
+
 	test('the API host named in the token response is where relative URLs go, and is allowed', async () => {
 		const instance = new ResourceServer(harness.auth);
 		await instance.start();
@@ -598,7 +623,11 @@ describe('token requests through n8n-core reach the provider as configured', () 
 			// As n8n's OAuth callback stores a Salesforce token: instance_url beside the token.
 			const connected = await harness.connectedCredential({
 				expiresInMs: 1_000,
-				extra: { customApiBaseUrl: '', customApiBaseUrlField: 'instance_url' },
+				extra: {
+					customApiBaseUrl: '',
+					customApiBaseUrlField: 'instance_url',
+					customApiHostAnywhere: true,
+				},
 				tokenData: { instance_url: harness.api.url },
 			});
 			assert.match(
@@ -881,6 +910,115 @@ describe('values from the token response', () => {
 		);
 		assert.equal(connection.apiBaseUrl, 'https://www.zohoapis.eu');
 		assert.match(String(connection.allowedDomains), /^www\.zohoapis\.eu, /);
+	});
+
+	test('a token response cannot widen the allowed domains: IP literals, separators and hosts outside the preset’s are ignored', async () => {
+		const cases: Array<
+			[
+				presetId: string,
+				extra: Record<string, unknown>,
+				field: string,
+				refused: string[],
+				taken: string[],
+			]
+		> = [
+			[
+				'salesforce',
+				{ salesforceInstance: 'acme.my.salesforce.com' },
+				'instance_url',
+				[
+					'https://127.0.0.2',
+					'https://[::1]',
+					'https://evil.example',
+					'https://acme.my.salesforce.com,evil.example',
+					'https://acme.my.salesforce.com evil.example',
+					'https://my.salesforce.com.evil.example',
+				],
+				['https://other.my.salesforce.com', 'https://acme--dev.sandbox.my.salesforce.com'],
+			],
+			[
+				'pipedrive',
+				{},
+				'api_domain',
+				['https://evil.example', 'https://pipedrive.com.evil.example', 'https://10.0.0.1'],
+				['https://acme.pipedrive.com'],
+			],
+			[
+				'zoho',
+				{ zohoApiDomain: 'zohoapis.com' },
+				'api_domain',
+				[
+					'https://www.zohoapis.evil',
+					'https://evil.example',
+					'https://www.zohoapis.eu,evil.example',
+				],
+				['https://www.zohoapis.eu', 'https://www.zohoapis.com.au'],
+			],
+		];
+		for (const [presetId, extra, field, refused, taken] of cases) {
+			const resolved = await resolveCredential(filledFor(byId(presetId), extra));
+			const withoutToken = describeConnection(
+				{ ...resolved, oauthTokenData: { access_token: 'a' } },
+				'x',
+			);
+			for (const value of refused) {
+				const connection = describeConnection(
+					{ ...resolved, oauthTokenData: { access_token: 'a', [field]: value } },
+					'x',
+				);
+				assert.equal(connection.apiBaseUrlFrom, undefined, `${presetId}: ${value} is not taken`);
+				assert.equal(connection.apiBaseUrl, withoutToken.apiBaseUrl, value);
+				assert.equal(connection.allowedDomains, withoutToken.allowedDomains, value);
+			}
+			for (const value of taken) {
+				const connection = describeConnection(
+					{ ...resolved, oauthTokenData: { access_token: 'a', [field]: value } },
+					'x',
+				);
+				assert.equal(connection.apiBaseUrlFrom, field, `${presetId}: ${value} is taken`);
+				assert.ok(
+					allowedBy(String(connection.allowedDomains).split(', '), new URL(value).hostname),
+				);
+			}
+		}
+	});
+
+	test('Custom: the token response’s API host is taken inside the allowed domains, or anywhere once the user turns that on', async () => {
+		const custom = {
+			provider: 'custom',
+			customAuthUrl: 'https://login.example.com/authorize',
+			customTokenUrl: 'https://login.example.com/token',
+			customApiBaseUrl: 'https://api.example.com',
+			customApiBaseUrlField: 'instance_url',
+			appClientId: 'id',
+		};
+		const token = { access_token: 'a', instance_url: 'https://eu.api-elsewhere.example' };
+		const outside = describeConnection(
+			{ ...(await resolveCredential(custom)), oauthTokenData: token },
+			'x',
+		);
+		assert.equal(outside.apiBaseUrl, 'https://api.example.com');
+		assert.equal(outside.allowedDomains, 'api.example.com');
+		const listed = describeConnection(
+			{
+				...(await resolveCredential({
+					...custom,
+					allowedDomains: 'api.example.com, *.api-elsewhere.example',
+				})),
+				oauthTokenData: token,
+			},
+			'x',
+		);
+		assert.equal(listed.apiBaseUrl, 'https://eu.api-elsewhere.example');
+		const trusted = describeConnection(
+			{
+				...(await resolveCredential({ ...custom, customApiHostAnywhere: true })),
+				oauthTokenData: token,
+			},
+			'x',
+		);
+		assert.equal(trusted.apiBaseUrl, 'https://eu.api-elsewhere.example');
+		assert.match(String(trusted.allowedDomains), /^eu\.api-elsewhere\.example, /);
 	});
 
 	test('a plain-http or credential-carrying URL in the response is ignored', async () => {
