@@ -1235,6 +1235,78 @@ describe('secrets nowhere', () => {
 	);
 
 	fault(
+		'2xx responses that echo the live tokens (an echo or token-info endpoint), in every response format of both nodes',
+		'the tokens are replaced by a marker in the output, binary data, pages and variables',
+		async () => {
+			const idToken = 'eyJhbGciOi.live-id-token-part.sig';
+			const credential = await harness.connectedCredential();
+			harness.store.setTokenData(credential.id, {
+				...(harness.store.stored(credential.id).oauthTokenData as object),
+				id_token: idToken,
+			});
+			const { accessToken, refreshToken } = credential;
+			const echo = () => ({
+				status: 200,
+				headers: { 'x-token-info': accessToken },
+				body: {
+					active: true,
+					token: accessToken,
+					refresh: `refresh is ${refreshToken}`,
+					id: idToken,
+					next: null,
+				},
+			});
+			const runs: CapturedRun[] = [];
+			for (const options of [
+				{},
+				{ fullResponse: true },
+				{ responseFormat: 'text' },
+				{ responseFormat: 'file' },
+			]) {
+				harness.api.script('/token-info', [echo()]);
+				runs.push(await run(credential, get('/token-info', { options })));
+			}
+			const file = runs[3].items[0].binary?.data;
+			assert.ok(file, 'the file format gives binary data');
+			// In-memory binary mode: the file's content is in the item, base64.
+			const fileText = Buffer.from(file.data, 'base64').toString('utf8');
+			assert.match(fileText, /"token":"\[redacted\]"/);
+
+			harness.api.script('/token-info-pages', [echo()]);
+			runs.push(
+				await run(credential, {
+					...get('/token-info-pages'),
+					pagination: 'nextUrl',
+					nextUrlPath: 'next',
+					paginationOutput: 'pages',
+				}),
+			);
+			harness.api.script('/token-info-variables', [echo()]);
+			const variables = await captureLogs(
+				async () =>
+					await harness.run(credential, 'fetchVariables', {
+						url: '/token-info-variables',
+						variables: {
+							variable: [
+								{ name: 'token', path: 'token' },
+								{ name: 'id', path: 'id' },
+							],
+						},
+					}),
+			);
+			runs.push({ ...variables.value, logs: variables.logs, elapsedMs: 0 });
+			assert.equal(runs[0].items[0].json.token, '[redacted]');
+			assert.equal(runs[5].items[0].json.token, '[redacted]');
+			for (const result of runs) {
+				assert.equal(result.error, undefined, result.error?.message);
+				assert.equal(result.items.length, 1);
+				assertNoSecrets(result, credential);
+				assert.doesNotMatch(JSON.stringify(result.run), /live-id-token-part/);
+			}
+		},
+	);
+
+	fault(
 		"the path picker's sample is not JSON and holds the token",
 		'its error carries no token',
 		async () => {

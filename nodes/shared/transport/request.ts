@@ -25,7 +25,7 @@ import { DEFAULT_MAX_RESPONSE_BYTES, type Exchanged } from './exchange';
 import { isNodeError } from './hostErrors';
 import { withProblem } from './problems';
 import { readPath } from '../jsonPath';
-import { redact, redactError } from './redact';
+import { redact, redactError, replaceSecrets } from './redact';
 import { sendFollowingRedirects, type Delivered } from './redirects';
 import {
 	DEFAULT_RETRY_POLICY,
@@ -132,6 +132,31 @@ function signalsExpiry(connection: Connection, delivered: Delivered): boolean {
 	return carriesBodySignal(connection, response);
 }
 
+/**
+ * A response as the nodes may keep it: an API that echoes the connection's live values (an echo
+ * or token-info endpoint) gets them replaced by a marker in its headers and in a text body, so no
+ * output, page, variable or binary file of an execution holds them.
+ */
+function withoutLiveTokens(response: ReceivedResponse, secrets: string[]): ReceivedResponse {
+	const found = (text: string | Buffer) => secrets.some((secret) => text.includes(secret));
+	const headers = Object.fromEntries(
+		Object.entries(response.headers).map(([name, value]) => [
+			name,
+			Array.isArray(value)
+				? value.map((entry) => (found(entry) ? replaceSecrets(entry, secrets) : entry))
+				: typeof value === 'string' && found(value)
+					? replaceSecrets(value, secrets)
+					: value,
+		]),
+	);
+	const isText = !response.body.subarray(0, 512).includes(0);
+	const body =
+		isText && found(response.body)
+			? Buffer.from(replaceSecrets(response.body.toString('utf8'), secrets))
+			: response.body;
+	return { ...response, headers, body };
+}
+
 export async function sendAuthorized(
 	context: RequestContext,
 	itemIndex: number | undefined,
@@ -141,7 +166,13 @@ export async function sendAuthorized(
 	const memo = options.connectionMemo ?? {};
 	const connection = await connectionOfRun(context, { connectionMemo: memo }, itemIndex);
 	const outcome = await settle(send(context, itemIndex, request, options, memo, connection));
-	if (outcome.error === undefined) return outcome.value as ReceivedResponse;
+	if (outcome.error === undefined) {
+		const latest = await settle(memo.current ?? Promise.resolve(connection));
+		return withoutLiveTokens(outcome.value as ReceivedResponse, [
+			...connection.secrets,
+			...(latest.value?.secrets ?? []),
+		]);
+	}
 	// Errors of every path (the node's items, the path picker) leave here without a secret.
 	if (isNodeError(outcome.error)) {
 		const latest = await settle(memo.current ?? Promise.resolve(connection));
