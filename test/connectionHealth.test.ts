@@ -125,13 +125,40 @@ describe('Check', () => {
 		}
 	});
 
-	test('granted scopes narrower than asked: missingScopes', async () => {
+	test('granted scopes narrower than asked: Needs Attention naming them, unless narrower grants are accepted', async () => {
 		const credential = await harness.connectedCredential({
+			name: 'Narrow',
 			extra: { scopes: 'openid contacts.read contacts.write' },
 		});
 		patchTokenData(credential, { scope: 'contacts.read' });
 		const result = await check(credential);
 		assert.deepEqual(result.report.missingScopes, ['contacts.write']);
+		assert.equal(result.output, NEEDS_ATTENTION);
+		assert.equal(result.report.status, 'needsReconnect');
+		assert.match(String(result.report.problem), /'Narrow' .*contacts\.write/);
+		assert.match(String(result.report.fix), /Reconnect/);
+
+		const accepted = await check(credential, { options: { acceptNarrowerScopes: true } });
+		assert.equal(accepted.output, HEALTHY);
+		assert.deepEqual(accepted.report.missingScopes, ['contacts.write']);
+	});
+
+	test('scopes echoed differently are not missing: resource-qualified vs short names, unechoed OpenID scopes, commas', async () => {
+		const microsoft = await harness.connectedCredential({
+			extra: { scopes: 'openid https://graph.microsoft.com/Mail.Read User.Read offline_access' },
+		});
+		patchTokenData(microsoft, { scope: 'mail.read User.Read profile openid email' });
+		const short = await check(microsoft);
+		assert.deepEqual(short.report.missingScopes, []);
+		assert.equal(short.output, HEALTHY);
+
+		const commas = await harness.connectedCredential({
+			extra: { scopes: 'contacts.read contacts.write' },
+		});
+		patchTokenData(commas, { scope: 'contacts.read,contacts.write' });
+		const listed = await check(commas);
+		assert.deepEqual(listed.report.missingScopes, []);
+		assert.equal(listed.output, HEALTHY);
 	});
 
 	test('a refresh token close to its refresh_token_expires_in is warned about', async () => {

@@ -57,6 +57,14 @@ export const healthProperties: INodeProperties[] = [
 					'A connection whose refresh token expires sooner goes to Needs Attention, so it can be reconnected before it stops working (where the provider says when it expires)',
 			},
 			{
+				displayName: 'Accept Narrower Scopes',
+				name: 'acceptNarrowerScopes',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether a connection granted fewer scopes than it asks for stays Healthy (missingScopes still lists them); off, it goes to Needs Attention',
+			},
+			{
 				displayName: 'Timeout (Ms)',
 				name: 'timeout',
 				type: 'number',

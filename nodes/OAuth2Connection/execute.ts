@@ -25,6 +25,7 @@ import {
 	findExpiringRefreshToken,
 	findFromCheck,
 	findFromStoredData,
+	findMissingScopes,
 	type Finding,
 	type LiveCheck,
 } from './health';
@@ -150,6 +151,11 @@ export async function executeHealthItem(
 		}
 	}
 	finding ??= findExpiringRefreshToken(stored.connection, stored.facts, warnWithinMs);
+	finding ??= findMissingScopes(
+		stored.connection,
+		stored.facts,
+		options.acceptNarrowerScopes === true,
+	);
 	const report = buildReport(stored.connection, stored.provider, stored.facts, finding, check);
 	return {
 		output: report.status === 'healthy' ? HEALTHY_OUTPUT : NEEDS_ATTENTION_OUTPUT,
