@@ -26,7 +26,7 @@ import { isNodeError } from './hostErrors';
 import { withProblem } from './problems';
 import { readPath } from '../jsonPath';
 import { redact, redactError, replaceSecrets } from './redact';
-import { sendFollowingRedirects, type Delivered } from './redirects';
+import { recheckBeforeSend, sendFollowingRedirects, type Delivered } from './redirects';
 import {
 	DEFAULT_RETRY_POLICY,
 	isRetryableNetworkError,
@@ -164,6 +164,8 @@ export async function sendAuthorized(
 	options: SendOptions = {},
 ): Promise<ReceivedResponse> {
 	const memo = options.connectionMemo ?? {};
+	// A next page is a later send: its connection is read again, not taken from the run's memo.
+	if (options.leg === 'nextPage') memo.current = loadConnection(context, itemIndex);
 	const connection = await connectionOfRun(context, { connectionMemo: memo }, itemIndex);
 	const outcome = await settle(send(context, itemIndex, request, options, memo, connection));
 	if (outcome.error === undefined) {
@@ -209,12 +211,14 @@ async function send(
 		memo.current = Promise.resolve(connection);
 	}
 	const url = resolveUrl(node, connection, request.url, itemIndex);
-	assertDestinationAllowed(node, connection, url, itemIndex, options.leg);
+	const leg = options.leg ?? 'request';
+	assertDestinationAllowed(node, connection, url, itemIndex, leg);
 	assertHeadersAllowed(node, request.headers, itemIndex);
 
 	let waitedMs = 0;
 	let refreshedAfterSignal = false;
 	for (let attempt = 1; ; attempt++) {
+		if (attempt > 1) connection = await recheckBeforeSend(context, memo, url, itemIndex, leg);
 		const beforeRefresh = connection;
 		connection = await freshen(connection);
 		if (connection !== beforeRefresh) memo.current = Promise.resolve(connection);
