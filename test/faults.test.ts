@@ -1477,6 +1477,39 @@ describe('limits on what comes back', () => {
 	});
 
 	fault(
+		'pages that together pass Max Total Size (each page under Max Response Size)',
+		'paging stops with an error naming the total; no further page is requested',
+		async () => {
+			const credential = await harness.connectedCredential();
+			const filler = 'x'.repeat(400_000);
+			for (let page = 1; page <= 5; page++) {
+				harness.api.script(`/big-pages/${page}`, [
+					{
+						status: 200,
+						body: { value: [{ page, filler }], next: page < 5 ? `/big-pages/${page + 1}` : null },
+					},
+				]);
+			}
+			const result = await run(
+				credential,
+				get('/big-pages/1', {
+					pagination: 'nextUrl',
+					recordsPath: 'value',
+					nextUrlPath: 'next',
+					maxTotalMegabytes: 1,
+				}),
+			);
+			const { failed } = assertEveryItemAccounted(result, 1);
+			assert.match(
+				String(failed[0]?.json.error),
+				/^Pagination stopped: the pages of this item passed Max Total Size \(1 MB\) at page 3$/,
+			);
+			assert.match(String(failed[0]?.error?.description), /Max Total Size/);
+			assert.equal(harness.api.count('/big-pages/4'), 0, 'no page after the limit');
+		},
+	);
+
+	fault(
 		'a response larger than Max Response Size',
 		'cut off while it arrives, with an error naming the size; 20 MB works by default',
 		async () => {
