@@ -541,6 +541,37 @@ describe('token requests through n8n-core reach the provider as configured', () 
 		});
 	});
 
+	test('private_key_jwt with a malformed private key: the error says the key is malformed and nothing was sent', async () => {
+		const certificate = fs.readFileSync(
+			path.join(__dirname, 'fixtures/client-assertion.cert.pem'),
+			'utf8',
+		);
+		const machine = harness.credential(
+			{
+				grantType: 'clientCredentials',
+				appClientSecret: '',
+				clientAuthenticationMethod: 'certificate',
+				signingPrivateKey: '-----BEGIN PRIVATE KEY-----\nbm90IGEga2V5\n-----END PRIVATE KEY-----',
+				signingCertificate: certificate,
+			},
+			'Signed',
+		);
+		const tokenCalls = harness.auth.tokenRequests.length;
+		const apiCalls = harness.api.requests.length;
+		const result = await harness.run(machine, 'oAuth2HttpRequest', {
+			method: 'GET',
+			url: '/contacts/1',
+		});
+		assert.match(
+			String(result.error?.message),
+			/^Could not get the token of connection 'Signed': the private key is malformed/,
+		);
+		assert.match(String(result.error?.description), /Nothing was sent.*Private Key/);
+		assert.doesNotMatch(String(result.error?.message), /localhost|127\.0\.0\.1/);
+		assert.equal(harness.auth.tokenRequests.length, tokenCalls, 'no token request');
+		assert.equal(harness.api.requests.length, apiCalls, 'no API request');
+	});
+
 	test('private_key_jwt: n8n signs a client assertion with the key, verifiable with the certificate', async () => {
 		const privateKey = fs.readFileSync(
 			path.join(__dirname, 'fixtures/client-assertion.key.pem'),

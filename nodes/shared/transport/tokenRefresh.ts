@@ -13,7 +13,7 @@ import {
 
 import { CREDENTIAL_TYPE, loadConnection, type Connection } from './connection';
 import { isReconnectError, unwrapHostError } from './hostErrors';
-import { withProblem } from './problems';
+import { withProblem, type ConnectionProblem } from './problems';
 import { redactTokenEndpointText } from './redact';
 import { settle } from './settle';
 
@@ -38,7 +38,7 @@ const STILL_USABLE_MS = 15_000;
  */
 const AHEAD_FACTOR = 0.5 + Math.random() / 2;
 
-type FailureKind = 'endpoint' | 'grant' | 'noRefreshToken' | 'refused';
+type FailureKind = 'endpoint' | 'grant' | 'noRefreshToken' | 'refused' | 'signingKey';
 
 interface RefreshFailure {
 	kind: FailureKind;
@@ -138,6 +138,19 @@ function describeTokenEndpointError(error: unknown, connection: Connection): str
 	return `${host} answered: ${message}`;
 }
 
+/**
+ * The host could not sign the client assertion (private_key_jwt) from the key or certificate in
+ * the connection: nothing was sent, so the token endpoint is not to blame. Told by the host's words.
+ */
+function signingKeyProblem(error: unknown): string | undefined {
+	const message = String((error as { message?: unknown })?.message ?? '');
+	if (/Private Key field must contain|requires an RSA private key/i.test(message))
+		return `the private key is malformed (${message.replace(/\.$/, '')})`;
+	if (/Certificate field must contain/i.test(message))
+		return `the certificate is malformed (${message.replace(/\.$/, '')})`;
+	return undefined;
+}
+
 async function refreshThroughHost(
 	context: RefreshingContext,
 	connection: Connection,
@@ -163,6 +176,8 @@ async function refreshThroughHost(
 	}
 	if (outcome.error === undefined) return undefined;
 	const error = unwrapHostError(outcome.error);
+	const signing = signingKeyProblem(error);
+	if (signing) return { kind: 'signingKey', detail: signing, at };
 	const body = (error as { body?: { error?: unknown } }).body;
 	if (isReconnectError(error) || body?.error === 'invalid_grant') {
 		return { kind: 'grant', detail: 'the provider no longer accepts its refresh token', at };
@@ -199,7 +214,8 @@ async function refreshOnce(
 		if (!canRefresh(current)) return { kind: 'noRefreshToken', detail: '', at: Date.now() };
 		const failure = await refreshThroughHost(context, current, timeoutMs);
 		if (failure) {
-			state.failure = failure;
+			// A key that cannot sign sent nothing: no pause for the token endpoint's sake.
+			if (failure.kind !== 'signingKey') state.failure = failure;
 			return failure;
 		}
 		const refreshed = await loadConnection(context, itemIndex);
@@ -249,6 +265,11 @@ function refreshError(
 			description:
 				'Open the connection and click Reconnect. To stay connected, ask for offline access when connecting (e.g. the offline_access scope, or access_type=offline in the extra authorization parameters) so the provider issues a refresh token.',
 		},
+		signingKey: {
+			message: `${subject}: ${failure.detail}`,
+			description:
+				'Nothing was sent: n8n could not sign the client assertion with the connection’s key. Open the connection and paste the whole Private Key (an RSA key in PEM, -----BEGIN PRIVATE KEY-----) and the Certificate that belongs to it, then run the node again.',
+		},
 		refused: {
 			message: `Connection '${connection.name}': the token was refused even after a refresh (${failure.detail})`,
 			description:
@@ -264,7 +285,14 @@ function refreshError(
 	});
 	// Set after construction: n8n swaps a message naming a network code for a generic one without the host.
 	error.message = message;
-	return withProblem(error, failure.kind === 'endpoint' ? 'refreshFailing' : 'needsReconnect');
+	const problems: Record<FailureKind, ConnectionProblem> = {
+		endpoint: 'refreshFailing',
+		grant: 'needsReconnect',
+		noRefreshToken: 'needsReconnect',
+		refused: 'needsReconnect',
+		signingKey: 'misconfigured',
+	};
+	return withProblem(error, problems[failure.kind]);
 }
 
 /**
