@@ -1013,6 +1013,50 @@ describe('a refreshed token the API accepted is not "refused even after a refres
 	);
 });
 
+describe('per-user credentials', () => {
+	fault(
+		'one user’s refresh fails, then another user runs with the same credential (n8n’s per-user credentials) within 30 s',
+		'the other user’s token is refreshed, not held back by the first user’s pause',
+		async () => {
+			const credential = await harness.connectedCredential({ expiresInMs: 5_000, name: 'Shared' });
+			const userA = harness.store.stored(credential.id).oauthTokenData as Record<string, unknown>;
+			harness.auth.down = true;
+			try {
+				const first = await run(credential, get('/contacts/1'), itemsOf(2));
+				assert.equal(assertEveryItemAccounted(first, 2).failed.length, 2);
+			} finally {
+				harness.auth.down = false;
+			}
+			// The same credential resolved for another user: that user's own tokens.
+			const userB = await harness.connectedCredential({ expiresInMs: 5_000 });
+			harness.store.setTokenData(
+				credential.id,
+				harness.store.stored(userB.id).oauthTokenData as Record<string, unknown>,
+			);
+			const tokenCalls = harness.auth.tokenRequests.length;
+			const other = await run(credential, get('/contacts/1'), itemsOf(2));
+			const { ok, failed } = assertEveryItemAccounted(other, 2);
+			assert.equal(failed.length, 0, String(failed[0]?.json.error));
+			assert.equal(ok.length, 2);
+			assert.equal(
+				harness.auth.tokenRequests.length - tokenCalls,
+				1,
+				'one refresh for the other user',
+			);
+			assert.equal(harness.auth.tokenRequests.at(-1)?.refreshToken, userB.refreshToken);
+
+			// The first user is still paused.
+			harness.store.setTokenData(credential.id, userA);
+			const again = await run(credential, get('/contacts/1'), itemsOf(1));
+			assert.match(
+				String(again.items[0].json.error),
+				/Could not refresh the token of connection 'Shared'/,
+			);
+			assert.equal(harness.auth.tokenRequests.length - tokenCalls, 1, 'none for the paused user');
+		},
+	);
+});
+
 describe('no refresh storms', () => {
 	fault(
 		'expired token, token endpoint down, 25 items',

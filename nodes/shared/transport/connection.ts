@@ -2,6 +2,8 @@
  * What a node needs to know about the selected OAuth2 Connection before it sends anything:
  * is it authorized, where may its token go, when does the token expire, what means "expired".
  */
+import { createHash } from 'node:crypto';
+
 import {
 	isDomainAllowed,
 	NodeOperationError,
@@ -46,6 +48,11 @@ export interface Connection {
 	blocksAllRequests: boolean;
 	accessToken: string | undefined;
 	hasRefreshToken: boolean;
+	/**
+	 * Which signed-in account the tokens are (a hash of the refresh token; empty without one): with
+	 * n8n's per-user credentials one credential holds each user's own tokens.
+	 */
+	account: string;
 	/** Epoch milliseconds from the host's `n8n_expires_at`, when the provider sent expires_in. */
 	expiresAt: number | undefined;
 	/** How long the provider said the token lives (its expires_in), in milliseconds. */
@@ -211,6 +218,7 @@ export function describeConnection(
 		blocksAllRequests: mode === 'none',
 		accessToken,
 		hasRefreshToken: refreshToken !== '',
+		account: refreshToken ? createHash('sha256').update(refreshToken).digest('base64url') : '',
 		expiresAt: Number.isFinite(expiresAt) && expiresAt > 0 ? expiresAt : undefined,
 		lifetimeMs: Number.isFinite(lifetimeMs) && lifetimeMs > 0 ? lifetimeMs : undefined,
 		expirySignal: {

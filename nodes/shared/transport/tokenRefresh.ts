@@ -63,12 +63,30 @@ interface RefreshState {
 
 const states = new Map<string, RefreshState>();
 
-function stateOf(context: RefreshingContext): RefreshState {
-	const key = context.getNode().credentials?.[CREDENTIAL_TYPE]?.id ?? CREDENTIAL_TYPE;
+/** Accounts remembered per process; the oldest are forgotten past this (rotations add one each). */
+const MAX_STATES = 1_000;
+
+/**
+ * The state of one account of the connection: with n8n's per-user credentials one credential
+ * holds each user's own tokens, and one user's failed refresh must not pause another's.
+ */
+function accountKey(context: RefreshingContext, connection: Connection): string {
+	const id = context.getNode().credentials?.[CREDENTIAL_TYPE]?.id ?? CREDENTIAL_TYPE;
+	return connection.account ? `${id}:${connection.account}` : id;
+}
+
+function remember(key: string, state: RefreshState): void {
+	states.delete(key);
+	states.set(key, state);
+	while (states.size > MAX_STATES) states.delete(states.keys().next().value as string);
+}
+
+function stateOf(context: RefreshingContext, connection: Connection): RefreshState {
+	const key = accountKey(context, connection);
 	let state = states.get(key);
 	if (state === undefined) {
 		state = {};
-		states.set(key, state);
+		remember(key, state);
 	}
 	return state;
 }
@@ -202,12 +220,13 @@ function storedSinceFailure(state: RefreshState, before: Connection, current: Co
  */
 async function refreshOnce(
 	context: RefreshingContext,
+	connection: Connection,
 	itemIndex: number | undefined,
 	timeoutMs: number,
 	isStillNeeded: (current: Connection) => boolean,
 	afterRefusal: boolean,
 ): Promise<RefreshFailure | undefined> {
-	const state = stateOf(context);
+	const state = stateOf(context, connection);
 	state.inFlight ??= (async (): Promise<RefreshFailure | undefined> => {
 		const current = await loadConnection(context, itemIndex);
 		if (!isStillNeeded(current)) return undefined;
@@ -219,6 +238,8 @@ async function refreshOnce(
 			return failure;
 		}
 		const refreshed = await loadConnection(context, itemIndex);
+		// A rotated refresh token is the same account: its state follows it.
+		remember(accountKey(context, refreshed), state);
 		state.failure = undefined;
 		state.refreshed = {
 			token: refreshed.accessToken,
@@ -305,14 +326,14 @@ export async function refreshNow(
 	itemIndex: number | undefined,
 	timeoutMs: number,
 ): Promise<Connection> {
-	const failure = await refreshOnce(context, itemIndex, timeoutMs, () => true, false);
+	const failure = await refreshOnce(context, connection, itemIndex, timeoutMs, () => true, false);
 	if (failure) throw refreshError(context, connection, failure, itemIndex);
 	return await loadConnection(context, itemIndex);
 }
 
 /** The API answered a request sent with this token without refusing it. */
 export function noteTokenAccepted(context: RefreshingContext, connection: Connection): void {
-	const refreshed = stateOf(context).refreshed;
+	const refreshed = stateOf(context, connection).refreshed;
 	if (refreshed !== undefined && refreshed.token === connection.accessToken)
 		refreshed.accepted = true;
 }
@@ -344,7 +365,7 @@ export async function ensureUsableToken(
 	marginMs: number,
 	timeoutMs: number,
 ): Promise<Connection> {
-	const state = stateOf(context);
+	const state = stateOf(context, connection);
 	const missing = connection.grantType === 'clientCredentials' && !connection.accessToken;
 	if (!missing && !(canRefresh(connection) && expiresWithin(connection, marginMs, state)))
 		return connection;
@@ -355,6 +376,7 @@ export async function ensureUsableToken(
 	}
 	const failure = await refreshOnce(
 		context,
+		connection,
 		itemIndex,
 		timeoutMs,
 		(current) => (missing ? !current.accessToken : expiresWithin(current, marginMs, state)),
@@ -378,7 +400,7 @@ export async function refreshRejectedToken(
 	timeoutMs: number,
 	answer: string,
 ): Promise<Connection> {
-	const state = stateOf(context);
+	const state = stateOf(context, rejected);
 	// A token issued to replace a refused one, refused too before the API ever accepted it: the
 	// refusal is not about expiry.
 	const refusedAgain =
@@ -392,6 +414,7 @@ export async function refreshRejectedToken(
 	if (paused) throw refreshError(context, rejected, paused, itemIndex, true);
 	const failure = await refreshOnce(
 		context,
+		rejected,
 		itemIndex,
 		timeoutMs,
 		(current) => current.accessToken === rejected.accessToken,
