@@ -353,6 +353,27 @@ describe('Check of every preset that has a check URL', () => {
 		return undefined;
 	}
 
+	test('Salesforce connected with an instance_url and no Instance field: the check goes to the token’s host', async () => {
+		const credential = harness.credential({
+			...samples,
+			provider: 'salesforce',
+			salesforceInstance: '',
+			grantType: 'authorizationCode',
+			oauthTokenData: {
+				access_token: 'preset-check-token-instance-url',
+				token_type: 'Bearer',
+				expires_in: 3600,
+				n8n_expires_at: String(Date.now() + 3_600_000),
+				instance_url: 'https://acme-from-token.my.salesforce.com',
+			},
+		});
+		looked.length = 0;
+		const { report } = await check(credential, { checkUrl: '' });
+		assert.equal(report.status, 'unreachable', String(report.problem));
+		assert.match(String(report.problem), /Could not reach acme-from-token\.my\.salesforce\.com/);
+		assert.ok(looked.includes('acme-from-token.my.salesforce.com'), looked.join(', '));
+	});
+
 	test('every preset with a check URL checks its filled check URL, within its allowed domains', async () => {
 		const presets = PROVIDER_PRESETS.filter((entry) => entry.checkUrl);
 		assert.ok(presets.length > 50);
