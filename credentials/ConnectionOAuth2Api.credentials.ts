@@ -274,6 +274,15 @@ export class ConnectionOAuth2Api implements ICredentialType {
 			displayOptions: { show: { provider: [CUSTOM_PROVIDER] } },
 		},
 		{
+			displayName: 'Trust Any API Host From Token Response',
+			name: 'customApiHostAnywhere',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether the API host the token response names is used even when it is outside Allowed Domains (then it is allowed too). Off: it is used only when Allowed Domains (or API Base URL) already covers it.',
+			displayOptions: { show: { provider: [CUSTOM_PROVIDER] } },
+		},
+		{
 			displayName: 'Client Authentication Method',
 			name: 'clientAuthenticationMethod',
 			type: 'options',

@@ -9,7 +9,12 @@ import {
 	PRESET_FIELDS,
 	PROVIDER_PRESETS,
 	presetFieldKeys,
+	FIELD_KIND_PATTERNS,
 	presetTemplates,
+	UNUSABLE_VALUE,
+	URL_BREAKING,
+	type PresetField,
+	type PresetFieldKey,
 	type ProviderPreset,
 } from './providerPresets';
 
@@ -51,20 +56,38 @@ const USED_DERIVED = Object.fromEntries(
 			key,
 			{
 				field: derived.field,
-				values: derived.values,
+				values: Object.entries(derived.values),
 				fallback: PRESET_FIELDS[derived.field].default,
 			},
 		]),
 );
 
 /**
+ * Each used field's rule as expression code: its exact options, or the pattern its value (without
+ * an allowed path suffix) must match. Regular-expression literals, so not JSON.
+ */
+const FIELD_RULES_CODE = `{${USED_FIELD_KEYS.map((key) => {
+	const field: PresetField = PRESET_FIELDS[key as PresetFieldKey];
+	const rule = field.options
+		? `o: ${literal(field.options.map((option) => option.value))}`
+		: `p: ${FIELD_KIND_PATTERNS[field.kind].toString()}, s: ${literal(field.pathSuffixes ?? [])}`;
+	return `${JSON.stringify(key)}: { ${rule} }`;
+}).join(', ')} }`;
+
+/**
  * Replaces each `{fieldKey}` with the user's value, trimmed and without a trailing slash, and each
  * derived placeholder (`{microsoftGraphHost}`) with the host of the option the user picked; any
- * other `{...}` stays as it is. One replace with a callback, not one per key.
+ * other `{...}` stays as it is. A value the nodes would refuse (isValidFieldValue) becomes
+ * UNUSABLE_VALUE, so no sign-in or token URL takes its host from it. One replace with a callback.
  */
 function fillPlaceholders(template: string): string {
-	const replace = `(placeholder, key) => derived[key] ? (derived[key].values[$self[derived[key].field] ?? derived[key].fallback] ?? "") : fields.includes(key) ? String($self[key] ?? "").trim().replace(/\\/+$/, "") : placeholder`;
-	return `((derived, fields) => String(${template}).replace(/\\{(\\w+)\\}/g, ${replace}))(${literal(USED_DERIVED)}, ${literal(USED_FIELD_KEYS)})`;
+	const unusable = literal(UNUSABLE_VALUE);
+	// Derived values are looked up among exact option values only (`constructor` is no cloud).
+	const fromDerived = `(derived[key].values.find((pair) => pair[0] === String($self[derived[key].field] ?? derived[key].fallback)) ?? [0, ${unusable}])[1]`;
+	const valid = `(rule.o ? rule.o.includes(String(raw ?? "")) : ((checked) => !${URL_BREAKING.toString()}.test(checked) && rule.p.test(checked))(rule.s.reduce((value, suffix) => value.endsWith(suffix) ? value.slice(0, -suffix.length) : value, cleaned)))`;
+	const fromField = `((rule, raw, cleaned) => cleaned === "" || ${valid} ? cleaned : ${unusable})(rules[key], $self[key], String($self[key] ?? "").trim().replace(/\\/+$/, ""))`;
+	const replace = `(placeholder, key) => derived[key] ? ${fromDerived} : rules[key] ? ${fromField} : placeholder`;
+	return `((derived, rules) => String(${template}).replace(/\\{(\\w+)\\}/g, ${replace}))(${literal(USED_DERIVED)}, ${FIELD_RULES_CODE})`;
 }
 
 /** A URL from the preset table, or the Custom field of that name. */

@@ -96,6 +96,11 @@ export interface ProviderPreset {
 	apiBaseUrl: string;
 	/** When the stored token response has this field, its URL is the API base URL (and allowed). */
 	tokenResponseApiHost?: TokenResponseApiHost;
+	/**
+	 * The hosts that token-response field may name (`*.` for subdomains): any other host it names
+	 * is ignored, so a token response cannot widen where the token goes.
+	 */
+	tokenResponseApiHosts?: string[];
 	/** Hosts requests may go to by default (n8n's allowedDomains syntax, `*.` for subdomains). */
 	allowedDomains: string[];
 	scopeSets?: ScopeSet[];
@@ -408,6 +413,48 @@ export const PRESET_FIELDS = {
 export type PresetFieldKey = keyof typeof PRESET_FIELDS;
 
 /** Placeholders whose value follows from an option field (a Microsoft cloud's hosts). */
+const LABEL = '[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?';
+const HOSTNAME = `${LABEL}(?:\\.${LABEL})*`;
+
+/** What each kind of field may hold; the nodes refuse anything else, and no URL is built from it. */
+export const FIELD_KIND_PATTERNS: Record<PresetFieldKind, RegExp> = {
+	dnsLabel: new RegExp(`^${LABEL}$`, 'i'),
+	hostname: new RegExp(`^${HOSTNAME}$`, 'i'),
+	tenant: /^[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?$/i,
+	pathSegment: /^[a-z0-9._~-]+$/i,
+	option: /^[a-z0-9.-]+$/i,
+};
+
+/** Characters that would move a value out of its place in a URL. */
+export const URL_BREAKING = /[/?#@,:\\\s%]/;
+
+/** A field's value as a template uses it: trimmed, without a trailing slash. */
+export function cleanFieldValue(raw: unknown): string {
+	return String(raw ?? '')
+		.trim()
+		.replace(/\/+$/, '');
+}
+
+/** The value without an allowed path suffix (Keycloak's `/auth`): what must be a host name. */
+export function withoutPathSuffix(field: PresetField, value: string): string {
+	const suffix = field.pathSuffixes?.find((candidate) => value.endsWith(candidate));
+	return suffix ? value.slice(0, -suffix.length) : value;
+}
+
+/** Whether a non-empty value is one the field may hold (an option exactly as listed). */
+export function isValidFieldValue(key: PresetFieldKey, raw: unknown): boolean {
+	const field: PresetField = PRESET_FIELDS[key];
+	if (field.options) return field.options.some((option) => option.value === String(raw ?? ''));
+	const checked = withoutPathSuffix(field, cleanFieldValue(raw));
+	return !URL_BREAKING.test(checked) && FIELD_KIND_PATTERNS[field.kind].test(checked);
+}
+
+/**
+ * What a placeholder becomes when the user's value is not one the field may hold: no host can be
+ * built from it (`<` is not allowed in a host name), so the URL fails instead of reaching another host.
+ */
+export const UNUSABLE_VALUE = '<invalid>';
+
 export const DERIVED_PLACEHOLDERS = {
 	microsoftLoginHost: {
 		field: 'microsoftCloud',
@@ -467,6 +514,9 @@ export function fieldsReplacedByTokenResponse(preset: ProviderPreset): PresetFie
 	]);
 	return presetFieldKeys(preset).filter((key) => !signIn.includes(key));
 }
+
+/** Zoho's data-centre API hosts, the ones its token response's api_domain names. */
+const ZOHO_API_HOSTS = PRESET_FIELDS.zohoApiDomain.options.map((option) => `www.${option.value}`);
 
 const GOOGLE_AUTH_URL = 'https://accounts.google.com/o/oauth2/v2/auth';
 const GOOGLE_TOKEN_URL = 'https://oauth2.googleapis.com/token';
@@ -2064,6 +2114,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		clientCredentials: false,
 		apiBaseUrl: 'https://api.pipedrive.com',
 		tokenResponseApiHost: 'api_domain',
+		tokenResponseApiHosts: ['*.pipedrive.com'],
 		allowedDomains: ['api.pipedrive.com', '*.pipedrive.com'],
 		checkUrl: 'https://api.pipedrive.com/v1/users/me',
 		docsUrl: 'https://pipedrive.readme.io/docs/marketplace-oauth-authorization',
@@ -2195,6 +2246,13 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		clientCredentials: true,
 		apiBaseUrl: 'https://{salesforceInstance}',
 		tokenResponseApiHost: 'instance_url',
+		// My Domain hosts (sandboxes: *.sandbox.my.salesforce.com), legacy instance hosts, Government Cloud and China.
+		tokenResponseApiHosts: [
+			'*.my.salesforce.com',
+			'*.salesforce.com',
+			'*.my.salesforce.mil',
+			'*.my.sfcrmproducts.cn',
+		],
 		allowedDomains: ['{salesforceInstance}'],
 		checkUrl: 'https://{salesforceInstance}/services/oauth2/userinfo',
 		docsUrl:
@@ -2807,6 +2865,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		clientCredentials: true,
 		apiBaseUrl: 'https://www.{zohoApiDomain}',
 		tokenResponseApiHost: 'api_domain',
+		tokenResponseApiHosts: ZOHO_API_HOSTS,
 		allowedDomains: [
 			'www.{zohoApiDomain}',
 			'creator.{zohoDataCenter}',
@@ -2889,12 +2948,14 @@ export function fillPresetTemplate(template: string, values: Record<string, unkn
 		if (key in DERIVED_PLACEHOLDERS) {
 			const derived = DERIVED_PLACEHOLDERS[key as DerivedPlaceholder];
 			const chosen = String(values[derived.field] ?? PRESET_FIELDS[derived.field].default);
-			return (derived.values as Record<string, string>)[chosen] ?? '';
+			return Object.hasOwn(derived.values, chosen)
+				? (derived.values as Record<string, string>)[chosen]
+				: UNUSABLE_VALUE;
 		}
-		return key in PRESET_FIELDS
-			? String(values[key] ?? '')
-					.trim()
-					.replace(/\/+$/, '')
-			: placeholder;
+		if (!(key in PRESET_FIELDS)) return placeholder;
+		const value = cleanFieldValue(values[key]);
+		return value === '' || isValidFieldValue(key as PresetFieldKey, values[key])
+			? value
+			: UNUSABLE_VALUE;
 	});
 }

@@ -169,6 +169,28 @@ export const BAD_INPUTS: BadInputCase[] = [
 		refusedBeforeSending: true,
 	},
 	{
+		input:
+			'Option field that is not exactly one of its options (Microsoft Cloud `global `, a trailing space)',
+		credential: { provider: 'microsoftEntraId', microsoftCloud: 'global ', tenant: '127.0.0.2' },
+		parameters: get(LOOPBACK),
+		message:
+			"Microsoft Cloud of connection 'CRM' is not valid: 'global ' is not one of its choices",
+		description:
+			'Open the connection and correct Microsoft Cloud: The national cloud your tenant lives in: it sets the sign-in host, the Graph host and the host of the Graph scopes. GCC (moderate) uses Global. Then save it and click Reconnect.',
+		refusedBeforeSending: true,
+	},
+	{
+		input:
+			'Option field that is not exactly one of its options (Microsoft Cloud `global/`, a trailing slash)',
+		credential: { provider: 'microsoftEntraId', microsoftCloud: 'global/', tenant: '127.0.0.2' },
+		parameters: get(LOOPBACK),
+		message:
+			"Microsoft Cloud of connection 'CRM' is not valid: 'global/' is not one of its choices",
+		description:
+			'Open the connection and correct Microsoft Cloud: The national cloud your tenant lives in: it sets the sign-in host, the Graph host and the host of the Graph scopes. GCC (moderate) uses Global. Then save it and click Reconnect.',
+		refusedBeforeSending: true,
+	},
+	{
 		input: 'A plain http:// URL on a connection whose API is served over https',
 		credential: { provider: 'gitLab', gitlabHost: '127.0.0.1' },
 		parameters: get(LOOPBACK),

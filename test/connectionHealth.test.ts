@@ -3,11 +3,19 @@
  * Refresh and Get Info, routed to Healthy or Needs Attention, with no token in any output.
  */
 import assert from 'node:assert/strict';
+import dns from 'node:dns';
 
 import type { INodeExecutionData } from 'n8n-workflow';
 
+import {
+	fillPresetTemplate,
+	PRESET_FIELDS,
+	PROVIDER_PRESETS,
+} from '../credentials/providerPresets';
+import { describeConnection } from '../nodes/shared/transport/connection';
 import type { NodeRun } from './harness/engine';
-import { CLIENT_SECRET, startHarness, type Harness } from './harness/fixtures';
+import { resolveCredential } from './harness/resolveCredential';
+import { CLIENT_SECRET, itemsOf, startHarness, type Harness } from './harness/fixtures';
 
 let harness: Harness;
 beforeAll(async () => {
@@ -117,13 +125,40 @@ describe('Check', () => {
 		}
 	});
 
-	test('granted scopes narrower than asked: missingScopes', async () => {
+	test('granted scopes narrower than asked: Needs Attention naming them, unless narrower grants are accepted', async () => {
 		const credential = await harness.connectedCredential({
+			name: 'Narrow',
 			extra: { scopes: 'openid contacts.read contacts.write' },
 		});
 		patchTokenData(credential, { scope: 'contacts.read' });
 		const result = await check(credential);
 		assert.deepEqual(result.report.missingScopes, ['contacts.write']);
+		assert.equal(result.output, NEEDS_ATTENTION);
+		assert.equal(result.report.status, 'needsReconnect');
+		assert.match(String(result.report.problem), /'Narrow' .*contacts\.write/);
+		assert.match(String(result.report.fix), /Reconnect/);
+
+		const accepted = await check(credential, { options: { acceptNarrowerScopes: true } });
+		assert.equal(accepted.output, HEALTHY);
+		assert.deepEqual(accepted.report.missingScopes, ['contacts.write']);
+	});
+
+	test('scopes echoed differently are not missing: resource-qualified vs short names, unechoed OpenID scopes, commas', async () => {
+		const microsoft = await harness.connectedCredential({
+			extra: { scopes: 'openid https://graph.microsoft.com/Mail.Read User.Read offline_access' },
+		});
+		patchTokenData(microsoft, { scope: 'mail.read User.Read profile openid email' });
+		const short = await check(microsoft);
+		assert.deepEqual(short.report.missingScopes, []);
+		assert.equal(short.output, HEALTHY);
+
+		const commas = await harness.connectedCredential({
+			extra: { scopes: 'contacts.read contacts.write' },
+		});
+		patchTokenData(commas, { scope: 'contacts.read,contacts.write' });
+		const listed = await check(commas);
+		assert.deepEqual(listed.report.missingScopes, []);
+		assert.equal(listed.output, HEALTHY);
 	});
 
 	test('a refresh token close to its refresh_token_expires_in is warned about', async () => {
@@ -195,6 +230,55 @@ describe('Refresh and Get Info', () => {
 		}
 	});
 
+	test('Refresh with 20 input items makes one refresh, and every item reports its result', async () => {
+		const credential = await harness.connectedCredential({ name: 'Many Items' });
+		harness.auth.rotateRefreshTokens = true;
+		try {
+			const tokenCalls = harness.auth.tokenRequests.length;
+			const reused = harness.auth.reusedRefreshTokens;
+			const result = await harness.run(
+				credential,
+				'oAuth2Connection',
+				{ operation: 'refresh', checkUrl: '/me' },
+				itemsOf(20),
+			);
+			assert.equal(result.error, undefined, result.error?.message);
+			assert.equal(harness.auth.tokenRequests.length - tokenCalls, 1, 'one refresh grant');
+			assert.equal(harness.auth.reusedRefreshTokens, reused, 'no rotated token presented twice');
+			const healthy = result.outputs[HEALTHY] ?? [];
+			assert.equal(healthy.length, 20);
+			assert.ok(healthy.every((item) => item.json.status === 'healthy'));
+			assertNoSecrets(result, credential);
+		} finally {
+			harness.auth.rotateRefreshTokens = false;
+		}
+	});
+
+	test('Refresh with 20 input items and the token endpoint down: one token call, every item refreshFailing', async () => {
+		const credential = await harness.connectedCredential({ name: 'Down Many' });
+		harness.auth.down = true;
+		try {
+			const tokenCalls = harness.auth.tokenRequests.length;
+			const result = await harness.run(
+				credential,
+				'oAuth2Connection',
+				{ operation: 'refresh', checkUrl: '/me' },
+				itemsOf(20),
+			);
+			assert.equal(result.error, undefined, result.error?.message);
+			assert.equal(harness.auth.tokenRequests.length - tokenCalls, 1, 'one failing token call');
+			const attention = result.outputs[NEEDS_ATTENTION] ?? [];
+			assert.equal(attention.length, 20);
+			for (const item of attention) {
+				assert.equal(item.json.status, 'refreshFailing');
+				assert.match(String(item.json.problem), /answered 503/);
+			}
+			assertNoSecrets(result, credential);
+		} finally {
+			harness.auth.down = false;
+		}
+	});
+
 	test('Refresh of a client-credentials connection fetches a new token', async () => {
 		const credential = harness.credential({ grantType: 'clientCredentials' }, 'Machine');
 		const tokenCalls = harness.auth.tokenRequests.length;
@@ -220,5 +304,83 @@ describe('Refresh and Get Info', () => {
 		assert.equal(result.outputs[HEALTHY]?.[0]?.json.checkUrl, null);
 		assert.equal(harness.api.requests.length, apiBefore);
 		assert.equal(harness.auth.tokenRequests.length, tokenBefore);
+	});
+});
+
+describe('Check of every preset that has a check URL', () => {
+	// While these run every name resolves to loopback, where nothing listens on 443: no check leaves
+	// the machine, and the names looked up show which host each check went to.
+	const looked: string[] = [];
+	const originalLookup = dns.lookup;
+	beforeAll(() => {
+		dns.lookup = ((hostname: string, ...rest: unknown[]) => {
+			looked.push(hostname);
+			return (originalLookup as (...args: unknown[]) => void)('127.0.0.1', ...rest);
+		}) as typeof dns.lookup;
+	});
+	afterAll(() => {
+		dns.lookup = originalLookup;
+	});
+
+	const samples = Object.fromEntries(
+		Object.entries(PRESET_FIELDS).map(([key, field]) => [key, field.sample]),
+	);
+	/** What is wrong with one preset's check, or undefined when it went to its filled host. */
+	async function checkProblem(
+		preset: (typeof PROVIDER_PRESETS)[number],
+	): Promise<string | undefined> {
+		const data = { ...samples, provider: preset.id };
+		const credential = harness.credential({
+			...data,
+			grantType: 'authorizationCode',
+			allowedHttpRequestDomains: 'domains',
+			oauthTokenData: {
+				access_token: `preset-check-token-${preset.id}`,
+				token_type: 'Bearer',
+				expires_in: 3600,
+				n8n_expires_at: String(Date.now() + 3_600_000),
+			},
+		});
+		const resolved = await resolveCredential(harness.store.stored(credential.id));
+		const { apiBaseUrl } = describeConnection(resolved, 'x');
+		const expected = new URL(fillPresetTemplate(String(preset.checkUrl), data), `${apiBaseUrl}/`)
+			.hostname;
+		const { report } = await check(credential, { checkUrl: '' });
+		const problem = String(report.problem);
+		if (report.status !== 'unreachable' || !problem.includes(`Could not reach ${expected}`))
+			return `${preset.id}: ${String(report.status)}: ${problem}`;
+		if (!looked.includes(expected)) return `${preset.id}: ${expected} was not looked up`;
+		return undefined;
+	}
+
+	test('Salesforce connected with an instance_url and no Instance field: the check goes to the token’s host', async () => {
+		const credential = harness.credential({
+			...samples,
+			provider: 'salesforce',
+			salesforceInstance: '',
+			grantType: 'authorizationCode',
+			oauthTokenData: {
+				access_token: 'preset-check-token-instance-url',
+				token_type: 'Bearer',
+				expires_in: 3600,
+				n8n_expires_at: String(Date.now() + 3_600_000),
+				instance_url: 'https://acme-from-token.my.salesforce.com',
+			},
+		});
+		looked.length = 0;
+		const { report } = await check(credential, { checkUrl: '' });
+		assert.equal(report.status, 'unreachable', String(report.problem));
+		assert.match(String(report.problem), /Could not reach acme-from-token\.my\.salesforce\.com/);
+		assert.ok(looked.includes('acme-from-token.my.salesforce.com'), looked.join(', '));
+	});
+
+	test('every preset with a check URL checks its filled check URL, within its allowed domains', async () => {
+		const presets = PROVIDER_PRESETS.filter((entry) => entry.checkUrl);
+		assert.ok(presets.length > 50);
+		const problems = await Promise.all(presets.map(checkProblem));
+		assert.deepEqual(
+			problems.filter((problem) => problem !== undefined),
+			[],
+		);
 	});
 });

@@ -310,20 +310,21 @@ describe('every preset resolves to what the provider expects', () => {
 
 			// A preset whose token response names the API host uses that host, and allows it.
 			if (preset.tokenResponseApiHost) {
+				const tokenHost = String(preset.tokenResponseApiHosts?.[0]).replace(/^\*\./, 'acme.');
 				const fromToken = describeConnection(
 					{
 						...resolved,
 						oauthTokenData: {
 							access_token: 'token',
-							[preset.tokenResponseApiHost]: 'https://api-from-token.example.com',
+							[preset.tokenResponseApiHost]: `https://${tokenHost}`,
 						},
 					},
 					'x',
 				);
-				assert.equal(new URL(fromToken.apiBaseUrl).host, 'api-from-token.example.com');
+				assert.equal(new URL(fromToken.apiBaseUrl).host, tokenHost);
 				assert.equal(fromToken.apiBaseUrlFrom, preset.tokenResponseApiHost);
 				assert.ok(
-					allowedBy(String(fromToken.allowedDomains).split(', '), 'api-from-token.example.com'),
+					allowedBy(String(fromToken.allowedDomains).split(', '), tokenHost),
 					String(fromToken.allowedDomains),
 				);
 				assert.equal(fromToken.misconfiguration, undefined);
@@ -527,6 +528,37 @@ describe('token requests through n8n-core reach the provider as configured', () 
 		});
 	});
 
+	test('private_key_jwt with a malformed private key: the error says the key is malformed and nothing was sent', async () => {
+		const certificate = fs.readFileSync(
+			path.join(__dirname, 'fixtures/client-assertion.cert.pem'),
+			'utf8',
+		);
+		const machine = harness.credential(
+			{
+				grantType: 'clientCredentials',
+				appClientSecret: '',
+				clientAuthenticationMethod: 'certificate',
+				signingPrivateKey: '-----BEGIN PRIVATE KEY-----\nbm90IGEga2V5\n-----END PRIVATE KEY-----',
+				signingCertificate: certificate,
+			},
+			'Signed',
+		);
+		const tokenCalls = harness.auth.tokenRequests.length;
+		const apiCalls = harness.api.requests.length;
+		const result = await harness.run(machine, 'oAuth2HttpRequest', {
+			method: 'GET',
+			url: '/contacts/1',
+		});
+		assert.match(
+			String(result.error?.message),
+			/^Could not get the token of connection 'Signed': the private key is malformed/,
+		);
+		assert.match(String(result.error?.description), /Nothing was sent.*Private Key/);
+		assert.doesNotMatch(String(result.error?.message), /localhost|127\.0\.0\.1/);
+		assert.equal(harness.auth.tokenRequests.length, tokenCalls, 'no token request');
+		assert.equal(harness.api.requests.length, apiCalls, 'no API request');
+	});
+
 	test('private_key_jwt: n8n signs a client assertion with the key, verifiable with the certificate', async () => {
 		const privateKey = fs.readFileSync(
 			path.join(__dirname, 'fixtures/client-assertion.key.pem'),
@@ -578,6 +610,30 @@ describe('token requests through n8n-core reach the provider as configured', () 
 		);
 	});
 
+	test('a token response naming a host outside the allowed domains does not move the requests there', async () => {
+		const other = new ResourceServer(harness.auth, '127.0.0.2');
+		await other.start();
+		try {
+			const connected = await harness.connectedCredential({
+				extra: { customApiBaseUrlField: 'instance_url' },
+				tokenData: { instance_url: other.url },
+			});
+			const sent = harness.api.count('/contacts/1', (request) => request.authorized);
+			const result = await harness.run(connected, 'oAuth2HttpRequest', {
+				method: 'GET',
+				url: '/contacts/1',
+			});
+			assert.equal(result.error, undefined, result.error?.message);
+			assert.equal(other.requests.length, 0, 'nothing reached the host the token response named');
+			assert.equal(
+				harness.api.count('/contacts/1', (request) => request.authorized),
+				sent + 1,
+			);
+		} finally {
+			await other.stop();
+		}
+	});
+
 	test('the API host named in the token response is where relative URLs go, and is allowed', async () => {
 		const instance = new ResourceServer(harness.auth);
 		await instance.start();
@@ -585,7 +641,11 @@ describe('token requests through n8n-core reach the provider as configured', () 
 			// As n8n's OAuth callback stores a Salesforce token: instance_url beside the token.
 			const connected = await harness.connectedCredential({
 				expiresInMs: 1_000,
-				extra: { customApiBaseUrl: '', customApiBaseUrlField: 'instance_url' },
+				extra: {
+					customApiBaseUrl: '',
+					customApiBaseUrlField: 'instance_url',
+					customApiHostAnywhere: true,
+				},
 				tokenData: { instance_url: harness.api.url },
 			});
 			assert.match(
@@ -666,7 +726,83 @@ describe('refresh-safe scopes', () => {
 	});
 });
 
+describe('the host’s sign-in and token URLs', () => {
+	const cases: Array<[presetId: string, field: string]> = [
+		['serviceNow', 'serviceNowInstance'],
+		['shopify', 'shopifyShop'],
+		['salesforce', 'salesforceLoginHost'],
+		['keycloak', 'keycloakHost'],
+		['keycloak', 'keycloakRealm'],
+		['gitLab', 'gitlabHost'],
+		['microsoftEntraId', 'tenant'],
+	];
+	for (const [presetId, field] of cases) {
+		test(`${presetId}: a ${field} the nodes refuse never gives the URL another host`, async () => {
+			const preset = byId(presetId);
+			for (const value of [
+				'127.0.0.2#',
+				'127.0.0.2/x?',
+				'127.0.0.2:8443/#',
+				'user@127.0.0.2',
+				'127.0.0.2\\x',
+			]) {
+				const filled = filledFor(preset, { [field]: value });
+				const resolved = await resolveCredential(filled);
+				assert.ok(
+					describeConnection(resolved, 'x').misconfiguration,
+					`the nodes refuse ${field} '${value}'`,
+				);
+				for (const url of [resolved.authUrl, resolved.accessTokenUrl]) {
+					let host: string | undefined;
+					try {
+						host = new URL(String(url)).hostname;
+					} catch {
+						host = undefined;
+					}
+					assert.ok(
+						host === undefined || !host.includes('127.0.0.2'),
+						`${field} '${value}' resolves to ${String(url)}`,
+					);
+				}
+			}
+		});
+	}
+});
+
 describe('Microsoft clouds', () => {
+	test('a Microsoft Cloud that is not exactly one of its options never puts the tenant in the host', async () => {
+		const loginHosts: string[] = MICROSOFT_CLOUDS.map((cloud) => cloud.loginHost);
+		for (const microsoftCloud of [
+			'global ',
+			'global/',
+			' global',
+			'Global',
+			'constructor',
+			'__proto__',
+			'toString',
+		]) {
+			const resolved = await resolveCredential(
+				filledFor(byId('microsoftEntraId'), {
+					microsoftCloud,
+					tenant: '127.0.0.2',
+					grantType: 'clientCredentials',
+				}),
+			);
+			for (const url of [resolved.authUrl, resolved.accessTokenUrl]) {
+				let host: string | undefined;
+				try {
+					host = new URL(String(url)).hostname;
+				} catch {
+					host = undefined;
+				}
+				assert.ok(
+					host === undefined || loginHosts.includes(host),
+					`'${microsoftCloud}' resolves to ${String(url)}`,
+				);
+			}
+		}
+	});
+
 	for (const cloud of MICROSOFT_CLOUDS) {
 		test(cloud.name, async () => {
 			for (const id of [
@@ -792,6 +928,115 @@ describe('values from the token response', () => {
 		);
 		assert.equal(connection.apiBaseUrl, 'https://www.zohoapis.eu');
 		assert.match(String(connection.allowedDomains), /^www\.zohoapis\.eu, /);
+	});
+
+	test('a token response cannot widen the allowed domains: IP literals, separators and hosts outside the preset’s are ignored', async () => {
+		const cases: Array<
+			[
+				presetId: string,
+				extra: Record<string, unknown>,
+				field: string,
+				refused: string[],
+				taken: string[],
+			]
+		> = [
+			[
+				'salesforce',
+				{ salesforceInstance: 'acme.my.salesforce.com' },
+				'instance_url',
+				[
+					'https://127.0.0.2',
+					'https://[::1]',
+					'https://evil.example',
+					'https://acme.my.salesforce.com,evil.example',
+					'https://acme.my.salesforce.com evil.example',
+					'https://my.salesforce.com.evil.example',
+				],
+				['https://other.my.salesforce.com', 'https://acme--dev.sandbox.my.salesforce.com'],
+			],
+			[
+				'pipedrive',
+				{},
+				'api_domain',
+				['https://evil.example', 'https://pipedrive.com.evil.example', 'https://10.0.0.1'],
+				['https://acme.pipedrive.com'],
+			],
+			[
+				'zoho',
+				{ zohoApiDomain: 'zohoapis.com' },
+				'api_domain',
+				[
+					'https://www.zohoapis.evil',
+					'https://evil.example',
+					'https://www.zohoapis.eu,evil.example',
+				],
+				['https://www.zohoapis.eu', 'https://www.zohoapis.com.au'],
+			],
+		];
+		for (const [presetId, extra, field, refused, taken] of cases) {
+			const resolved = await resolveCredential(filledFor(byId(presetId), extra));
+			const withoutToken = describeConnection(
+				{ ...resolved, oauthTokenData: { access_token: 'a' } },
+				'x',
+			);
+			for (const value of refused) {
+				const connection = describeConnection(
+					{ ...resolved, oauthTokenData: { access_token: 'a', [field]: value } },
+					'x',
+				);
+				assert.equal(connection.apiBaseUrlFrom, undefined, `${presetId}: ${value} is not taken`);
+				assert.equal(connection.apiBaseUrl, withoutToken.apiBaseUrl, value);
+				assert.equal(connection.allowedDomains, withoutToken.allowedDomains, value);
+			}
+			for (const value of taken) {
+				const connection = describeConnection(
+					{ ...resolved, oauthTokenData: { access_token: 'a', [field]: value } },
+					'x',
+				);
+				assert.equal(connection.apiBaseUrlFrom, field, `${presetId}: ${value} is taken`);
+				assert.ok(
+					allowedBy(String(connection.allowedDomains).split(', '), new URL(value).hostname),
+				);
+			}
+		}
+	});
+
+	test('Custom: the token response’s API host is taken inside the allowed domains, or anywhere once the user turns that on', async () => {
+		const custom = {
+			provider: 'custom',
+			customAuthUrl: 'https://login.example.com/authorize',
+			customTokenUrl: 'https://login.example.com/token',
+			customApiBaseUrl: 'https://api.example.com',
+			customApiBaseUrlField: 'instance_url',
+			appClientId: 'id',
+		};
+		const token = { access_token: 'a', instance_url: 'https://eu.api-elsewhere.example' };
+		const outside = describeConnection(
+			{ ...(await resolveCredential(custom)), oauthTokenData: token },
+			'x',
+		);
+		assert.equal(outside.apiBaseUrl, 'https://api.example.com');
+		assert.equal(outside.allowedDomains, 'api.example.com');
+		const listed = describeConnection(
+			{
+				...(await resolveCredential({
+					...custom,
+					allowedDomains: 'api.example.com, *.api-elsewhere.example',
+				})),
+				oauthTokenData: token,
+			},
+			'x',
+		);
+		assert.equal(listed.apiBaseUrl, 'https://eu.api-elsewhere.example');
+		const trusted = describeConnection(
+			{
+				...(await resolveCredential({ ...custom, customApiHostAnywhere: true })),
+				oauthTokenData: token,
+			},
+			'x',
+		);
+		assert.equal(trusted.apiBaseUrl, 'https://eu.api-elsewhere.example');
+		assert.match(String(trusted.allowedDomains), /^eu\.api-elsewhere\.example, /);
 	});
 
 	test('a plain-http or credential-carrying URL in the response is ignored', async () => {

@@ -9,7 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { inspect } from 'node:util';
 
-import { LoggerProxy, type INodeExecutionData } from 'n8n-workflow';
+import { LoggerProxy, sleep, type INodeExecutionData } from 'n8n-workflow';
 
 import { PAUSE_AFTER_FAILURE_MS } from '../nodes/shared/transport/tokenRefresh';
 import { advanceClock } from './harness/clock';
@@ -954,6 +954,109 @@ describe('a signal that persists is an error', () => {
 	);
 });
 
+describe('a refreshed token the API accepted is not "refused even after a refresh"', () => {
+	/** A 401 on the old token makes the run refresh; the new token answers 200 to every item. */
+	async function refreshedAndAccepted(name: string) {
+		const credential = await rejectedCredential({ name });
+		const tokenCalls = harness.auth.tokenRequests.length;
+		const first = await run(credential, get('/contacts/1'), itemsOf(5));
+		assert.equal(assertEveryItemAccounted(first, 5).ok.length, 5);
+		assert.equal(harness.auth.tokenRequests.length - tokenCalls, 1, 'one refresh');
+		const refreshed = (harness.store.stored(credential.id).oauthTokenData as Record<string, string>)
+			.access_token;
+		assert.notEqual(refreshed, credential.accessToken);
+		return { credential, refreshed };
+	}
+
+	fault(
+		'a refreshed token answered 200, then revoked by the provider within 30 s',
+		'the next run refreshes again and succeeds',
+		async () => {
+			const { credential, refreshed } = await refreshedAndAccepted('Revoked Later');
+			harness.api.rejectToken(refreshed);
+			const tokenCalls = harness.auth.tokenRequests.length;
+			const later = await run(credential, get('/contacts/1'), itemsOf(3));
+			const { ok, failed } = assertEveryItemAccounted(later, 3);
+			assert.equal(failed.length, 0, String(failed[0]?.json.error));
+			assert.equal(ok.length, 3);
+			assert.equal(
+				harness.auth.tokenRequests.length - tokenCalls,
+				1,
+				'the token endpoint was asked',
+			);
+			assertNoSecrets(later, credential);
+		},
+	);
+
+	fault(
+		'a refreshed token answered 200, then refused while the token endpoint is down',
+		'"Could not refresh the token …: <host> answered 503", not a refusal verdict',
+		async () => {
+			const { credential, refreshed } = await refreshedAndAccepted('Outage After Refresh');
+			harness.api.rejectToken(refreshed);
+			const tokenCalls = harness.auth.tokenRequests.length;
+			harness.auth.down = true;
+			try {
+				const later = await run(credential, get('/contacts/1'), itemsOf(3));
+				for (const item of assertEveryItemAccounted(later, 3).failed) {
+					assert.match(
+						String(item.json.error),
+						/^Could not refresh the token of connection 'Outage After Refresh': localhost:\d+ answered 503$/,
+					);
+				}
+				assert.equal(harness.auth.tokenRequests.length - tokenCalls, 1);
+				assertNoSecrets(later, credential);
+			} finally {
+				harness.auth.down = false;
+			}
+		},
+	);
+});
+
+describe('per-user credentials', () => {
+	fault(
+		'one user’s refresh fails, then another user runs with the same credential (n8n’s per-user credentials) within 30 s',
+		'the other user’s token is refreshed, not held back by the first user’s pause',
+		async () => {
+			const credential = await harness.connectedCredential({ expiresInMs: 5_000, name: 'Shared' });
+			const userA = harness.store.stored(credential.id).oauthTokenData as Record<string, unknown>;
+			harness.auth.down = true;
+			try {
+				const first = await run(credential, get('/contacts/1'), itemsOf(2));
+				assert.equal(assertEveryItemAccounted(first, 2).failed.length, 2);
+			} finally {
+				harness.auth.down = false;
+			}
+			// The same credential resolved for another user: that user's own tokens.
+			const userB = await harness.connectedCredential({ expiresInMs: 5_000 });
+			harness.store.setTokenData(
+				credential.id,
+				harness.store.stored(userB.id).oauthTokenData as Record<string, unknown>,
+			);
+			const tokenCalls = harness.auth.tokenRequests.length;
+			const other = await run(credential, get('/contacts/1'), itemsOf(2));
+			const { ok, failed } = assertEveryItemAccounted(other, 2);
+			assert.equal(failed.length, 0, String(failed[0]?.json.error));
+			assert.equal(ok.length, 2);
+			assert.equal(
+				harness.auth.tokenRequests.length - tokenCalls,
+				1,
+				'one refresh for the other user',
+			);
+			assert.equal(harness.auth.tokenRequests.at(-1)?.refreshToken, userB.refreshToken);
+
+			// The first user is still paused.
+			harness.store.setTokenData(credential.id, userA);
+			const again = await run(credential, get('/contacts/1'), itemsOf(1));
+			assert.match(
+				String(again.items[0].json.error),
+				/Could not refresh the token of connection 'Shared'/,
+			);
+			assert.equal(harness.auth.tokenRequests.length - tokenCalls, 1, 'none for the paused user');
+		},
+	);
+});
+
 describe('no refresh storms', () => {
 	fault(
 		'expired token, token endpoint down, 25 items',
@@ -1176,6 +1279,78 @@ describe('secrets nowhere', () => {
 	);
 
 	fault(
+		'2xx responses that echo the live tokens (an echo or token-info endpoint), in every response format of both nodes',
+		'the tokens are replaced by a marker in the output, binary data, pages and variables',
+		async () => {
+			const idToken = 'eyJhbGciOi.live-id-token-part.sig';
+			const credential = await harness.connectedCredential();
+			harness.store.setTokenData(credential.id, {
+				...(harness.store.stored(credential.id).oauthTokenData as object),
+				id_token: idToken,
+			});
+			const { accessToken, refreshToken } = credential;
+			const echo = () => ({
+				status: 200,
+				headers: { 'x-token-info': accessToken },
+				body: {
+					active: true,
+					token: accessToken,
+					refresh: `refresh is ${refreshToken}`,
+					id: idToken,
+					next: null,
+				},
+			});
+			const runs: CapturedRun[] = [];
+			for (const options of [
+				{},
+				{ fullResponse: true },
+				{ responseFormat: 'text' },
+				{ responseFormat: 'file' },
+			]) {
+				harness.api.script('/token-info', [echo()]);
+				runs.push(await run(credential, get('/token-info', { options })));
+			}
+			const file = runs[3].items[0].binary?.data;
+			assert.ok(file, 'the file format gives binary data');
+			// In-memory binary mode: the file's content is in the item, base64.
+			const fileText = Buffer.from(file.data, 'base64').toString('utf8');
+			assert.match(fileText, /"token":"\[redacted\]"/);
+
+			harness.api.script('/token-info-pages', [echo()]);
+			runs.push(
+				await run(credential, {
+					...get('/token-info-pages'),
+					pagination: 'nextUrl',
+					nextUrlPath: 'next',
+					paginationOutput: 'pages',
+				}),
+			);
+			harness.api.script('/token-info-variables', [echo()]);
+			const variables = await captureLogs(
+				async () =>
+					await harness.run(credential, 'fetchVariables', {
+						url: '/token-info-variables',
+						variables: {
+							variable: [
+								{ name: 'token', path: 'token' },
+								{ name: 'id', path: 'id' },
+							],
+						},
+					}),
+			);
+			runs.push({ ...variables.value, logs: variables.logs, elapsedMs: 0 });
+			assert.equal(runs[0].items[0].json.token, '[redacted]');
+			assert.equal(runs[5].items[0].json.token, '[redacted]');
+			for (const result of runs) {
+				assert.equal(result.error, undefined, result.error?.message);
+				assert.equal(result.items.length, 1);
+				assertNoSecrets(result, credential);
+				assert.doesNotMatch(JSON.stringify(result.run), /live-id-token-part/);
+			}
+		},
+	);
+
+	fault(
 		"the path picker's sample is not JSON and holds the token",
 		'its error carries no token',
 		async () => {
@@ -1245,6 +1420,87 @@ describe('secrets nowhere', () => {
 	);
 });
 
+describe('every send is checked against the connection as it is now', () => {
+	/** Runs `parameters`, and edits the connection once `path` has been asked for the first time. */
+	async function editedMidRun(
+		credential: Credential,
+		parameters: Record<string, unknown>,
+		path: string,
+		edit: Record<string, unknown>,
+	): Promise<CapturedRun> {
+		const running = run(credential, parameters, itemsOf(1));
+		const deadline = Date.now() + 10_000;
+		while (harness.api.count(path) === 0 && Date.now() < deadline) await sleep(10);
+		harness.store.update(credential.id, edit);
+		return await running;
+	}
+
+	fault(
+		'the connection switched off while a request waits for its Retry-After',
+		'the retry is not sent; the item fails saying the connection blocks all requests',
+		async () => {
+			const credential = await harness.connectedCredential({ name: 'Switched Off' });
+			harness.api.script('/edited/retry', [
+				{ status: 429, headers: { 'retry-after': '1' } },
+				{ status: 200, body: { ok: true } },
+			]);
+			const result = await editedMidRun(credential, get('/edited/retry'), '/edited/retry', {
+				allowedHttpRequestDomains: 'none',
+			});
+			const { failed } = assertEveryItemAccounted(result, 1);
+			assert.match(String(failed[0]?.json.error), /Connection 'Switched Off' blocks all requests/);
+			assert.equal(harness.api.count('/edited/retry'), 1, 'the retry never left');
+			assertNoSecrets(result, credential);
+		},
+	);
+
+	fault(
+		'the connection edited to drop the API host while a redirect is on its way',
+		'the hop is not sent; the item fails naming the host',
+		async () => {
+			const credential = await harness.connectedCredential({ name: 'Narrowed' });
+			harness.api.script('/edited/redirect', [
+				{ status: 302, headers: { location: '/edited/target' }, delayMs: 500 },
+			]);
+			const result = await editedMidRun(credential, get('/edited/redirect'), '/edited/redirect', {
+				allowedHttpRequestDomains: 'domains',
+				allowedDomains: 'api.elsewhere.example',
+			});
+			const { failed } = assertEveryItemAccounted(result, 1);
+			assert.match(
+				String(failed[0]?.json.error),
+				/redirected to 127\.0\.0\.1:\d+, which is not in the allowed domains of connection 'Narrowed'/,
+			);
+			assert.equal(harness.api.count('/edited/target'), 0, 'the hop never left');
+		},
+	);
+
+	fault(
+		'the connection switched off between two pages',
+		'the next page is not requested',
+		async () => {
+			const credential = await harness.connectedCredential({ name: 'Paged Off' });
+			harness.api.script('/edited/pages', [
+				{ status: 200, body: { value: [{ id: 1 }], next: '/edited/page-2' }, delayMs: 500 },
+			]);
+			const result = await editedMidRun(
+				credential,
+				{
+					...get('/edited/pages'),
+					pagination: 'nextUrl',
+					recordsPath: 'value',
+					nextUrlPath: 'next',
+				},
+				'/edited/pages',
+				{ allowedHttpRequestDomains: 'none' },
+			);
+			const { failed } = assertEveryItemAccounted(result, 1);
+			assert.match(String(failed[0]?.json.error), /Connection 'Paged Off' blocks all requests/);
+			assert.equal(harness.api.count('/edited/page-2'), 0, 'the next page never left');
+		},
+	);
+});
+
 describe('limits on what comes back', () => {
 	fault('an API that repeats its cursor', 'pagination stops with a clear error', async () => {
 		const credential = await harness.connectedCredential();
@@ -1263,6 +1519,39 @@ describe('limits on what comes back', () => {
 		);
 		assert.ok(harness.api.count('/items/stuck') <= 3, 'a few pages, not Max Pages');
 	});
+
+	fault(
+		'pages that together pass Max Total Size (each page under Max Response Size)',
+		'paging stops with an error naming the total; no further page is requested',
+		async () => {
+			const credential = await harness.connectedCredential();
+			const filler = 'x'.repeat(400_000);
+			for (let page = 1; page <= 5; page++) {
+				harness.api.script(`/big-pages/${page}`, [
+					{
+						status: 200,
+						body: { value: [{ page, filler }], next: page < 5 ? `/big-pages/${page + 1}` : null },
+					},
+				]);
+			}
+			const result = await run(
+				credential,
+				get('/big-pages/1', {
+					pagination: 'nextUrl',
+					recordsPath: 'value',
+					nextUrlPath: 'next',
+					maxTotalMegabytes: 1,
+				}),
+			);
+			const { failed } = assertEveryItemAccounted(result, 1);
+			assert.match(
+				String(failed[0]?.json.error),
+				/^Pagination stopped: the pages of this item passed Max Total Size \(1 MB\) at page 3$/,
+			);
+			assert.match(String(failed[0]?.error?.description), /Max Total Size/);
+			assert.equal(harness.api.count('/big-pages/4'), 0, 'no page after the limit');
+		},
+	);
 
 	fault(
 		'a response larger than Max Response Size',

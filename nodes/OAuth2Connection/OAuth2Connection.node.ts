@@ -11,7 +11,7 @@ import { runRoutedItems } from '../shared/itemRunner';
 import { getConnectionStatus } from '../shared/methods/connectionStatus';
 import { CREDENTIAL_TYPE } from '../shared/transport/connection';
 import { healthProperties } from './description';
-import { executeHealthItem } from './execute';
+import { executeHealthItem, type HealthRun } from './execute';
 
 export class OAuth2Connection implements INodeType {
 	description: INodeTypeDescription = {
@@ -35,12 +35,13 @@ export class OAuth2Connection implements INodeType {
 	methods = { loadOptions: { getConnectionStatus } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		// One item at a time: a check is cheap, and items usually name different connections.
+		// The node has one connection: items run one at a time and share one refresh per run.
+		const run: HealthRun = {};
 		return await runRoutedItems(
 			this,
 			1,
 			2,
-			async (itemIndex) => await executeHealthItem(this, itemIndex),
+			async (itemIndex) => await executeHealthItem(this, itemIndex, run),
 		);
 	}
 }

@@ -20,7 +20,7 @@ export const healthProperties: INodeProperties[] = [
 				value: 'refresh',
 				action: 'Refresh a connection',
 				description:
-					'Refresh the token now, so an idle connection stays alive, then report its health',
+					'Refresh the token now (once per run, however many items come in), so an idle connection stays alive, then report its health in every item',
 			},
 			{
 				name: 'Get Info',
@@ -55,6 +55,14 @@ export const healthProperties: INodeProperties[] = [
 				default: 7,
 				description:
 					'A connection whose refresh token expires sooner goes to Needs Attention, so it can be reconnected before it stops working (where the provider says when it expires)',
+			},
+			{
+				displayName: 'Accept Narrower Scopes',
+				name: 'acceptNarrowerScopes',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether a connection granted fewer scopes than it asks for stays Healthy (missingScopes still lists them); off, it goes to Needs Attention',
 			},
 			{
 				displayName: 'Timeout (Ms)',

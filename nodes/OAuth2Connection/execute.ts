@@ -1,12 +1,18 @@
 /** One item of the OAuth2 Connection node: Check, Refresh or Get Info, routed by the health found. */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { PROVIDER_PRESETS } from '../../credentials/providerPresets';
+import {
+	fieldsReplacedByTokenResponse,
+	fillPresetTemplate,
+	PROVIDER_PRESETS,
+	type ProviderPreset,
+} from '../../credentials/providerPresets';
 import type { RoutedItems } from '../shared/itemRunner';
 import {
 	connectionName,
 	CREDENTIAL_TYPE,
 	describeConnection,
+	type Connection,
 } from '../shared/transport/connection';
 import { problemOf } from '../shared/transport/problems';
 import { sendAuthorized } from '../shared/transport/request';
@@ -19,6 +25,7 @@ import {
 	findExpiringRefreshToken,
 	findFromCheck,
 	findFromStoredData,
+	findMissingScopes,
 	type Finding,
 	type LiveCheck,
 } from './health';
@@ -30,18 +37,46 @@ const DAY_MS = 86_400_000;
 
 type Stored = Awaited<ReturnType<typeof readStored>>;
 
+/**
+ * What the items of one node run share: the node has one connection, so Refresh asks the token
+ * endpoint once per run and every item reports that one outcome (a rotation per item would spend
+ * refresh tokens, and a failing endpoint would be asked once per item).
+ */
+export interface HealthRun {
+	refreshed?: Promise<Connection>;
+}
+
 async function readStored(context: IExecuteFunctions, itemIndex: number) {
 	const credentials = await context.getCredentials(CREDENTIAL_TYPE, itemIndex);
 	return {
 		provider: credentials.provider,
+		credentials,
 		connection: describeConnection(credentials, connectionName(context.getNode())),
 		facts: readTokenFacts(credentials),
 	};
 }
 
-function checkUrlOf(context: IExecuteFunctions, itemIndex: number, provider: unknown) {
+/**
+ * The preset's check URL with its placeholders filled. A host the token response named (Salesforce's
+ * instance_url, Zoho's api_domain) replaces a host built from the fields it stands in for, as it
+ * does in the API base URL.
+ */
+function presetCheckUrl(preset: ProviderPreset, stored: Stored): string {
+	const template = String(preset.checkUrl);
+	const [, origin = '', path = template] = /^(https?:\/\/[^/]*)(.*)$/.exec(template) ?? [];
+	const fromToken = stored.connection.apiBaseUrlFrom !== undefined;
+	const replaced = fieldsReplacedByTokenResponse(preset).some((key) => origin.includes(`{${key}}`));
+	if (fromToken && replaced && stored.connection.apiBaseUrl !== '') {
+		return `${new URL(stored.connection.apiBaseUrl).origin}${fillPresetTemplate(path, stored.credentials)}`;
+	}
+	return fillPresetTemplate(template, stored.credentials);
+}
+
+function checkUrlOf(context: IExecuteFunctions, itemIndex: number, stored: Stored) {
 	const typed = String(context.getNodeParameter('checkUrl', itemIndex, '') ?? '').trim();
-	return typed || PROVIDER_PRESETS.find((preset) => preset.id === provider)?.checkUrl;
+	if (typed) return typed;
+	const preset = PROVIDER_PRESETS.find((entry) => entry.id === stored.provider);
+	return preset?.checkUrl ? presetCheckUrl(preset, stored) : undefined;
 }
 
 function parsedBody(body: Buffer): unknown {
@@ -59,11 +94,14 @@ async function probe(
 	stored: Stored,
 	refresh: boolean,
 	timeoutMs: number,
+	run: HealthRun,
 ): Promise<LiveCheck | undefined> {
-	const connection = refresh
-		? await refreshNow(context, stored.connection, itemIndex, timeoutMs)
-		: stored.connection;
-	const url = checkUrlOf(context, itemIndex, stored.provider);
+	let connection = stored.connection;
+	if (refresh) {
+		run.refreshed ??= refreshNow(context, stored.connection, itemIndex, timeoutMs);
+		connection = await run.refreshed;
+	}
+	const url = checkUrlOf(context, itemIndex, stored);
 	if (!url) return undefined;
 	const response = await sendAuthorized(
 		context,
@@ -84,6 +122,7 @@ async function probe(
 export async function executeHealthItem(
 	context: IExecuteFunctions,
 	itemIndex: number,
+	run: HealthRun,
 ): Promise<RoutedItems> {
 	const operation = context.getNodeParameter('operation', itemIndex, 'check') as string;
 	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
@@ -95,7 +134,7 @@ export async function executeHealthItem(
 	let check: LiveCheck | undefined;
 	if (finding === undefined && operation !== 'getInfo') {
 		const outcome = await settle(
-			probe(context, itemIndex, stored, operation === 'refresh', timeoutMs),
+			probe(context, itemIndex, stored, operation === 'refresh', timeoutMs, run),
 		);
 		// A refresh may have replaced the token: report what is stored now.
 		stored = await readStored(context, itemIndex);
@@ -112,6 +151,11 @@ export async function executeHealthItem(
 		}
 	}
 	finding ??= findExpiringRefreshToken(stored.connection, stored.facts, warnWithinMs);
+	finding ??= findMissingScopes(
+		stored.connection,
+		stored.facts,
+		options.acceptNarrowerScopes === true,
+	);
 	const report = buildReport(stored.connection, stored.provider, stored.facts, finding, check);
 	return {
 		output: report.status === 'healthy' ? HEALTHY_OUTPUT : NEEDS_ATTENTION_OUTPUT,

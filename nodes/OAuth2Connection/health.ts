@@ -74,6 +74,21 @@ export function findExpiringRefreshToken(
 	};
 }
 
+/** Scopes asked for and not granted, unless the user accepts narrower grants. */
+export function findMissingScopes(
+	connection: Connection,
+	facts: TokenFacts,
+	acceptNarrower: boolean,
+): Finding | undefined {
+	const missing = missingScopes(facts);
+	if (acceptNarrower || missing.length === 0) return undefined;
+	return {
+		status: 'needsReconnect',
+		problem: `Connection '${connection.name}' was granted fewer scopes than it asks for: ${missing.join(', ')} missing`,
+		fix: 'Allow the missing scopes for the app at the provider (or have an admin consent to them), then open the connection and click Reconnect. If the narrower grant is intended, remove them from Scopes, or turn on Accept Narrower Scopes in this node.',
+	};
+}
+
 /** What a check endpoint's answer says, when it is not a success. */
 export function findFromCheck(connection: Connection, check: LiveCheck): Finding | undefined {
 	const { statusCode } = check;

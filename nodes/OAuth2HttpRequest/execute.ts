@@ -8,6 +8,7 @@ import {
 
 import type { RunSettings } from '../shared/requestOptions';
 import {
+	DEFAULT_MAX_TOTAL_MEGABYTES,
 	fetchPages,
 	MAX_PAGES_LIMIT,
 	type PaginationMode,
@@ -98,6 +99,15 @@ function readPagination(context: IExecuteFunctions, itemIndex: number): Paginati
 			`Set Max Pages from 1 to ${MAX_PAGES_LIMIT}: paging stops after that many pages. To send a single request, set Pagination to Off; for more pages, split the work (e.g. by date range) across items.`,
 			MAX_PAGES_LIMIT,
 		),
+		maxTotalBytes:
+			atLeastOne(
+				'maxTotalMegabytes',
+				'Max Total Size (MB)',
+				DEFAULT_MAX_TOTAL_MEGABYTES,
+				'Set Max Total Size (MB) to a whole number of at least 1.',
+			) *
+			1024 *
+			1024,
 	};
 }
 

@@ -121,6 +121,16 @@ export const paginationProperties: INodeProperties[] = [
 		displayOptions: { show: paginated },
 	},
 	{
+		displayName: 'Max Total Size (MB)',
+		name: 'maxTotalMegabytes',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 256,
+		description:
+			'Stop with an error once the pages of one item bring more than this together, so paging cannot exhaust n8n’s memory',
+		displayOptions: { show: paginated },
+	},
+	{
 		displayName: 'Output',
 		name: 'paginationOutput',
 		type: 'options',

@@ -65,6 +65,7 @@ const CUSTOM_SETTINGS = [
 	'Scope Separator',
 	'API Base URL',
 	'API Base URL From Token Response',
+	'Trust Any API Host From Token Response',
 ];
 const ADVANCED = [
 	'Extra Authorization Parameters',

@@ -74,6 +74,13 @@ export class CredentialStore extends ICredentialsHelper {
 		return clone(record.data);
 	}
 
+	/** Saves fields of a credential, as an edit in the UI does (the token data stays). */
+	update(id: string, fields: Record<string, unknown>): void {
+		const record = this.records.get(id);
+		if (!record) throw new Error(`No credential ${id}`);
+		record.data = { ...record.data, ...(clone(fields) as ICredentialDataDecryptedObject) };
+	}
+
 	setTokenData(id: string, tokenData: Record<string, unknown> | undefined): void {
 		const record = this.records.get(id);
 		if (!record) throw new Error(`No credential ${id}`);

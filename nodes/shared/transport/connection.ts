@@ -2,7 +2,10 @@
  * What a node needs to know about the selected OAuth2 Connection before it sends anything:
  * is it authorized, where may its token go, when does the token expire, what means "expired".
  */
+import { createHash } from 'node:crypto';
+
 import {
+	isDomainAllowed,
 	NodeOperationError,
 	type ICredentialDataDecryptedObject,
 	type IExecuteFunctions,
@@ -45,6 +48,11 @@ export interface Connection {
 	blocksAllRequests: boolean;
 	accessToken: string | undefined;
 	hasRefreshToken: boolean;
+	/**
+	 * Which signed-in account the tokens are (a hash of the refresh token; empty without one): with
+	 * n8n's per-user credentials one credential holds each user's own tokens.
+	 */
+	account: string;
 	/** Epoch milliseconds from the host's `n8n_expires_at`, when the provider sent expires_in. */
 	expiresAt: number | undefined;
 	/** How long the provider said the token lives (its expires_in), in milliseconds. */
@@ -90,26 +98,57 @@ function defaultDomains(
 	return [...new Set(entries.map(hostOnly).filter(Boolean))].join(', ');
 }
 
+/** `*.example.com` covers the subdomains of example.com; any other entry only that host. */
+function hostMatches(pattern: string, hostname: string): boolean {
+	const wanted = pattern.trim().toLowerCase();
+	return wanted.startsWith('*.') ? hostname.endsWith(wanted.slice(1)) : hostname === wanted;
+}
+
+const IP_LITERAL = /^(\d+\.){3}\d+$|^\[/;
+
 /**
- * The API URL a token response names (Salesforce instance_url, Zoho api_domain): https, or http
- * only when the token endpoint itself is http (a local server). Nothing else is taken from it.
+ * The API URL a token response names (Salesforce instance_url, Zoho api_domain), when it cannot
+ * widen where the token goes: https and a DNS name (http and IP literals only when the token
+ * endpoint itself is plain http, a local server), one host with no separators, and a host the
+ * preset declares for it; for Custom, a host the allowed domains already cover unless the user
+ * trusts any. Otherwise it is ignored.
  */
 function apiUrlFromToken(
 	field: string,
 	tokenData: Record<string, unknown>,
 	tokenUrl: string,
+	acceptsHost: (url: URL) => boolean,
 ): URL | undefined {
 	const value = field ? tokenData[field] : undefined;
-	if (typeof value !== 'string' || value.trim() === '') return undefined;
+	if (typeof value !== 'string' || value.trim() === '' || /[\s,;]/.test(value.trim()))
+		return undefined;
 	let url: URL;
 	try {
 		url = new URL(value.trim());
 	} catch {
 		return undefined;
 	}
-	const plainHttpAllowed = tokenUrl.startsWith('http://');
-	const schemeOk = url.protocol === 'https:' || (url.protocol === 'http:' && plainHttpAllowed);
-	return schemeOk && url.hostname !== '' && !url.username && !url.password ? url : undefined;
+	const local = tokenUrl.startsWith('http://');
+	const schemeOk = url.protocol === 'https:' || (url.protocol === 'http:' && local);
+	const nameOk = url.hostname !== '' && (local || !IP_LITERAL.test(url.hostname));
+	return schemeOk && nameOk && !url.username && !url.password && acceptsHost(url) ? url : undefined;
+}
+
+/** Which API hosts the token response may name: the preset's, or for Custom the allowed domains'. */
+function tokenHostAcceptor(
+	preset: ProviderPreset | undefined,
+	credentials: ICredentialDataDecryptedObject,
+): (url: URL) => boolean {
+	if (preset) {
+		const hosts = preset.tokenResponseApiHosts ?? [];
+		return (url) => hosts.some((pattern) => hostMatches(pattern, url.hostname));
+	}
+	if (credentials.customApiHostAnywhere === true) return () => true;
+	const mode = credentials.allowedHttpRequestDomains;
+	if (mode !== 'domains') return () => mode !== 'none';
+	const listed = String(credentials.allowedDomains ?? '').trim();
+	const allowedDomains = listed || defaultDomains(undefined, credentials, '', undefined);
+	return (url) => allowedDomains !== '' && isDomainAllowed({ url: url.href, allowedDomains });
 }
 
 /**
@@ -156,7 +195,12 @@ export function describeConnection(
 	const hostField = preset
 		? (preset.tokenResponseApiHost ?? '')
 		: String(credentials.customApiBaseUrlField ?? '').trim();
-	const fromToken = apiUrlFromToken(hostField, tokenData, tokenUrl);
+	const fromToken = apiUrlFromToken(
+		hostField,
+		tokenData,
+		tokenUrl,
+		tokenHostAcceptor(preset, credentials),
+	);
 	const apiBaseUrl = apiBase(preset, credentials, fromToken);
 	const mode = credentials.allowedHttpRequestDomains;
 	const listedDomains = String(credentials.allowedDomains ?? '').trim();
@@ -174,6 +218,7 @@ export function describeConnection(
 		blocksAllRequests: mode === 'none',
 		accessToken,
 		hasRefreshToken: refreshToken !== '',
+		account: refreshToken ? createHash('sha256').update(refreshToken).digest('base64url') : '',
 		expiresAt: Number.isFinite(expiresAt) && expiresAt > 0 ? expiresAt : undefined,
 		lifetimeMs: Number.isFinite(lifetimeMs) && lifetimeMs > 0 ? lifetimeMs : undefined,
 		expirySignal: {

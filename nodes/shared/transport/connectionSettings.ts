@@ -6,7 +6,9 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import {
+	cleanFieldValue,
 	fieldsReplacedByTokenResponse,
+	isValidFieldValue,
 	fillPresetTemplate,
 	PRESET_FIELDS,
 	presetFieldKeys,
@@ -21,50 +23,21 @@ export interface Misconfiguration {
 	description: string;
 }
 
-const LABEL = '[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?';
-const HOSTNAME = `${LABEL}(?:\\.${LABEL})*`;
-
-/** What each kind of field may hold, and how to say it. */
-const FIELD_RULES: Record<PresetFieldKind, { pattern: RegExp; expected: string }> = {
-	dnsLabel: {
-		pattern: new RegExp(`^${LABEL}$`, 'i'),
-		expected: 'a single name (letters, digits and hyphens; no dots, slashes or spaces)',
-	},
-	hostname: {
-		pattern: new RegExp(`^${HOSTNAME}$`, 'i'),
-		expected: 'a bare host name such as login.example.com (no https://, path or port)',
-	},
-	tenant: {
-		pattern: /^[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?$/i,
-		expected: 'a directory (tenant) ID, a domain such as contoso.onmicrosoft.com, or common',
-	},
-	pathSegment: {
-		pattern: /^[a-z0-9._~-]+$/i,
-		expected: 'a single name (letters, digits, dots, hyphens and underscores)',
-	},
-	option: { pattern: /^[a-z0-9.-]+$/i, expected: 'one of the field’s choices' },
+/** How to say what each kind of field may hold. */
+const EXPECTED: Record<PresetFieldKind, string> = {
+	dnsLabel: 'a single name (letters, digits and hyphens; no dots, slashes or spaces)',
+	hostname: 'a bare host name such as login.example.com (no https://, path or port)',
+	tenant: 'a directory (tenant) ID, a domain such as contoso.onmicrosoft.com, or common',
+	pathSegment: 'a single name (letters, digits, dots, hyphens and underscores)',
+	option: 'one of the field’s choices',
 };
 
-/** Characters that would move a value out of its place in a URL. */
-const URL_BREAKING = /[/?#@,:\\\s%]/;
-
-function hostAfterSuffixes(field: PresetField, value: string): string {
-	const suffix = field.pathSuffixes?.find((candidate) => value.endsWith(candidate));
-	return suffix ? value.slice(0, -suffix.length) : value;
-}
-
 function fieldProblem(key: PresetFieldKey, rawValue: unknown): string | undefined {
+	if (isValidFieldValue(key, rawValue)) return undefined;
 	const field: PresetField = PRESET_FIELDS[key];
-	const value = String(rawValue ?? '')
-		.trim()
-		.replace(/\/+$/, '');
-	const checked = hostAfterSuffixes(field, value);
-	const options = field.options?.map((option) => option.value);
-	if (options && !options.includes(value)) return `'${value}' is not one of its choices`;
-	if (URL_BREAKING.test(checked) || !FIELD_RULES[field.kind].pattern.test(checked)) {
-		return `'${value}' is not ${FIELD_RULES[field.kind].expected}`;
-	}
-	return undefined;
+	// An option is taken exactly as listed: the host looks it up as stored, untrimmed.
+	if (field.options) return `'${String(rawValue ?? '')}' is not one of its choices`;
+	return `'${cleanFieldValue(rawValue)}' is not ${EXPECTED[field.kind]}`;
 }
 
 /** `https://{shopifyShop}.myshopify.com/...`: the host must end in `.myshopify.com` once filled in. */

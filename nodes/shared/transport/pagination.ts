@@ -29,7 +29,11 @@ export interface PaginationSettings {
 	pageParameter: string;
 	firstPage: number;
 	maxPages: number;
+	/** The most bytes all pages of one item may bring together (each page is bounded on its own too). */
+	maxTotalBytes: number;
 }
+
+export const DEFAULT_MAX_TOTAL_MEGABYTES = 256;
 
 /** Max Pages may not be set higher: a loop that never ends costs the API and n8n's memory. */
 export const MAX_PAGES_LIMIT = 10_000;
@@ -156,6 +160,7 @@ export async function fetchPages(
 	let next: OutgoingRequest | undefined = firstRequest(settings, request);
 	let recordsSoFar = 0;
 	let number = 0;
+	let totalBytes = 0;
 	/** Each page's request, so that a server handing out the same next URL or cursor again is caught. */
 	const requested = new Map<string, number>();
 	while (next !== undefined && number < settings.maxPages) {
@@ -182,6 +187,19 @@ export async function fetchPages(
 		});
 		await checkResponse(response);
 		number++;
+		totalBytes += response.body.length;
+		if (totalBytes > settings.maxTotalBytes) {
+			const limit = Math.round((settings.maxTotalBytes / 1024 / 1024) * 10) / 10;
+			throw new NodeOperationError(
+				node,
+				`Pagination stopped: the pages of this item passed Max Total Size (${limit} MB) at page ${number}`,
+				{
+					itemIndex,
+					description:
+						'Ask for less per item (filters, a date range per item), or raise Max Total Size (MB) in the pagination settings if you expect this much.',
+				},
+			);
+		}
 		const body = parseJsonBody(node, response, itemIndex);
 		const records = recordsOf(settings, body);
 		if (settings.recordsPath && records === undefined && number === 1) {

@@ -34,9 +34,13 @@ function maskFields(text: string, patterns: RegExp[]): string {
 	);
 }
 
+/** Only the given values replaced: what a successful answer keeps (its own token fields stay). */
+export function replaceSecrets(text: string, secrets: string[]): string {
+	return secrets.reduce((result, secret) => result.split(secret).join(MASK), text);
+}
+
 export function redact(text: string, secrets: string[]): string {
-	const masked = secrets.reduce((result, secret) => result.split(secret).join(MASK), text);
-	return maskFields(masked, TOKEN_FIELD_PATTERNS);
+	return maskFields(replaceSecrets(text, secrets), TOKEN_FIELD_PATTERNS);
 }
 
 /**

@@ -6,13 +6,34 @@
  */
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { Connection } from './connection';
-import { assertDestinationAllowed } from './destination';
+import { assertAuthorized, assertConfigured, loadConnection, type Connection } from './connection';
+import { assertDestinationAllowed, type Leg } from './destination';
 import { exchange, type Exchanged } from './exchange';
-import type { OutgoingRequest, RequestContext } from './request';
+import type { ConnectionMemo, OutgoingRequest, RequestContext } from './request';
 import type { RunSending } from './exchange';
 
 export const MAX_REDIRECTS = 10;
+
+/**
+ * Before a send that follows an earlier one (a retry, a redirect hop, a next page): the connection
+ * read again, as the host will sign this send, and the destination checked against it, so an edit
+ * made meanwhile (a host dropped, all requests blocked) stops it.
+ */
+export async function recheckBeforeSend(
+	context: RequestContext,
+	memo: ConnectionMemo,
+	url: string,
+	itemIndex: number | undefined,
+	leg: Leg,
+): Promise<Connection> {
+	const node = context.getNode();
+	const current = await loadConnection(context, itemIndex);
+	memo.current = Promise.resolve(current);
+	assertConfigured(node, current, itemIndex);
+	assertAuthorized(node, current, itemIndex);
+	assertDestinationAllowed(node, current, url, itemIndex, leg);
+	return current;
+}
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
@@ -58,9 +79,10 @@ export async function sendFollowingRedirects(
 ): Promise<Delivered> {
 	const tokenOrigin = new URL(request.url).origin;
 	let hop = request;
+	let current = connection;
 	for (let redirects = 0; ; redirects++) {
 		const sentToken = new URL(hop.url).origin === tokenOrigin;
-		const delivered = await exchange(context, connection, run, sentToken, hop, maxBytes, itemIndex);
+		const delivered = await exchange(context, current, run, sentToken, hop, maxBytes, itemIndex);
 		const response = delivered.response;
 		const location = response && locationOf(response.headers);
 		if (!response || !REDIRECT_STATUSES.has(response.statusCode) || location === undefined) {
@@ -78,7 +100,7 @@ export async function sendFollowingRedirects(
 			);
 		}
 		const next = new URL(location, hop.url).toString();
-		assertDestinationAllowed(context.getNode(), connection, next, itemIndex, 'redirect');
+		current = await recheckBeforeSend(context, run.memo, next, itemIndex, 'redirect');
 		hop = nextHop(hop, response.statusCode, next);
 	}
 }

@@ -25,8 +25,8 @@ import { DEFAULT_MAX_RESPONSE_BYTES, type Exchanged } from './exchange';
 import { isNodeError } from './hostErrors';
 import { withProblem } from './problems';
 import { readPath } from '../jsonPath';
-import { redact, redactError } from './redact';
-import { sendFollowingRedirects, type Delivered } from './redirects';
+import { redact, redactError, replaceSecrets } from './redact';
+import { recheckBeforeSend, sendFollowingRedirects, type Delivered } from './redirects';
 import {
 	DEFAULT_RETRY_POLICY,
 	isRetryableNetworkError,
@@ -38,6 +38,7 @@ import { settle } from './settle';
 import {
 	DEFAULT_REFRESH_MARGIN_MS,
 	ensureUsableToken,
+	noteTokenAccepted,
 	refreshRejectedToken,
 	refusedAfterRefresh,
 	tokenIsFresh,
@@ -131,6 +132,31 @@ function signalsExpiry(connection: Connection, delivered: Delivered): boolean {
 	return carriesBodySignal(connection, response);
 }
 
+/**
+ * A response as the nodes may keep it: an API that echoes the connection's live values (an echo
+ * or token-info endpoint) gets them replaced by a marker in its headers and in a text body, so no
+ * output, page, variable or binary file of an execution holds them.
+ */
+function withoutLiveTokens(response: ReceivedResponse, secrets: string[]): ReceivedResponse {
+	const found = (text: string | Buffer) => secrets.some((secret) => text.includes(secret));
+	const headers = Object.fromEntries(
+		Object.entries(response.headers).map(([name, value]) => [
+			name,
+			Array.isArray(value)
+				? value.map((entry) => (found(entry) ? replaceSecrets(entry, secrets) : entry))
+				: typeof value === 'string' && found(value)
+					? replaceSecrets(value, secrets)
+					: value,
+		]),
+	);
+	const isText = !response.body.subarray(0, 512).includes(0);
+	const body =
+		isText && found(response.body)
+			? Buffer.from(replaceSecrets(response.body.toString('utf8'), secrets))
+			: response.body;
+	return { ...response, headers, body };
+}
+
 export async function sendAuthorized(
 	context: RequestContext,
 	itemIndex: number | undefined,
@@ -138,9 +164,17 @@ export async function sendAuthorized(
 	options: SendOptions = {},
 ): Promise<ReceivedResponse> {
 	const memo = options.connectionMemo ?? {};
+	// A next page is a later send: its connection is read again, not taken from the run's memo.
+	if (options.leg === 'nextPage') memo.current = loadConnection(context, itemIndex);
 	const connection = await connectionOfRun(context, { connectionMemo: memo }, itemIndex);
 	const outcome = await settle(send(context, itemIndex, request, options, memo, connection));
-	if (outcome.error === undefined) return outcome.value as ReceivedResponse;
+	if (outcome.error === undefined) {
+		const latest = await settle(memo.current ?? Promise.resolve(connection));
+		return withoutLiveTokens(outcome.value as ReceivedResponse, [
+			...connection.secrets,
+			...(latest.value?.secrets ?? []),
+		]);
+	}
 	// Errors of every path (the node's items, the path picker) leave here without a secret.
 	if (isNodeError(outcome.error)) {
 		const latest = await settle(memo.current ?? Promise.resolve(connection));
@@ -177,12 +211,14 @@ async function send(
 		memo.current = Promise.resolve(connection);
 	}
 	const url = resolveUrl(node, connection, request.url, itemIndex);
-	assertDestinationAllowed(node, connection, url, itemIndex, options.leg);
+	const leg = options.leg ?? 'request';
+	assertDestinationAllowed(node, connection, url, itemIndex, leg);
 	assertHeadersAllowed(node, request.headers, itemIndex);
 
 	let waitedMs = 0;
 	let refreshedAfterSignal = false;
 	for (let attempt = 1; ; attempt++) {
+		if (attempt > 1) connection = await recheckBeforeSend(context, memo, url, itemIndex, leg);
 		const beforeRefresh = connection;
 		connection = await freshen(connection);
 		if (connection !== beforeRefresh) memo.current = Promise.resolve(connection);
@@ -205,6 +241,8 @@ async function send(
 			attempt--;
 			continue;
 		}
+		if (delivered.sentToken && response !== undefined && response.statusCode < 400)
+			noteTokenAccepted(context, connection);
 
 		const delay = nextRetryDelay(policy, {
 			attempt,

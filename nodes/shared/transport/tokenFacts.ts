@@ -105,11 +105,31 @@ export function readTokenFacts(credentials: ICredentialDataDecryptedObject): Tok
 	};
 }
 
-/** Asked for, not granted (scopes providers never echo are not counted). */
+/**
+ * A scope as providers echo it: compared without case, and a resource-qualified scope
+ * (`https://graph.microsoft.com/Mail.Read`) by its short name, which Microsoft echoes instead.
+ */
+function scopeKey(scope: string): string {
+	const lower = scope.toLowerCase();
+	return /^https?:\/\/[^/]+\/[^/]+$/.test(lower) ? lower.replace(/^https?:\/\/[^/]+\//, '') : lower;
+}
+
+/**
+ * Asked for, not granted: scopes providers never echo are not counted, nor `.default` (Microsoft
+ * answers it with the permissions it stands for).
+ */
 export function missingScopes(facts: TokenFacts): string[] {
 	if (facts.grantedScopes === undefined) return [];
-	const granted = new Set(facts.grantedScopes);
-	return facts.requestedScopes.filter(
-		(scope) => !granted.has(scope) && !UNECHOED_SCOPES.has(scope),
+	const granted = new Set(
+		facts.grantedScopes.flatMap((scope) => [scope.toLowerCase(), scopeKey(scope)]),
 	);
+	return facts.requestedScopes.filter((scope) => {
+		const key = scopeKey(scope);
+		return (
+			!granted.has(scope.toLowerCase()) &&
+			!granted.has(key) &&
+			!UNECHOED_SCOPES.has(key) &&
+			key !== '.default'
+		);
+	});
 }

@@ -13,7 +13,7 @@ import {
 
 import { CREDENTIAL_TYPE, loadConnection, type Connection } from './connection';
 import { isReconnectError, unwrapHostError } from './hostErrors';
-import { withProblem } from './problems';
+import { withProblem, type ConnectionProblem } from './problems';
 import { redactTokenEndpointText } from './redact';
 import { settle } from './settle';
 
@@ -38,7 +38,7 @@ const STILL_USABLE_MS = 15_000;
  */
 const AHEAD_FACTOR = 0.5 + Math.random() / 2;
 
-type FailureKind = 'endpoint' | 'grant' | 'noRefreshToken' | 'refused';
+type FailureKind = 'endpoint' | 'grant' | 'noRefreshToken' | 'refused' | 'signingKey';
 
 interface RefreshFailure {
 	kind: FailureKind;
@@ -52,20 +52,41 @@ interface RefreshState {
 	inFlight?: Promise<RefreshFailure | undefined>;
 	/** The last failed refresh, until the pause is over. */
 	failure?: RefreshFailure;
-	/** The token the last refresh stored, when, and whether the API had refused the one before. */
-	refreshed?: { token: string | undefined; at: number; afterRefusal: boolean };
+	/**
+	 * The token the last refresh stored, when, whether the API had refused the one before, and
+	 * whether the API has since accepted it (then a refusal of it is news, not a persisting one).
+	 */
+	refreshed?: { token: string | undefined; at: number; afterRefusal: boolean; accepted: boolean };
 	/** A token whose stored expiry is already past when issued (the provider sent expires_in 0 or none). */
 	expiryUnknownFor?: string;
 }
 
 const states = new Map<string, RefreshState>();
 
-function stateOf(context: RefreshingContext): RefreshState {
-	const key = context.getNode().credentials?.[CREDENTIAL_TYPE]?.id ?? CREDENTIAL_TYPE;
+/** Accounts remembered per process; the oldest are forgotten past this (rotations add one each). */
+const MAX_STATES = 1_000;
+
+/**
+ * The state of one account of the connection: with n8n's per-user credentials one credential
+ * holds each user's own tokens, and one user's failed refresh must not pause another's.
+ */
+function accountKey(context: RefreshingContext, connection: Connection): string {
+	const id = context.getNode().credentials?.[CREDENTIAL_TYPE]?.id ?? CREDENTIAL_TYPE;
+	return connection.account ? `${id}:${connection.account}` : id;
+}
+
+function remember(key: string, state: RefreshState): void {
+	states.delete(key);
+	states.set(key, state);
+	while (states.size > MAX_STATES) states.delete(states.keys().next().value as string);
+}
+
+function stateOf(context: RefreshingContext, connection: Connection): RefreshState {
+	const key = accountKey(context, connection);
 	let state = states.get(key);
 	if (state === undefined) {
 		state = {};
-		states.set(key, state);
+		remember(key, state);
 	}
 	return state;
 }
@@ -135,6 +156,19 @@ function describeTokenEndpointError(error: unknown, connection: Connection): str
 	return `${host} answered: ${message}`;
 }
 
+/**
+ * The host could not sign the client assertion (private_key_jwt) from the key or certificate in
+ * the connection: nothing was sent, so the token endpoint is not to blame. Told by the host's words.
+ */
+function signingKeyProblem(error: unknown): string | undefined {
+	const message = String((error as { message?: unknown })?.message ?? '');
+	if (/Private Key field must contain|requires an RSA private key/i.test(message))
+		return `the private key is malformed (${message.replace(/\.$/, '')})`;
+	if (/Certificate field must contain/i.test(message))
+		return `the certificate is malformed (${message.replace(/\.$/, '')})`;
+	return undefined;
+}
+
 async function refreshThroughHost(
 	context: RefreshingContext,
 	connection: Connection,
@@ -160,6 +194,8 @@ async function refreshThroughHost(
 	}
 	if (outcome.error === undefined) return undefined;
 	const error = unwrapHostError(outcome.error);
+	const signing = signingKeyProblem(error);
+	if (signing) return { kind: 'signingKey', detail: signing, at };
 	const body = (error as { body?: { error?: unknown } }).body;
 	if (isReconnectError(error) || body?.error === 'invalid_grant') {
 		return { kind: 'grant', detail: 'the provider no longer accepts its refresh token', at };
@@ -184,24 +220,33 @@ function storedSinceFailure(state: RefreshState, before: Connection, current: Co
  */
 async function refreshOnce(
 	context: RefreshingContext,
+	connection: Connection,
 	itemIndex: number | undefined,
 	timeoutMs: number,
 	isStillNeeded: (current: Connection) => boolean,
 	afterRefusal: boolean,
 ): Promise<RefreshFailure | undefined> {
-	const state = stateOf(context);
+	const state = stateOf(context, connection);
 	state.inFlight ??= (async (): Promise<RefreshFailure | undefined> => {
 		const current = await loadConnection(context, itemIndex);
 		if (!isStillNeeded(current)) return undefined;
 		if (!canRefresh(current)) return { kind: 'noRefreshToken', detail: '', at: Date.now() };
 		const failure = await refreshThroughHost(context, current, timeoutMs);
 		if (failure) {
-			state.failure = failure;
+			// A key that cannot sign sent nothing: no pause for the token endpoint's sake.
+			if (failure.kind !== 'signingKey') state.failure = failure;
 			return failure;
 		}
 		const refreshed = await loadConnection(context, itemIndex);
+		// A rotated refresh token is the same account: its state follows it.
+		remember(accountKey(context, refreshed), state);
 		state.failure = undefined;
-		state.refreshed = { token: refreshed.accessToken, at: Date.now(), afterRefusal };
+		state.refreshed = {
+			token: refreshed.accessToken,
+			at: Date.now(),
+			afterRefusal,
+			accepted: false,
+		};
 		// Without a usable expires_in the host keeps the old token's expiry: it says nothing of this one.
 		const expiryKept =
 			refreshed.expiresAt !== undefined &&
@@ -241,6 +286,11 @@ function refreshError(
 			description:
 				'Open the connection and click Reconnect. To stay connected, ask for offline access when connecting (e.g. the offline_access scope, or access_type=offline in the extra authorization parameters) so the provider issues a refresh token.',
 		},
+		signingKey: {
+			message: `${subject}: ${failure.detail}`,
+			description:
+				'Nothing was sent: n8n could not sign the client assertion with the connection’s key. Open the connection and paste the whole Private Key (an RSA key in PEM, -----BEGIN PRIVATE KEY-----) and the Certificate that belongs to it, then run the node again.',
+		},
 		refused: {
 			message: `Connection '${connection.name}': the token was refused even after a refresh (${failure.detail})`,
 			description:
@@ -256,7 +306,14 @@ function refreshError(
 	});
 	// Set after construction: n8n swaps a message naming a network code for a generic one without the host.
 	error.message = message;
-	return withProblem(error, failure.kind === 'endpoint' ? 'refreshFailing' : 'needsReconnect');
+	const problems: Record<FailureKind, ConnectionProblem> = {
+		endpoint: 'refreshFailing',
+		grant: 'needsReconnect',
+		noRefreshToken: 'needsReconnect',
+		refused: 'needsReconnect',
+		signingKey: 'misconfigured',
+	};
+	return withProblem(error, problems[failure.kind]);
 }
 
 /**
@@ -269,9 +326,16 @@ export async function refreshNow(
 	itemIndex: number | undefined,
 	timeoutMs: number,
 ): Promise<Connection> {
-	const failure = await refreshOnce(context, itemIndex, timeoutMs, () => true, false);
+	const failure = await refreshOnce(context, connection, itemIndex, timeoutMs, () => true, false);
 	if (failure) throw refreshError(context, connection, failure, itemIndex);
 	return await loadConnection(context, itemIndex);
+}
+
+/** The API answered a request sent with this token without refusing it. */
+export function noteTokenAccepted(context: RefreshingContext, connection: Connection): void {
+	const refreshed = stateOf(context, connection).refreshed;
+	if (refreshed !== undefined && refreshed.token === connection.accessToken)
+		refreshed.accepted = true;
 }
 
 /** The API refused the token a refresh just issued: refreshing again would not help. */
@@ -301,7 +365,7 @@ export async function ensureUsableToken(
 	marginMs: number,
 	timeoutMs: number,
 ): Promise<Connection> {
-	const state = stateOf(context);
+	const state = stateOf(context, connection);
 	const missing = connection.grantType === 'clientCredentials' && !connection.accessToken;
 	if (!missing && !(canRefresh(connection) && expiresWithin(connection, marginMs, state)))
 		return connection;
@@ -312,6 +376,7 @@ export async function ensureUsableToken(
 	}
 	const failure = await refreshOnce(
 		context,
+		connection,
 		itemIndex,
 		timeoutMs,
 		(current) => (missing ? !current.accessToken : expiresWithin(current, marginMs, state)),
@@ -335,11 +400,13 @@ export async function refreshRejectedToken(
 	timeoutMs: number,
 	answer: string,
 ): Promise<Connection> {
-	const state = stateOf(context);
-	// A token issued to replace a refused one, refused too: the refusal is not about expiry.
+	const state = stateOf(context, rejected);
+	// A token issued to replace a refused one, refused too before the API ever accepted it: the
+	// refusal is not about expiry.
 	const refusedAgain =
 		state.refreshed !== undefined &&
 		state.refreshed.afterRefusal &&
+		!state.refreshed.accepted &&
 		state.refreshed.token === rejected.accessToken &&
 		Date.now() - state.refreshed.at < PAUSE_AFTER_FAILURE_MS;
 	if (refusedAgain) throw refusedAfterRefresh(context, rejected, itemIndex, answer);
@@ -347,6 +414,7 @@ export async function refreshRejectedToken(
 	if (paused) throw refreshError(context, rejected, paused, itemIndex, true);
 	const failure = await refreshOnce(
 		context,
+		rejected,
 		itemIndex,
 		timeoutMs,
 		(current) => current.accessToken === rejected.accessToken,

@@ -81,6 +81,8 @@ export const nodeScenarios: Scenario[] = [
 					...customCredentialData(ctx, CLIENTS.basic, 'authorizationCode'),
 					customApiBaseUrl: '',
 					customApiBaseUrlField: 'instance_url',
+					// A Custom connection takes a host outside its allowed domains only when told to.
+					customApiHostAnywhere: true,
 					extraGrantParameters: 'audience=e2e-api',
 				});
 				const exchange = ctx.auth.tokenRequests.find((r) => r.grantType === 'authorization_code');
