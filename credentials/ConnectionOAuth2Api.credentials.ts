@@ -80,12 +80,21 @@ function escapeHtml(text: string): string {
 	return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+const PKCE_REQUIRED = 'Needs Grant Type: Authorization Code with PKCE.';
+
+/** What the provider dropdown says of a preset: its note, and PKCE where the provider requires it. */
+function presetOptionDescription(preset: ProviderPreset): string | undefined {
+	const parts = [preset.notes, preset.pkce === 'required' ? PKCE_REQUIRED : undefined];
+	return parts.filter(Boolean).join(' ') || undefined;
+}
+
 /** The notice under the Provider dropdown: the preset's note, how to set up the app, the docs. */
 function setupNotice(preset: ProviderPreset): string {
 	const always = preset.refreshScopes?.length
 		? ` Always requested: ${preset.refreshScopes.join(', ')} (for the refresh token).`
 		: '';
-	return `${escapeHtml(preset.notes ? `${preset.notes} ` : '')}<b>Setup:</b> ${escapeHtml(preset.setupHint)}${escapeHtml(always)} <a href="${encodeURI(preset.setupDocsUrl)}" target="_blank">${escapeHtml(preset.displayName)} setup guide</a>`;
+	const note = presetOptionDescription(preset);
+	return `${escapeHtml(note ? `${note} ` : '')}<b>Setup:</b> ${escapeHtml(preset.setupHint)}${escapeHtml(always)} <a href="${encodeURI(preset.setupDocsUrl)}" target="_blank">${escapeHtml(preset.displayName)} setup guide</a>`;
 }
 
 const setupNotices: INodeProperties[] = presetsSortedByName.map((preset) => ({
@@ -174,9 +183,24 @@ export class ConnectionOAuth2Api implements ICredentialType {
 				...presetsSortedByName.map((preset) => ({
 					name: preset.displayName,
 					value: preset.id,
-					description: preset.notes,
+					description: presetOptionDescription(preset),
 				})),
 			],
+		},
+		{
+			displayName:
+				'<b>This provider requires PKCE:</b> set Grant Type to Authorization Code with PKCE above, or its sign-in rejects the connection.',
+			name: 'pkceRequiredNotice',
+			type: 'notice',
+			default: '',
+			displayOptions: {
+				show: {
+					provider: PROVIDER_PRESETS.filter((preset) => preset.pkce === 'required').map(
+						(preset) => preset.id,
+					),
+					grantType: ['authorizationCode'],
+				},
+			},
 		},
 		...setupNotices,
 		...presetFieldProperties,

@@ -159,6 +159,40 @@ describe('the built credential', () => {
 		}
 	});
 
+	test('presets that require PKCE say so in the dropdown and under it, and warn while Authorization Code is chosen', () => {
+		const requirePkce = PROVIDER_PRESETS.filter((preset) => preset.pkce === 'required');
+		assert.deepEqual(requirePkce.map((preset) => preset.displayName).sort(), [
+			'Airtable',
+			'Canva',
+			'Etsy',
+			'Salesforce',
+			'X (Twitter)',
+			'monday.com',
+		]);
+		const options = property(credential, 'provider').options as Array<{
+			value: string;
+			description?: string;
+		}>;
+		for (const preset of PROVIDER_PRESETS) {
+			const says = /Needs Grant Type: Authorization Code with PKCE/;
+			const option = options.find((entry) => entry.value === preset.id);
+			const notice = property(credential, `${preset.id}SetupNotice`).displayName;
+			if (preset.pkce === 'required') {
+				assert.match(String(option?.description), says, preset.id);
+				assert.match(notice, says, preset.id);
+			} else {
+				assert.doesNotMatch(String(option?.description), says, preset.id);
+			}
+		}
+		const warning = property(credential, 'pkceRequiredNotice');
+		assert.equal(warning.type, 'notice');
+		assert.deepEqual(warning.displayOptions?.show, {
+			provider: requirePkce.map((preset) => preset.id),
+			grantType: ['authorizationCode'],
+		});
+		assert.match(warning.displayName, /set Grant Type to Authorization Code with PKCE/);
+	});
+
 	test('offers the three grant types and both client authentication methods', () => {
 		assert.deepEqual(optionValues(property(credential, 'grantType')).sort(), [
 			'authorizationCode',
@@ -746,7 +780,8 @@ describe('values from the token response', () => {
 		provider: 'salesforce',
 		salesforceLoginHost: 'login.salesforce.com',
 		appClientId: 'id',
-		grantType: 'authorizationCode',
+		// Salesforce requires PKCE: Authorization Code alone is refused before Connect.
+		grantType: 'pkce',
 	};
 
 	test('the instance_url is the API base URL and allowed; the Instance field is optional', async () => {
@@ -824,5 +859,30 @@ describe('values from the token response', () => {
 			assert.equal(connection.apiBaseUrl, 'https://acme.my.salesforce.com', instanceUrl);
 			assert.equal(connection.allowedDomains, 'acme.my.salesforce.com', instanceUrl);
 		}
+	});
+});
+
+describe('grant types the provider would reject', () => {
+	let harness: Harness;
+	beforeAll(async () => {
+		harness = await startHarness();
+	});
+	afterAll(async () => await harness.stop());
+
+	test('a PKCE-required preset on Authorization Code is refused in the node panel before Connect; once connected it is not', async () => {
+		const unconnected = harness.credential(
+			{ provider: 'salesforce', grantType: 'authorizationCode' },
+			'Sales',
+		);
+		await assert.rejects(
+			harness.connectionStatus(unconnected),
+			/uses Grant Type Authorization Code, but Salesforce requires PKCE/,
+		);
+		// A connection the provider accepted (its app does not enforce PKCE) is left alone.
+		const connected = await harness.connectedCredential({
+			name: 'Sales (connected)',
+			extra: { provider: 'salesforce', salesforceInstance: 'acme.my.salesforce.com' },
+		});
+		assert.match(await harness.connectionStatus(connected), /is authorized/);
 	});
 });
