@@ -108,7 +108,7 @@ export const BAD_INPUTS: BadInputCase[] = [
 		parameters: get('/contacts/1'),
 		message: "Connection 'CRM' is not authorized yet: open it and click Connect",
 		description:
-			'Open Credentials, select this OAuth2 Connection and click Connect (Reconnect if it was connected before), finish the sign-in in the popup, then run the node again.',
+			'Open Credentials, select this connection (an Any Service OAuth2 API credential) and click Connect (Reconnect if it was connected before), finish the sign-in in the popup, then run the node again.',
 		refusedBeforeSending: true,
 	},
 	{

@@ -237,7 +237,7 @@ describe('authorization', () => {
 		for (const nodeType of ['oAuth2HttpRequest', 'fetchVariables', 'oAuth2Connection'] as const) {
 			assert.match(
 				await harness.connectionStatus(undefined, nodeType),
-				/^Choose an OAuth2 Connection above to see its status here$/,
+				/^Choose a connection above to see its status here$/,
 			);
 		}
 		assert.equal(harness.auth.tokenRequests.length, tokenCallsBefore);
@@ -249,7 +249,19 @@ describe('authorization', () => {
 			const field = properties.find((property) => property.name === 'connectionStatus');
 			assert.equal(field?.displayName, 'Connection Status', type);
 			assert.doesNotMatch(String(field?.description), /Choose from the list|specify an ID/, type);
-			assert.match(String(field?.description), /status of the OAuth2 Connection/, type);
+			assert.match(String(field?.description), /status of the connection chosen above/, type);
+		}
+	});
+
+	test('the nodes call the credential by the name the credential picker lists', () => {
+		// One name for the credential everywhere; searching the picker for it (or "OAuth2") finds it.
+		const credentialName = 'Any Service OAuth2 API';
+		for (const type of ['oAuth2HttpRequest', 'fetchVariables', 'oAuth2Connection']) {
+			const description = nodeTypes.getByName(type).description as INodeTypeDescription;
+			assert.ok(description.description.includes(credentialName), type);
+			const field = description.properties.find((property) => property.name === 'connectionStatus');
+			assert.ok(String(field?.description).includes(credentialName), type);
+			assert.doesNotMatch(JSON.stringify(description), /an OAuth2 Connection\b/, type);
 		}
 	});
 

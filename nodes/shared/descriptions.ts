@@ -45,7 +45,7 @@ export const connectionStatusProperty: INodeProperties = {
 	typeOptions: statusLoader,
 	default: '',
 	description:
-		'The status of the OAuth2 Connection chosen above, read-only: whether it is authorized, until when its token is valid, its scopes and where its token may be sent (open the list for the whole line). Checked again when you choose another connection; ⋯ > Refresh List checks now.',
+		'The status of the connection chosen above (an Any Service OAuth2 API credential), read-only: whether it is authorized, until when its token is valid, its scopes and where its token may be sent (open the list for the whole line). Checked again when you choose another connection; ⋯ > Refresh List checks now.',
 };
 
 export const methodProperty: INodeProperties = {

@@ -16,7 +16,7 @@ import {
 import { readTokenFacts, type TokenFacts } from '../transport/tokenFacts';
 
 /** What the panel shows while no connection is assigned (the editor asks before it assigns one). */
-export const NO_CONNECTION_STATUS = 'Choose an OAuth2 Connection above to see its status here';
+export const NO_CONNECTION_STATUS = 'Choose a connection above to see its status here';
 
 function isoTime(epochMs: number): string {
 	return new Date(epochMs).toISOString().replace(/\.\d+Z$/, 'Z');
