@@ -5,7 +5,7 @@
 // `node-<platform>-<arch>` package into a cache outside the checkout. Uses Node built-ins only.
 'use strict';
 
-const { spawnSync } = require('node:child_process');
+const { spawn, spawnSync } = require('node:child_process');
 const crypto = require('node:crypto');
 const fs = require('node:fs');
 const os = require('node:os');
@@ -82,6 +82,33 @@ function ensureDependencies(env) {
 	fs.writeFileSync(stamp, manifestHash());
 }
 
+/**
+ * Runs the command in a process group of its own and passes SIGINT, SIGTERM and SIGHUP on to the
+ * whole group, so a signal sent to this process alone (a supervisor, `kill`) stops everything
+ * the command started, down to grandchildren, as Ctrl-C in a terminal does. Exits as it exited.
+ */
+function runForwardingSignals(command, args, options) {
+	const child = spawn(command, args, { stdio: 'inherit', detached: true, ...options });
+	const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+	const forward = (signal) => {
+		try {
+			process.kill(-child.pid, signal);
+		} catch {
+			// the group is gone already
+		}
+	};
+	for (const signal of signals) process.on(signal, forward);
+	child.on('error', (error) => {
+		log(`"${command}" could not start: ${error.message}`);
+		process.exit(1);
+	});
+	child.on('exit', (code, signal) => {
+		for (const name of signals) process.off(name, forward);
+		if (signal) process.kill(process.pid, signal);
+		else process.exit(code ?? 1);
+	});
+}
+
 function main() {
 	const command = process.argv.slice(2);
 	const binDir = ensureNode24();
@@ -92,7 +119,7 @@ function main() {
 	};
 	ensureDependencies(env);
 	if (command.length === 0) return;
-	process.exit(run(command[0], command.slice(1), { cwd: ROOT, env }));
+	runForwardingSignals(command[0], command.slice(1), { cwd: ROOT, env });
 }
 
 main();
