@@ -193,6 +193,13 @@ describe('the built credential', () => {
 		assert.match(warning.displayName, /set Grant Type to Authorization Code with PKCE/);
 	});
 
+	test('the two client-authentication fields have names that tell them apart', () => {
+		const where = property(credential, 'customClientAuthentication').displayName;
+		const what = property(credential, 'clientAuthenticationMethod').displayName;
+		assert.equal(where, 'Send Client Secret In');
+		assert.equal(what, 'Client Secret or Private Key');
+	});
+
 	test('offers the three grant types and both client authentication methods', () => {
 		assert.deepEqual(optionValues(property(credential, 'grantType')).sort(), [
 			'authorizationCode',
@@ -699,11 +706,49 @@ describe('refresh-safe scopes', () => {
 		assert.equal(machine.scope, 'https://graph.microsoft.com/.default');
 	});
 
-	test('the Scopes field says which scopes are always added', () => {
-		const description = String(property(loadBuiltCredential(), 'scopes').description);
-		for (const scope of ['offline_access', 'offline', 'offline.access', 'refresh_token'])
-			assert.ok(description.includes(`${scope} (`), description);
-		assert.match(description, /Typeform/);
+	test('the Scopes help speaks of every provider alike; the notice under it names the chosen preset’s scopes', () => {
+		const credential = loadBuiltCredential();
+		const description = String(property(credential, 'scopes').description);
+		for (const preset of PROVIDER_PRESETS)
+			assert.ok(!description.includes(preset.displayName), `${preset.displayName}: ${description}`);
+		const notices = credential.properties.filter((entry) => entry.name.startsWith('scopeDefaults'));
+		const noticeFor = (provider: string) => {
+			const shown = notices.filter((entry) =>
+				(entry.displayOptions?.show?.provider as string[] | undefined)?.includes(provider),
+			);
+			assert.equal(shown.length, 1, provider);
+			assert.equal(shown[0].type, 'notice');
+			return shown[0].displayName;
+		};
+		for (const preset of PROVIDER_PRESETS) {
+			const notice = noticeFor(preset.id);
+			const defaults = preset.defaultScopes.join(' ');
+			assert.ok(
+				notice.includes(
+					defaults ? `Left empty, requests: ${defaults}` : 'Left empty, requests no scope',
+				),
+				`${preset.id}: ${notice}`,
+			);
+			const always = preset.refreshScopes ?? [];
+			if (always.length) assert.ok(notice.includes(`Always added: ${always.join(' ')}`), preset.id);
+			else assert.ok(!notice.includes('Always added'), preset.id);
+		}
+		assert.match(noticeFor('custom'), /Left empty, requests no scope/);
+		// Placed right under the Scopes field.
+		const names = credential.properties.map((entry) => entry.name);
+		const firstNotice = names.findIndex((name) => name.startsWith('scopeDefaults'));
+		assert.equal(names[firstNotice - 1], 'scopes');
+	});
+
+	test('provider option descriptions keep their <placeholders>', () => {
+		const options = property(loadBuiltCredential(), 'provider').options as Array<{
+			value: string;
+			description?: string;
+		}>;
+		const auth0 = options.find((option) => option.value === 'auth0');
+		assert.match(String(auth0?.description), /audience=&lt;API identifier&gt;/);
+		for (const option of options)
+			assert.doesNotMatch(String(option.description ?? ''), /<(?!\/?b>)/);
 	});
 
 	test('Google keeps asking for offline access through the authorization parameters', async () => {
