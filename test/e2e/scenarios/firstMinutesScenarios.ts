@@ -17,7 +17,6 @@ import {
 	customCredentialData,
 } from './credentialHelpers';
 
-const TRIGGER_NODE = 'When clicking ‘Execute workflow’';
 const HTTP_NODE_NAME = 'OAuth2 HTTP Request';
 const LOADING = /^\s*(Loading options|$)/i;
 const LOAD_ERROR = /Error fetching options|There was a problem loading|Please set up credentials/i;
@@ -76,15 +75,25 @@ function statusRow(page: Page): Locator {
 	);
 }
 
-/** Adds a node after the selected one through the node creator, as a person does (Tab, search, Enter). */
-async function addNodeFromCreator(page: Page, afterNode: string, search: string): Promise<void> {
+/**
+ * Adds a node through the node creator, as a person does: on an empty canvas with "Add first
+ * step" (n8n puts a Manual Trigger in front of a node that is not a trigger), else after the
+ * selected node (Tab). Then searches and picks it.
+ */
+async function addNodeFromCreator(page: Page, search: string, afterNode?: string): Promise<void> {
 	const searchBar = page.locator('[data-test-id="node-creator-search-bar"]').first();
 	await retry('opening the node creator', 3, async (attempt) => {
-		const trigger = page.locator('.vue-flow__node').filter({ hasText: afterNode }).first();
-		await trigger.click({ timeout: 10_000 });
-		if (attempt === 0) await page.keyboard.press('Tab');
-		else
-			await page.locator('[data-test-id="canvas-handle-plus"]').first().click({ timeout: 10_000 });
+		if (afterNode) {
+			await page
+				.locator('.vue-flow__node')
+				.filter({ hasText: afterNode })
+				.first()
+				.click({ timeout: 10_000 });
+			if (attempt === 0) await page.keyboard.press('Tab');
+			else await page.locator('[data-test-id="canvas-handle-plus"]').first().click();
+		} else {
+			await page.locator('[data-test-id="canvas-add-button"]').first().click({ timeout: 10_000 });
+		}
 		await searchBar.waitFor({ timeout: 10_000 });
 	});
 	await searchBar.fill(search);
@@ -114,20 +123,6 @@ export const firstMinutesScenarios: Scenario[] = [
 				'Contacts API',
 				customCredentialData(ctx, CLIENTS.basic, 'authorizationCode'),
 			);
-			const workflow = await ctx.rest.createWorkflow({
-				name: 'First node',
-				nodes: [
-					{
-						id: randomUUID(),
-						name: TRIGGER_NODE,
-						type: 'n8n-nodes-base.manualTrigger',
-						typeVersion: 1,
-						position: [0, 0],
-						parameters: {},
-					},
-				],
-				connections: {},
-			});
 			const context = await newContext();
 			try {
 				const page = await context.newPage();
@@ -143,10 +138,14 @@ export const firstMinutesScenarios: Scenario[] = [
 					});
 				});
 				await signIn(page, ctx.n8n.url, OWNER.email, OWNER.password);
-				await page.goto(`${ctx.n8n.url}/workflow/${workflow.id}`);
-				await page.locator('.vue-flow__node').first().waitFor({ timeout: 60_000 });
+				// A new, unsaved workflow: the editor has not loaded the credentials before the panel opens.
+				await page.goto(`${ctx.n8n.url}/workflow/new`);
+				await page
+					.locator('[data-test-id="canvas-add-button"]')
+					.first()
+					.waitFor({ timeout: 60_000 });
 				await settle(page);
-				await addNodeFromCreator(page, TRIGGER_NODE, HTTP_NODE_NAME);
+				await addNodeFromCreator(page, HTTP_NODE_NAME);
 
 				const field = statusField(page);
 				await field.waitFor({ timeout: 30_000 }).catch(async (error) => {
