@@ -118,6 +118,12 @@ export const firstMinutesScenarios: Scenario[] = [
 		skip: needsHttpNode,
 		timeoutMs: 180_000,
 		async run(ctx) {
+			// Created first: n8n assigns the most recently updated connection, the connected one.
+			const unconnected = await createCredential(
+				ctx,
+				'Never connected',
+				customCredentialData(ctx, CLIENTS.basic, 'authorizationCode'),
+			);
 			const { credential } = await createConnectedCredential(
 				ctx,
 				'Contacts API',
@@ -170,10 +176,12 @@ export const firstMinutesScenarios: Scenario[] = [
 					.innerText()
 					.catch(() => '');
 				const issues = await statusRow(page).locator('[data-test-id="parameter-issues"]').count();
+				const failedCalls = loadOptionsCalls.filter((call) => call.status >= 400);
 				if (
 					!/^Authorized, token valid until/.test(shown) ||
 					issues > 0 ||
-					LOAD_ERROR.test(rowText)
+					LOAD_ERROR.test(rowText) ||
+					failedCalls.length > 0
 				) {
 					await screenshot(page, ctx.screenshotDir, 'failed-first-node-status').catch(
 						() => undefined,
@@ -186,6 +194,31 @@ export const firstMinutesScenarios: Scenario[] = [
 				assert.match(rowText, /Connection Status/);
 				assert.doesNotMatch(rowText, /Name or ID/);
 				await docsScreenshot(page, ctx.screenshotDir, '12-first-node-status', 'first-node-status');
+
+				// Choosing another connection checks again: an unconnected one says what to click.
+				await retry('choosing the unconnected connection', 3, async () => {
+					await credentialSelect.click({ timeout: 10_000 });
+					await page
+						.locator('.el-select-dropdown__item')
+						.filter({ visible: true })
+						.filter({ hasText: unconnected.name })
+						.first()
+						.click({ timeout: 10_000 });
+				});
+				// The never-connected one is a real problem: n8n shows its load error (the message,
+				// "not authorized yet: open it and click Connect", is the field's issue tooltip).
+				const switchDeadline = Date.now() + 20_000;
+				let switched = await shownStatus(field);
+				while (!LOAD_ERROR.test(switched) && Date.now() < switchDeadline) {
+					await sleep(500);
+					switched = await shownStatus(field);
+				}
+				if (!LOAD_ERROR.test(switched)) {
+					await screenshot(page, ctx.screenshotDir, 'failed-switch-connection').catch(
+						() => undefined,
+					);
+					assert.fail(`after choosing ${unconnected.name} the status box shows '${switched}'`);
+				}
 			} finally {
 				await context.close();
 			}
