@@ -80,12 +80,27 @@ function escapeHtml(text: string): string {
 	return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+const PKCE_REQUIRED = 'Needs Grant Type: Authorization Code with PKCE.';
+
+/** What the provider dropdown says of a preset: its note, and PKCE where the provider requires it. */
+function presetNote(preset: ProviderPreset): string | undefined {
+	const parts = [preset.notes, preset.pkce === 'required' ? PKCE_REQUIRED : undefined];
+	return parts.filter(Boolean).join(' ') || undefined;
+}
+
+/** The editor shows option descriptions as HTML: escaped, `<API identifier>` stays visible. */
+function presetOptionDescription(preset: ProviderPreset): string | undefined {
+	const note = presetNote(preset);
+	return note === undefined ? undefined : escapeHtml(note);
+}
+
 /** The notice under the Provider dropdown: the preset's note, how to set up the app, the docs. */
 function setupNotice(preset: ProviderPreset): string {
 	const always = preset.refreshScopes?.length
 		? ` Always requested: ${preset.refreshScopes.join(', ')} (for the refresh token).`
 		: '';
-	return `${escapeHtml(preset.notes ? `${preset.notes} ` : '')}<b>Setup:</b> ${escapeHtml(preset.setupHint)}${escapeHtml(always)} <a href="${encodeURI(preset.setupDocsUrl)}" target="_blank">${escapeHtml(preset.displayName)} setup guide</a>`;
+	const note = presetNote(preset);
+	return `${escapeHtml(note ? `${note} ` : '')}<b>Setup:</b> ${escapeHtml(preset.setupHint)}${escapeHtml(always)} <a href="${encodeURI(preset.setupDocsUrl)}" target="_blank">${escapeHtml(preset.displayName)} setup guide</a>`;
 }
 
 const setupNotices: INodeProperties[] = presetsSortedByName.map((preset) => ({
@@ -96,15 +111,35 @@ const setupNotices: INodeProperties[] = presetsSortedByName.map((preset) => ({
 	displayOptions: { show: { provider: [preset.id] } },
 }));
 
-/** "offline_access (Auth0, Jira / Atlassian, ...); offline (Typeform)": for the Scopes field. */
-const refreshScopesSummary = Object.entries(
-	PROVIDER_PRESETS.reduce<Record<string, string[]>>((groups, preset) => {
-		for (const scope of preset.refreshScopes ?? []) (groups[scope] ??= []).push(preset.displayName);
+/** What Scopes left empty requests, and what is always added: one notice per distinct text. */
+function scopeDefaultsText(defaultScopes: string[], refreshScopes: string[]): string {
+	const empty = defaultScopes.length
+		? `Left empty, requests: ${defaultScopes.join(' ')}.`
+		: 'Left empty, requests no scope (the provider applies its own default).';
+	const always = refreshScopes.length
+		? ` Always added: ${refreshScopes.join(' ')} (the refresh token depends on it; not with client credentials).`
+		: '';
+	return escapeHtml(`${empty}${always}`);
+}
+
+const scopeDefaultsNotices: INodeProperties[] = Object.entries(
+	[
+		{ id: CUSTOM_PROVIDER, text: scopeDefaultsText([], []) },
+		...PROVIDER_PRESETS.map((preset) => ({
+			id: preset.id,
+			text: scopeDefaultsText(preset.defaultScopes, preset.refreshScopes ?? []),
+		})),
+	].reduce<Record<string, string[]>>((groups, { id, text }) => {
+		(groups[text] ??= []).push(id);
 		return groups;
 	}, {}),
-)
-	.map(([scope, names]) => `${scope} (${names.sort().join(', ')})`)
-	.join('; ');
+).map(([text, providers], index) => ({
+	displayName: text,
+	name: `scopeDefaults${index}`,
+	type: 'notice',
+	default: '',
+	displayOptions: { show: { provider: providers } },
+}));
 
 /** n8n's OAuth2 field and the field of this form whose value it takes. */
 const INHERITED_FIELDS_READ_FROM_OWN: Array<[string, string]> = [
@@ -174,9 +209,24 @@ export class ConnectionOAuth2Api implements ICredentialType {
 				...presetsSortedByName.map((preset) => ({
 					name: preset.displayName,
 					value: preset.id,
-					description: preset.notes,
+					description: presetOptionDescription(preset),
 				})),
 			],
+		},
+		{
+			displayName:
+				'<b>This provider requires PKCE:</b> set Grant Type to Authorization Code with PKCE above, or its sign-in rejects the connection.',
+			name: 'pkceRequiredNotice',
+			type: 'notice',
+			default: '',
+			displayOptions: {
+				show: {
+					provider: PROVIDER_PRESETS.filter((preset) => preset.pkce === 'required').map(
+						(preset) => preset.id,
+					),
+					grantType: ['authorizationCode'],
+				},
+			},
 		},
 		...setupNotices,
 		...presetFieldProperties,
@@ -203,8 +253,10 @@ export class ConnectionOAuth2Api implements ICredentialType {
 			typeOptions: { rows: 2 },
 			default: '',
 			placeholder: 'e.g. openid, profile, offline_access',
-			description: `Separated by commas, spaces or new lines; sent the way the provider expects. Leave empty for the preset's default scopes. Always added, also to scopes you type (except with client credentials), because the refresh token depends on them: ${refreshScopesSummary}.`,
+			description:
+				'Separated by commas, spaces or new lines; sent the way the provider expects. The note below says what an empty field requests and what is always added.',
 		},
+		...scopeDefaultsNotices,
 		{
 			displayName: 'Authorization URL',
 			name: 'customAuthUrl',
@@ -224,18 +276,18 @@ export class ConnectionOAuth2Api implements ICredentialType {
 			displayOptions: { show: { provider: [CUSTOM_PROVIDER] } },
 		},
 		{
-			displayName: 'Client Authentication',
+			displayName: 'Send Client Secret In',
 			name: 'customClientAuthentication',
 			type: 'options',
 			default: 'header',
-			description: 'How the client ID and secret reach the token endpoint',
+			description: 'Where token requests carry the client ID and secret',
 			options: [
 				{
 					name: 'Basic Auth Header (Client_secret_basic)',
 					value: 'header',
 				},
 				{
-					name: 'In the Request Body (Client_secret_post)',
+					name: 'Request Body (Client_secret_post)',
 					value: 'body',
 				},
 			],
@@ -283,7 +335,7 @@ export class ConnectionOAuth2Api implements ICredentialType {
 			displayOptions: { show: { provider: [CUSTOM_PROVIDER] } },
 		},
 		{
-			displayName: 'Client Authentication Method',
+			displayName: 'Client Secret or Private Key',
 			name: 'clientAuthenticationMethod',
 			type: 'options',
 			default: 'clientSecret',

@@ -11,7 +11,7 @@
 // order and the first that fails stops the run with its exit code.
 'use strict';
 
-const { spawnSync } = require('node:child_process');
+const { spawn, spawnSync } = require('node:child_process');
 const crypto = require('node:crypto');
 const fs = require('node:fs');
 const os = require('node:os');
@@ -99,7 +99,35 @@ function stepCommand(step, args) {
 	return ['npm', ['run', step, ...(args.length ? ['--', ...args] : [])]];
 }
 
-function main() {
+/**
+ * Runs one step in a process group of its own and passes SIGINT, SIGTERM and SIGHUP on to the
+ * whole group, so a signal sent to this process alone (a supervisor, `kill`) stops everything
+ * the step started, down to grandchildren, as Ctrl-C in a terminal does. Resolves with its exit.
+ */
+function runForwardingSignals(command, args, options) {
+	return new Promise((resolve) => {
+		const child = spawn(command, args, { stdio: 'inherit', detached: true, ...options });
+		const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+		const forward = (signal) => {
+			try {
+				process.kill(-child.pid, signal);
+			} catch {
+				// the group is gone already
+			}
+		};
+		for (const signal of signals) process.on(signal, forward);
+		child.on('error', (error) => {
+			log(`"${command}" could not start: ${error.message}`);
+			process.exit(1);
+		});
+		child.on('exit', (code, signal) => {
+			for (const name of signals) process.off(name, forward);
+			resolve({ code, signal });
+		});
+	});
+}
+
+async function main() {
 	const startedAt = Date.now();
 	const argv = process.argv.slice(2);
 	const separator = argv.indexOf('--');
@@ -113,18 +141,19 @@ function main() {
 	};
 	ensureDependencies(env);
 	const timings = [];
-	steps.forEach((step, index) => {
+	for (const [index, step] of steps.entries()) {
 		const started = Date.now();
 		const [command, args] = stepCommand(step, index === steps.length - 1 ? lastArgs : []);
-		const status = run(command, args, { cwd: ROOT, env });
+		const { code, signal } = await runForwardingSignals(command, args, { cwd: ROOT, env });
 		timings.push(`${step} ${((Date.now() - started) / 1000).toFixed(0)} s`);
-		if (status !== 0) {
-			log(`step '${step}' failed with exit code ${status} (${timings.join(', ')})`);
-			process.exit(status);
+		if (signal) process.kill(process.pid, signal);
+		if (code !== 0) {
+			log(`step '${step}' failed with exit code ${code} (${timings.join(', ')})`);
+			process.exit(code ?? 1);
 		}
-	});
+	}
 	if (steps.length > 1)
 		log(`done in ${((Date.now() - startedAt) / 1000).toFixed(0)} s: ${timings.join(', ')}`);
 }
 
-main();
+void main();

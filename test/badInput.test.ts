@@ -16,6 +16,8 @@ export interface BadInputCase {
 	input: string;
 	/** Extra credential fields; 'unconnected' for a connection that was never authorized. */
 	credential?: Record<string, unknown> | 'unconnected';
+	/** The credential fields are those of a connection never authorized (no token stored). */
+	neverConnected?: boolean;
 	parameters: Record<string, unknown>;
 	items?: InputItem[];
 	/**
@@ -106,7 +108,30 @@ export const BAD_INPUTS: BadInputCase[] = [
 		parameters: get('/contacts/1'),
 		message: "Connection 'CRM' is not authorized yet: open it and click Connect",
 		description:
-			'Open Credentials, select this OAuth2 Connection and click Connect (Reconnect if it was connected before), finish the sign-in in the popup, then run the node again.',
+			'Open Credentials, select this connection (an Any Service OAuth2 API credential) and click Connect (Reconnect if it was connected before), finish the sign-in in the popup, then run the node again.',
+		refusedBeforeSending: true,
+	},
+	{
+		input:
+			'Preset that requires PKCE left on Grant Type Authorization Code (Canva), before Connect',
+		credential: { provider: 'canva', grantType: 'authorizationCode' },
+		neverConnected: true,
+		parameters: get(LOOPBACK),
+		message:
+			"Connection 'CRM' uses Grant Type Authorization Code, but Canva requires PKCE: set Grant Type to Authorization Code with PKCE",
+		description:
+			'Canva rejects the sign-in without PKCE. Open the connection, set Grant Type to Authorization Code with PKCE, save it and click Connect.',
+		refusedBeforeSending: true,
+	},
+	{
+		input: 'Client credentials on a preset whose provider does not offer them (Canva)',
+		credential: { provider: 'canva', grantType: 'clientCredentials' },
+		neverConnected: true,
+		parameters: get(LOOPBACK),
+		message:
+			"Connection 'CRM' uses Grant Type Client Credentials, which Canva does not offer: set Grant Type to Authorization Code with PKCE",
+		description:
+			'Canva rejects a client-credentials token request. Open the connection, set Grant Type to Authorization Code with PKCE, save it and click Connect.',
 		refusedBeforeSending: true,
 	},
 	{
@@ -483,6 +508,7 @@ afterAll(async () => await harness.stop());
 async function credentialFor(entry: BadInputCase) {
 	if (entry.credential === 'unconnected')
 		return harness.credential({ grantType: 'authorizationCode' }, CONNECTION);
+	if (entry.neverConnected) return harness.credential({ ...entry.credential }, CONNECTION);
 	return await harness.connectedCredential({ name: CONNECTION, extra: entry.credential });
 }
 

@@ -13,7 +13,7 @@ import {
 	PROVIDER_PRESETS,
 } from '../credentials/providerPresets';
 import { describeConnection } from '../nodes/shared/transport/connection';
-import type { NodeRun } from './harness/engine';
+import { nodeTypes, type NodeRun } from './harness/engine';
 import { resolveCredential } from './harness/resolveCredential';
 import { CLIENT_SECRET, itemsOf, startHarness, type Harness } from './harness/fixtures';
 
@@ -382,5 +382,60 @@ describe('Check of every preset that has a check URL', () => {
 			problems.filter((problem) => problem !== undefined),
 			[],
 		);
+	});
+});
+
+describe('edges a new user meets (issue 26)', () => {
+	test('a Check with nothing to call says it was not checked live, and how to add a Check URL', async () => {
+		const credential = await harness.connectedCredential({ name: 'No Check URL' });
+		const before = harness.api.requests.length;
+		const offline = await check(credential, { checkUrl: '' });
+		assert.equal(offline.report.checkedLive, false);
+		assert.match(String(offline.report.note), /^Not checked live: .*set Check URL/);
+		assert.equal(harness.api.requests.length, before, 'nothing sent');
+		const live = await check(credential);
+		assert.equal(live.report.checkedLive, true);
+		assert.equal(live.report.note, undefined);
+	});
+
+	test('granted scopes: the token response’s, or the ones asked for when it lists none', async () => {
+		const credential = await harness.connectedCredential({
+			name: 'OpenID',
+			extra: { scopes: 'openid profile' },
+		});
+		for (const scope of [undefined, '']) {
+			patchTokenData(credential, { scope });
+			const result = await check(credential);
+			assert.deepEqual(result.report.grantedScopes, ['openid', 'profile'], `scope ${scope}`);
+			assert.equal(result.report.grantedScopesFrom, 'request', `scope ${scope}`);
+		}
+		patchTokenData(credential, { scope: 'openid' });
+		const narrower = await check(credential);
+		assert.deepEqual(narrower.report.grantedScopes, ['openid']);
+		assert.equal(narrower.report.grantedScopesFrom, 'token response');
+	});
+
+	test('Check and Get Info report the same account', async () => {
+		const credential = await harness.connectedCredential({ name: 'Two Accounts' });
+		patchTokenData(credential, { id_token: idToken({ sub: 'u1', email: 'grace@example.com' }) });
+		const checked = await check(credential); // /me answers ada@example.com
+		const info = await harness.run(credential, 'oAuth2Connection', { operation: 'getInfo' });
+		assert.equal(checked.report.account, 'grace@example.com');
+		assert.equal(info.outputs[HEALTHY]?.[0]?.json.account, 'grace@example.com');
+	});
+
+	test('the subtitle names the operation as the dropdown does', () => {
+		const subtitle = String(nodeTypes.getByName('oAuth2Connection').description.subtitle);
+		for (const name of ['Check', 'Refresh', 'Get Info']) assert.ok(subtitle.includes(`"${name}"`));
+	});
+
+	test('n8n’s Custom API Call operation points to the OAuth2 HTTP Request node, and sends nothing', async () => {
+		const credential = await harness.connectedCredential({ name: 'Custom Call' });
+		const before = harness.api.requests.length;
+		const result = await harness.run(credential, 'oAuth2Connection', {
+			operation: '__CUSTOM_API_CALL__',
+		});
+		assert.match(String(result.error?.message), /use the OAuth2 HTTP Request node/);
+		assert.equal(harness.api.requests.length, before);
 	});
 });

@@ -157,6 +157,47 @@ describe('the built credential', () => {
 		}
 	});
 
+	test('presets that require PKCE say so in the dropdown and under it, and warn while Authorization Code is chosen', () => {
+		const requirePkce = PROVIDER_PRESETS.filter((preset) => preset.pkce === 'required');
+		assert.deepEqual(requirePkce.map((preset) => preset.displayName).sort(), [
+			'Airtable',
+			'Canva',
+			'Etsy',
+			'Salesforce',
+			'X (Twitter)',
+			'monday.com',
+		]);
+		const options = property(credential, 'provider').options as Array<{
+			value: string;
+			description?: string;
+		}>;
+		for (const preset of PROVIDER_PRESETS) {
+			const says = /Needs Grant Type: Authorization Code with PKCE/;
+			const option = options.find((entry) => entry.value === preset.id);
+			const notice = property(credential, `${preset.id}SetupNotice`).displayName;
+			if (preset.pkce === 'required') {
+				assert.match(String(option?.description), says, preset.id);
+				assert.match(notice, says, preset.id);
+			} else {
+				assert.doesNotMatch(String(option?.description), says, preset.id);
+			}
+		}
+		const warning = property(credential, 'pkceRequiredNotice');
+		assert.equal(warning.type, 'notice');
+		assert.deepEqual(warning.displayOptions?.show, {
+			provider: requirePkce.map((preset) => preset.id),
+			grantType: ['authorizationCode'],
+		});
+		assert.match(warning.displayName, /set Grant Type to Authorization Code with PKCE/);
+	});
+
+	test('the two client-authentication fields have names that tell them apart', () => {
+		const where = property(credential, 'customClientAuthentication').displayName;
+		const what = property(credential, 'clientAuthenticationMethod').displayName;
+		assert.equal(where, 'Send Client Secret In');
+		assert.equal(what, 'Client Secret or Private Key');
+	});
+
 	test('offers the three grant types and both client authentication methods', () => {
 		assert.deepEqual(optionValues(property(credential, 'grantType')).sort(), [
 			'authorizationCode',
@@ -712,11 +753,49 @@ describe('refresh-safe scopes', () => {
 		assert.equal(machine.scope, 'https://graph.microsoft.com/.default');
 	});
 
-	test('the Scopes field says which scopes are always added', () => {
-		const description = String(property(loadBuiltCredential(), 'scopes').description);
-		for (const scope of ['offline_access', 'offline', 'offline.access', 'refresh_token'])
-			assert.ok(description.includes(`${scope} (`), description);
-		assert.match(description, /Typeform/);
+	test('the Scopes help speaks of every provider alike; the notice under it names the chosen preset’s scopes', () => {
+		const credential = loadBuiltCredential();
+		const description = String(property(credential, 'scopes').description);
+		for (const preset of PROVIDER_PRESETS)
+			assert.ok(!description.includes(preset.displayName), `${preset.displayName}: ${description}`);
+		const notices = credential.properties.filter((entry) => entry.name.startsWith('scopeDefaults'));
+		const noticeFor = (provider: string) => {
+			const shown = notices.filter((entry) =>
+				(entry.displayOptions?.show?.provider as string[] | undefined)?.includes(provider),
+			);
+			assert.equal(shown.length, 1, provider);
+			assert.equal(shown[0].type, 'notice');
+			return shown[0].displayName;
+		};
+		for (const preset of PROVIDER_PRESETS) {
+			const notice = noticeFor(preset.id);
+			const defaults = preset.defaultScopes.join(' ');
+			assert.ok(
+				notice.includes(
+					defaults ? `Left empty, requests: ${defaults}` : 'Left empty, requests no scope',
+				),
+				`${preset.id}: ${notice}`,
+			);
+			const always = preset.refreshScopes ?? [];
+			if (always.length) assert.ok(notice.includes(`Always added: ${always.join(' ')}`), preset.id);
+			else assert.ok(!notice.includes('Always added'), preset.id);
+		}
+		assert.match(noticeFor('custom'), /Left empty, requests no scope/);
+		// Placed right under the Scopes field.
+		const names = credential.properties.map((entry) => entry.name);
+		const firstNotice = names.findIndex((name) => name.startsWith('scopeDefaults'));
+		assert.equal(names[firstNotice - 1], 'scopes');
+	});
+
+	test('provider option descriptions keep their <placeholders>', () => {
+		const options = property(loadBuiltCredential(), 'provider').options as Array<{
+			value: string;
+			description?: string;
+		}>;
+		const auth0 = options.find((option) => option.value === 'auth0');
+		assert.match(String(auth0?.description), /audience=&lt;API identifier&gt;/);
+		for (const option of options)
+			assert.doesNotMatch(String(option.description ?? ''), /<(?!\/?b>)/);
 	});
 
 	test('Google keeps asking for offline access through the authorization parameters', async () => {
@@ -869,7 +948,8 @@ describe('values from the token response', () => {
 		provider: 'salesforce',
 		salesforceLoginHost: 'login.salesforce.com',
 		appClientId: 'id',
-		grantType: 'authorizationCode',
+		// Salesforce requires PKCE: Authorization Code alone is refused before Connect.
+		grantType: 'pkce',
 	};
 
 	test('the instance_url is the API base URL and allowed; the Instance field is optional', async () => {
@@ -1056,5 +1136,30 @@ describe('values from the token response', () => {
 			assert.equal(connection.apiBaseUrl, 'https://acme.my.salesforce.com', instanceUrl);
 			assert.equal(connection.allowedDomains, 'acme.my.salesforce.com', instanceUrl);
 		}
+	});
+});
+
+describe('grant types the provider would reject', () => {
+	let harness: Harness;
+	beforeAll(async () => {
+		harness = await startHarness();
+	});
+	afterAll(async () => await harness.stop());
+
+	test('a PKCE-required preset on Authorization Code is refused in the node panel before Connect; once connected it is not', async () => {
+		const unconnected = harness.credential(
+			{ provider: 'salesforce', grantType: 'authorizationCode' },
+			'Sales',
+		);
+		await assert.rejects(
+			harness.connectionStatus(unconnected),
+			/uses Grant Type Authorization Code, but Salesforce requires PKCE/,
+		);
+		// A connection the provider accepted (its app does not enforce PKCE) is left alone.
+		const connected = await harness.connectedCredential({
+			name: 'Sales (connected)',
+			extra: { provider: 'salesforce', salesforceInstance: 'acme.my.salesforce.com' },
+		});
+		assert.match(await harness.connectionStatus(connected), /is authorized/);
 	});
 });

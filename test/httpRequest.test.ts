@@ -2,6 +2,9 @@
 import assert from 'node:assert/strict';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 
+import type { INodeTypeDescription } from 'n8n-workflow';
+
+import { nodeTypes } from './harness/engine';
 import { CLIENT_SECRET, itemsOf, startHarness, type Harness } from './harness/fixtures';
 import { ResourceServer } from './harness/resourceServer';
 
@@ -226,6 +229,51 @@ describe('authorization', () => {
 		assert.match(
 			await harness.connectionStatus(connected),
 			/'Ready' is authorized, token valid until \S+; may call 127\.0\.0\.1/,
+		);
+	});
+
+	test('the panel shows a neutral line, not an error, before a connection is assigned', async () => {
+		// The editor asks for the status when the node panel opens, before it assigns a credential.
+		const tokenCallsBefore = harness.auth.tokenRequests.length;
+		for (const nodeType of ['oAuth2HttpRequest', 'fetchVariables', 'oAuth2Connection'] as const) {
+			assert.match(
+				await harness.connectionStatus(undefined, nodeType),
+				/^Choose a connection above to see its status here$/,
+			);
+		}
+		assert.equal(harness.auth.tokenRequests.length, tokenCallsBefore);
+	});
+
+	test('the Connection Status field says what it is: a status, not a list to pick from', () => {
+		for (const type of ['oAuth2HttpRequest', 'fetchVariables', 'oAuth2Connection']) {
+			const { properties } = nodeTypes.getByName(type).description as INodeTypeDescription;
+			const field = properties.find((property) => property.name === 'connectionStatus');
+			assert.equal(field?.displayName, 'Connection Status', type);
+			assert.doesNotMatch(String(field?.description), /Choose from the list|specify an ID/, type);
+			assert.match(String(field?.description), /status of the connection chosen above/, type);
+		}
+	});
+
+	test('the nodes call the credential by the name the credential picker lists', () => {
+		// One name for the credential everywhere; searching the picker for it (or "OAuth2") finds it.
+		const credentialName = 'Any Service OAuth2 API';
+		for (const type of ['oAuth2HttpRequest', 'fetchVariables', 'oAuth2Connection']) {
+			const description = nodeTypes.getByName(type).description as INodeTypeDescription;
+			assert.ok(description.description.includes(credentialName), type);
+			const field = description.properties.find((property) => property.name === 'connectionStatus');
+			assert.ok(String(field?.description).includes(credentialName), type);
+			assert.doesNotMatch(JSON.stringify(description), /an OAuth2 Connection\b/, type);
+		}
+	});
+
+	test('the status fits the select box; the whole line is its description', async () => {
+		const connected = await harness.connectedCredential({ name: 'A connection with a long name' });
+		const [summary, full] = (await harness.connectionStatus(connected)).split('\n');
+		assert.ok(summary.length <= 48, `the box shows about 48 characters: '${summary}'`);
+		assert.match(summary, /^Authorized, token valid until (\d{4}-\d\d-\d\d )?\d\d:\d\d UTC$/);
+		assert.match(
+			full,
+			/'A connection with a long name' is authorized, token valid until \S+; may call 127\.0\.0\.1/,
 		);
 	});
 

@@ -25,7 +25,7 @@ export class FetchVariables implements INodeType {
 		version: 1,
 		subtitle: '={{ $parameter["url"] }}',
 		description:
-			'Call an endpoint with an OAuth2 Connection and map response paths to named, typed variables',
+			'Call an endpoint with an Any Service OAuth2 API connection and map response paths to named, typed variables',
 		defaults: { name: 'Fetch Variables' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

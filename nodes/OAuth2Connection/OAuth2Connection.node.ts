@@ -20,7 +20,8 @@ export class OAuth2Connection implements INodeType {
 		icon: { light: 'file:oAuth2Connection.svg', dark: 'file:oAuth2Connection.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] }}',
+		subtitle:
+			'={{ {"check": "Check", "refresh": "Refresh", "getInfo": "Get Info"}[$parameter["operation"]] ?? $parameter["operation"] }}',
 		description:
 			'Check an Any Service OAuth2 API connection live, refresh it to keep it warm, and route the ones that need attention',
 		defaults: { name: 'OAuth2 Connection' },

@@ -31,6 +31,15 @@ export const healthProperties: INodeProperties[] = [
 		],
 	},
 	{
+		displayName:
+			'For a custom API call, use the OAuth2 HTTP Request node with this connection: this node only checks connections.',
+		name: 'customApiCallNotice',
+		type: 'notice',
+		default: '',
+		// The value n8n gives the "Custom API Call" operation it adds.
+		displayOptions: { show: { operation: ['__CUSTOM_API_CALL__'] } },
+	},
+	{
 		displayName: 'Check URL',
 		name: 'checkUrl',
 		type: 'string',

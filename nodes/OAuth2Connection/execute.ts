@@ -1,5 +1,5 @@
 /** One item of the OAuth2 Connection node: Check, Refresh or Get Info, routed by the health found. */
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
 import {
 	fieldsReplacedByTokenResponse,
@@ -31,6 +31,7 @@ import {
 } from './health';
 
 export const HEALTHY_OUTPUT = 0;
+const HEALTH_OPERATIONS = ['check', 'refresh', 'getInfo'];
 export const NEEDS_ATTENTION_OUTPUT = 1;
 
 const DAY_MS = 86_400_000;
@@ -125,6 +126,18 @@ export async function executeHealthItem(
 	run: HealthRun,
 ): Promise<RoutedItems> {
 	const operation = context.getNodeParameter('operation', itemIndex, 'check') as string;
+	if (!HEALTH_OPERATIONS.includes(operation)) {
+		// n8n adds "Custom API Call" to nodes whose credential extends its OAuth2 type.
+		throw new NodeOperationError(
+			context.getNode(),
+			'This node only checks connections: use the OAuth2 HTTP Request node for a custom API call',
+			{
+				itemIndex,
+				description:
+					'Set Operation to Check, Refresh or Get Info, or add an OAuth2 HTTP Request node with this connection for any other request.',
+			},
+		);
+	}
 	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const timeoutMs = Math.max(1, Number(options.timeout ?? 30_000) || 30_000);
 	const warnWithinMs = Math.max(0, Number(options.warnRefreshTokenDays ?? 7)) * DAY_MS;
@@ -157,6 +170,8 @@ export async function executeHealthItem(
 		options.acceptNarrowerScopes === true,
 	);
 	const report = buildReport(stored.connection, stored.provider, stored.facts, finding, check);
+	if (operation !== 'getInfo' && check === undefined && finding === undefined)
+		report.note = `Not checked live: connection '${stored.connection.name}' has no check endpoint (a Custom connection has none), so only its stored data was read; set Check URL in this node to an endpoint that answers with the signed-in account (e.g. /me or a userinfo URL) to call it.`;
 	return {
 		output: report.status === 'healthy' ? HEALTHY_OUTPUT : NEEDS_ATTENTION_OUTPUT,
 		items: [{ json: report }],

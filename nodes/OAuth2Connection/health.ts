@@ -128,18 +128,28 @@ export function buildReport(
 		connection.expiresAt === undefined
 			? undefined
 			: Math.round((connection.expiresAt - Date.now()) / 1000);
+	// A token response without scopes grants what was asked (RFC 6749 5.1); say which it is.
+	const scopesFromResponse = (facts.grantedScopes?.length ?? 0) > 0;
+	const scopesFromRequest = !scopesFromResponse && facts.requestedScopes.length > 0;
 	const report: IDataObject = {
 		status,
 		connection: connection.name,
 		provider: preset?.displayName ?? 'Custom',
-		account: check?.account ?? facts.idTokenAccount ?? null,
-		grantedScopes: facts.grantedScopes ?? null,
+		// The id token first, so Check and Get Info name the same account.
+		account: facts.idTokenAccount ?? check?.account ?? null,
+		grantedScopes: scopesFromResponse
+			? facts.grantedScopes
+			: scopesFromRequest
+				? facts.requestedScopes
+				: null,
+		grantedScopesFrom: scopesFromResponse ? 'token response' : scopesFromRequest ? 'request' : null,
 		missingScopes: missingScopes(facts),
 		accessTokenExpiresAt: isoOrUndefined(connection.expiresAt) ?? null,
 		accessTokenSecondsLeft: secondsLeft ?? null,
 		hasRefreshToken: connection.hasRefreshToken,
 		refreshTokenExpiresAt: isoOrUndefined(facts.refreshTokenExpiresAt) ?? null,
 		checkedAt: new Date().toISOString(),
+		checkedLive: check !== undefined,
 		checkUrl: check?.url ?? null,
 		checkStatusCode: check?.statusCode ?? null,
 	};

@@ -25,7 +25,7 @@ export class OAuth2HttpRequest implements INodeType {
 		version: 1,
 		subtitle: '={{ $parameter["method"] + " " + $parameter["url"] }}',
 		description:
-			'Call any endpoint of an API with an OAuth2 Connection: token injected and refreshed, retries, pagination',
+			'Call any endpoint of an API with an Any Service OAuth2 API connection: token injected and refreshed, retries, pagination',
 		defaults: { name: 'OAuth2 HTTP Request' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -1,6 +1,7 @@
 // `npm start`: a local playground. n8n 2.41 with this package installed from its tarball, a real
 // OAuth2 authorization server and a small API, all on 127.0.0.1; an owner account, a connected
-// demo connection and a demo flow for each node of the package. Ctrl-C stops everything.
+// demo connection and a demo flow for each node of the package. Ctrl-C, or SIGINT / SIGTERM to
+// `npm start`'s process (scripts/toolchain.cjs passes it to the whole process group), stops everything.
 // N8N_DEMO_PORT picks n8n's port. `--queue` (npm run start:queue) runs the same in queue mode:
 // Redis, Postgres, n8n main and two workers.
 import fs from 'node:fs';
@@ -8,7 +9,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 
-import { CLIENTS, startAuthServer, TEST_USER, type AuthServer } from '../harness/openIdProvider';
+import {
+	API_SCOPES,
+	CLIENTS,
+	DEFAULT_SCOPES,
+	startAuthServer,
+	TEST_USER,
+	type AuthServer,
+} from '../harness/openIdProvider';
 import { closeBrowser } from '../e2e/browser';
 import { ensureN8n } from '../e2e/n8nInstall';
 import { freePort, N8nRest, OWNER, packPackage, startN8n, type N8nServer } from '../e2e/n8nServer';
@@ -234,10 +242,11 @@ ${queueLines}
                ${CLIENTS.post.clientId} / ${CLIENTS.post.clientSecret} (client_secret_post)
                ${CLIENTS.public.clientId} (public, PKCE)
     sign-in    ${TEST_USER.username} / ${TEST_USER.password}
+    scopes     openid offline_access ${API_SCOPES.join(' ')}; Scopes left empty get ${DEFAULT_SCOPES.join(' ')}
   Local API    ${api.url}  (GET /contacts/:id, GET /items/cursor?cursor=, GET /me)
   n8n log      ${n8n.logFile}
 
-Press Ctrl-C to stop.`);
+Press Ctrl-C to stop (SIGINT or SIGTERM to npm start's process does the same).`);
 		// Exit if n8n dies on its own.
 		n8n.process.once('exit', () => {
 			if (stopping) return;

@@ -30,6 +30,7 @@ import { ResourceServer } from '../harness/resourceServer';
 import { browserScenarios } from './scenarios/browserScenarios';
 import { credentialScenarios } from './scenarios/credentialScenarios';
 import { editorScenarios } from './scenarios/editorScenarios';
+import { firstMinutesScenarios } from './scenarios/firstMinutesScenarios';
 import { realN8nTiming } from './realN8nTiming';
 import { nodeScenarios } from './scenarios/nodeScenarios';
 import { createLoopbackCertificate, trustInThisProcess } from './tlsCert';
@@ -209,6 +210,7 @@ async function main(): Promise<number> {
 			...credentialScenarios,
 			...browserScenarios,
 			...editorScenarios,
+			...firstMinutesScenarios,
 			...nodeScenarios,
 			realN8nTiming,
 		]);

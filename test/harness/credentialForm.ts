@@ -57,11 +57,11 @@ export function visibleFieldLabels(
 }
 
 /** The sections of the form, in their order. */
-const CLIENT_AND_SCOPES = ['Client ID', 'Client Secret', 'Scopes'];
+const CLIENT_AND_SCOPES = ['Client ID', 'Client Secret', 'Scopes', 'notice'];
 const CUSTOM_SETTINGS = [
 	'Authorization URL',
 	'Access Token URL',
-	'Client Authentication',
+	'Send Client Secret In',
 	'Scope Separator',
 	'API Base URL',
 	'API Base URL From Token Response',
@@ -87,7 +87,7 @@ export const EXPECTED_FORM_ORDER = {
 		'Provider',
 		...CLIENT_AND_SCOPES,
 		...CUSTOM_SETTINGS,
-		'Client Authentication Method',
+		'Client Secret or Private Key',
 		...ADVANCED,
 	],
 	keycloak: [

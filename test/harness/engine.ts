@@ -223,7 +223,10 @@ export async function runSourceToTarget(
 
 /** A load-options call as the editor makes it, with the node's current parameters. */
 export async function loadOptions(
-	options: Omit<RunOptions, 'items' | 'continueOnFail'>,
+	options: Omit<RunOptions, 'items' | 'continueOnFail' | 'credential'> & {
+		/** None: the node has no credential yet (the editor asks before one is assigned). */
+		credential?: RunOptions['credential'];
+	},
 	method: string,
 	filter?: string,
 ): Promise<unknown> {
@@ -236,7 +239,7 @@ export async function loadOptions(
 		typeVersion: 1,
 		position: [0, 0],
 		parameters: options.parameters as INode['parameters'],
-		credentials: { [CREDENTIAL_TYPE]: options.credential },
+		...(options.credential ? { credentials: { [CREDENTIAL_TYPE]: options.credential } } : {}),
 	};
 	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
 	const workflowData = {

@@ -30,9 +30,12 @@ export interface Harness {
 		continueOnFail?: RunOptions['continueOnFail'],
 		workflowId?: string,
 	): ReturnType<typeof runNode>;
-	/** The node panel's Connection Status line for this connection (rejects with its error). */
+	/**
+	 * The node panel's Connection Status for this connection (none: no credential assigned yet):
+	 * the option's name, then its description on a second line (rejects with its error).
+	 */
 	connectionStatus(
-		credential: { id: string; name: string },
+		credential: { id: string; name: string } | undefined,
 		nodeType?: RunOptions['nodeType'],
 	): Promise<string>;
 	stop(): Promise<void>;
@@ -96,12 +99,17 @@ export async function startHarness(): Promise<Harness> {
 				continueOnFail,
 				workflowId,
 			}),
-		async connectionStatus({ id, name }, nodeType = 'oAuth2HttpRequest') {
+		async connectionStatus(credential, nodeType = 'oAuth2HttpRequest') {
 			const options = (await loadOptions(
-				{ store, credential: { id, name }, nodeType, parameters: {} },
+				{
+					store,
+					credential: credential && { id: credential.id, name: credential.name },
+					nodeType,
+					parameters: {},
+				},
 				'getConnectionStatus',
-			)) as Array<{ name: string }>;
-			return options[0].name;
+			)) as Array<{ name: string; description?: string }>;
+			return [options[0].name, options[0].description].filter(Boolean).join('\n');
 		},
 		async stop() {
 			await api.stop();

@@ -15,6 +15,12 @@ import type { Configuration, KoaContextWithOIDC } from 'oidc-provider';
 
 export const API_SCOPES = ['contacts.read', 'contacts.write', 'items.read'];
 
+/**
+ * What an authorization request without scopes gets (RFC 6749 3.3 lets a server use a default):
+ * a Custom connection with Scopes left empty connects, as the README says.
+ */
+export const DEFAULT_SCOPES = ['openid', 'offline_access', 'contacts.read', 'items.read'];
+
 export interface TestClient {
 	clientId: string;
 	clientSecret?: string;
@@ -428,7 +434,14 @@ export async function startAuthServer(options: AuthServerOptions): Promise<AuthS
 				});
 				return;
 			}
-			if (rest === '/protocol/openid-connect/auth') recordAuthorize(url);
+			if (rest === '/protocol/openid-connect/auth') {
+				recordAuthorize(url);
+				// oidc-provider denies a request without scopes; this server uses its default instead.
+				if (!url.searchParams.get('scope')?.trim()) {
+					url.searchParams.set('scope', DEFAULT_SCOPES.join(' '));
+					req.url = url.pathname + url.search;
+				}
+			}
 			// Mounted like express does it: the provider derives its mount path from originalUrl.
 			req.originalUrl = req.url;
 			req.url = rest + url.search;

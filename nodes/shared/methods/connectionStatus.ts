@@ -15,11 +15,25 @@ import {
 } from '../transport/connection';
 import { readTokenFacts, type TokenFacts } from '../transport/tokenFacts';
 
+/** What the panel shows while no connection is assigned (the editor asks before it assigns one). */
+export const NO_CONNECTION_STATUS = 'Choose a connection above to see its status here';
+
+function isoTime(epochMs: number): string {
+	return new Date(epochMs).toISOString().replace(/\.\d+Z$/, 'Z');
+}
+
+/** `12:42 UTC` today, `2026-12-04 12:42 UTC` on another day: short enough for the select box. */
+function shortTime(epochMs: number): string {
+	const [day, time] = new Date(epochMs).toISOString().split('T');
+	const today = new Date().toISOString().split('T')[0];
+	return `${day === today ? '' : `${day} `}${time.slice(0, 5)} UTC`;
+}
+
 function describeToken(connection: Connection, facts: TokenFacts): string[] {
 	const parts: string[] = [];
 	if (facts.idTokenAccount) parts.push(`signed in as ${facts.idTokenAccount}`);
 	if (connection.expiresAt !== undefined) {
-		const time = new Date(connection.expiresAt).toISOString().replace(/\.\d+Z$/, 'Z');
+		const time = isoTime(connection.expiresAt);
 		parts.push(
 			connection.expiresAt > Date.now()
 				? `token valid until ${time}`
@@ -30,9 +44,22 @@ function describeToken(connection: Connection, facts: TokenFacts): string[] {
 	return parts;
 }
 
+/** The line the select box shows: the grant and the token's state, without names or lists. */
+function summarize(connection: Connection): string {
+	const grant = connection.grantType === 'clientCredentials' ? 'Client credentials' : 'Authorized';
+	if (connection.blocksAllRequests) return `${grant}; blocks all requests`;
+	if (connection.expiresAt === undefined) return grant;
+	return connection.expiresAt > Date.now()
+		? `${grant}, token valid until ${shortTime(connection.expiresAt)}`
+		: `${grant}, token expired ${shortTime(connection.expiresAt)}`;
+}
+
 export async function getConnectionStatus(
 	this: ILoadOptionsFunctions,
 ): Promise<INodePropertyOptions[]> {
+	if (!this.getNode().credentials?.[CREDENTIAL_TYPE]) {
+		return [{ name: NO_CONNECTION_STATUS, value: '' }];
+	}
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
 	const connection = describeConnection(credentials, connectionName(this.getNode()));
 	assertConfigured(this.getNode(), connection);
@@ -49,8 +76,10 @@ export async function getConnectionStatus(
 		: '';
 	return [
 		{
-			name: `Connection '${connection.name}' is ${grant}${token.length ? `, ${token.join(', ')}` : ''}; ${where}${api}`,
+			name: summarize(connection),
 			value: '',
+			// The dropdown shows it under the line: the whole status, readable.
+			description: `Connection '${connection.name}' is ${grant}${token.length ? `, ${token.join(', ')}` : ''}; ${where}${api}`,
 		},
 	];
 }

@@ -273,7 +273,7 @@ export function assertAuthorized(node: INode, connection: Connection, itemIndex?
 			{
 				itemIndex,
 				description:
-					'Open Credentials, select this OAuth2 Connection and click Connect (Reconnect if it was connected before), finish the sign-in in the popup, then run the node again.',
+					'Open Credentials, select this connection (an Any Service OAuth2 API credential) and click Connect (Reconnect if it was connected before), finish the sign-in in the popup, then run the node again.',
 			},
 		),
 		'needsReconnect',

@@ -78,6 +78,42 @@ export interface TokenState {
 	connected: boolean;
 }
 
+const GRANT_NAMES: Record<string, string> = {
+	authorizationCode: 'Authorization Code',
+	pkce: 'Authorization Code with PKCE',
+	clientCredentials: 'Client Credentials',
+};
+
+/**
+ * A grant the provider rejects: Authorization Code where it requires PKCE, client credentials
+ * where it offers none. Only before a token is stored: one the provider issued proves it accepts
+ * the grant (an app that does not enforce PKCE).
+ */
+function grantProblem(
+	credentials: ICredentialDataDecryptedObject,
+	name: string,
+	preset: ProviderPreset,
+	token: TokenState,
+): Misconfiguration | undefined {
+	if (token.connected) return undefined;
+	const grant = String(credentials.grantType ?? 'authorizationCode');
+	const fix = GRANT_NAMES[preset.pkce === 'required' ? 'pkce' : 'authorizationCode'];
+	const description = `Open the connection, set Grant Type to ${fix}, save it and click Connect.`;
+	if (grant === 'authorizationCode' && preset.pkce === 'required') {
+		return {
+			message: `Connection '${name}' uses Grant Type Authorization Code, but ${preset.displayName} requires PKCE: set Grant Type to ${fix}`,
+			description: `${preset.displayName} rejects the sign-in without PKCE. ${description}`,
+		};
+	}
+	if (grant === 'clientCredentials' && !preset.clientCredentials) {
+		return {
+			message: `Connection '${name}' uses Grant Type Client Credentials, which ${preset.displayName} does not offer: set Grant Type to ${fix}`,
+			description: `${preset.displayName} rejects a client-credentials token request. ${description}`,
+		};
+	}
+	return undefined;
+}
+
 function presetProblem(
 	credentials: ICredentialDataDecryptedObject,
 	name: string,
@@ -156,7 +192,10 @@ export function findMisconfiguration(
 	apiBaseUrl: string,
 	token: TokenState = { apiHostFromToken: false, connected: false },
 ): Misconfiguration | undefined {
-	const fromPreset = preset ? presetProblem(credentials, name, preset, token) : undefined;
+	const fromPreset = preset
+		? (grantProblem(credentials, name, preset, token) ??
+			presetProblem(credentials, name, preset, token))
+		: undefined;
 	if (fromPreset) return fromPreset;
 	const stale = clientKeptUnderOldName(credentials, name);
 	if (stale) return stale;

@@ -1,6 +1,8 @@
 // The nodes inside real workflows: the token reaches the API, refreshes happen, unconnected
 // credentials fail before anything is sent.
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 
 import { CREDENTIAL_TYPE, NODE_TYPES, type E2eContext, type Scenario } from '../context';
 import { sleep } from '../n8nServer';
@@ -45,7 +47,31 @@ function issuedTokens(ctx: E2eContext, grantType: string): string[] {
 		.map((r) => r.accessToken!);
 }
 
+/** Every codex category (`*.node.json`) under a folder of nodes. */
+function codexCategories(dir: string): string[] {
+	return fs
+		.readdirSync(dir, { recursive: true, encoding: 'utf8' })
+		.flatMap((file) =>
+			file.endsWith('.node.json')
+				? ((JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as { categories?: string[] })
+						.categories ?? [])
+				: [],
+		);
+}
+
 export const nodeScenarios: Scenario[] = [
+	{
+		// The panel groups nodes by these; a category n8n does not know puts a node nowhere.
+		name: "node codex: every category of the package's nodes is one n8n's own nodes use",
+		async run(ctx) {
+			const known = new Set(
+				codexCategories(path.join(ctx.install.dir, 'node_modules/n8n-nodes-base/dist/nodes')),
+			);
+			const ours = codexCategories(path.resolve(__dirname, '..', '..', '..', 'dist', 'nodes'));
+			assert.ok(ours.length > 0, 'the built nodes have codex files');
+			for (const category of ours) assert.ok(known.has(category), category);
+		},
+	},
 	{
 		name: 'HTTP Request node: GET /contacts/1 with a connected credential, Bearer token arrives',
 		skip: needsHttpNode,
