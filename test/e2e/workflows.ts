@@ -2,6 +2,7 @@
 // output) -> the node. Activating the workflow and calling its webhook gives a synchronous answer;
 // the stored execution then tells which node failed and why.
 import { randomUUID } from 'node:crypto';
+import http from 'node:http';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -79,14 +80,14 @@ export async function runNodeViaWebhook(
 	});
 	await rest.activateWorkflow(workflow.id, workflow.versionId);
 	try {
-		const { response, text } = await callWebhook(`${rest.baseUrl}/webhook/${webhookPath}`);
+		const { status, text } = await callWebhook(`${rest.baseUrl}/webhook/${webhookPath}`);
 		let webhookBody: unknown = text;
 		try {
 			webhookBody = JSON.parse(text);
 		} catch {
 			// not JSON
 		}
-		const run: WorkflowRun = { webhookStatus: response.status, webhookBody, items: [] };
+		const run: WorkflowRun = { webhookStatus: status, webhookBody, items: [] };
 		await readExecution(rest, parse, workflow.id, nodeName, run);
 		return run;
 	} finally {
@@ -95,14 +96,32 @@ export async function runNodeViaWebhook(
 }
 
 /** Activation registers the webhook a moment after the REST call returns: retry while unknown. */
-export async function callWebhook(url: string): Promise<{ response: Response; text: string }> {
+export async function callWebhook(url: string): Promise<{ status: number; text: string }> {
 	for (let attempt = 0; ; attempt++) {
-		const response = await fetch(url);
-		const text = await response.text();
-		if (response.status !== 404 || !text.includes('is not registered') || attempt >= 40)
-			return { response, text };
+		const answer = await getOnConnectionOfItsOwn(url);
+		if (answer.status !== 404 || !answer.text.includes('is not registered') || attempt >= 40)
+			return answer;
 		await sleep(250);
 	}
+}
+
+/**
+ * One GET on a new connection. n8n closes an idle keep-alive connection after 5 s; a pooled one
+ * reused at that moment fails the call ("fetch failed": other side closed), which a busy machine
+ * and pauses between waves of calls make likely.
+ */
+function getOnConnectionOfItsOwn(url: string): Promise<{ status: number; text: string }> {
+	return new Promise((resolve, reject) => {
+		const request = http.get(url, { agent: false }, (response) => {
+			const chunks: Buffer[] = [];
+			response.on('data', (chunk: Buffer) => chunks.push(chunk));
+			response.on('error', reject);
+			response.on('end', () =>
+				resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }),
+			);
+		});
+		request.on('error', reject);
+	});
 }
 
 /** Fills status, items and error from the workflow's latest execution (saved asynchronously). */

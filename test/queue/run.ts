@@ -115,17 +115,17 @@ async function fire(
 	let firstFailure: string | undefined;
 	for (let sent = 0; sent < total; sent += concurrency) {
 		const wave = Array.from({ length: Math.min(concurrency, total - sent) }, async () => {
-			const { response, text } = await callWebhook(url);
+			const { status, text } = await callWebhook(url);
 			let body: unknown = text;
 			try {
 				body = JSON.parse(text);
 			} catch {
 				// not JSON
 			}
-			if (response.status === 200 && expect(body)) ok++;
+			if (status === 200 && expect(body)) ok++;
 			else {
 				failed++;
-				firstFailure ??= `${response.status} ${text.slice(0, 300)}`;
+				firstFailure ??= `${status} ${text.slice(0, 300)}`;
 			}
 		});
 		await Promise.all(wave);
@@ -154,11 +154,13 @@ async function scenario(name: string, run: () => Promise<void>): Promise<void> {
 		log(`✓ ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 	} catch (error) {
 		counts.failed++;
+		// A network error's reason is in its cause ("fetch failed" alone says nothing).
+		const cause = (error as Error)?.cause;
 		log(
 			`✗ ${name}\n    ${String((error as Error)?.stack ?? error)
 				.split('\n')
 				.slice(0, 6)
-				.join('\n    ')}`,
+				.join('\n    ')}${cause ? `\n    cause: ${String((cause as Error)?.stack ?? cause)}` : ''}`,
 		);
 	}
 }
