@@ -5,7 +5,8 @@
  */
 import assert from 'node:assert/strict';
 
-import { runAgentWithTool, type ToolResult } from './harness/agentEngine';
+import { runAgentWithTool, type OfferedTool, type ToolResult } from './harness/agentEngine';
+import { loadOptions } from './harness/engine';
 import { CLIENT_SECRET, startHarness, type Harness } from './harness/fixtures';
 import { ResourceServer } from './harness/resourceServer';
 
@@ -166,6 +167,71 @@ describe('the HTTP Request node as an agent tool', () => {
 			assert.ok(!result.observation.includes(CLIENT_SECRET), result.observation);
 		}
 		assert.match(leaky.observation, /\[redacted\]/);
+	});
+});
+
+describe('the description the model reads', () => {
+	async function offered(
+		credential: { id: string; name: string },
+		parameters: Record<string, unknown>,
+	): Promise<OfferedTool> {
+		const run = await runAgentWithTool({
+			store: harness.store,
+			credential,
+			toolType: 'oAuth2HttpRequestTool',
+			parameters,
+			rounds: [],
+		});
+		assert.equal(run.error, undefined, run.error?.message);
+		assert.equal(run.tools.length, 1);
+		return run.tools[0];
+	}
+
+	test('the panel offers one built from the connection: provider, API base URL, allowed hosts', async () => {
+		const credential = await harness.connectedCredential({
+			extra: { provider: 'gitHub' },
+		});
+		const [option] = (await loadOptions(
+			{ store: harness.store, credential, nodeType: 'oAuth2HttpRequest', parameters: {} },
+			'getToolDescription',
+		)) as Array<{ name: string; value: string }>;
+		assert.equal(option.name, option.value);
+		assert.match(option.value, /GitHub API at https:\/\/api\.github\.com/);
+		assert.match(option.value, /relative to https:\/\/api\.github\.com/);
+		assert.match(
+			option.value,
+			/Only these hosts are allowed: api\.github\.com, uploads\.github\.com/,
+		);
+		assert.match(option.value, /Authorization or Host headers are refused/);
+	});
+
+	test('the agent offers the picked description, or the text the user wrote, with the $fromAI() arguments', async () => {
+		const credential = await harness.connectedCredential();
+		const [built] = (await loadOptions(
+			{ store: harness.store, credential, nodeType: 'oAuth2HttpRequest', parameters: {} },
+			'getToolDescription',
+		)) as Array<{ value: string }>;
+		assert.match(built.value, new RegExp(`API at ${harness.api.url.replace(/\./g, '\\.')}`));
+
+		const picked = await offered(credential, {
+			...MODEL_FILLED,
+			toolConnectionDescription: built.value,
+		});
+		assert.equal(picked.description, built.value);
+		assert.deepEqual([...picked.arguments].sort(), ['body', 'headers', 'method', 'path', 'query']);
+
+		const written = await offered(credential, {
+			...MODEL_FILLED,
+			toolConnectionDescription: built.value,
+			toolDescription: 'Reads contacts from our CRM',
+		});
+		assert.equal(written.description, 'Reads contacts from our CRM');
+
+		const unpicked = await offered(credential, MODEL_FILLED);
+		assert.match(
+			unpicked.description,
+			/relative to the API base URL.*other hosts, plain http, and Authorization or Host headers are refused/s,
+		);
 	});
 });
 

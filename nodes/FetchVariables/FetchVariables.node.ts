@@ -12,6 +12,7 @@ import { runItems } from '../shared/itemRunner';
 import { getConnectionStatus } from '../shared/methods/connectionStatus';
 import { readRunSettings } from '../shared/requestOptions';
 import { answerAsTool, isToolRun, toolAnswerProperties } from '../shared/toolAnswer';
+import { toolDescriptionMethod, toolDescriptionProperties } from '../shared/toolDescription';
 import { CREDENTIAL_TYPE } from '../shared/transport/connection';
 import { fetchProperties } from './description';
 import { executeFetchItem } from './execute';
@@ -32,11 +33,16 @@ export class FetchVariables implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
-		properties: [connectionStatusProperty, ...fetchProperties, ...toolAnswerProperties],
+		properties: [
+			connectionStatusProperty,
+			...fetchProperties,
+			...toolAnswerProperties,
+			...toolDescriptionProperties('variables'),
+		],
 	};
 
 	methods = {
-		loadOptions: { getConnectionStatus },
+		loadOptions: { getConnectionStatus, getToolDescription: toolDescriptionMethod('variables') },
 		listSearch: { searchResponsePaths },
 	};
 

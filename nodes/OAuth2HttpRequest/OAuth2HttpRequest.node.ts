@@ -12,6 +12,7 @@ import { runItems } from '../shared/itemRunner';
 import { getConnectionStatus } from '../shared/methods/connectionStatus';
 import { readRunSettings } from '../shared/requestOptions';
 import { answerAsTool, isToolRun, toolAnswerProperties } from '../shared/toolAnswer';
+import { toolDescriptionMethod, toolDescriptionProperties } from '../shared/toolDescription';
 import { CREDENTIAL_TYPE } from '../shared/transport/connection';
 import { executeRequestItem } from './execute';
 import { requestProperties } from './requestDescription';
@@ -40,10 +41,13 @@ export class OAuth2HttpRequest implements INodeType {
 			...paginationProperties,
 			optionsProperty,
 			...toolAnswerProperties,
+			...toolDescriptionProperties('request'),
 		],
 	};
 
-	methods = { loadOptions: { getConnectionStatus } };
+	methods = {
+		loadOptions: { getConnectionStatus, getToolDescription: toolDescriptionMethod('request') },
+	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const settings = readRunSettings(this.getNodeParameter('options', 0, {}) as IDataObject);

@@ -75,9 +75,32 @@ export interface ToolResult {
 	answer: IDataObject[];
 }
 
+/** A tool as the agent offers it to the model: n8n-core's createNodeAsTool built it. */
+export interface OfferedTool {
+	name: string;
+	description: string;
+	/** The `$fromAI()` keys: the arguments the model fills. */
+	arguments: string[];
+}
+
 interface ScriptState extends IDataObject {
 	round: number;
 	results: IDataObject[];
+	tools: IDataObject[];
+}
+
+/** The tools connected to the agent, as the host hands them to it (LangChain tools). */
+async function offeredTools(context: IExecuteFunctions): Promise<IDataObject[]> {
+	const connected = (await context.getInputConnectionData(NodeConnectionTypes.AiTool, 0)) as Array<{
+		name: string;
+		description: string;
+		schema: { shape?: Record<string, unknown> };
+	}>;
+	return connected.map((tool) => ({
+		name: tool.name,
+		description: tool.description,
+		arguments: Object.keys(tool.schema.shape ?? {}),
+	}));
 }
 
 /** The tool message text the agent builds from a tool's task data (n8n-nodes-langchain 2.41). */
@@ -118,8 +141,9 @@ class ScriptedAgent implements INodeType {
 			results.push({ tool: action.nodeName, input: action.input, ...observationOf(data) });
 		}
 		const round = previous ? previous.round + 1 : 0;
+		const tools = previous?.tools ?? (await offeredTools(this));
 		if (round < rounds.length) {
-			const state: ScriptState = { round, results };
+			const state: ScriptState = { round, results, tools };
 			return {
 				actions: rounds[round].map((call, index) => ({
 					actionType: 'ExecutionNodeAction' as const,
@@ -132,7 +156,7 @@ class ScriptedAgent implements INodeType {
 				metadata: state,
 			};
 		}
-		return [results.map((result) => ({ json: result }))];
+		return [[...results.map((result) => ({ json: result })), { json: { toolsOffered: tools } }]];
 	}
 }
 
@@ -144,6 +168,7 @@ const TOOL_TYPES: INodeTypes = typesWith({
 
 export interface AgentRun {
 	results: ToolResult[];
+	tools: OfferedTool[];
 	error?: Error;
 	run: IRun;
 }
@@ -219,9 +244,11 @@ export async function runAgentWithTool(options: {
 	} as never);
 	const runs = run.data.resultData.runData.Agent ?? [];
 	const last = runs[runs.length - 1];
-	const results = (last?.data?.main?.[0] ?? []).map((item) => item.json as unknown as ToolResult);
+	const output = (last?.data?.main?.[0] ?? []).map((item) => item.json);
+	const offered = output.find((json) => json.toolsOffered !== undefined);
 	return {
-		results,
+		results: output.filter((json) => json !== offered) as unknown as ToolResult[],
+		tools: (offered?.toolsOffered ?? []) as unknown as OfferedTool[],
 		error: (last?.error ?? run.data.resultData.error) as Error | undefined,
 		run,
 	};
