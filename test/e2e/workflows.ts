@@ -106,7 +106,7 @@ export async function callWebhook(url: string): Promise<{ response: Response; te
 }
 
 /** Fills status, items and error from the workflow's latest execution (saved asynchronously). */
-async function readExecution(
+export async function readExecution(
 	rest: N8nRest,
 	parse: (text: string) => unknown,
 	workflowId: string,
