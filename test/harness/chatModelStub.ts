@@ -27,8 +27,18 @@ export type ChatStep =
 	| { toolCalls: Array<{ tool?: string; arguments: Record<string, unknown> }> }
 	| { answer: (toolResults: string[]) => string };
 
+/** The tool results a request carries (the agent's tool messages), in order. */
+export function toolResultsOf(request: ChatRequest | undefined): string[] {
+	return (request?.messages ?? [])
+		.filter((message) => message.role === 'tool')
+		.map((message) => String(message.content ?? ''));
+}
+
 export class ChatModelStub {
 	readonly requests: ChatRequest[] = [];
+
+	/** `unscripted`: how to answer once the script is used up (the demo's stub plays this way). */
+	constructor(private readonly unscripted?: (request: ChatRequest) => ChatStep) {}
 
 	private script: ChatStep[] = [];
 
@@ -42,9 +52,7 @@ export class ChatModelStub {
 
 	/** The tool results the agent sent with the latest request, in order. */
 	toolResults(): string[] {
-		return (this.requests.at(-1)?.messages ?? [])
-			.filter((message) => message.role === 'tool')
-			.map((message) => String(message.content ?? ''));
+		return toolResultsOf(this.requests.at(-1));
 	}
 
 	/** The next requests get these steps, in order. */
@@ -81,7 +89,8 @@ export class ChatModelStub {
 		}
 		const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as ChatRequest;
 		this.requests.push(body);
-		const step = this.script.shift();
+		if (this.requests.length > 1000) this.requests.shift();
+		const step = this.script.shift() ?? this.unscripted?.(body);
 		if (step === undefined) {
 			send(500, { error: { message: 'The stub model has no scripted step left' } });
 			return;

@@ -4,24 +4,16 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 
+import { AGENT_DEMO_PROMPT, startDemoModel } from '../../demo/agentDemo';
+import { createDemoContent } from '../../demo/start';
 import { ChatModelStub, type ChatStep } from '../../harness/chatModelStub';
 import { ResourceServer } from '../../harness/resourceServer';
 import { docsScreenshot, newContext, settle, signIn } from '../browser';
-import { CREDENTIAL_TYPE, NODE_TYPES, type E2eContext, type Scenario } from '../context';
+import { agentWorkflow, AGENT_NODE, TOOL_NODE, TOOL_TYPE } from '../agentWorkflow';
+import { NODE_TYPES, type E2eContext, type Scenario } from '../context';
 import { OWNER, sleep } from '../n8nServer';
 import { callWebhook, readExecution, webhookTrigger, type WorkflowRun } from '../workflows';
 import { CLIENTS, createConnectedCredential, customCredentialData } from './credentialHelpers';
-
-export const TOOL_TYPE = `${NODE_TYPES.httpRequest}Tool`;
-const TOOL_NODE = 'CRM API';
-const AGENT_NODE = 'AI Agent';
-const MODEL_NODE = 'Stub Model (scripted)';
-
-/** What the model fills in: the tool's parameters are `$fromAI()` placeholders. */
-export const MODEL_FILLED_REQUEST = {
-	method: "={{ $fromAI('method', 'HTTP method: GET, POST, PUT, PATCH or DELETE', 'string') }}",
-	url: "={{ $fromAI('path', 'Path relative to the API base URL, e.g. /contacts/7', 'string') }}",
-};
 
 const needsTool: Scenario['skip'] = (ctx) =>
 	ctx.nodeTypes.has(NODE_TYPES.httpRequest) ? undefined : `${NODE_TYPES.httpRequest} is not loaded`;
@@ -40,65 +32,6 @@ async function startModel(ctx: E2eContext): Promise<{ stub: ChatModelStub; crede
 		},
 	);
 	return { stub, credentialId: credential.id };
-}
-
-/** Webhook -> AI Agent, with the stub's chat model and one OAuth2 HTTP Request tool. */
-export function agentWorkflow(options: {
-	name: string;
-	prompt: string;
-	modelCredentialId: string;
-	connection: { id: string; name: string };
-	toolParameters?: Record<string, unknown>;
-	trigger: Record<string, unknown>;
-}): Record<string, unknown> {
-	const triggerName = String(options.trigger.name);
-	return {
-		name: options.name,
-		nodes: [
-			{ ...options.trigger, position: [0, 0] },
-			{
-				id: randomUUID(),
-				name: AGENT_NODE,
-				type: '@n8n/n8n-nodes-langchain.agent',
-				typeVersion: 3.1,
-				position: [260, 0],
-				parameters: {
-					promptType: 'define',
-					text: options.prompt,
-					options: { enableStreaming: false },
-				},
-			},
-			{
-				id: randomUUID(),
-				name: MODEL_NODE,
-				type: '@n8n/n8n-nodes-langchain.lmChatOpenAi',
-				typeVersion: 1.3,
-				position: [160, 240],
-				parameters: {
-					model: { __rl: true, mode: 'id', value: 'stub-model' },
-					responsesApiEnabled: false,
-					options: {},
-				},
-				credentials: { openAiApi: { id: options.modelCredentialId, name: 'Stub model' } },
-			},
-			{
-				id: randomUUID(),
-				name: TOOL_NODE,
-				type: TOOL_TYPE,
-				typeVersion: 1,
-				position: [400, 240],
-				parameters: { ...MODEL_FILLED_REQUEST, ...options.toolParameters },
-				credentials: { [CREDENTIAL_TYPE]: options.connection },
-			},
-		],
-		connections: {
-			[triggerName]: { main: [[{ node: AGENT_NODE, type: 'main', index: 0 }]] },
-			[MODEL_NODE]: {
-				ai_languageModel: [[{ node: AGENT_NODE, type: 'ai_languageModel', index: 0 }]],
-			},
-			[TOOL_NODE]: { ai_tool: [[{ node: AGENT_NODE, type: 'ai_tool', index: 0 }]] },
-		},
-	};
 }
 
 interface Conversation {
@@ -337,6 +270,50 @@ export const agentScenarios: Scenario[] = [
 				}
 			} finally {
 				await stub.stop();
+			}
+		},
+	},
+	{
+		name: 'AI Agent: the agent demo flow of npm start runs green from the editor and answers from the API',
+		skip: needsTool,
+		timeoutMs: 180_000,
+		async run(ctx) {
+			const model = startDemoModel();
+			await model.start();
+			try {
+				const flows = await createDemoContent(ctx.rest, ctx.auth, ctx.api.url, model.baseUrl);
+				const flow = flows.at(-1)!;
+				assert.match(flow.name, /AI Agent.*stub model/);
+				const context = await newContext();
+				try {
+					const page = await context.newPage();
+					await signIn(page, ctx.n8n.url, OWNER.email, OWNER.password);
+					await page.goto(`${ctx.n8n.url}/workflow/${flow.id}`);
+					await page.locator('.vue-flow__node').nth(3).waitFor({ timeout: 60_000 });
+					await settle(page);
+					await page.locator('[data-test-id="execute-workflow-button"]').first().click();
+					let execution: { id: string; status: string } | undefined;
+					for (let attempt = 0; attempt < 120 && !execution; attempt++) {
+						await sleep(500);
+						const latest = (await ctx.rest.listExecutions(flow.id)).results?.[0];
+						if (latest && !['running', 'new', 'waiting'].includes(latest.status))
+							execution = latest;
+					}
+					assert.ok(execution, 'the demo flow did not finish');
+					const run: WorkflowRun = { webhookStatus: 0, webhookBody: undefined, items: [] };
+					await readExecution(ctx.rest, ctx.parseFlatted, flow.id, AGENT_NODE, run);
+					assert.equal(run.status, 'success', `${run.status}: ${run.error}`);
+					assert.match(AGENT_DEMO_PROMPT, /contact 7/);
+					assert.match(String(run.items.at(-1)?.output), /The last name is Lovelace-7/);
+					assert.ok(
+						ctx.api.requests.some((r) => r.path === '/contacts/7' && r.status === 200),
+						JSON.stringify(ctx.api.requests),
+					);
+				} finally {
+					await context.close();
+				}
+			} finally {
+				await model.stop();
 			}
 		},
 	},
