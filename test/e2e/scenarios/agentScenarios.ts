@@ -49,6 +49,7 @@ async function converse(
 	connection: { id: string; name: string },
 	prompt: string,
 	steps: ChatStep[],
+	toolParameters?: Record<string, unknown>,
 ): Promise<Conversation> {
 	const { stub, credentialId } = await startModel(ctx);
 	try {
@@ -60,6 +61,7 @@ async function converse(
 				prompt,
 				modelCredentialId: credentialId,
 				connection,
+				toolParameters,
 				trigger: trigger.node,
 			}),
 		);
@@ -151,6 +153,34 @@ export const agentScenarios: Scenario[] = [
 			} finally {
 				await foreign.stop();
 			}
+		},
+	},
+	{
+		name: 'AI Agent: a long response reaches the model cut to Max Answer Size, with a note, and without the token',
+		skip: needsTool,
+		async run(ctx) {
+			const { credential } = await createConnectedCredential(
+				ctx,
+				'Agent size',
+				customCredentialData(ctx, CLIENTS.basic, 'authorizationCode'),
+			);
+			const conversation = await converse(
+				ctx,
+				credential,
+				'List everything.',
+				[
+					{ toolCalls: [{ arguments: { method: 'GET', path: '/large?mb=0.05' } }] },
+					{ answer: (results) => `Read ${results[0]?.length ?? 0} characters.` },
+				],
+				{ toolAnswerMaxCharacters: 2000 },
+			);
+			assert.equal(ctx.api.requests.length, 1);
+			assert.equal(ctx.api.requests[0].status, 200);
+			const [result] = conversation.toolResults;
+			assert.ok(result.length < 2500, `the model got ${result.length} characters`);
+			assert.match(result, /The response was cut: \d+ of \d+ characters shown, \d+ left out/);
+			const token = ctx.api.requests[0].token!;
+			assert.ok(!result.includes(token), 'the token reached the model');
 		},
 	},
 	{
