@@ -104,7 +104,12 @@ export async function answerAsTool(
 	const text = redact(JSON.stringify(answers.length === 1 ? answers[0] : answers), secrets);
 	const limit = maxCharacters(context, itemIndex);
 	if (text.length <= limit) {
-		return [{ json: JSON.parse(text) as IDataObject }];
+		try {
+			return [{ json: JSON.parse(text) as IDataObject }];
+		} catch {
+			// A masked value ended a JSON string early: the text is still what the model may read.
+			return [{ json: { response: text } }];
+		}
 	}
 	// The agent hands the answer over as JSON text, where quotes inside it take two characters.
 	let shown = limit;
