@@ -112,6 +112,11 @@ export const agentScenarios: Scenario[] = [
 			assert.equal(conversation.answer, "Contact 7's last name is Lovelace-7.");
 			const [offered] = conversation.stub.requests[0].tools ?? [];
 			assert.ok(offered, 'the agent offered no tool to the model');
+			// No description picked in the panel: the generic one, from the Description's default expression.
+			assert.match(
+				String(offered.function.description),
+				/^Calls the API of an OAuth2 connection .*relative to the API base URL/,
+			);
 			assert.deepEqual(
 				Object.keys(
 					(offered.function.parameters as { properties?: object }).properties ?? {},
