@@ -11,6 +11,8 @@ import { connectionStatusProperty } from '../shared/descriptions';
 import { runItems } from '../shared/itemRunner';
 import { getConnectionStatus } from '../shared/methods/connectionStatus';
 import { readRunSettings } from '../shared/requestOptions';
+import { answerAsTool, isToolRun, toolAnswerProperties } from '../shared/toolAnswer';
+import { toolDescriptionMethod, toolDescriptionProperties } from '../shared/toolDescription';
 import { CREDENTIAL_TYPE } from '../shared/transport/connection';
 import { fetchProperties } from './description';
 import { executeFetchItem } from './execute';
@@ -31,21 +33,31 @@ export class FetchVariables implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
-		properties: [connectionStatusProperty, ...fetchProperties],
+		properties: [
+			connectionStatusProperty,
+			...fetchProperties,
+			...toolAnswerProperties,
+			...toolDescriptionProperties('variables'),
+		],
 	};
 
 	methods = {
-		loadOptions: { getConnectionStatus },
+		loadOptions: { getConnectionStatus, getToolDescription: toolDescriptionMethod('variables') },
 		listSearch: { searchResponsePaths },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const settings = readRunSettings(this.getNodeParameter('options', 0, {}) as IDataObject);
+		const asTool = isToolRun(this);
 		return [
-			await runItems(
-				this,
-				settings.concurrency,
-				async (itemIndex) => await executeFetchItem(this, itemIndex, settings),
+			await runItems(this, settings.concurrency, async (itemIndex) =>
+				asTool
+					? await answerAsTool(
+							this,
+							itemIndex,
+							async () => await executeFetchItem(this, itemIndex, settings),
+						)
+					: await executeFetchItem(this, itemIndex, settings),
 			),
 		];
 	}

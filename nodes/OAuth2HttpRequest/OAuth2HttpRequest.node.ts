@@ -11,6 +11,8 @@ import { connectionStatusProperty, methodProperty, urlProperty } from '../shared
 import { runItems } from '../shared/itemRunner';
 import { getConnectionStatus } from '../shared/methods/connectionStatus';
 import { readRunSettings } from '../shared/requestOptions';
+import { answerAsTool, isToolRun, toolAnswerProperties } from '../shared/toolAnswer';
+import { toolDescriptionMethod, toolDescriptionProperties } from '../shared/toolDescription';
 import { CREDENTIAL_TYPE } from '../shared/transport/connection';
 import { executeRequestItem } from './execute';
 import { requestProperties } from './requestDescription';
@@ -38,17 +40,26 @@ export class OAuth2HttpRequest implements INodeType {
 			...requestProperties,
 			...paginationProperties,
 			optionsProperty,
+			...toolAnswerProperties,
+			...toolDescriptionProperties('request'),
 		],
 	};
 
-	methods = { loadOptions: { getConnectionStatus } };
+	methods = {
+		loadOptions: { getConnectionStatus, getToolDescription: toolDescriptionMethod('request') },
+	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const settings = readRunSettings(this.getNodeParameter('options', 0, {}) as IDataObject);
-		const output = await runItems(
-			this,
-			settings.concurrency,
-			async (itemIndex) => await executeRequestItem(this, itemIndex, settings),
+		const asTool = isToolRun(this);
+		const output = await runItems(this, settings.concurrency, async (itemIndex) =>
+			asTool
+				? await answerAsTool(
+						this,
+						itemIndex,
+						async () => await executeRequestItem(this, itemIndex, settings),
+					)
+				: await executeRequestItem(this, itemIndex, settings),
 		);
 		return [output];
 	}

@@ -23,6 +23,7 @@ import { freePort, N8nRest, OWNER, packPackage, startN8n, type N8nServer } from 
 import { connectOverHttp } from '../e2e/oauthFlow';
 import { ResourceServer } from '../harness/resourceServer';
 import { startQueueStack } from '../queue/stack';
+import { AGENT_DEMO_PROMPT, createAgentDemo, startDemoModel } from './agentDemo';
 
 const REPO_DIR = path.resolve(__dirname, '..', '..');
 const HTTP_NODE = 'n8n-nodes-oauth2-connections.oAuth2HttpRequest';
@@ -44,11 +45,15 @@ async function credentialTypeName(rest: N8nRest): Promise<string> {
 	return nodes.find((n) => n.name === HTTP_NODE)?.credentials?.[0]?.name ?? 'connectionOAuth2Api';
 }
 
-/** The demo connections and one flow per node; returns the flows' names, each runnable with one click. */
+/**
+ * The demo connections and one flow per node; returns the flows' names, each runnable with one
+ * click. With `agentModelBaseUrl` (a stub model's), also the AI Agent flow with the HTTP tool.
+ */
 export async function createDemoContent(
 	rest: N8nRest,
 	auth: AuthServer,
 	apiOrigin: string,
+	agentModelBaseUrl?: string,
 ): Promise<Array<{ id: string; name: string }>> {
 	const type = await credentialTypeName(rest);
 	const connection = (name: string) =>
@@ -162,6 +167,10 @@ export async function createDemoContent(
 			connections: health.connections,
 		}),
 	);
+	if (agentModelBaseUrl)
+		flows.push(
+			await createAgentDemo(rest, { id: credential.id, name: credential.name }, agentModelBaseUrl),
+		);
 	return flows;
 }
 
@@ -201,6 +210,9 @@ async function main(): Promise<void> {
 			resourceUrl: `${api.url}/`,
 		});
 		stops.push(() => auth!.close());
+		const model = startDemoModel();
+		await model.start();
+		stops.push(() => model.stop());
 		let n8n: N8nServer;
 		let rest: N8nRest;
 		let queueLines = '';
@@ -221,7 +233,7 @@ ${stack.workers.map((worker, index) => `               worker ${index + 1}: log 
 			rest = new N8nRest(n8n.url);
 			await rest.setupOwner();
 		}
-		const flows = await createDemoContent(rest, auth, api.url);
+		const flows = await createDemoContent(rest, auth, api.url, model.baseUrl);
 
 		log(`
 n8n with n8n-nodes-oauth2-connections is running.
@@ -244,6 +256,10 @@ ${queueLines}
     sign-in    ${TEST_USER.username} / ${TEST_USER.password}
     scopes     openid offline_access ${API_SCOPES.join(' ')}; Scopes left empty get ${DEFAULT_SCOPES.join(' ')}
   Local API    ${api.url}  (GET /contacts/:id, GET /items/cursor?cursor=, GET /me)
+  Stub model   ${model.baseUrl}  (scripted, not an LLM: the agent demo's "OpenAI" model calls the
+               tool for the contact number or URL in the prompt, "${AGENT_DEMO_PROMPT}",
+               then answers from the tool's result; put a URL on another host in the prompt to
+               see the refusal)
   n8n log      ${n8n.logFile}
 
 Press Ctrl-C to stop (SIGINT or SIGTERM to npm start's process does the same).`);

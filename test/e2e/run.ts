@@ -27,6 +27,7 @@ import {
 	type N8nServer,
 } from './n8nServer';
 import { ResourceServer } from '../harness/resourceServer';
+import { agentScenarios } from './scenarios/agentScenarios';
 import { browserScenarios } from './scenarios/browserScenarios';
 import { credentialScenarios } from './scenarios/credentialScenarios';
 import { editorScenarios } from './scenarios/editorScenarios';
@@ -212,6 +213,7 @@ async function main(): Promise<number> {
 			...editorScenarios,
 			...firstMinutesScenarios,
 			...nodeScenarios,
+			...agentScenarios,
 			realN8nTiming,
 		]);
 	} catch (error) {

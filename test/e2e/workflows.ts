@@ -125,7 +125,7 @@ function getOnConnectionOfItsOwn(url: string): Promise<{ status: number; text: s
 }
 
 /** Fills status, items and error from the workflow's latest execution (saved asynchronously). */
-async function readExecution(
+export async function readExecution(
 	rest: N8nRest,
 	parse: (text: string) => unknown,
 	workflowId: string,
