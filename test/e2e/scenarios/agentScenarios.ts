@@ -67,14 +67,14 @@ async function converse(
 		);
 		await ctx.rest.activateWorkflow(workflow.id, workflow.versionId);
 		try {
-			const { response, text } = await callWebhook(`${ctx.rest.baseUrl}/webhook/${trigger.path}`);
+			const { status, text } = await callWebhook(`${ctx.rest.baseUrl}/webhook/${trigger.path}`);
 			let webhookBody: unknown = text;
 			try {
 				webhookBody = JSON.parse(text);
 			} catch {
 				// not JSON
 			}
-			const run: WorkflowRun = { webhookStatus: response.status, webhookBody, items: [] };
+			const run: WorkflowRun = { webhookStatus: status, webhookBody, items: [] };
 			await readExecution(ctx.rest, ctx.parseFlatted, workflow.id, AGENT_NODE, run);
 			assert.equal(run.error, undefined, `the agent failed: ${run.error}`);
 			assert.equal(run.status, 'success', `execution ${run.executionId} ended ${run.status}`);
