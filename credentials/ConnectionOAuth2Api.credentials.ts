@@ -166,7 +166,7 @@ export class ConnectionOAuth2Api implements ICredentialType {
 	icon: Icon = { light: 'file:oauth2Connection.svg', dark: 'file:oauth2Connection.dark.svg' };
 
 	documentationUrl =
-		'https://github.com/n8n-nodes-oauth2-connections/n8n-nodes-oauth2-connections#the-oauth2-connection-credential';
+		'https://github.com/n8n-nodes-oauth2-connections/n8n-nodes-oauth2-connections#the-any-service-oauth2-api-credential';
 
 	properties: INodeProperties[] = [
 		{
