@@ -290,7 +290,8 @@ export const PRESET_FIELDS = {
 	gitlabHost: {
 		displayName: 'GitLab Host',
 		kind: 'hostname',
-		description: 'gitlab.com, or the host of your self-managed GitLab, without https://',
+		description:
+			'gitlab.com, or the host of your self-managed GitLab (with its port if it has one), without https://',
 		placeholder: 'e.g. gitlab.example.com',
 		default: 'gitlab.com',
 		sample: 'gitlab.example.com',
@@ -300,7 +301,7 @@ export const PRESET_FIELDS = {
 		kind: 'hostname',
 		pathSuffixes: ['/auth'],
 		description:
-			'The host of your Keycloak server, without https://; for Keycloak 16 and older add the /auth path (e.g. sso.example.com/auth)',
+			'The host of your Keycloak server (with its port if it has one), without https://; for Keycloak 16 and older add the /auth path (e.g. sso.example.com:8443/auth)',
 		placeholder: 'e.g. sso.example.com',
 		default: '',
 		sample: 'sso.example.com',
@@ -412,21 +413,22 @@ export const PRESET_FIELDS = {
 
 export type PresetFieldKey = keyof typeof PRESET_FIELDS;
 
-/** Placeholders whose value follows from an option field (a Microsoft cloud's hosts). */
 const LABEL = '[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?';
 const HOSTNAME = `${LABEL}(?:\\.${LABEL})*`;
+/** A self-hosted server on a port of its own (Keycloak's 8443) is still the same host. */
+const PORT = '(?::[1-9][0-9]{0,4})?';
 
 /** What each kind of field may hold; the nodes refuse anything else, and no URL is built from it. */
 export const FIELD_KIND_PATTERNS: Record<PresetFieldKind, RegExp> = {
 	dnsLabel: new RegExp(`^${LABEL}$`, 'i'),
-	hostname: new RegExp(`^${HOSTNAME}$`, 'i'),
+	hostname: new RegExp(`^${HOSTNAME}${PORT}$`, 'i'),
 	tenant: /^[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?$/i,
 	pathSegment: /^[a-z0-9._~-]+$/i,
 	option: /^[a-z0-9.-]+$/i,
 };
 
-/** Characters that would move a value out of its place in a URL. */
-export const URL_BREAKING = /[/?#@,:\\\s%]/;
+/** Characters that would move a value out of its place in a URL (a port's `:` only as the patterns allow). */
+export const URL_BREAKING = /[/?#@,\\\s%]/;
 
 /** A field's value as a template uses it: trimmed, without a trailing slash. */
 export function cleanFieldValue(raw: unknown): string {

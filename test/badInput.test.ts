@@ -178,9 +178,9 @@ export const BAD_INPUTS: BadInputCase[] = [
 		credential: { provider: 'gitLab', gitlabHost: 'user@127.0.0.1' },
 		parameters: get(LOOPBACK),
 		message:
-			"GitLab Host of connection 'CRM' is not valid: 'user@127.0.0.1' is not a bare host name such as login.example.com (no https://, path or port)",
+			"GitLab Host of connection 'CRM' is not valid: 'user@127.0.0.1' is not a bare host name such as login.example.com, with a port if it has one (no https:// or path)",
 		description:
-			'Open the connection and correct GitLab Host: gitlab.com, or the host of your self-managed GitLab, without https://. Then save it and click Reconnect.',
+			'Open the connection and correct GitLab Host: gitlab.com, or the host of your self-managed GitLab (with its port if it has one), without https://. Then save it and click Reconnect.',
 		refusedBeforeSending: true,
 	},
 	{

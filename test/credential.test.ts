@@ -846,6 +846,21 @@ describe('the host’s sign-in and token URLs', () => {
 			}
 		});
 	}
+
+	// Self-hosted servers often listen on their own port (Keycloak's 8443): still the same host.
+	for (const [presetId, field, value] of [
+		['keycloak', 'keycloakHost', 'sso.example.com:8443'],
+		['keycloak', 'keycloakHost', 'sso.example.com:8443/auth'],
+		['gitLab', 'gitlabHost', 'gitlab.example.com:8929'],
+	] as const) {
+		test(`${presetId}: a ${field} with a port ('${value}') signs in on that host and port, and the nodes accept it`, async () => {
+			const resolved = await resolveCredential(filledFor(byId(presetId), { [field]: value }));
+			assert.equal(describeConnection(resolved, 'x').misconfiguration, undefined);
+			const authority = value.replace(/\/auth$/, '');
+			for (const url of [resolved.authUrl, resolved.accessTokenUrl])
+				assert.equal(new URL(String(url)).host, authority, String(url));
+		});
+	}
 });
 
 describe('Microsoft clouds', () => {

@@ -26,7 +26,8 @@ export interface Misconfiguration {
 /** How to say what each kind of field may hold. */
 const EXPECTED: Record<PresetFieldKind, string> = {
 	dnsLabel: 'a single name (letters, digits and hyphens; no dots, slashes or spaces)',
-	hostname: 'a bare host name such as login.example.com (no https://, path or port)',
+	hostname:
+		'a bare host name such as login.example.com, with a port if it has one (no https:// or path)',
 	tenant: 'a directory (tenant) ID, a domain such as contoso.onmicrosoft.com, or common',
 	pathSegment: 'a single name (letters, digits, dots, hyphens and underscores)',
 	option: 'one of the field’s choices',
