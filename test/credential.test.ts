@@ -805,6 +805,15 @@ describe('refresh-safe scopes', () => {
 	});
 });
 
+/** The host a URL the host resolved would reach; undefined when it is no URL (nothing is reached). */
+function hostnameOf(url: unknown): string | undefined {
+	try {
+		return new URL(String(url)).hostname;
+	} catch {
+		return undefined;
+	}
+}
+
 describe('the host’s sign-in and token URLs', () => {
 	const cases: Array<[presetId: string, field: string]> = [
 		['serviceNow', 'serviceNowInstance'],
@@ -832,12 +841,7 @@ describe('the host’s sign-in and token URLs', () => {
 					`the nodes refuse ${field} '${value}'`,
 				);
 				for (const url of [resolved.authUrl, resolved.accessTokenUrl]) {
-					let host: string | undefined;
-					try {
-						host = new URL(String(url)).hostname;
-					} catch {
-						host = undefined;
-					}
+					const host = hostnameOf(url);
 					assert.ok(
 						host === undefined || !host.includes('127.0.0.2'),
 						`${field} '${value}' resolves to ${String(url)}`,
@@ -883,12 +887,7 @@ describe('Microsoft clouds', () => {
 				}),
 			);
 			for (const url of [resolved.authUrl, resolved.accessTokenUrl]) {
-				let host: string | undefined;
-				try {
-					host = new URL(String(url)).hostname;
-				} catch {
-					host = undefined;
-				}
+				const host = hostnameOf(url);
 				assert.ok(
 					host === undefined || loginHosts.includes(host),
 					`'${microsoftCloud}' resolves to ${String(url)}`,

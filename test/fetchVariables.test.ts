@@ -1,10 +1,8 @@
 /** Fetch Variables through n8n-core's real engine, against real OAuth2 and API servers on loopback. */
 import assert from 'node:assert/strict';
 
-import { WorkflowExecute } from 'n8n-core';
 import {
 	NodeConnectionTypes,
-	Workflow,
 	type IDataObject,
 	type IExecuteFunctions,
 	type INode,
@@ -12,10 +10,9 @@ import {
 	type INodeListSearchResult,
 	type INodeType,
 	type INodeTypeDescription,
-	type IWorkflowBase,
 } from 'n8n-workflow';
 
-import { additionalData, loadOptions, nodeTypes } from './harness/engine';
+import { loadOptions, nodeTypes, runFromSource, sourceNode, typesWith } from './harness/engine';
 import { CLIENT_SECRET, itemsOf, startHarness, type Harness } from './harness/fixtures';
 import { CREDENTIAL_TYPE } from './harness/resolveCredential';
 
@@ -117,23 +114,8 @@ async function runWithNextStep(
 	items: Array<{ json: IDataObject }>,
 	nextParameters: IDataObject,
 ) {
-	const readVariables = new ReadVariablesNode();
-	const types = {
-		...nodeTypes,
-		getByName: (type: string) =>
-			type === 'readVariables' ? readVariables : nodeTypes.getByName(type),
-		getByNameAndVersion: (type: string, version?: number) =>
-			type === 'readVariables' ? readVariables : nodeTypes.getByNameAndVersion(type, version),
-	} as typeof nodeTypes;
 	const nodes: INode[] = [
-		{
-			id: 'source',
-			name: 'Source',
-			type: 'source',
-			typeVersion: 1,
-			position: [0, 0],
-			parameters: { items: JSON.stringify(items) },
-		},
+		sourceNode(items),
 		{
 			id: 'fetch',
 			name: 'Fetch Variables',
@@ -156,27 +138,16 @@ async function runWithNextStep(
 		Source: { main: [[{ node: 'Fetch Variables', type: NodeConnectionTypes.Main, index: 0 }]] },
 		'Fetch Variables': { main: [[{ node: 'Next', type: NodeConnectionTypes.Main, index: 0 }]] },
 	};
-	const settings = { executionOrder: 'v1' as const };
-	const workflowData = {
-		id: 'workflow-fv',
-		name: 'fv',
+	const run = await runFromSource(
+		harness.store,
+		typesWith({
+			fetchVariables: nodeTypes.getByName('fetchVariables') as INodeType,
+			readVariables: new ReadVariablesNode(),
+		}),
 		nodes,
 		connections,
-		active: false,
-		settings,
-	} as unknown as IWorkflowBase;
-	const workflow = new Workflow({
-		id: 'workflow-fv',
-		nodes,
-		connections,
-		active: false,
-		nodeTypes: types,
-		settings,
-	});
-	const run = await new WorkflowExecute(additionalData(harness.store, workflowData), 'manual').run({
-		workflow,
-		startNode: workflow.getNode('Source') as INode,
-	} as never);
+		'workflow-fv',
+	);
 	const runData = run.data.resultData.runData;
 	assert.equal(run.data.resultData.error, undefined, run.data.resultData.error?.message);
 	return runData.Next?.[0]?.data?.main?.[0] ?? [];

@@ -11,7 +11,7 @@ import { connectionStatusProperty } from '../shared/descriptions';
 import { runItems } from '../shared/itemRunner';
 import { getConnectionStatus } from '../shared/methods/connectionStatus';
 import { readRunSettings } from '../shared/requestOptions';
-import { answerAsTool, isToolRun, toolAnswerProperties } from '../shared/toolAnswer';
+import { answeringAsTool, toolAnswerProperties } from '../shared/toolAnswer';
 import { toolDescriptionMethod, toolDescriptionProperties } from '../shared/toolDescription';
 import { CREDENTIAL_TYPE } from '../shared/transport/connection';
 import { fetchProperties } from './description';
@@ -48,16 +48,14 @@ export class FetchVariables implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const settings = readRunSettings(this.getNodeParameter('options', 0, {}) as IDataObject);
-		const asTool = isToolRun(this);
 		return [
-			await runItems(this, settings.concurrency, async (itemIndex) =>
-				asTool
-					? await answerAsTool(
-							this,
-							itemIndex,
-							async () => await executeFetchItem(this, itemIndex, settings),
-						)
-					: await executeFetchItem(this, itemIndex, settings),
+			await runItems(
+				this,
+				settings.concurrency,
+				answeringAsTool(
+					this,
+					async (itemIndex) => await executeFetchItem(this, itemIndex, settings),
+				),
 			),
 		];
 	}

@@ -11,7 +11,7 @@ import { connectionStatusProperty, methodProperty, urlProperty } from '../shared
 import { runItems } from '../shared/itemRunner';
 import { getConnectionStatus } from '../shared/methods/connectionStatus';
 import { readRunSettings } from '../shared/requestOptions';
-import { answerAsTool, isToolRun, toolAnswerProperties } from '../shared/toolAnswer';
+import { answeringAsTool, toolAnswerProperties } from '../shared/toolAnswer';
 import { toolDescriptionMethod, toolDescriptionProperties } from '../shared/toolDescription';
 import { CREDENTIAL_TYPE } from '../shared/transport/connection';
 import { executeRequestItem } from './execute';
@@ -51,15 +51,13 @@ export class OAuth2HttpRequest implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const settings = readRunSettings(this.getNodeParameter('options', 0, {}) as IDataObject);
-		const asTool = isToolRun(this);
-		const output = await runItems(this, settings.concurrency, async (itemIndex) =>
-			asTool
-				? await answerAsTool(
-						this,
-						itemIndex,
-						async () => await executeRequestItem(this, itemIndex, settings),
-					)
-				: await executeRequestItem(this, itemIndex, settings),
+		const output = await runItems(
+			this,
+			settings.concurrency,
+			answeringAsTool(
+				this,
+				async (itemIndex) => await executeRequestItem(this, itemIndex, settings),
+			),
 		);
 		return [output];
 	}

@@ -34,7 +34,7 @@ export const toolAnswerProperties: INodeProperties[] = [
  * n8n runs the tool variant under the type `<package>.<node>Tool`, whether the agent runs it
  * through the engine (AI Agent 3.x) or as a LangChain tool (older agents).
  */
-export function isToolRun(context: IExecuteFunctions): boolean {
+function isToolRun(context: IExecuteFunctions): boolean {
 	return context.getNode().type.endsWith('Tool');
 }
 
@@ -88,7 +88,7 @@ export function toolErrorText(error: unknown, secrets: string[]): string {
  * Runs one tool call and shapes its answer: the items' JSON (redacted, cut to the size the user
  * set with a note saying how much was left out), or `{ error }` with what to change.
  */
-export async function answerAsTool(
+async function answerAsTool(
 	context: IExecuteFunctions,
 	itemIndex: number,
 	produce: () => Promise<INodeExecutionData[]>,
@@ -125,4 +125,14 @@ export async function answerAsTool(
 			},
 		},
 	];
+}
+
+/** A node's item handler, its answers shaped for the model when an AI Agent runs the node as a tool. */
+export function answeringAsTool(
+	context: IExecuteFunctions,
+	handle: (itemIndex: number) => Promise<INodeExecutionData[]>,
+): (itemIndex: number) => Promise<INodeExecutionData[]> {
+	if (!isToolRun(context)) return handle;
+	return async (itemIndex) =>
+		await answerAsTool(context, itemIndex, async () => await handle(itemIndex));
 }

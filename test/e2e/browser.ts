@@ -138,3 +138,20 @@ export async function signIn(
 	await page.locator('[data-test-id="form-submit-button"], button[type="submit"]').first().click();
 	await page.waitForURL((url) => !url.pathname.startsWith('/signin'), { timeout: 30_000 });
 }
+
+/** Retries a flaky UI step (a click the canvas swallowed while it was still settling). */
+export async function retry<T>(
+	what: string,
+	attempts: number,
+	step: (attempt: number) => Promise<T>,
+): Promise<T> {
+	let last: unknown;
+	for (let attempt = 0; attempt < attempts; attempt++) {
+		try {
+			return await step(attempt);
+		} catch (error) {
+			last = error;
+		}
+	}
+	throw new Error(`${what} failed ${attempts} times; last: ${(last as Error)?.message ?? last}`);
+}

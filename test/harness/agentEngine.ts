@@ -22,16 +22,12 @@ import {
 	type INodeTypes,
 	type IRun,
 	type ITaskData,
-	type IWorkflowBase,
-	Workflow,
 } from 'n8n-workflow';
-import { WorkflowExecute } from 'n8n-core';
 
 import { FetchVariables } from '../../dist/nodes/FetchVariables/FetchVariables.node.js';
 import { OAuth2HttpRequest } from '../../dist/nodes/OAuth2HttpRequest/OAuth2HttpRequest.node.js';
 import type { CredentialStore } from './credentialStore';
-import { additionalData, typesWith } from './engine';
-import { ensureExpressionEngine } from './expressionEngine';
+import { runFromSource, sourceNode, typesWith } from './engine';
 import { CREDENTIAL_TYPE } from './resolveCredential';
 
 /** The tool variant of a node, as n8n 2.41 builds it (`<name>Tool`, no main input, ai_tool out). */
@@ -184,16 +180,8 @@ export async function runAgentWithTool(options: {
 	parameters: Record<string, unknown>;
 	rounds: IDataObject[][];
 }): Promise<AgentRun> {
-	await ensureExpressionEngine();
 	const nodes: INode[] = [
-		{
-			id: 'source',
-			name: 'Source',
-			type: 'source',
-			typeVersion: 1,
-			position: [0, 0],
-			parameters: { items: JSON.stringify([{ json: { chatInput: 'scripted' } }]) },
-		},
+		sourceNode([{ json: { chatInput: 'scripted' } }]),
 		{
 			id: 'agent',
 			name: 'Agent',
@@ -220,28 +208,7 @@ export async function runAgentWithTool(options: {
 		Source: { main: [[{ node: 'Agent', type: NodeConnectionTypes.Main, index: 0 }]] },
 		Tool: { ai_tool: [[{ node: 'Agent', type: NodeConnectionTypes.AiTool, index: 0 }]] },
 	};
-	const settings = { executionOrder: 'v1' as const };
-	const workflowData = {
-		id: 'agent-workflow',
-		name: 'agent workflow',
-		nodes,
-		connections,
-		active: false,
-		settings,
-	} as unknown as IWorkflowBase;
-	const workflow = new Workflow({
-		id: 'agent-workflow',
-		nodes,
-		connections,
-		active: false,
-		nodeTypes: TOOL_TYPES,
-		settings,
-	});
-	const execute = new WorkflowExecute(additionalData(options.store, workflowData), 'manual');
-	const run = await execute.run({
-		workflow,
-		startNode: workflow.getNode('Source') as INode,
-	} as never);
+	const run = await runFromSource(options.store, TOOL_TYPES, nodes, connections, 'agent-workflow');
 	const runs = run.data.resultData.runData.Agent ?? [];
 	const last = runs[runs.length - 1];
 	const output = (last?.data?.main?.[0] ?? []).map((item) => item.json);

@@ -6,6 +6,7 @@
 import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
 import {
 	Workflow,
+	type IConnections,
 	type IDataObject,
 	type INode,
 	type INodeExecutionData,
@@ -141,16 +142,21 @@ export interface RunOptions {
 	types?: INodeTypes;
 }
 
+/** The Source node, handing `items` to the node after it. */
+export function sourceNode(items: InputItem[]): INode {
+	return {
+		id: 'source',
+		name: 'Source',
+		type: 'source',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: { items: JSON.stringify(items) },
+	};
+}
+
 export async function runNode(options: RunOptions): Promise<NodeRun> {
 	const nodes: INode[] = [
-		{
-			id: 'source',
-			name: 'Source',
-			type: 'source',
-			typeVersion: 1,
-			position: [0, 0],
-			parameters: { items: JSON.stringify(options.items ?? [{ json: {} }]) },
-		},
+		sourceNode(options.items ?? [{ json: {} }]),
 		{
 			id: 'target',
 			name: 'Target',
@@ -185,10 +191,32 @@ export async function runSourceToTarget(
 	nodes: INode[],
 	workflowId = 'workflow-1',
 ): Promise<NodeRun> {
-	await ensureExpressionEngine();
-	const connections = {
-		Source: { main: [[{ node: 'Target', type: NodeConnectionTypes.Main, index: 0 }]] },
+	const run = await runFromSource(
+		store,
+		types,
+		nodes,
+		{ Source: { main: [[{ node: 'Target', type: NodeConnectionTypes.Main, index: 0 }]] } },
+		workflowId,
+	);
+	const taskData = run.data.resultData.runData.Target?.[0];
+	const outputs = (taskData?.data?.main ?? []).map((output) => output ?? []);
+	return {
+		items: outputs[0] ?? [],
+		outputs,
+		error: (taskData?.error ?? run.data.resultData.error) as NodeRun['error'],
+		run,
 	};
+}
+
+/** Runs `nodes`, wired by `connections`, through WorkflowExecute from the node named Source. */
+export async function runFromSource(
+	store: CredentialStore,
+	types: INodeTypes,
+	nodes: INode[],
+	connections: IConnections,
+	workflowId: string,
+): Promise<IRun> {
+	await ensureExpressionEngine();
 	const settings = { executionOrder: 'v1' as const };
 	const workflowData = {
 		id: workflowId,
@@ -207,18 +235,10 @@ export async function runSourceToTarget(
 		settings,
 	});
 	const execute = new WorkflowExecute(additionalData(store, workflowData), 'manual');
-	const run = await execute.run({
+	return await execute.run({
 		workflow,
 		startNode: workflow.getNode('Source') as INode,
 	} as never);
-	const taskData = run.data.resultData.runData.Target?.[0];
-	const outputs = (taskData?.data?.main ?? []).map((output) => output ?? []);
-	return {
-		items: outputs[0] ?? [],
-		outputs,
-		error: (taskData?.error ?? run.data.resultData.error) as NodeRun['error'],
-		run,
-	};
 }
 
 /** A load-options call as the editor makes it, with the node's current parameters. */

@@ -7,7 +7,15 @@ import type { Locator, Page } from 'playwright-core';
 
 import { PROVIDER_PRESETS } from '../../../credentials/providerPresets';
 import { CLIENTS } from '../../harness/openIdProvider';
-import { dismissToasts, docsScreenshot, newContext, screenshot, settle, signIn } from '../browser';
+import {
+	dismissToasts,
+	docsScreenshot,
+	newContext,
+	retry,
+	screenshot,
+	settle,
+	signIn,
+} from '../browser';
 import type { E2eContext, Scenario } from '../context';
 import { OWNER } from '../n8nServer';
 import { TEST_USER } from '../../harness/openIdProvider';
@@ -63,22 +71,6 @@ async function completeProviderPopup(
 	const closed = popup.waitForEvent('close', { timeout: 30_000 });
 	await popup.locator('#allow').click();
 	await closed;
-}
-
-async function retry<T>(
-	what: string,
-	attempts: number,
-	step: (attempt: number) => Promise<T>,
-): Promise<T> {
-	let last: unknown;
-	for (let attempt = 0; attempt < attempts; attempt++) {
-		try {
-			return await step(attempt);
-		} catch (error) {
-			last = error;
-		}
-	}
-	throw new Error(`${what} failed ${attempts} times; last: ${(last as Error)?.message ?? last}`);
 }
 
 /**

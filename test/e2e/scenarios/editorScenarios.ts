@@ -7,7 +7,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 
-import { dismissToasts, docsScreenshot, newContext, screenshot, settle, signIn } from '../browser';
+import {
+	dismissToasts,
+	docsScreenshot,
+	newContext,
+	retry,
+	screenshot,
+	settle,
+	signIn,
+} from '../browser';
 import { CREDENTIAL_TYPE, NODE_TYPES, type E2eContext, type Scenario } from '../context';
 import { OWNER, sleep } from '../n8nServer';
 import { connectOverHttp } from '../oauthFlow';
@@ -88,23 +96,6 @@ function chain(...names: string[]) {
 	for (let i = 0; i + 1 < names.length; i++)
 		connections[names[i]] = { main: [[{ node: names[i + 1], type: 'main', index: 0 }]] };
 	return connections;
-}
-
-/** Retries a flaky UI step (a click the canvas swallowed while it was still settling). */
-async function retry<T>(
-	what: string,
-	attempts: number,
-	step: (attempt: number) => Promise<T>,
-): Promise<T> {
-	let last: unknown;
-	for (let attempt = 0; attempt < attempts; attempt++) {
-		try {
-			return await step(attempt);
-		} catch (error) {
-			last = error;
-		}
-	}
-	throw new Error(`${what} failed ${attempts} times; last: ${(last as Error)?.message ?? last}`);
 }
 
 async function openWorkflow(

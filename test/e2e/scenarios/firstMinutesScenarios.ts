@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import type { Locator, Page } from 'playwright-core';
 
-import { docsScreenshot, newContext, screenshot, settle, signIn } from '../browser';
+import { docsScreenshot, newContext, retry, screenshot, settle, signIn } from '../browser';
 import { CREDENTIAL_TYPE, NODE_TYPES, type E2eContext, type Scenario } from '../context';
 import { OWNER, sleep } from '../n8nServer';
 import { runNodeViaWebhook } from '../workflows';
@@ -27,22 +27,6 @@ const needsHttpNode: Scenario['skip'] = (ctx) =>
 			? undefined
 			: 'credential type not loaded'
 		: `${NODE_TYPES.httpRequest} is not loaded`;
-
-async function retry<T>(
-	what: string,
-	attempts: number,
-	step: (attempt: number) => Promise<T>,
-): Promise<T> {
-	let last: unknown;
-	for (let attempt = 0; attempt < attempts; attempt++) {
-		try {
-			return await step(attempt);
-		} catch (error) {
-			last = error;
-		}
-	}
-	throw new Error(`${what} failed ${attempts} times; last: ${(last as Error)?.message ?? last}`);
-}
 
 /** The Connection Status parameter of the open node panel, and the text its box shows. */
 function statusField(page: Page): Locator {
