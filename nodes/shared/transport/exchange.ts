@@ -15,7 +15,7 @@ import type {
 	ReceivedResponse,
 	RequestContext,
 	RequestPacer,
-} from './request';
+} from './types';
 import { settle } from './settle';
 
 /** What came back: a response (any status), or why none did. */

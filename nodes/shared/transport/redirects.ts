@@ -9,7 +9,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { assertAuthorized, assertConfigured, loadConnection, type Connection } from './connection';
 import { assertDestinationAllowed, type Leg } from './destination';
 import { exchange, type Exchanged } from './exchange';
-import type { ConnectionMemo, OutgoingRequest, RequestContext } from './request';
+import type { ConnectionMemo, OutgoingRequest, RequestContext } from './types';
 import type { RunSending } from './exchange';
 
 export const MAX_REDIRECTS = 10;

@@ -3,18 +3,16 @@
  * is the token fresh -> send (the host injects the token; redirects hop by hop) -> refresh on the
  * expiry signal -> retry rate limits and flaky servers. Pagination (pagination.ts) calls it per page.
  */
-import {
-	NodeApiError,
-	sleep,
-	type IDataObject,
-	type IExecuteFunctions,
-	type IHttpRequestMethods,
-	type IHttpRequestOptions,
-	type ILoadOptionsFunctions,
-	type JsonObject,
-} from 'n8n-workflow';
+import { NodeApiError, sleep, type JsonObject } from 'n8n-workflow';
 
 import { assertAuthorized, assertConfigured, loadConnection, type Connection } from './connection';
+import type {
+	ConnectionMemo,
+	OutgoingRequest,
+	ReceivedResponse,
+	RequestContext,
+	RequestPacer,
+} from './types';
 import {
 	assertDestinationAllowed,
 	assertHeadersAllowed,
@@ -44,41 +42,13 @@ import {
 	tokenIsFresh,
 } from './tokenRefresh';
 
-export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions;
-
-export interface OutgoingRequest {
-	method: IHttpRequestMethods;
-	/** Absolute, or relative to the connection's API base URL. */
-	url: string;
-	qs?: IDataObject;
-	headers?: IDataObject;
-	body?: IHttpRequestOptions['body'];
-	/** Whether `body` is JSON to serialize. */
-	json?: boolean;
-	timeoutMs?: number;
-}
-
-export interface ReceivedResponse {
-	statusCode: number;
-	headers: Record<string, string | string[] | undefined>;
-	body: Buffer;
-	/** The URL that answered (after redirects). */
-	url: string;
-}
-
-/** Spaces requests out to a rate, shared by all items of one node run. */
-export interface RequestPacer {
-	waitTurn(): Promise<void>;
-}
-
-/**
- * The connection as last read in this node run. Reading it resolves the whole credential, so items
- * share one read; a refresh replaces it. The host's own read per request is served from the same
- * resolution (credentialReuse.ts).
- */
-export interface ConnectionMemo {
-	current?: Promise<Connection>;
-}
+export type {
+	ConnectionMemo,
+	OutgoingRequest,
+	ReceivedResponse,
+	RequestContext,
+	RequestPacer,
+} from './types';
 
 export interface SendOptions {
 	retry?: RetryPolicy;
