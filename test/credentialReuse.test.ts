@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 
-import { REUSE_FOR_MS } from '../nodes/shared/transport/credentialReuse';
+import { REUSE_FOR_MS } from '../nodes/shared/transport/runConnection';
 import { activeEngine } from './harness/expressionEngine';
 import { itemsOf, startHarness, type Harness } from './harness/fixtures';
 import type { RecordedRequest } from './harness/resourceServer';

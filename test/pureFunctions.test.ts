@@ -3,12 +3,9 @@ import assert from 'node:assert/strict';
 
 import { listPaths, lookupPath, parsePath, readPath } from '../nodes/shared/jsonPath';
 import { nextLinkFromHeader } from '../nodes/shared/transport/pagination';
-import { redact, redactTokenEndpointText } from '../nodes/shared/transport/redact';
-import {
-	DEFAULT_RETRY_POLICY,
-	nextRetryDelay,
-	parseRetryAfter,
-} from '../nodes/shared/transport/retry';
+import { redact, redactTokenEndpointText } from '../nodes/shared/transport/errors';
+import { DEFAULT_RETRY_POLICY } from '../nodes/shared/transport/defaults';
+import { nextRetryDelay, parseRetryAfter } from '../nodes/shared/transport/retry';
 
 describe('response paths', () => {
 	const body = {
