@@ -20,7 +20,7 @@ import {
 	presetFieldKeys,
 	type ProviderPreset,
 } from '../credentials/providerPresets';
-import { describeConnection } from '../nodes/shared/transport/connection';
+import { CREDENTIAL_TYPE, describeConnection } from '../nodes/shared/transport/connection';
 import { CLIENT_ID, CLIENT_SECRET, startHarness, type Harness } from './harness/fixtures';
 import { ResourceServer } from './harness/resourceServer';
 import { resolveCredential } from './harness/resolveCredential';
@@ -113,7 +113,7 @@ describe('the built credential', () => {
 	const credential = loadBuiltCredential();
 
 	test('is an OAuth2 credential type the host can load', () => {
-		assert.equal(credential.name, 'connectionOAuth2Api');
+		assert.equal(credential.name, CREDENTIAL_TYPE);
 		assert.deepEqual(credential.extends, ['oAuth2Api']);
 		assert.equal(credential.displayName, 'Any Service OAuth2 API');
 		assert.match(String(credential.documentationUrl), /^https:\/\//);

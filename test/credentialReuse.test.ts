@@ -6,6 +6,7 @@
  */
 import assert from 'node:assert/strict';
 
+import { CREDENTIAL_TYPE } from '../nodes/shared/transport/connection';
 import { REUSE_FOR_MS } from '../nodes/shared/transport/runConnection';
 import { activeEngine } from './harness/expressionEngine';
 import { itemsOf, startHarness, type Harness } from './harness/fixtures';
@@ -244,7 +245,7 @@ describe('credential reuse', () => {
 		const domainsStarted = Date.now();
 		const editDomains = afterRequests(domainsStarted, 5, async () => {
 			const data = harness.store.stored(narrowed.id);
-			await harness.store.updateCredentials(narrowed, 'connectionOAuth2Api', {
+			await harness.store.updateCredentials(narrowed, CREDENTIAL_TYPE, {
 				...data,
 				allowedDomainsList: 'api.example.com',
 			});

@@ -14,7 +14,7 @@ import {
 
 import { loadOptions, nodeTypes, runFromSource, sourceNode, typesWith } from './harness/engine';
 import { CLIENT_SECRET, itemsOf, startHarness, type Harness } from './harness/fixtures';
-import { CREDENTIAL_TYPE } from './harness/resolveCredential';
+import { CREDENTIAL_TYPE } from '../nodes/shared/transport/connection';
 
 let harness: Harness;
 beforeAll(async () => {

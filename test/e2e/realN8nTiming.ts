@@ -10,10 +10,15 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { CREDENTIAL_TYPE, NODE_TYPES, type E2eContext, type Scenario } from './context';
-import { sleep } from './n8nServer';
-import { connectOverHttp } from './oauthFlow';
-import { callWebhook, webhookTrigger } from './workflows';
+import {
+	CREDENTIAL_TYPE,
+	NODE_TYPES,
+	type E2eContext,
+	type Scenario,
+} from '../harness/n8n/context';
+import { sleep } from '../harness/n8n/server';
+import { connectOverHttp } from '../harness/n8n/oauthFlow';
+import { callWebhook, webhookTrigger } from '../harness/n8n/workflows';
 import {
 	CLIENTS,
 	createConnectedCredential,
