@@ -17,9 +17,7 @@ export const MAX_TEST_FILE_LINES = 600;
 export const LONG_TEST_FILES_ALLOWED: readonly string[] = [
 	'test/badInput.test.ts',
 	'test/credential.test.ts',
-	'test/faults.test.ts',
 	'test/fetchVariables.test.ts',
-	'test/httpRequest.test.ts',
 ];
 
 function filesUnder(dir: string, keep: (file: string) => boolean): string[] {
