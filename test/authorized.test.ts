@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 
-import { type INodeTypeDescription } from 'n8n-workflow';
+import type { INodeTypeDescription } from 'n8n-workflow';
 
 import { nodeTypes } from './harness/engine';
 import { faultSuite, get } from './harness/faultKit';

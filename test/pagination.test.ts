@@ -5,8 +5,9 @@
 import assert from 'node:assert/strict';
 
 import { assertEveryItemAccounted, faultSuite, get } from './harness/faultKit';
-import { type Harness } from './harness/fixtures';
+import type { Harness } from './harness/fixtures';
 import type { ResourceServer } from './harness/resourceServer';
+import { nextLinkFromHeader } from '../nodes/shared/transport/pagination';
 
 const suite = faultSuite(__filename);
 const { run, fault } = suite;
@@ -153,6 +154,32 @@ describe('limits on what comes back', () => {
 			assert.equal(harness.api.count('/big-pages/4'), 0, 'no page after the limit');
 		},
 	);
+});
+
+describe('Link headers', () => {
+	test('Link headers: rel="next" among others', () => {
+		assert.equal(
+			nextLinkFromHeader('<https://a/x?page=3>; rel="last", <https://a/x?page=2>; rel="next"'),
+			'https://a/x?page=2',
+		);
+		assert.equal(nextLinkFromHeader('<https://a/x?page=2>; rel="prev next"'), 'https://a/x?page=2');
+		assert.equal(nextLinkFromHeader('<https://a/x?page=1>; rel="prev"'), undefined);
+		assert.equal(nextLinkFromHeader(undefined), undefined);
+		assert.equal(nextLinkFromHeader('<https://a/x?page=2>;rel=next'), 'https://a/x?page=2');
+	});
+
+	test('Link headers: a hostile header is read in linear time', () => {
+		// Quadratic parsing takes minutes on these; linear parsing takes milliseconds.
+		for (const hostile of [
+			'<'.repeat(200_000),
+			`<a>${' '.repeat(200_000)}x`,
+			'<>;'.repeat(70_000),
+		]) {
+			const started = performance.now();
+			assert.equal(nextLinkFromHeader(hostile), undefined);
+			assert.ok(performance.now() - started < 2_000, `${hostile.slice(0, 8)}… took too long`);
+		}
+	});
 });
 
 suite.faultTableTest();

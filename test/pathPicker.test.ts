@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 
 import { fetchParameters, fetchVariablesSuite, variable } from './harness/fetchVariables';
-import { type Harness } from './harness/fixtures';
+import type { Harness } from './harness/fixtures';
 
 const suite = fetchVariablesSuite();
 const { fetchVariables, withoutRequests, searchPaths } = suite;

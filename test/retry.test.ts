@@ -6,6 +6,8 @@ import assert from 'node:assert/strict';
 
 import { assertEveryItemAccounted, faultSuite, get } from './harness/faultKit';
 import { itemsOf, type Harness } from './harness/fixtures';
+import { DEFAULT_RETRY_POLICY } from '../nodes/shared/transport/defaults';
+import { nextRetryDelay, parseRetryAfter } from '../nodes/shared/transport/retry';
 
 const suite = faultSuite(__filename);
 const { run, assertNoSecrets, fault } = suite;
@@ -275,6 +277,76 @@ describe('inputs checked', () => {
 			assert.ok(Date.now() - started >= 900, 'waited the capped time');
 		},
 	);
+});
+
+describe('Retry-After and backoff', () => {
+	test('seconds and HTTP dates', () => {
+		const now = Date.parse('2026-11-24T12:00:00Z');
+		assert.equal(parseRetryAfter('3', now), 3000);
+		assert.equal(parseRetryAfter('Tue, 24 Nov 2026 12:00:05 GMT', now), 5000);
+		assert.equal(parseRetryAfter('soon', now), undefined);
+	});
+
+	test('the server’s wait is a floor, capped to what the request may still wait; the total wait is bounded', () => {
+		const policy = { ...DEFAULT_RETRY_POLICY, maxTotalWaitMs: 10_000 };
+		const delay = nextRetryDelay(
+			policy,
+			{ attempt: 1, method: 'GET', statusCode: 429, retryAfterMs: 4000, waitedMs: 0 },
+			() => 0.5,
+		);
+		assert.ok(delay !== undefined && delay >= 4000);
+		// Longer than the whole budget: capped to it (a timer would overflow past 2^31 ms).
+		assert.equal(
+			nextRetryDelay(policy, {
+				attempt: 1,
+				method: 'GET',
+				statusCode: 429,
+				retryAfterMs: 20_000,
+				waitedMs: 0,
+			}),
+			10_000,
+		);
+		assert.equal(
+			nextRetryDelay(DEFAULT_RETRY_POLICY, {
+				attempt: 1,
+				method: 'GET',
+				statusCode: 429,
+				retryAfterMs: parseRetryAfter('99999999999'),
+				waitedMs: 0,
+			}),
+			DEFAULT_RETRY_POLICY.maxDelayMs,
+		);
+		assert.equal(
+			nextRetryDelay(policy, {
+				attempt: 2,
+				method: 'GET',
+				statusCode: 429,
+				retryAfterMs: 20_000,
+				waitedMs: 10_000,
+			}),
+			undefined,
+			'nothing left of the budget',
+		);
+		assert.equal(
+			nextRetryDelay(policy, { attempt: 1, method: 'GET', statusCode: 404, waitedMs: 0 }),
+			undefined,
+		);
+		assert.equal(
+			nextRetryDelay(policy, { attempt: 4, method: 'GET', statusCode: 503, waitedMs: 0 }),
+			undefined,
+		);
+	});
+
+	test('exponential backoff with full jitter', () => {
+		const delays = [1, 2, 3].map((attempt) =>
+			nextRetryDelay(
+				DEFAULT_RETRY_POLICY,
+				{ attempt, method: 'GET', statusCode: 503, waitedMs: 0 },
+				() => 0.999,
+			),
+		);
+		assert.deepEqual(delays, [500, 999, 1998]);
+	});
 });
 
 suite.faultTableTest();

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 
 import { captureLogs, faultSuite, get, type CapturedRun } from './harness/faultKit';
 import { itemsOf, type Harness } from './harness/fixtures';
+import { redact, redactTokenEndpointText } from '../nodes/shared/transport/errors';
 
 const suite = faultSuite(__filename);
 const { run, assertNoSecrets, connectedWithTokenUrl, fault } = suite;
@@ -230,6 +231,24 @@ describe('secrets nowhere', () => {
 			}
 		},
 	);
+});
+
+test('token-endpoint text: the quoted response is left out and token fields are masked in every shape', () => {
+	const quoted =
+		'Expected JSON response from OAuth2 token endpoint (content-type: text/html) but received: access_token=abc&refresh_token=def';
+	assert.equal(
+		redactTokenEndpointText(quoted, []),
+		'Expected JSON response from OAuth2 token endpoint (content-type: text/html) (its content is not shown)',
+	);
+	assert.equal(
+		redactTokenEndpointText('{"access_token":"a\\/b","code":"xyz","id_token":"i"}', []),
+		'{"access_token":"[redacted]","code":"[redacted]","id_token":"[redacted]"}',
+	);
+	assert.equal(
+		redact('{"body":"{\\"refresh_token\\":\\"r1\\"}"}', []),
+		'{"body":"{\\"refresh_token\\":\\"[redacted]\\"}"}',
+	);
+	assert.equal(redact('code=602&access_token=tok', []), 'code=602&access_token=[redacted]');
 });
 
 suite.faultTableTest();

@@ -221,7 +221,7 @@ export const realN8nTiming: Scenario = {
 				) as { version: string }
 			).version,
 			real_n8n_builtin_version: `HttpRequest v${version}`,
-			// n8nEnv() (n8nServer.ts) sets no N8N_EXPRESSION_ENGINE: n8n start runs its default.
+			// n8nEnv() (harness/n8n/server.ts) sets no N8N_EXPRESSION_ENGINE: n8n start runs its default.
 			real_n8n_expression_engine: 'vm',
 		};
 		process.stdout.write(`    ${JSON.stringify(figures)}\n`);
