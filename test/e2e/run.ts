@@ -8,8 +8,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import { startOpenIdServer, type OpenIdServer } from '../harness/openIdProvider';
+import { withTimeout } from '../harness/deadline';
 import { closeBrowser } from '../harness/n8n/browser';
+import { startOpenIdServer, type OpenIdServer } from '../harness/openIdProvider';
 import type {
 	CredentialTypeDescription,
 	E2eContext,
@@ -61,14 +62,6 @@ function cleanup(): Promise<void> {
 			await stop().catch((error) => log(`cleanup: ${error?.message ?? error}`));
 	})();
 	return cleaningUp;
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-	let timer: NodeJS.Timeout;
-	const timeout = new Promise<never>((_, reject) => {
-		timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms / 1000} s`)), ms);
-	});
-	return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 /** The `--only <text>` argument, or E2E_ONLY. */

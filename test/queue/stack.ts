@@ -14,6 +14,9 @@ export interface QueueStack {
 	rest: N8nRest;
 	/** What each process's log says it ran: `Worker started execution <id>` lines per worker. */
 	executionsPerWorker(): number[];
+	/** The last `lines` lines of each process's log, headed by its name. */
+	logTails(lines: number): string;
+	/** Stops everything, newest first; safe to call more than once. */
 	stop(): Promise<void>;
 }
 
@@ -34,9 +37,12 @@ function log(message: string): void {
 export async function startQueueStack(options: QueueStackOptions): Promise<QueueStack> {
 	ensureRedisAndPostgres();
 	const stops: Array<() => Promise<void>> = [];
-	const stop = async () => {
-		for (const step of stops.reverse()) await step().catch((error) => log(`stop: ${error}`));
-		stops.length = 0;
+	let stopping: Promise<void> | undefined;
+	const stop = () => {
+		stopping ??= (async () => {
+			for (const step of stops.reverse()) await step().catch((error) => log(`stop: ${error}`));
+		})();
+		return stopping;
 	};
 	try {
 		const started = Date.now();
@@ -109,6 +115,18 @@ export async function startQueueStack(options: QueueStackOptions): Promise<Queue
 						(fs.readFileSync(worker.logFile, 'utf8').match(/Worker started execution/g) ?? [])
 							.length,
 				),
+			logTails: (lines) =>
+				[
+					['main', main] as const,
+					...workers.map((worker, index) => [`worker-${index + 1}`, worker] as const),
+				]
+					.map(([name, server]) => {
+						const text = fs.existsSync(server.logFile)
+							? fs.readFileSync(server.logFile, 'utf8')
+							: '';
+						return `--- end of ${name}'s log (${server.logFile})\n${text.trimEnd().split('\n').slice(-lines).join('\n')}`;
+					})
+					.join('\n'),
 			stop,
 		};
 	} catch (error) {

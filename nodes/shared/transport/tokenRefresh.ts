@@ -9,6 +9,7 @@ import {
 	NodeOperationError,
 	type IExecuteFunctions,
 	type ILoadOptionsFunctions,
+	type Logger,
 } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE, loadConnection } from './connection';
@@ -39,7 +40,7 @@ const STILL_USABLE_MS = 15_000;
  */
 const AHEAD_FACTOR = 0.5 + Math.random() / 2;
 
-type FailureKind = 'endpoint' | 'grant' | 'noRefreshToken' | 'refused' | 'signingKey';
+type FailureKind = 'endpoint' | 'grant' | 'noRefreshToken' | 'refused' | 'signingKey' | 'lockHeld';
 
 interface RefreshFailure {
 	kind: FailureKind;
@@ -170,18 +171,48 @@ function signingKeyProblem(error: unknown): string | undefined {
 	return undefined;
 }
 
+/**
+ * The host refreshes under a lock all n8n processes share (Redis in queue mode), but once it has
+ * waited 10 s for that lock it refreshes without it: with a token endpoint slower than that, two
+ * workers present the same refresh token, and a provider that revokes the grant on reuse ends the
+ * connection. The host logs a warning through the caller's logger right before; this logger
+ * refuses it by throwing, which ends the host's call before any token request. The caller then
+ * re-reads the stored token (the other process's refresh lands there) instead of racing it.
+ */
+const UNLOCKED_REFRESH_WARNING = /could not acquire refresh lock/i;
+
+class RefreshLockHeldElsewhere extends Error {
+	constructor() {
+		super('Another n8n process holds the refresh lock of this connection');
+		this.name = 'RefreshLockHeldElsewhere';
+	}
+}
+
+function refusingUnlockedRefresh(context: RefreshingContext): RefreshingContext {
+	const logger = context.logger;
+	const guardedLogger: Logger = Object.create(logger);
+	guardedLogger.warn = (message, metadata) => {
+		if (UNLOCKED_REFRESH_WARNING.test(String(message))) throw new RefreshLockHeldElsewhere();
+		logger.warn(message, metadata);
+	};
+	const guarded: RefreshingContext = Object.create(context);
+	Object.defineProperty(guarded, 'logger', { value: guardedLogger });
+	return guarded;
+}
+
 async function refreshThroughHost(
 	context: RefreshingContext,
 	connection: Connection,
 	timeoutMs: number,
 ): Promise<RefreshFailure | undefined> {
-	const timeout = AbortSignal.timeout(timeoutMs);
+	const timeout = AbortSignal.timeout(Math.max(timeoutMs, 1));
 	const timedOut = new Promise<'timedOut'>((resolve) =>
 		timeout.addEventListener('abort', () => resolve('timedOut'), { once: true }),
 	);
+	const guarded = refusingUnlockedRefresh(context);
 	const outcome = await Promise.race([
 		settle(
-			context.helpers.refreshOAuth2Token.call(context, CREDENTIAL_TYPE, { tokenType: 'Bearer' }),
+			context.helpers.refreshOAuth2Token.call(guarded, CREDENTIAL_TYPE, { tokenType: 'Bearer' }),
 		),
 		timedOut,
 	]);
@@ -194,6 +225,8 @@ async function refreshThroughHost(
 		};
 	}
 	if (outcome.error === undefined) return undefined;
+	if ((outcome.error as Error)?.name === 'RefreshLockHeldElsewhere')
+		return { kind: 'lockHeld', detail: 'another n8n process is refreshing it', at };
 	const error = unwrapHostError(outcome.error);
 	const signing = signingKeyProblem(error);
 	if (signing) return { kind: 'signingKey', detail: signing, at };
@@ -216,8 +249,11 @@ function storedSinceFailure(state: RefreshState, before: Connection, current: Co
 }
 
 /**
- * Refreshes unless `isStillNeeded` says another item or run already did. Items that ask while a
- * refresh is in flight share its outcome; the outcome is data, never an error built for one node.
+ * Refreshes unless `isStillNeeded` says another item, run or process already did. Items that ask
+ * while a refresh is in flight share its outcome; the outcome is data, never an error built for
+ * one node. While another process holds the refresh lock, this one re-reads the stored token and
+ * asks again (the host then finds the other's token and sends nothing), within `timeoutMs`; with
+ * `mayKeepCurrent` it stops waiting as soon as the current token is still usable.
  */
 async function refreshOnce(
 	context: RefreshingContext,
@@ -226,13 +262,29 @@ async function refreshOnce(
 	timeoutMs: number,
 	isStillNeeded: (current: Connection) => boolean,
 	afterRefusal: boolean,
+	mayKeepCurrent = false,
 ): Promise<RefreshFailure | undefined> {
 	const state = stateOf(context, connection);
 	state.inFlight ??= (async (): Promise<RefreshFailure | undefined> => {
-		const current = await loadConnection(context, itemIndex);
+		const deadline = Date.now() + timeoutMs;
+		let current = await loadConnection(context, itemIndex);
 		if (!isStillNeeded(current)) return undefined;
 		if (!canRefresh(current)) return { kind: 'noRefreshToken', detail: '', at: Date.now() };
-		const failure = await refreshThroughHost(context, current, timeoutMs);
+		let failure = await refreshThroughHost(context, current, deadline - Date.now());
+		while (failure?.kind === 'lockHeld') {
+			current = await loadConnection(context, itemIndex);
+			if (!isStillNeeded(current)) return undefined;
+			if (mayKeepCurrent && stillUsable(current, state)) return failure;
+			if (Date.now() >= deadline) {
+				failure = {
+					kind: 'endpoint',
+					detail: `another n8n process was still refreshing it after ${Math.ceil(timeoutMs / 1000)} s`,
+					at: Date.now(),
+				};
+				break;
+			}
+			failure = await refreshThroughHost(context, current, deadline - Date.now());
+		}
 		if (failure) {
 			// A key that cannot sign sent nothing: no pause for the token endpoint's sake.
 			if (failure.kind !== 'signingKey') state.failure = failure;
@@ -292,6 +344,11 @@ function refreshError(
 			description:
 				'Nothing was sent: n8n could not sign the client assertion with the connection’s key. Open the connection and paste the whole Private Key (an RSA key in PEM, -----BEGIN PRIVATE KEY-----) and the Certificate that belongs to it, then run the node again.',
 		},
+		lockHeld: {
+			message: `${subject}: ${failure.detail}`,
+			description:
+				'Another n8n process (a queue-mode worker) is refreshing this connection. Run the node again in a minute.',
+		},
 		refused: {
 			message: `Connection '${connection.name}': the token was refused even after a refresh (${failure.detail})`,
 			description:
@@ -313,6 +370,7 @@ function refreshError(
 		noRefreshToken: 'needsReconnect',
 		refused: 'needsReconnect',
 		signingKey: 'misconfigured',
+		lockHeld: 'refreshFailing',
 	};
 	return withProblem(error, problems[failure.kind]);
 }
@@ -382,11 +440,13 @@ export async function ensureUsableToken(
 		timeoutMs,
 		(current) => (missing ? !current.accessToken : expiresWithin(current, marginMs, state)),
 		false,
+		!missing,
 	);
 	const current = await loadConnection(context, itemIndex);
 	if (failure === undefined) return current;
 	if (storedSinceFailure(state, connection, current)) return current;
-	if (failure.kind === 'endpoint' && !missing && stillUsable(current, state)) return current;
+	const keepsCurrent = failure.kind === 'endpoint' || failure.kind === 'lockHeld';
+	if (keepsCurrent && !missing && stillUsable(current, state)) return current;
 	throw refreshError(context, current, failure, itemIndex);
 }
 

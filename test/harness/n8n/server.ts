@@ -433,6 +433,16 @@ export class N8nRest {
 		);
 	}
 
+	/** How many executions of the workflow the database holds with one of `statuses`. */
+	async countExecutions(workflowId: string, statuses: string[]): Promise<number> {
+		const filter = encodeURIComponent(JSON.stringify({ workflowId, status: statuses }));
+		const page = await this.request<{ count: number; estimated?: boolean }>(
+			'GET',
+			`/rest/executions?filter=${filter}&limit=1`,
+		);
+		return page.count;
+	}
+
 	getExecution(id: string) {
 		return this.request<{ id: string; status: string; data: string }>(
 			'GET',

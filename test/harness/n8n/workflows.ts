@@ -95,10 +95,17 @@ export async function runNodeViaWebhook(
 	}
 }
 
-/** Activation registers the webhook a moment after the REST call returns: retry while unknown. */
-export async function callWebhook(url: string): Promise<{ status: number; text: string }> {
+/**
+ * Activation registers the webhook a moment after the REST call returns: retry while unknown.
+ * n8n holds the answer until the execution ends; a call that gets no answer for `timeoutMs`
+ * fails with code ETIMEDOUT instead of holding the suite.
+ */
+export async function callWebhook(
+	url: string,
+	timeoutMs = 120_000,
+): Promise<{ status: number; text: string }> {
 	for (let attempt = 0; ; attempt++) {
-		const answer = await getOnConnectionOfItsOwn(url);
+		const answer = await getOnConnectionOfItsOwn(url, timeoutMs);
 		if (answer.status !== 404 || !answer.text.includes('is not registered') || attempt >= 40)
 			return answer;
 		await sleep(250);
@@ -110,7 +117,10 @@ export async function callWebhook(url: string): Promise<{ status: number; text: 
  * reused at that moment fails the call ("fetch failed": other side closed), which a busy machine
  * and pauses between waves of calls make likely.
  */
-function getOnConnectionOfItsOwn(url: string): Promise<{ status: number; text: string }> {
+function getOnConnectionOfItsOwn(
+	url: string,
+	timeoutMs: number,
+): Promise<{ status: number; text: string }> {
 	return new Promise((resolve, reject) => {
 		const request = http.get(url, { agent: false }, (response) => {
 			const chunks: Buffer[] = [];
@@ -120,6 +130,13 @@ function getOnConnectionOfItsOwn(url: string): Promise<{ status: number; text: s
 				resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }),
 			);
 		});
+		request.setTimeout(timeoutMs, () =>
+			request.destroy(
+				Object.assign(new Error(`no answer from ${url} within ${timeoutMs / 1000} s`), {
+					code: 'ETIMEDOUT',
+				}),
+			),
+		);
 		request.on('error', reject);
 	});
 }
