@@ -1,6 +1,7 @@
 /**
  * The tree's shape, checked on every `npm run check` (issue 20): no import circle among the
- * package's own files (nodes/, credentials/), and no test file longer than a reader can hold
+ * package's own files (nodes/, credentials/), the request path's files importing only the files
+ * below them (TRANSPORT_LAYERS), and no test file longer than a reader can hold
  * (test/**\/*.test.ts over MAX_TEST_FILE_LINES lines): a feature's tests sit in a file of their own.
  * Type-only imports count: a circle of types is a circle a reader has to follow too.
  *
@@ -12,6 +13,32 @@ import path from 'node:path';
 const ROOT = path.resolve(__dirname, '..');
 export const SOURCE_DIRS = ['nodes', 'credentials'];
 export const MAX_TEST_FILE_LINES = 600;
+
+/**
+ * nodes/shared/transport/, from the bottom up: each file imports only files listed before it, so
+ * the request path reads one way from its front door (index.ts) down. A new file gets its place here.
+ */
+export const TRANSPORT_DIR = 'nodes/shared/transport';
+export const TRANSPORT_LAYERS = [
+	'types',
+	'defaults',
+	'errors',
+	'connectionSettings',
+	'tokenFacts',
+	'connection',
+	'runConnection',
+	'pacing',
+	'response',
+	'authorized',
+	'allowed',
+	'tokenRefresh',
+	'exchange',
+	'send',
+	'retry',
+	'request',
+	'pagination',
+	'index',
+];
 
 /** Test files allowed over the limit until they are split; shrinks to empty. */
 export const LONG_TEST_FILES_ALLOWED: readonly string[] = [];
@@ -97,6 +124,21 @@ export function structureProblems(root = ROOT): string[] {
 		(circle) =>
 			`Import circle: ${circle.map(relative).join(' <-> ')}. Move what they share into a file below them (e.g. transport/types.ts).`,
 	);
+	const transport = sources.filter((file) => path.dirname(relative(file)) === TRANSPORT_DIR);
+	const layerOf = (file: string) => TRANSPORT_LAYERS.indexOf(path.basename(file, '.ts'));
+	for (const file of transport) {
+		if (layerOf(file) === -1) {
+			problems.push(
+				`${relative(file)} has no place in TRANSPORT_LAYERS (scripts/checkStructure.ts): add it above the files it imports.`,
+			);
+			continue;
+		}
+		for (const imported of importsOf(file))
+			if (transport.includes(imported) && layerOf(imported) >= layerOf(file))
+				problems.push(
+					`${relative(file)} imports ${path.basename(imported)}, which sits above it in the request path (TRANSPORT_LAYERS): move what it needs below both.`,
+				);
+	}
 	const tests = filesUnder(path.join(root, 'test'), (file) => file.endsWith('.test.ts'));
 	for (const file of tests) {
 		const lines = lineCount(file);
@@ -123,6 +165,6 @@ if (require.main === module) {
 	for (const problem of problems) process.stderr.write(`[structure] ${problem}\n`);
 	if (problems.length > 0) process.exit(1);
 	process.stdout.write(
-		`[structure] no import circle in ${SOURCE_DIRS.join('/, ')}/; test files within ${MAX_TEST_FILE_LINES} lines${LONG_TEST_FILES_ALLOWED.length ? ` (${LONG_TEST_FILES_ALLOWED.length} allowed over it until split)` : ''}\n`,
+		`[structure] no import circle in ${SOURCE_DIRS.join('/, ')}/; ${TRANSPORT_DIR}/ imports one way down; test files within ${MAX_TEST_FILE_LINES} lines${LONG_TEST_FILES_ALLOWED.length ? ` (${LONG_TEST_FILES_ALLOWED.length} allowed over it until split)` : ''}\n`,
 	);
 }

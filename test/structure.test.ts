@@ -58,7 +58,25 @@ describe('scripts/checkStructure.ts', () => {
 		}
 	});
 
-	test('the package itself has no import circle and no over-long test file', () => {
+	test('a transport file importing one above it in the request path is named, as is one without a place', () => {
+		const root = tree({
+			'nodes/shared/transport/types.ts':
+				"import { sendAuthorized } from './request';\nexport type T = typeof sendAuthorized;\n",
+			'nodes/shared/transport/request.ts': 'export const sendAuthorized = 1;\n',
+			'nodes/shared/transport/extra.ts': 'export const extra = 1;\n',
+		});
+		try {
+			const problems = structureProblems(root).filter((problem) => !problem.includes(' is gone'));
+			assert.deepEqual(problems.sort(), [
+				'nodes/shared/transport/extra.ts has no place in TRANSPORT_LAYERS (scripts/checkStructure.ts): add it above the files it imports.',
+				'nodes/shared/transport/types.ts imports request.ts, which sits above it in the request path (TRANSPORT_LAYERS): move what it needs below both.',
+			]);
+		} finally {
+			fs.rmSync(root, { recursive: true, force: true });
+		}
+	});
+
+	test('the package itself: no import circle, the request path one way down, no over-long test file', () => {
 		assert.deepEqual(structureProblems(), []);
 	});
 });
