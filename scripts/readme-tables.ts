@@ -1,8 +1,9 @@
 /**
  * The generated tables of the docs, so they cannot drift: README.md's preset table from
  * credentials/providerPresets.ts; docs/faults.md's bad-input table from test/badInputTable.md
- * (written by test/badInput.test.ts) and its fault table from test/faultTable.md (written by
- * test/faults.test.ts). `npm run update` rewrites them; test/readme.test.ts fails when stale.
+ * (written by test/badInput.test.ts) and its fault table, test/faultTable.md, joined from the
+ * parts each feature file's fault tests write (test/faultTable/, see test/harness/faultTable.ts).
+ * `npm run update` rewrites them; test/readme.test.ts fails when stale.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,12 +15,12 @@ import {
 	type PkceSupport,
 	type ProviderPreset,
 } from '../credentials/providerPresets';
+import { FAULT_TABLE, faultTableMarkdown } from '../test/harness/faultTable';
 
 const ROOT = path.join(__dirname, '..');
 export const README = path.join(ROOT, 'README.md');
 export const FAULTS_DOC = path.join(ROOT, 'docs', 'faults.md');
 const BAD_INPUT_TABLE = path.join(ROOT, 'test', 'badInputTable.md');
-const FAULT_TABLE = path.join(ROOT, 'test', 'faultTable.md');
 
 const SEPARATOR_NAMES = { ' ': 'space', ',': 'comma' } as const;
 const AUTH_NAMES = { header: 'client_secret_basic', body: 'client_secret_post' } as const;
@@ -97,11 +98,12 @@ export function faultsDocWithTables(doc: string): string {
 		'bad-inputs',
 		fs.readFileSync(BAD_INPUT_TABLE, 'utf8'),
 	);
-	return replaceSection(FAULTS_DOC, withBadInputs, 'faults', fs.readFileSync(FAULT_TABLE, 'utf8'));
+	return replaceSection(FAULTS_DOC, withBadInputs, 'faults', faultTableMarkdown());
 }
 
 /** Each file holding generated tables, with the function that regenerates them. */
 export const GENERATED_DOCS = [
+	{ file: FAULT_TABLE, withTables: () => faultTableMarkdown() },
 	{ file: README, withTables: readmeWithTables },
 	{ file: FAULTS_DOC, withTables: faultsDocWithTables },
 ] as const;
@@ -115,6 +117,6 @@ export function writeGeneratedTables(): void {
 if (require.main === module) {
 	writeGeneratedTables();
 	process.stdout.write(
-		`README.md: ${PROVIDER_PRESETS.length} presets; docs/faults.md: the bad-input and the fault tables\n`,
+		`README.md: ${PROVIDER_PRESETS.length} presets; test/faultTable.md; docs/faults.md: the bad-input and the fault tables\n`,
 	);
 }

@@ -1,12 +1,15 @@
 /**
  * `npm run update` (after the build): regenerates everything the docs show that the code decides.
- * 1. The bad-input and fault suites, which rewrite test/badInputTable.md and test/faultTable.md.
- * 2. The generated tables: the preset table in README.md, those two in docs/faults.md.
+ * 1. The bad-input suite and the feature files with fault tests, which rewrite test/badInputTable.md
+ *    and the parts of the fault table (test/faultTable/).
+ * 2. The generated tables: the preset table in README.md, test/faultTable.md, two in docs/faults.md.
  * 3. The screenshots in docs/screenshots/: the end-to-end suite's UI scenarios, in a real n8n.
  * `--no-screenshots` skips step 3 (it installs n8n and Chromium on first use).
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
+
+import { FAULT_TEST_FILES } from '../test/harness/faultTable';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -32,7 +35,7 @@ step(
 		'--experimental-vm-modules',
 		path.join(ROOT, 'node_modules', 'jest', 'bin', 'jest.js'),
 		'test/badInput.test.ts',
-		'test/faults.test.ts',
+		...FAULT_TEST_FILES,
 	],
 	{ UPDATE_BAD_INPUT_TABLE: '1', UPDATE_FAULT_TABLE: '1' },
 );

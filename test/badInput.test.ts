@@ -574,31 +574,6 @@ describe('bad input gets a message naming the field and the fix', () => {
 	}
 });
 
-describe('inputs that are accepted', () => {
-	test('empty scopes: a Custom client-credentials connection sends no scope parameter and works', async () => {
-		const credential = harness.credential(
-			{ grantType: 'clientCredentials', scopes: '' },
-			CONNECTION,
-		);
-		const before = harness.auth.tokenRequests.length;
-		const result = await harness.run(credential, 'oAuth2HttpRequest', get('/contacts/1'));
-		assert.equal(result.error, undefined, result.error?.message);
-		const [tokenRequest] = harness.auth.tokenRequests.slice(before);
-		assert.equal(tokenRequest.grantType, 'client_credentials');
-		assert.equal(tokenRequest.scope, undefined);
-	});
-
-	test('a missing scope surfaces as a 403 that says to add scopes and reconnect', async () => {
-		const credential = await harness.connectedCredential({ name: CONNECTION });
-		const result = await harness.run(credential, 'oAuth2HttpRequest', get('/status/403'));
-		assert.match(String(result.error?.message), /answered 403/);
-		assert.match(
-			String(result.error?.description),
-			/add the needed scopes in the connection and reconnect/,
-		);
-	});
-});
-
 test('test/badInputTable.md is the Markdown of this table', () => {
 	const tablePath = path.join(__dirname, 'badInputTable.md');
 	if (process.env.UPDATE_BAD_INPUT_TABLE) writeFileSync(tablePath, badInputMarkdown());

@@ -8,9 +8,13 @@ import {
 } from 'n8n-workflow';
 
 import type { RunSettings } from '../shared/requestOptions';
-import { redact } from '../shared/transport/redact';
-import { connectionOfRun, sendAuthorized, type OutgoingRequest } from '../shared/transport/request';
-import { httpStatusError, parseJsonBody } from '../shared/transport/response';
+import {
+	redact,
+	sendAuthorized,
+	type OutgoingRequest,
+	httpStatusError,
+	parseJsonBody,
+} from '../shared/transport';
 import {
 	extractVariables,
 	validateMappings,
@@ -130,7 +134,7 @@ export async function executeFetchItem(
 		settings.send,
 	);
 	if (response.statusCode >= 400) {
-		const { secrets } = await connectionOfRun(context, settings.send, itemIndex);
+		const { secrets } = await settings.runConnection.read(context, itemIndex);
 		throw httpStatusError(node, response, secrets, redact, itemIndex);
 	}
 	const variables = extractVariables(

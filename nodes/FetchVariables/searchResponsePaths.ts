@@ -6,11 +6,15 @@ import {
 } from 'n8n-workflow';
 
 import { listPaths, readPath } from '../shared/jsonPath';
-import { loadConnection } from '../shared/transport/connection';
-import { isNodeError } from '../shared/transport/hostErrors';
-import { redact, redactError } from '../shared/transport/redact';
-import { sendAuthorized } from '../shared/transport/request';
-import { httpStatusError, parseJsonBody } from '../shared/transport/response';
+import {
+	loadConnection,
+	isNodeError,
+	redact,
+	redactError,
+	sendAuthorized,
+	httpStatusError,
+	parseJsonBody,
+} from '../shared/transport';
 
 function preview(value: unknown): string {
 	if (typeof value === 'object' && value !== null)

@@ -9,7 +9,7 @@ import {
 import { connectionStatusProperty } from '../shared/descriptions';
 import { runRoutedItems } from '../shared/itemRunner';
 import { getConnectionStatus } from '../shared/methods/connectionStatus';
-import { CREDENTIAL_TYPE } from '../shared/transport/connection';
+import { CREDENTIAL_TYPE } from '../shared/transport';
 import { healthProperties } from './description';
 import { executeHealthItem, type HealthRun } from './execute';
 

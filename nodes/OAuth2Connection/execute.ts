@@ -13,13 +13,17 @@ import {
 	CREDENTIAL_TYPE,
 	describeConnection,
 	type Connection,
-} from '../shared/transport/connection';
-import { problemOf } from '../shared/transport/problems';
-import { sendAuthorized } from '../shared/transport/request';
-import { DEFAULT_RETRY_POLICY } from '../shared/transport/retry';
-import { settle } from '../shared/transport/settle';
-import { accountIn, readTokenFacts } from '../shared/transport/tokenFacts';
-import { refreshNow } from '../shared/transport/tokenRefresh';
+	problemOf,
+	sendAuthorized,
+	DEFAULT_RETRY_POLICY,
+	settle,
+	accountIn,
+	readTokenFacts,
+	refreshNow,
+	DEFAULT_TIMEOUT_MS,
+	DEFAULT_WARN_REFRESH_TOKEN_DAYS,
+	RunConnection,
+} from '../shared/transport';
 import {
 	buildReport,
 	findExpiringRefreshToken,
@@ -110,7 +114,7 @@ async function probe(
 		{ method: 'GET', url, timeoutMs },
 		{
 			retry: { ...DEFAULT_RETRY_POLICY, maxAttempts: 2, maxTotalWaitMs: 10_000 },
-			connectionMemo: { current: Promise.resolve(connection) },
+			runConnection: RunConnection.startingWith(connection),
 		},
 	);
 	return {
@@ -139,8 +143,12 @@ export async function executeHealthItem(
 		);
 	}
 	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const timeoutMs = Math.max(1, Number(options.timeout ?? 30_000) || 30_000);
-	const warnWithinMs = Math.max(0, Number(options.warnRefreshTokenDays ?? 7)) * DAY_MS;
+	const timeoutMs = Math.max(
+		1,
+		Number(options.timeout ?? DEFAULT_TIMEOUT_MS) || DEFAULT_TIMEOUT_MS,
+	);
+	const warnWithinMs =
+		Math.max(0, Number(options.warnRefreshTokenDays ?? DEFAULT_WARN_REFRESH_TOKEN_DAYS)) * DAY_MS;
 
 	let stored = await readStored(context, itemIndex);
 	let finding: Finding | undefined = findFromStoredData(stored.connection);

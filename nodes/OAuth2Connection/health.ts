@@ -5,9 +5,13 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { PROVIDER_PRESETS } from '../../credentials/providerPresets';
-import type { Connection } from '../shared/transport/connection';
-import type { ConnectionProblem } from '../shared/transport/problems';
-import { missingScopes, type TokenFacts } from '../shared/transport/tokenFacts';
+import {
+	type Connection,
+	type ConnectionProblem,
+	isBrowserGrant,
+	missingScopes,
+	type TokenFacts,
+} from '../shared/transport';
 
 export type HealthStatus = 'healthy' | ConnectionProblem;
 
@@ -39,7 +43,7 @@ export function findFromStoredData(connection: Connection): Finding | undefined 
 			fix: connection.misconfiguration.description,
 		};
 	}
-	const browserGrant = connection.grantType !== 'clientCredentials';
+	const browserGrant = isBrowserGrant(connection.grantType);
 	if (browserGrant && !connection.accessToken) {
 		return {
 			status: 'needsReconnect',

@@ -13,7 +13,7 @@ import { getConnectionStatus } from '../shared/methods/connectionStatus';
 import { readRunSettings } from '../shared/requestOptions';
 import { answeringAsTool, toolAnswerProperties } from '../shared/toolAnswer';
 import { toolDescriptionMethod, toolDescriptionProperties } from '../shared/toolDescription';
-import { CREDENTIAL_TYPE } from '../shared/transport/connection';
+import { CREDENTIAL_TYPE } from '../shared/transport';
 import { executeRequestItem } from './execute';
 import { requestProperties } from './requestDescription';
 import { optionsProperty, paginationProperties } from './responseDescription';

@@ -7,7 +7,7 @@ import {
 	type IHttpRequestMethods,
 } from 'n8n-workflow';
 
-import type { OutgoingRequest } from '../shared/transport/request';
+import { type OutgoingRequest } from '../shared/transport';
 
 interface KeyValue {
 	name: string;

@@ -13,19 +13,14 @@ import {
 	MAX_PAGES_LIMIT,
 	type PaginationMode,
 	type PaginationSettings,
-} from '../shared/transport/pagination';
-import { redact } from '../shared/transport/redact';
-import {
-	connectionOfRun,
+	redact,
 	sendAuthorized,
 	type ReceivedResponse,
-} from '../shared/transport/request';
-import {
 	detectFormat,
 	httpStatusError,
 	parseJsonBody,
 	type ResponseFormat,
-} from '../shared/transport/response';
+} from '../shared/transport';
 import { buildRequest } from './buildRequest';
 
 const PAGINATION_MODES: PaginationMode[] = [
@@ -194,7 +189,7 @@ export async function executeRequestItem(
 	const neverError = options.neverError === true;
 	const failOnStatus = async (response: ReceivedResponse) => {
 		if (response.statusCode < 400 || neverError) return;
-		const { secrets } = await connectionOfRun(context, settings.send, itemIndex);
+		const { secrets } = await settings.runConnection.read(context, itemIndex);
 		throw httpStatusError(context.getNode(), response, secrets, redact, itemIndex);
 	};
 
@@ -202,7 +197,7 @@ export async function executeRequestItem(
 	if (pagination.mode === 'off') {
 		const response = await sendAuthorized(context, itemIndex, request, settings.send);
 		await failOnStatus(response);
-		const { secrets } = await connectionOfRun(context, settings.send, itemIndex);
+		const { secrets } = await settings.runConnection.read(context, itemIndex);
 		return await shapeResponse(context, itemIndex, withoutSecrets(response, secrets), options);
 	}
 

@@ -72,7 +72,7 @@ export const urlProperty: INodeProperties = {
 
 /**
  * Options that tune the shared request path; each node adds them to its Options collection.
- * Defaults are literals (the linter reads them) and equal DEFAULT_RETRY_POLICY / DEFAULT_REFRESH_MARGIN_MS.
+ * Defaults are literals (the linter reads them) and equal transport/defaults.ts (test/defaults.test.ts).
  */
 export const requestOptionProperties: INodeProperties[] = [
 	{

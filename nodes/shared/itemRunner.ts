@@ -2,17 +2,9 @@
  * The item loop of both nodes, in one place: bounded concurrency, pairedItem on every output,
  * continueOnFail turning a failed item into an error item paired with it.
  */
-import {
-	NodeOperationError,
-	sleep,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-} from 'n8n-workflow';
+import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
-import { loadConnection } from './transport/connection';
-import { isNodeError, type NodeError } from './transport/hostErrors';
-import type { RequestPacer } from './transport/request';
-import { redactError } from './transport/redact';
+import { loadConnection, isNodeError, type NodeError, redactError } from './transport';
 
 export type ItemHandler = (itemIndex: number) => Promise<INodeExecutionData[]>;
 
@@ -109,30 +101,4 @@ export async function runRoutedItems(
 	return Array.from({ length: outputCount }, (_, output) =>
 		outputs.filter((routed) => routed.output === output).flatMap((routed) => routed.items),
 	);
-}
-
-/**
- * Spaces requests to at most `perSecond`, across all items of one node run; undefined for no limit.
- * Each turn starts one interval after the previous request actually went out, so requests that
- * fell due while the process was stalled still leave one by one instead of in a burst.
- */
-export function createPacer(perSecond: number): RequestPacer | undefined {
-	if (!(perSecond > 0)) return undefined;
-	const intervalMs = 1000 / perSecond;
-	let lastSentAt = -Infinity;
-	let previousTurn: Promise<void> = Promise.resolve();
-	return {
-		waitTurn() {
-			const turn = previousTurn.then(async () => {
-				// A timer may fire a millisecond early by the wall clock: wait until the interval is over.
-				for (let wait = lastSentAt + intervalMs - Date.now(); wait > 0; ) {
-					await sleep(wait);
-					wait = lastSentAt + intervalMs - Date.now();
-				}
-				lastSentAt = Date.now();
-			});
-			previousTurn = turn;
-			return turn;
-		},
-	};
 }

@@ -1,15 +1,23 @@
 /** Reads the shared request options of a node run into what the request path takes. */
 import type { IDataObject } from 'n8n-workflow';
 
-import { createPacer } from './itemRunner';
-import { DEFAULT_MAX_RESPONSE_BYTES } from './transport/exchange';
-import type { SendOptions } from './transport/request';
-import { DEFAULT_RETRY_POLICY } from './transport/retry';
-import { DEFAULT_REFRESH_MARGIN_MS } from './transport/tokenRefresh';
+import {
+	createPacer,
+	DEFAULT_CONCURRENCY,
+	DEFAULT_MAX_REQUESTS_PER_SECOND,
+	DEFAULT_MAX_RESPONSE_BYTES,
+	DEFAULT_REFRESH_MARGIN_MS,
+	DEFAULT_RETRY_POLICY,
+	DEFAULT_TIMEOUT_MS,
+	RunConnection,
+	type SendOptions,
+} from './transport';
 
 export interface RunSettings {
 	concurrency: number;
 	timeoutMs: number;
+	/** The connection the items of this node run share. */
+	runConnection: RunConnection;
 	send: SendOptions;
 }
 
@@ -19,9 +27,11 @@ function numberOr(value: unknown, fallback: number): number {
 }
 
 export function readRunSettings(options: IDataObject): RunSettings {
+	const runConnection = new RunConnection();
 	return {
-		concurrency: Math.max(1, numberOr(options.concurrency, 10)),
-		timeoutMs: Math.max(1, numberOr(options.timeout, 30_000)),
+		concurrency: Math.max(1, numberOr(options.concurrency, DEFAULT_CONCURRENCY)),
+		timeoutMs: Math.max(1, numberOr(options.timeout, DEFAULT_TIMEOUT_MS)),
+		runConnection,
 		send: {
 			retry: {
 				...DEFAULT_RETRY_POLICY,
@@ -36,7 +46,7 @@ export function readRunSettings(options: IDataObject): RunSettings {
 				0,
 				numberOr(options.refreshMarginSeconds, DEFAULT_REFRESH_MARGIN_MS / 1000) * 1000,
 			),
-			pacer: createPacer(numberOr(options.maxRequestsPerSecond, 0)),
+			pacer: createPacer(numberOr(options.maxRequestsPerSecond, DEFAULT_MAX_REQUESTS_PER_SECOND)),
 			maxResponseBytes:
 				Math.max(
 					1,
@@ -44,7 +54,7 @@ export function readRunSettings(options: IDataObject): RunSettings {
 				) *
 				1024 *
 				1024,
-			connectionMemo: {},
+			runConnection,
 		},
 	};
 }

@@ -10,9 +10,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { loadConnection } from './transport/connection';
-import { isNodeError } from './transport/hostErrors';
-import { redact } from './transport/redact';
+import { loadConnection, isNodeError, redact } from './transport';
 
 export const DEFAULT_TOOL_ANSWER_CHARACTERS = 20000;
 

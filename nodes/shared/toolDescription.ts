@@ -8,7 +8,7 @@
 import type { ILoadOptionsFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { PROVIDER_PRESETS } from '../../credentials/providerPresets';
-import { connectionName, CREDENTIAL_TYPE, describeConnection } from './transport/connection';
+import { connectionName, CREDENTIAL_TYPE, describeConnection } from './transport';
 import { DEFAULT_TOOL_ANSWER_CHARACTERS } from './toolAnswer';
 
 export type ToolKind = 'request' | 'variables';

@@ -10,7 +10,7 @@ import path from 'node:path';
 
 import type { INodeType, VersionedNodeType } from 'n8n-workflow';
 
-import { cacheRoot, ensureN8n, installDir, isInstalled, N8N_VERSION } from '../e2e/n8nInstall';
+import { cacheRoot, ensureN8n, installDir, isInstalled, N8N_VERSION } from '../harness/n8n/install';
 
 function log(message: string): void {
 	process.stderr.write(`[bench] ${message}\n`);

@@ -18,7 +18,7 @@ import { OAuth2HttpRequest } from '../../dist/nodes/OAuth2HttpRequest/OAuth2Http
 import type { CredentialStore } from '../harness/credentialStore';
 import { FloorNode, FLOOR_NODE } from './generic';
 import { runSourceToTarget, type NodeRun } from '../harness/engine';
-import { CREDENTIAL_TYPE } from '../harness/resolveCredential';
+import { CREDENTIAL_TYPE } from '../../nodes/shared/transport/connection';
 
 /** Emits `count` items `{ index }`. */
 class CountSource implements INodeType {

@@ -14,6 +14,7 @@ import { registerNodeType, runBench } from './engine';
 import { startServers } from './servers';
 import { log, median } from './stats';
 import { BUILTIN_TYPE } from './throughput';
+import { CREDENTIAL_TYPE } from '../../nodes/shared/transport/connection';
 
 const ITEMS = Number(process.env.BENCH_EXPIRY_ITEMS ?? 200);
 const REPEATS = Number(process.env.BENCH_EXPIRY_REPEATS ?? 3);
@@ -53,7 +54,7 @@ export async function expiry(): Promise<Record<string, unknown>> {
 								method: 'GET',
 								url,
 								authentication: 'predefinedCredentialType',
-								nodeCredentialType: 'connectionOAuth2Api',
+								nodeCredentialType: CREDENTIAL_TYPE,
 								options: {},
 							},
 							count: ITEMS,

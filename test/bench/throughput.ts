@@ -18,6 +18,7 @@ import { rawRun } from './raw';
 import { startServers } from './servers';
 import { gc, log, median, round } from './stats';
 import { activeEngine, ensureExpressionEngine } from '../harness/expressionEngine';
+import { CREDENTIAL_TYPE } from '../../nodes/shared/transport/connection';
 
 /** As in n8n: the host grants this type name access to any credential type (FULL_ACCESS_NODE_TYPES). */
 export const BUILTIN_TYPE = 'n8n-nodes-base.httpRequest';
@@ -85,7 +86,7 @@ export async function throughput(): Promise<Record<string, unknown>> {
 				credential,
 				...builtinRun({
 					authentication: 'predefinedCredentialType',
-					nodeCredentialType: 'connectionOAuth2Api',
+					nodeCredentialType: CREDENTIAL_TYPE,
 				}),
 			},
 		};

@@ -7,171 +7,35 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { randomUUID } from 'node:crypto';
 
 import {
 	API_SCOPES,
 	CLIENTS,
 	DEFAULT_SCOPES,
-	startAuthServer,
+	startOpenIdServer,
 	TEST_USER,
-	type AuthServer,
+	type OpenIdServer,
 } from '../harness/openIdProvider';
-import { closeBrowser } from '../e2e/browser';
-import { ensureN8n } from '../e2e/n8nInstall';
-import { freePort, N8nRest, OWNER, packPackage, startN8n, type N8nServer } from '../e2e/n8nServer';
-import { connectOverHttp } from '../e2e/oauthFlow';
+import { closeBrowser } from '../harness/n8n/browser';
+import { ensureN8n } from '../harness/n8n/install';
+import {
+	freePort,
+	N8nRest,
+	OWNER,
+	packPackage,
+	startN8n,
+	type N8nServer,
+} from '../harness/n8n/server';
+import { createDemoContent } from '../harness/n8n/demoContent';
 import { ResourceServer } from '../harness/resourceServer';
 import { startQueueStack } from '../queue/stack';
-import { AGENT_DEMO_PROMPT, createAgentDemo, startDemoModel } from './agentDemo';
+import { AGENT_DEMO_PROMPT, startDemoModel } from '../harness/n8n/agentDemo';
 
 const REPO_DIR = path.resolve(__dirname, '..', '..');
-const HTTP_NODE = 'n8n-nodes-oauth2-connections.oAuth2HttpRequest';
-const FETCH_NODE = 'n8n-nodes-oauth2-connections.fetchVariables';
-const HEALTH_FLOW = path.join(REPO_DIR, 'docs', 'workflows', 'connection-health.json');
-const MANUAL = 'When clicking ‘Execute workflow’';
 const QUEUE = process.argv.includes('--queue');
 
 function log(message: string): void {
 	process.stdout.write(`${message}\n`);
-}
-
-/** The credential type name, from the HTTP node's description (falls back to the known name). */
-async function credentialTypeName(rest: N8nRest): Promise<string> {
-	const nodes = await rest.request<Array<{ name: string; credentials?: Array<{ name: string }> }>>(
-		'GET',
-		'/types/nodes.json',
-	);
-	return nodes.find((n) => n.name === HTTP_NODE)?.credentials?.[0]?.name ?? 'connectionOAuth2Api';
-}
-
-/**
- * The demo connections and one flow per node; returns the flows' names, each runnable with one
- * click. With `agentModelBaseUrl` (a stub model's), also the AI Agent flow with the HTTP tool.
- */
-export async function createDemoContent(
-	rest: N8nRest,
-	auth: AuthServer,
-	apiOrigin: string,
-	agentModelBaseUrl?: string,
-): Promise<Array<{ id: string; name: string }>> {
-	const type = await credentialTypeName(rest);
-	const connection = (name: string) =>
-		rest.createCredential(name, type, {
-			provider: 'custom',
-			grantType: 'authorizationCode',
-			customAuthUrl: auth.authorizeUrl,
-			customTokenUrl: auth.tokenUrl,
-			customClientAuthentication: 'header',
-			customApiBaseUrl: apiOrigin,
-			appClientId: CLIENTS.basic.clientId,
-			appClientSecret: CLIENTS.basic.clientSecret,
-			scopes: 'contacts.read items.read',
-		});
-	const credential = await connection('Demo API (local OAuth2 server)');
-	await connectOverHttp(rest, credential.id);
-	const uses = { [type]: { id: credential.id, name: credential.name } };
-	const unconnected = await connection('Demo API (never connected)');
-	const node = (
-		name: string,
-		nodeType: string,
-		typeVersion: number,
-		x: number,
-		parameters: Record<string, unknown>,
-	) => ({
-		id: randomUUID(),
-		name,
-		type: nodeType,
-		typeVersion,
-		position: [x, 0],
-		parameters,
-	});
-	const flows: Array<{ id: string; name: string }> = [];
-	flows.push(
-		await rest.createWorkflow({
-			name: 'Demo: read a contact and all items',
-			nodes: [
-				node(MANUAL, 'n8n-nodes-base.manualTrigger', 1, 0, {}),
-				{
-					...node('Get contact 1', HTTP_NODE, 1, 260, { method: 'GET', url: '/contacts/1' }),
-					credentials: { [type]: { id: credential.id, name: credential.name } },
-				},
-				{
-					...node('List items (cursor pages)', HTTP_NODE, 1, 520, {
-						method: 'GET',
-						url: '/items/cursor',
-						pagination: 'cursor',
-						recordsPath: 'data',
-						cursorPath: 'meta.next_cursor',
-						cursorParameter: 'cursor',
-					}),
-					credentials: { [type]: { id: credential.id, name: credential.name } },
-				},
-			],
-			connections: {
-				[MANUAL]: {
-					main: [[{ node: 'Get contact 1', type: 'main', index: 0 }]],
-				},
-				'Get contact 1': {
-					main: [[{ node: 'List items (cursor pages)', type: 'main', index: 0 }]],
-				},
-			},
-		}),
-	);
-	flows.push(
-		await rest.createWorkflow({
-			name: 'Demo: fetch a contact’s name into variables',
-			nodes: [
-				node(MANUAL, 'n8n-nodes-base.manualTrigger', 1, 0, {}),
-				{
-					...node('Fetch Variables', FETCH_NODE, 1, 260, {
-						method: 'GET',
-						url: '/contacts/1',
-						variables: {
-							variable: [
-								{
-									name: 'firstName',
-									path: { __rl: true, mode: 'path', value: 'data.first_name' },
-									type: 'string',
-								},
-								{
-									name: 'lastName',
-									path: { __rl: true, mode: 'path', value: 'data.last_name' },
-									type: 'string',
-								},
-							],
-						},
-						output: 'only',
-					}),
-					credentials: uses,
-				},
-			],
-			connections: { [MANUAL]: { main: [[{ node: 'Fetch Variables', type: 'main', index: 0 }]] } },
-		}),
-	);
-	// The connection health flow users import, pointed at one connected and one unconnected connection.
-	const health = JSON.parse(fs.readFileSync(HEALTH_FLOW, 'utf8')) as {
-		nodes: Array<{ name: string; parameters: Record<string, unknown>; credentials?: unknown }>;
-		connections: Record<string, unknown>;
-	};
-	for (const flowNode of health.nodes) {
-		if (flowNode.name === 'Check CRM connection') flowNode.credentials = uses;
-		if (flowNode.name === 'Check Mailbox connection')
-			flowNode.credentials = { [type]: { id: unconnected.id, name: unconnected.name } };
-		if (flowNode.credentials) flowNode.parameters.checkUrl = '/contacts/1';
-	}
-	flows.push(
-		await rest.createWorkflow({
-			name: 'Demo: connection health (one connected, one never connected)',
-			nodes: health.nodes,
-			connections: health.connections,
-		}),
-	);
-	if (agentModelBaseUrl)
-		flows.push(
-			await createAgentDemo(rest, { id: credential.id, name: credential.name }, agentModelBaseUrl),
-		);
-	return flows;
 }
 
 async function main(): Promise<void> {
@@ -199,13 +63,13 @@ async function main(): Promise<void> {
 		if (missing.length) log(`note: not built, left out: ${missing.join(', ')}`);
 
 		const port = Number(process.env.N8N_DEMO_PORT) || (await freePort());
-		let auth: AuthServer | undefined;
+		let auth: OpenIdServer | undefined;
 		const api = new ResourceServer(
 			async (token) => (await auth!.validateAccessToken(token)) !== undefined,
 		);
 		await api.start();
 		stops.push(() => api.stop());
-		auth = await startAuthServer({
+		auth = await startOpenIdServer({
 			redirectUris: [`http://127.0.0.1:${port}/rest/oauth2-credential/callback`],
 			resourceUrl: `${api.url}/`,
 		});

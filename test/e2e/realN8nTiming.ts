@@ -10,10 +10,15 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { CREDENTIAL_TYPE, NODE_TYPES, type E2eContext, type Scenario } from './context';
-import { sleep } from './n8nServer';
-import { connectOverHttp } from './oauthFlow';
-import { callWebhook, webhookTrigger } from './workflows';
+import {
+	CREDENTIAL_TYPE,
+	NODE_TYPES,
+	type E2eContext,
+	type Scenario,
+} from '../harness/n8n/context';
+import { sleep } from '../harness/n8n/server';
+import { connectOverHttp } from '../harness/n8n/oauthFlow';
+import { callWebhook, webhookTrigger } from '../harness/n8n/workflows';
 import {
 	CLIENTS,
 	createConnectedCredential,
@@ -216,7 +221,7 @@ export const realN8nTiming: Scenario = {
 				) as { version: string }
 			).version,
 			real_n8n_builtin_version: `HttpRequest v${version}`,
-			// n8nEnv() (n8nServer.ts) sets no N8N_EXPRESSION_ENGINE: n8n start runs its default.
+			// n8nEnv() (harness/n8n/server.ts) sets no N8N_EXPRESSION_ENGINE: n8n start runs its default.
 			real_n8n_expression_engine: 'vm',
 		};
 		process.stdout.write(`    ${JSON.stringify(figures)}\n`);

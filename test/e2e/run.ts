@@ -9,16 +9,16 @@ import os from 'node:os';
 import path from 'node:path';
 
 import { withTimeout } from '../harness/deadline';
-import { startAuthServer, type AuthServer } from '../harness/openIdProvider';
-import { closeBrowser } from './browser';
+import { closeBrowser } from '../harness/n8n/browser';
+import { startOpenIdServer, type OpenIdServer } from '../harness/openIdProvider';
 import type {
 	CredentialTypeDescription,
 	E2eContext,
 	NodeTypeDescription,
 	Scenario,
-} from './context';
-import { CREDENTIAL_TYPE, NODE_TYPES, setCredentialType } from './context';
-import { ensureN8n } from './n8nInstall';
+} from '../harness/n8n/context';
+import { CREDENTIAL_TYPE, NODE_TYPES, setCredentialType } from '../harness/n8n/context';
+import { ensureN8n } from '../harness/n8n/install';
 import {
 	freePort,
 	N8nRest,
@@ -26,7 +26,7 @@ import {
 	PACKAGE_NAME,
 	startN8n,
 	type N8nServer,
-} from './n8nServer';
+} from '../harness/n8n/server';
 import { ResourceServer } from '../harness/resourceServer';
 import { agentScenarios } from './scenarios/agentScenarios';
 import { browserScenarios } from './scenarios/browserScenarios';
@@ -35,8 +35,8 @@ import { editorScenarios } from './scenarios/editorScenarios';
 import { firstMinutesScenarios } from './scenarios/firstMinutesScenarios';
 import { realN8nTiming } from './realN8nTiming';
 import { nodeScenarios } from './scenarios/nodeScenarios';
-import { createLoopbackCertificate, trustInThisProcess } from './tlsCert';
-import { flattedParser } from './workflows';
+import { createLoopbackCertificate, trustInThisProcess } from '../harness/n8n/tlsCert';
+import { flattedParser } from '../harness/n8n/workflows';
 
 const REPO_DIR = path.resolve(__dirname, '..', '..');
 const GLOBAL_TIMEOUT_MS = Number(process.env.E2E_TIMEOUT_MS) || 30 * 60_000;
@@ -95,8 +95,8 @@ async function setUp(workDir: string): Promise<E2eContext> {
 	if (missing.length) log(`WARNING: not built yet, packed without them: ${missing.join(', ')}`);
 
 	const n8nPort = await freePort();
-	let auth: AuthServer | undefined;
-	let keycloak: AuthServer | undefined;
+	let auth: OpenIdServer | undefined;
+	let keycloak: OpenIdServer | undefined;
 	// Tokens of either auth server are good at the API.
 	const api = new ResourceServer(
 		async (token) =>
@@ -106,14 +106,14 @@ async function setUp(workDir: string): Promise<E2eContext> {
 	await api.start();
 	cleanups.push(() => api.stop());
 	const redirectUris = [`http://127.0.0.1:${n8nPort}/rest/oauth2-credential/callback`];
-	auth = await startAuthServer({ redirectUris, resourceUrl: `${api.url}/` });
+	auth = await startOpenIdServer({ redirectUris, resourceUrl: `${api.url}/` });
 	cleanups.push(() => auth!.close());
 	const extraEnv: Record<string, string> = {};
 	try {
 		const certificate = createLoopbackCertificate(path.join(workDir, 'tls'));
 		trustInThisProcess(certificate.cert);
 		extraEnv.NODE_EXTRA_CA_CERTS = certificate.certFile;
-		keycloak = await startAuthServer({
+		keycloak = await startOpenIdServer({
 			redirectUris,
 			resourceUrl: `${api.url}/`,
 			realm: 'e2e',

@@ -28,7 +28,7 @@ import { FetchVariables } from '../../dist/nodes/FetchVariables/FetchVariables.n
 import { OAuth2HttpRequest } from '../../dist/nodes/OAuth2HttpRequest/OAuth2HttpRequest.node.js';
 import type { CredentialStore } from './credentialStore';
 import { runFromSource, sourceNode, typesWith } from './engine';
-import { CREDENTIAL_TYPE } from './resolveCredential';
+import { CREDENTIAL_TYPE } from '../../nodes/shared/transport/connection';
 
 /** The tool variant of a node, as n8n 2.41 builds it (`<name>Tool`, no main input, ai_tool out). */
 export function asTool(nodeType: INodeType): INodeType {

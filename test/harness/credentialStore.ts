@@ -16,12 +16,8 @@ import {
 	type WorkflowExecuteMode,
 } from 'n8n-workflow';
 
-import {
-	applyDefaults,
-	credentialProperties,
-	CREDENTIAL_TYPE,
-	resolveCredential,
-} from './resolveCredential';
+import { CREDENTIAL_TYPE } from '../../nodes/shared/transport/connection';
+import { applyDefaults, credentialProperties, resolveCredential } from './resolveCredential';
 
 interface StoredCredential {
 	id: string;

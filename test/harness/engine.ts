@@ -26,7 +26,7 @@ import { OAuth2Connection } from '../../dist/nodes/OAuth2Connection/OAuth2Connec
 import { OAuth2HttpRequest } from '../../dist/nodes/OAuth2HttpRequest/OAuth2HttpRequest.node.js';
 import type { CredentialStore } from './credentialStore';
 import { ensureExpressionEngine } from './expressionEngine';
-import { CREDENTIAL_TYPE } from './resolveCredential';
+import { CREDENTIAL_TYPE } from '../../nodes/shared/transport/connection';
 
 /** Emits the items given in its `items` parameter (binary given as base64 strings). */
 class SourceNode implements INodeType {

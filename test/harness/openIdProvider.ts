@@ -69,7 +69,7 @@ export interface TokenRecord {
 	params: Record<string, string>;
 }
 
-export interface AuthServerOptions {
+export interface OpenIdServerOptions {
 	/** Redirect URIs registered for every client (n8n's OAuth callback). */
 	redirectUris: string[];
 	/** The resource server's base URL: access tokens are issued for it. */
@@ -82,7 +82,7 @@ export interface AuthServerOptions {
 	tls?: { key: string; cert: string };
 }
 
-export interface AuthServer {
+export interface OpenIdServer {
 	/** http://127.0.0.1:<port> */
 	origin: string;
 	realm: string;
@@ -161,7 +161,7 @@ function listen(server: net.Server, port = 0): Promise<number> {
 	});
 }
 
-export async function startAuthServer(options: AuthServerOptions): Promise<AuthServer> {
+export async function startOpenIdServer(options: OpenIdServerOptions): Promise<OpenIdServer> {
 	quietDevelopmentWarnings();
 	const realm = options.realm ?? 'e2e';
 	const mountPath = `/realms/${realm}`;

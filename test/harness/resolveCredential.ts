@@ -20,8 +20,6 @@ import { ensureExpressionEngine } from './expressionEngine';
 /** Fields whose stored value the host drops when the credential type declares them hidden. */
 const PINNED_WHEN_HIDDEN = ['authUrl', 'accessTokenUrl', 'grantType', 'authentication', 'scope'];
 
-export const CREDENTIAL_TYPE = 'connectionOAuth2Api';
-
 export function credentialProperties(): INodeProperties[] {
 	return [
 		...new ConnectionOAuth2Api().properties,

@@ -10,11 +10,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import { NODE_TYPES, CREDENTIAL_TYPE } from '../e2e/context';
-import { ensureN8n } from '../e2e/n8nInstall';
-import { packPackage, sleep, type N8nRest } from '../e2e/n8nServer';
-import { connectOverHttp } from '../e2e/oauthFlow';
-import { callWebhook, webhookTrigger } from '../e2e/workflows';
+import { NODE_TYPES, CREDENTIAL_TYPE } from '../harness/n8n/context';
+import { ensureN8n } from '../harness/n8n/install';
+import { packPackage, sleep, type N8nRest } from '../harness/n8n/server';
+import { connectOverHttp } from '../harness/n8n/oauthFlow';
+import { callWebhook, webhookTrigger } from '../harness/n8n/workflows';
 import { AuthServer } from '../harness/authServer';
 import { withTimeout } from '../harness/deadline';
 import { CLIENT_ID, CLIENT_SECRET } from '../harness/fixtures';

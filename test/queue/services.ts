@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import { freePort, sleep } from '../e2e/n8nServer';
+import { freePort, sleep } from '../harness/n8n/server';
 
 export interface Service {
 	port: number;

@@ -4,8 +4,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-import type { N8nInstall } from '../e2e/n8nInstall';
-import { freePort, N8nRest, startN8n, type N8nServer } from '../e2e/n8nServer';
+import type { N8nInstall } from '../harness/n8n/install';
+import { freePort, N8nRest, startN8n, type N8nServer } from '../harness/n8n/server';
 import { ensureRedisAndPostgres, startPostgres, startRedis, type Service } from './services';
 
 export interface QueueStack {

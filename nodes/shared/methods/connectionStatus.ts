@@ -11,9 +11,11 @@ import {
 	connectionName,
 	CREDENTIAL_TYPE,
 	describeConnection,
+	isBrowserGrant,
 	type Connection,
-} from '../transport/connection';
-import { readTokenFacts, type TokenFacts } from '../transport/tokenFacts';
+	readTokenFacts,
+	type TokenFacts,
+} from '../transport';
 
 /** What the panel shows while no connection is assigned (the editor asks before it assigns one). */
 export const NO_CONNECTION_STATUS = 'Choose a connection above to see its status here';
@@ -46,7 +48,7 @@ function describeToken(connection: Connection, facts: TokenFacts): string[] {
 
 /** The line the select box shows: the grant and the token's state, without names or lists. */
 function summarize(connection: Connection): string {
-	const grant = connection.grantType === 'clientCredentials' ? 'Client credentials' : 'Authorized';
+	const grant = isBrowserGrant(connection.grantType) ? 'Authorized' : 'Client credentials';
 	if (connection.blocksAllRequests) return `${grant}; blocks all requests`;
 	if (connection.expiresAt === undefined) return grant;
 	return connection.expiresAt > Date.now()
@@ -69,7 +71,7 @@ export async function getConnectionStatus(
 		: connection.allowedDomains === undefined
 			? 'may call any host'
 			: `may call ${connection.allowedDomains}`;
-	const grant = connection.grantType === 'clientCredentials' ? 'client credentials' : 'authorized';
+	const grant = isBrowserGrant(connection.grantType) ? 'authorized' : 'client credentials';
 	const token = describeToken(connection, readTokenFacts(credentials));
 	const api = connection.apiBaseUrl
 		? `; API ${connection.apiBaseUrl}${connection.apiBaseUrlFrom ? ` (from the token's ${connection.apiBaseUrlFrom})` : ''}`

@@ -1,12 +1,12 @@
 /**
- * What a node needs to know about the selected OAuth2 Connection before it sends anything:
- * is it authorized, where may its token go, when does the token expire, what means "expired".
+ * Reading the selected OAuth2 Connection into what a node needs before it sends anything (the
+ * Connection of types.ts): where may its token go, when does the token expire, what means
+ * "expired", which values are secret.
  */
 import { createHash } from 'node:crypto';
 
 import {
 	isDomainAllowed,
-	NodeOperationError,
 	type ICredentialDataDecryptedObject,
 	type IExecuteFunctions,
 	type ILoadOptionsFunctions,
@@ -19,50 +19,11 @@ import {
 	PROVIDER_PRESETS,
 	type ProviderPreset,
 } from '../../../credentials/providerPresets';
-import { findMisconfiguration, splitList, type Misconfiguration } from './connectionSettings';
-import { withProblem } from './problems';
+import { findMisconfiguration, splitList } from './connectionSettings';
+import { grantTypeOf, type Connection } from './types';
 
+/** The credential's type name (its `name` in ConnectionOAuth2Api.credentials.ts). */
 export const CREDENTIAL_TYPE = 'connectionOAuth2Api';
-
-const BROWSER_GRANTS = new Set(['authorizationCode', 'pkce']);
-
-export interface ExpirySignal {
-	statusCodes: number[];
-	/** Path in a JSON response body, e.g. `errors[0].code`; empty when the API uses status codes only. */
-	responsePath: string;
-	responseValues: string[];
-}
-
-export interface Connection {
-	name: string;
-	grantType: string;
-	/** The token endpoint, for naming it in errors (the host sends the token requests). */
-	tokenUrl: string;
-	apiBaseUrl: string;
-	/** The token-response field the API base URL was taken from (instance_url), if it was. */
-	apiBaseUrlFrom: string | undefined;
-	/** undefined: any host; otherwise n8n's comma-separated allowedDomains syntax. */
-	allowedDomains: string | undefined;
-	/** Whether the allowed domains are the preset's (or the API base URL's host), not typed by the user. */
-	allowedDomainsAreDefault: boolean;
-	blocksAllRequests: boolean;
-	accessToken: string | undefined;
-	hasRefreshToken: boolean;
-	/**
-	 * Which signed-in account the tokens are (a hash of the refresh token; empty without one): with
-	 * n8n's per-user credentials one credential holds each user's own tokens.
-	 */
-	account: string;
-	/** Epoch milliseconds from the host's `n8n_expires_at`, when the provider sent expires_in. */
-	expiresAt: number | undefined;
-	/** How long the provider said the token lives (its expires_in), in milliseconds. */
-	lifetimeMs: number | undefined;
-	expirySignal: ExpirySignal;
-	/** Values that must never appear in an error, an output or a log. */
-	secrets: string[];
-	/** A setting of the connection that cannot work, found before anything is sent. */
-	misconfiguration: Misconfiguration | undefined;
-}
 
 type CredentialReader = Pick<
 	IExecuteFunctions | ILoadOptionsFunctions,
@@ -206,7 +167,7 @@ export function describeConnection(
 	const listedDomains = String(credentials.allowedDomains ?? '').trim();
 	return {
 		name,
-		grantType: String(credentials.grantType ?? 'authorizationCode'),
+		grantType: grantTypeOf(credentials.grantType),
 		tokenUrl,
 		apiBaseUrl,
 		apiBaseUrlFrom: fromToken ? hostField : undefined,
@@ -249,33 +210,4 @@ export async function loadConnection(
 ): Promise<Connection> {
 	const credentials = await context.getCredentials(CREDENTIAL_TYPE, itemIndex);
 	return describeConnection(credentials, connectionName(context.getNode()));
-}
-
-/** Refuses, before anything is sent, a connection whose settings cannot work. */
-export function assertConfigured(node: INode, connection: Connection, itemIndex?: number): void {
-	if (connection.misconfiguration === undefined) return;
-	throw withProblem(
-		new NodeOperationError(node, connection.misconfiguration.message, {
-			itemIndex,
-			description: connection.misconfiguration.description,
-		}),
-		'misconfigured',
-	);
-}
-
-/** The host cannot hide unconnected credentials from the dropdown, so every request checks. */
-export function assertAuthorized(node: INode, connection: Connection, itemIndex?: number): void {
-	if (!BROWSER_GRANTS.has(connection.grantType) || connection.accessToken) return;
-	throw withProblem(
-		new NodeOperationError(
-			node,
-			`Connection '${connection.name}' is not authorized yet: open it and click Connect`,
-			{
-				itemIndex,
-				description:
-					'Open Credentials, select this connection (an Any Service OAuth2 API credential) and click Connect (Reconnect if it was connected before), finish the sign-in in the popup, then run the node again.',
-			},
-		),
-		'needsReconnect',
-	);
 }

@@ -17,11 +17,7 @@ import {
 	type PresetFieldKind,
 	type ProviderPreset,
 } from '../../../credentials/providerPresets';
-
-export interface Misconfiguration {
-	message: string;
-	description: string;
-}
+import { grantTypeOf, isBrowserGrant, type GrantType, type Misconfiguration } from './types';
 
 /** How to say what each kind of field may hold. */
 const EXPECTED: Record<PresetFieldKind, string> = {
@@ -79,7 +75,7 @@ export interface TokenState {
 	connected: boolean;
 }
 
-const GRANT_NAMES: Record<string, string> = {
+const GRANT_NAMES: Record<GrantType, string> = {
 	authorizationCode: 'Authorization Code',
 	pkce: 'Authorization Code with PKCE',
 	clientCredentials: 'Client Credentials',
@@ -97,7 +93,7 @@ function grantProblem(
 	token: TokenState,
 ): Misconfiguration | undefined {
 	if (token.connected) return undefined;
-	const grant = String(credentials.grantType ?? 'authorizationCode');
+	const grant = grantTypeOf(credentials.grantType);
 	const fix = GRANT_NAMES[preset.pkce === 'required' ? 'pkce' : 'authorizationCode'];
 	const description = `Open the connection, set Grant Type to ${fix}, save it and click Connect.`;
 	if (grant === 'authorizationCode' && preset.pkce === 'required') {
@@ -124,7 +120,7 @@ function presetProblem(
 	const urlTemplates = [preset.authUrl, preset.tokenUrl, preset.apiBaseUrl];
 	const keys: PresetFieldKey[] = presetFieldKeys(preset);
 	const replaceable = fieldsReplacedByTokenResponse(preset);
-	const browserGrant = credentials.grantType !== 'clientCredentials';
+	const browserGrant = isBrowserGrant(grantTypeOf(credentials.grantType));
 	for (const key of keys) {
 		const field = PRESET_FIELDS[key];
 		const empty = String(credentials[key] ?? '').trim() === '';

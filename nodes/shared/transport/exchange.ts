@@ -6,53 +6,29 @@
  */
 import { NodeOperationError, type IHttpRequestOptions, type INode } from 'n8n-workflow';
 
-import { CREDENTIAL_TYPE, type Connection } from './connection';
-import { reuseResolvedCredential } from './credentialReuse';
-import { isNodeError, unwrapHostError } from './hostErrors';
+import { CREDENTIAL_TYPE } from './connection';
+import { isNodeError, settle, unwrapHostError } from './errors';
+import { pacedContext } from './pacing';
+import type { RunConnection } from './runConnection';
 import type {
-	ConnectionMemo,
+	Connection,
+	NetworkFailure,
 	OutgoingRequest,
 	ReceivedResponse,
 	RequestContext,
 	RequestPacer,
-} from './request';
-import { settle } from './settle';
+} from './types';
 
 /** What came back: a response (any status), or why none did. */
 export interface Exchanged {
 	response?: ReceivedResponse;
-	/** A failure before any HTTP answer: connection refused, reset, timed out. */
-	networkFailure?: { code?: string; message: string };
+	networkFailure?: NetworkFailure;
 }
 
-export const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
-
-/** What the sends of one node run share: its connection memo, and its pace when it has one. */
+/** What the sends of one node run share: its connection, and its pace when it has one. */
 export interface RunSending {
-	memo: ConnectionMemo;
+	connection: RunConnection;
 	pacer?: RequestPacer;
-}
-
-const pacedContexts = new WeakMap<RequestPacer, RequestContext>();
-
-/**
- * The node's context, except that its HTTP sends wait their turn. The host calls
- * helpers.httpRequest right before a request leaves, after its own one-time work (its client, the
- * first credential read), so requests reach the API at the pace, the first ones included.
- */
-function pacedContext(context: RequestContext, pacer: RequestPacer): RequestContext {
-	let paced = pacedContexts.get(pacer);
-	if (paced === undefined) {
-		const helpers = Object.create(context.helpers) as RequestContext['helpers'];
-		helpers.httpRequest = async (options: IHttpRequestOptions) => {
-			await pacer.waitTurn();
-			return await context.helpers.httpRequest(options);
-		};
-		paced = Object.create(context) as RequestContext;
-		Object.defineProperty(paced, 'helpers', { value: helpers, enumerable: true });
-		pacedContexts.set(pacer, paced);
-	}
-	return paced;
 }
 
 interface StreamedResponse {
@@ -103,7 +79,7 @@ async function readBody(
 /** Whatever the host's HTTP client threw, split into a response (an HTTP status) or a network failure. */
 function readThrown(error: unknown): {
 	response?: StreamedResponse;
-	networkFailure?: Exchanged['networkFailure'];
+	networkFailure?: NetworkFailure;
 } {
 	const failure = error as {
 		response?: { status?: number; headers?: Record<string, string>; data?: unknown };
@@ -157,7 +133,7 @@ export async function exchange(
 	const outcome = await settle(
 		(withToken
 			? sender.helpers.httpRequestWithAuthentication.call(
-					reuseResolvedCredential(sender, run.memo),
+					run.connection.hostContext(sender),
 					CREDENTIAL_TYPE,
 					options,
 					// Refreshing on the expiry signal is the request path's job (tokenRefresh.ts).

@@ -1,18 +1,13 @@
 /**
- * Following a paginated API to its end. Each style is a small strategy that reads a page and
+ * Next page, the last step of the request path: following a paginated API to its end. Each style is a small strategy that reads a page and
  * says what to request next, or that this was the last page.
  */
 import { NodeOperationError, type IDataObject } from 'n8n-workflow';
 
 import { readPath } from '../jsonPath';
 import { parseJsonBody } from './response';
-import {
-	sendAuthorized,
-	type OutgoingRequest,
-	type ReceivedResponse,
-	type RequestContext,
-	type SendOptions,
-} from './request';
+import { sendAuthorized, type SendOptions } from './request';
+import type { OutgoingRequest, ReceivedResponse, RequestContext } from './types';
 
 export type PaginationMode = 'off' | 'nextUrl' | 'linkHeader' | 'cursor' | 'offset' | 'page';
 
@@ -32,11 +27,6 @@ export interface PaginationSettings {
 	/** The most bytes all pages of one item may bring together (each page is bounded on its own too). */
 	maxTotalBytes: number;
 }
-
-export const DEFAULT_MAX_TOTAL_MEGABYTES = 256;
-
-/** Max Pages may not be set higher: a loop that never ends costs the API and n8n's memory. */
-export const MAX_PAGES_LIMIT = 10_000;
 
 export interface Page {
 	number: number;

@@ -1,7 +1,7 @@
 /** Turning a received body into what the user asked for, with errors that say what came back. */
 import { NodeApiError, NodeOperationError, type INode, type JsonObject } from 'n8n-workflow';
 
-import type { ReceivedResponse } from './request';
+import type { ReceivedResponse } from './types';
 
 export type ResponseFormat = 'autodetect' | 'json' | 'text' | 'file';
 

@@ -12,16 +12,17 @@ import {
 	type Logger,
 } from 'n8n-workflow';
 
-import { CREDENTIAL_TYPE, loadConnection, type Connection } from './connection';
-import { isReconnectError, unwrapHostError } from './hostErrors';
-import { withProblem, type ConnectionProblem } from './problems';
-import { redactTokenEndpointText } from './redact';
-import { settle } from './settle';
+import { CREDENTIAL_TYPE, loadConnection } from './connection';
+import {
+	isReconnectError,
+	redactTokenEndpointText,
+	settle,
+	unwrapHostError,
+	withProblem,
+} from './errors';
+import type { Connection, ConnectionProblem } from './types';
 
 type RefreshingContext = IExecuteFunctions | ILoadOptionsFunctions;
-
-/** Refresh when the token has less than this left; the host itself treats 60 s as expired. */
-export const DEFAULT_REFRESH_MARGIN_MS = 120_000;
 
 /** After a failed refresh, or a new token the API refused too, the token endpoint is left alone this long. */
 export const PAUSE_AFTER_FAILURE_MS = 30_000;

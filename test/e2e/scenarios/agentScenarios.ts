@@ -4,15 +4,20 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 
-import { AGENT_DEMO_PROMPT, startDemoModel } from '../../demo/agentDemo';
-import { createDemoContent } from '../../demo/start';
+import { AGENT_DEMO_PROMPT, startDemoModel } from '../../harness/n8n/agentDemo';
+import { createDemoContent } from '../../harness/n8n/demoContent';
 import { ChatModelStub, type ChatStep } from '../../harness/chatModelStub';
 import { ResourceServer } from '../../harness/resourceServer';
-import { docsScreenshot, newContext, settle, signIn } from '../browser';
-import { agentWorkflow, AGENT_NODE, TOOL_NODE, TOOL_TYPE } from '../agentWorkflow';
-import { NODE_TYPES, type E2eContext, type Scenario } from '../context';
-import { OWNER, sleep } from '../n8nServer';
-import { callWebhook, readExecution, webhookTrigger, type WorkflowRun } from '../workflows';
+import { docsScreenshot, newContext, settle, signIn } from '../../harness/n8n/browser';
+import { agentWorkflow, AGENT_NODE, TOOL_NODE, TOOL_TYPE } from '../../harness/n8n/agentWorkflow';
+import { NODE_TYPES, type E2eContext, type Scenario } from '../../harness/n8n/context';
+import { OWNER, sleep } from '../../harness/n8n/server';
+import {
+	callWebhook,
+	readExecution,
+	webhookTrigger,
+	type WorkflowRun,
+} from '../../harness/n8n/workflows';
 import { CLIENTS, createConnectedCredential, customCredentialData } from './credentialHelpers';
 
 const needsTool: Scenario['skip'] = (ctx) =>

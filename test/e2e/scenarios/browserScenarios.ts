@@ -15,9 +15,9 @@ import {
 	screenshot,
 	settle,
 	signIn,
-} from '../browser';
-import type { E2eContext, Scenario } from '../context';
-import { OWNER } from '../n8nServer';
+} from '../../harness/n8n/browser';
+import type { E2eContext, Scenario } from '../../harness/n8n/context';
+import { OWNER } from '../../harness/n8n/server';
 import { TEST_USER } from '../../harness/openIdProvider';
 import { EXPECTED_FORM_ORDER } from '../../harness/credentialForm';
 import { EXPECTED_SCOPE, isConnected, TYPED_SCOPES } from './credentialHelpers';

@@ -4,8 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 import { CLIENTS, type TestClient } from '../../harness/openIdProvider';
-import { CREDENTIAL_TYPE, type E2eContext } from '../context';
-import { connectOverHttp } from '../oauthFlow';
+import { CREDENTIAL_TYPE, type E2eContext } from '../../harness/n8n/context';
+import { connectOverHttp } from '../../harness/n8n/oauthFlow';
 
 export type GrantType = 'authorizationCode' | 'pkce' | 'clientCredentials';
 

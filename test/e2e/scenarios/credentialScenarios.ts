@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { ICredentialType } from 'n8n-workflow';
 
 import { EXPECTED_FORM_ORDER, visibleFieldLabels } from '../../harness/credentialForm';
-import { CREDENTIAL_TYPE, type Scenario } from '../context';
+import { CREDENTIAL_TYPE, type Scenario } from '../../harness/n8n/context';
 import {
 	CLIENTS,
 	createConnectedCredential,

@@ -15,12 +15,17 @@ import {
 	screenshot,
 	settle,
 	signIn,
-} from '../browser';
-import { CREDENTIAL_TYPE, NODE_TYPES, type E2eContext, type Scenario } from '../context';
-import { OWNER, sleep } from '../n8nServer';
-import { connectOverHttp } from '../oauthFlow';
-import { runNodeViaWebhook } from '../workflows';
-import { createDemoContent } from '../../demo/start';
+} from '../../harness/n8n/browser';
+import {
+	CREDENTIAL_TYPE,
+	NODE_TYPES,
+	type E2eContext,
+	type Scenario,
+} from '../../harness/n8n/context';
+import { OWNER, sleep } from '../../harness/n8n/server';
+import { connectOverHttp } from '../../harness/n8n/oauthFlow';
+import { runNodeViaWebhook } from '../../harness/n8n/workflows';
+import { createDemoContent } from '../../harness/n8n/demoContent';
 import { CLIENTS, customCredentialData, isConnected } from './credentialHelpers';
 
 const NOT_AUTHORIZED = /not authorized yet: open it and click Connect/;

@@ -6,10 +6,22 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import type { Locator, Page } from 'playwright-core';
 
-import { docsScreenshot, newContext, retry, screenshot, settle, signIn } from '../browser';
-import { CREDENTIAL_TYPE, NODE_TYPES, type E2eContext, type Scenario } from '../context';
-import { OWNER, sleep } from '../n8nServer';
-import { runNodeViaWebhook } from '../workflows';
+import {
+	docsScreenshot,
+	newContext,
+	retry,
+	screenshot,
+	settle,
+	signIn,
+} from '../../harness/n8n/browser';
+import {
+	CREDENTIAL_TYPE,
+	NODE_TYPES,
+	type E2eContext,
+	type Scenario,
+} from '../../harness/n8n/context';
+import { OWNER, sleep } from '../../harness/n8n/server';
+import { runNodeViaWebhook } from '../../harness/n8n/workflows';
 import {
 	CLIENTS,
 	createConnectedCredential,

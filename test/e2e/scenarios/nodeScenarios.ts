@@ -4,9 +4,14 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { CREDENTIAL_TYPE, NODE_TYPES, type E2eContext, type Scenario } from '../context';
-import { sleep } from '../n8nServer';
-import { runNodeViaWebhook, type WorkflowRun } from '../workflows';
+import {
+	CREDENTIAL_TYPE,
+	NODE_TYPES,
+	type E2eContext,
+	type Scenario,
+} from '../../harness/n8n/context';
+import { sleep } from '../../harness/n8n/server';
+import { runNodeViaWebhook, type WorkflowRun } from '../../harness/n8n/workflows';
 import {
 	CLIENTS,
 	createConnectedCredential,

@@ -1,12 +1,13 @@
 /**
  * The host's per-request credential read served from the run's resolution
- * (nodes/shared/transport/credentialReuse.ts), through n8n-core's real engine under n8n's default
+ * (private to nodes/shared/transport/runConnection.ts), through n8n-core's real engine under n8n's default
  * vm expression engine: fewer resolutions, and every token change still reaches the requests.
  * The GUARD tests fail when n8n-core stops reading the credential the way the reuse relies on.
  */
 import assert from 'node:assert/strict';
 
-import { REUSE_FOR_MS } from '../nodes/shared/transport/credentialReuse';
+import { CREDENTIAL_TYPE } from '../nodes/shared/transport/connection';
+import { REUSE_FOR_MS } from '../nodes/shared/transport/runConnection';
 import { activeEngine } from './harness/expressionEngine';
 import { itemsOf, startHarness, type Harness } from './harness/fixtures';
 import type { RecordedRequest } from './harness/resourceServer';
@@ -109,7 +110,7 @@ describe('credential reuse', () => {
 			resolutions.count <= allowed,
 			`GUARD: 60 requests cost ${resolutions.count} credential resolutions (at most ${allowed} expected). ` +
 				'n8n-core no longer reads the credential through this.getCredentials() on the context passed to ' +
-				'httpRequestWithAuthentication.call(...), so nodes/shared/transport/credentialReuse.ts serves nothing: ' +
+				'httpRequestWithAuthentication.call(...), so the reuse in nodes/shared/transport/runConnection.ts serves nothing: ' +
 				'requests stay correct but pay a full resolution each (2-4 ms under the vm engine). ' +
 				'Read n8n-core’s request-helpers/oauth.js (requestOAuth2) and adapt the reuse.',
 		);
@@ -244,7 +245,7 @@ describe('credential reuse', () => {
 		const domainsStarted = Date.now();
 		const editDomains = afterRequests(domainsStarted, 5, async () => {
 			const data = harness.store.stored(narrowed.id);
-			await harness.store.updateCredentials(narrowed, 'connectionOAuth2Api', {
+			await harness.store.updateCredentials(narrowed, CREDENTIAL_TYPE, {
 				...data,
 				allowedDomainsList: 'api.example.com',
 			});

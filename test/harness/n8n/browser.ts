@@ -72,7 +72,7 @@ export async function screenshot(page: Page, dir: string, name: string): Promise
 }
 
 /** The README's screenshots; written only when E2E_UPDATE_SCREENSHOTS=1, so CI never changes the checkout. */
-export const DOCS_SCREENSHOT_DIR = path.resolve(__dirname, '..', '..', 'docs', 'screenshots');
+export const DOCS_SCREENSHOT_DIR = path.resolve(__dirname, '..', '..', '..', 'docs', 'screenshots');
 
 export function updatingDocsScreenshots(): boolean {
 	return process.env.E2E_UPDATE_SCREENSHOTS === '1';
@@ -94,7 +94,7 @@ export async function docsScreenshot(
 		const target = path.join(DOCS_SCREENSHOT_DIR, `${docsName}.png`);
 		fs.copyFileSync(file, target);
 		process.stderr.write(
-			`[browser] wrote ${path.relative(path.resolve(__dirname, '..', '..'), target)} (${(fs.statSync(target).size / 1024).toFixed(0)} KB)\n`,
+			`[browser] wrote ${path.relative(path.resolve(__dirname, '..', '..', '..'), target)} (${(fs.statSync(target).size / 1024).toFixed(0)} KB)\n`,
 		);
 	}
 	return file;

@@ -1,11 +1,13 @@
 // What every scenario gets: the running servers, the REST client and small helpers.
-import type { AuthServer } from '../harness/openIdProvider';
-import type { N8nRest, N8nServer } from './n8nServer';
-import type { N8nInstall } from './n8nInstall';
-import type { ResourceServer } from '../harness/resourceServer';
+import type { OpenIdServer } from '../openIdProvider';
+import type { N8nRest, N8nServer } from './server';
+import type { N8nInstall } from './install';
+import type { ResourceServer } from '../resourceServer';
 
-/** The credential type name; run.ts confirms it from the HTTP node's description (it was renamed once). */
-export let CREDENTIAL_TYPE = 'connectionOAuth2Api';
+import { CREDENTIAL_TYPE as PACKAGE_CREDENTIAL_TYPE } from '../../../nodes/shared/transport/connection';
+
+/** The credential type name; e2e/run.ts confirms it from the HTTP node's description (it was renamed once). */
+export let CREDENTIAL_TYPE = PACKAGE_CREDENTIAL_TYPE;
 
 export function setCredentialType(name: string): void {
 	CREDENTIAL_TYPE = name;
@@ -44,9 +46,9 @@ export interface CredentialTypeDescription {
 
 export interface E2eContext {
 	install: N8nInstall;
-	auth: AuthServer;
+	auth: OpenIdServer;
 	/** The same kind of server over HTTPS, standing in for Keycloak (the preset's URLs are https://). */
-	keycloak?: AuthServer;
+	keycloak?: OpenIdServer;
 	api: ResourceServer;
 	n8n: N8nServer;
 	rest: N8nRest;

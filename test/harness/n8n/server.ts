@@ -7,7 +7,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
-import type { N8nInstall } from './n8nInstall';
+import type { N8nInstall } from './install';
 
 export const PACKAGE_NAME = 'n8n-nodes-oauth2-connections';
 export const OWNER = {

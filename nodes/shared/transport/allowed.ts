@@ -1,11 +1,12 @@
 /**
- * Where a connection's token may go: the URL a request is sent to (and every redirect hop and
- * next page), checked against the connection's allowed domains, scheme and port, and the headers
- * a user may not set because they decide where a request lands or what it carries.
+ * Is the destination allowed, the second step of the request path: where a connection's token may
+ * go. The URL a request is sent to (and every redirect hop and next page), checked against the
+ * connection's allowed domains, scheme and port, and the headers a user may not set because they
+ * decide where a request lands or what it carries.
  */
 import { isDomainAllowed, NodeOperationError, type IDataObject, type INode } from 'n8n-workflow';
 
-import type { Connection } from './connection';
+import type { Connection, Leg } from './types';
 
 /** Headers that carry the token or decide which host a request lands on: the node sets them. */
 const RESERVED_HEADERS: Record<string, string> = {
@@ -26,9 +27,6 @@ const HEADER_LABELS: Record<string, string> = {
 	forwarded: 'Forwarded',
 	':authority': ':authority',
 };
-
-/** Why a URL is checked: the first request, a redirect hop or a next page. */
-export type Leg = 'request' | 'redirect' | 'nextPage';
 
 /** An absolute http(s) URL, or one relative to the connection's API base URL. */
 export function resolveUrl(

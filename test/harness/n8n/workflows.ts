@@ -6,8 +6,8 @@ import http from 'node:http';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
-import type { N8nRest } from './n8nServer';
-import { RestError, sleep } from './n8nServer';
+import type { N8nRest } from './server';
+import { RestError, sleep } from './server';
 
 export interface NodeUnderTest {
 	name?: string;

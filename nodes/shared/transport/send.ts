@@ -1,18 +1,19 @@
 /**
- * Following redirects in the request path rather than in the host's HTTP client (which keeps the
- * Authorization header on a redirect to a subdomain): every hop is checked against the connection's
- * allowed domains before it is sent, and the token goes only to the exact origin (scheme, host,
- * port) of the first request.
+ * Send, the step after the token is fresh: one request delivered, following redirects hop by hop
+ * (each hop is one exchange.ts). Redirects are followed here rather than in the host's HTTP client
+ * (which keeps the Authorization header on a redirect to a subdomain): every hop is checked against
+ * the connection's allowed domains before it is sent, and the token goes only to the exact origin
+ * (scheme, host, port) of the first request.
  */
 import { NodeOperationError } from 'n8n-workflow';
 
-import { assertAuthorized, assertConfigured, loadConnection, type Connection } from './connection';
-import { assertDestinationAllowed, type Leg } from './destination';
-import { exchange, type Exchanged } from './exchange';
-import type { ConnectionMemo, OutgoingRequest, RequestContext } from './request';
-import type { RunSending } from './exchange';
-
-export const MAX_REDIRECTS = 10;
+import { assertDestinationAllowed } from './allowed';
+import { assertAuthorized, assertConfigured } from './authorized';
+import { loadConnection } from './connection';
+import { MAX_REDIRECTS } from './defaults';
+import { exchange, type Exchanged, type RunSending } from './exchange';
+import type { RunConnection } from './runConnection';
+import type { Connection, Leg, OutgoingRequest, RequestContext } from './types';
 
 /**
  * Before a send that follows an earlier one (a retry, a redirect hop, a next page): the connection
@@ -21,14 +22,14 @@ export const MAX_REDIRECTS = 10;
  */
 export async function recheckBeforeSend(
 	context: RequestContext,
-	memo: ConnectionMemo,
+	run: RunConnection,
 	url: string,
 	itemIndex: number | undefined,
 	leg: Leg,
 ): Promise<Connection> {
 	const node = context.getNode();
 	const current = await loadConnection(context, itemIndex);
-	memo.current = Promise.resolve(current);
+	run.replace(current);
 	assertConfigured(node, current, itemIndex);
 	assertAuthorized(node, current, itemIndex);
 	assertDestinationAllowed(node, current, url, itemIndex, leg);
@@ -100,7 +101,7 @@ export async function sendFollowingRedirects(
 			);
 		}
 		const next = new URL(location, hop.url).toString();
-		current = await recheckBeforeSend(context, run.memo, next, itemIndex, 'redirect');
+		current = await recheckBeforeSend(context, run.connection, next, itemIndex, 'redirect');
 		hop = nextHop(hop, response.statusCode, next);
 	}
 }

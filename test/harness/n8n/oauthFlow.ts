@@ -2,8 +2,8 @@
 // n8n's authorize URL -> the auth server's login and consent pages -> n8n's callback (with the
 // owner's cookies, which n8n checks). Faster than the browser, so most scenarios use it; the
 // browser scenario covers the same flow through n8n's UI.
-import type { N8nRest } from './n8nServer';
-import { TEST_USER } from '../harness/openIdProvider';
+import type { N8nRest } from './server';
+import { TEST_USER } from '../openIdProvider';
 
 export interface ConnectResult {
 	/** n8n's callback page (says "Connection successful" when the token was stored). */

@@ -1,9 +1,68 @@
 /**
- * Removes secrets from anything that could reach an output, an error or a log: the connection's
- * own values (client secret, access, refresh and id tokens), and any token field a provider's
- * response carries, in form, JSON or JSON-in-a-string shapes.
+ * Errors in one place: recognising the host's errors, the connection problem an error carries,
+ * and keeping secrets out of everything that could reach an output, an error or a log.
  */
-import type { NodeError } from './hostErrors';
+import type { ConnectionProblem, NodeError } from './types';
+
+// The host's errors. n8n loads this package with the host's n8n-workflow, but a package installed
+// with its own copy (a plain `npm install` of the tarball) gets other classes, so the host's errors
+// are recognised by name, never by `instanceof`.
+
+const NODE_ERROR_NAMES = new Set(['NodeOperationError', 'NodeApiError']);
+
+export function isNodeError(error: unknown): error is NodeError {
+	return (
+		error instanceof Error &&
+		NODE_ERROR_NAMES.has(error.name) &&
+		typeof (error as { node?: unknown }).node === 'object'
+	);
+}
+
+/**
+ * httpRequestWithAuthentication wraps whatever it caught in a NodeApiError; the HTTP client's own
+ * error (status, headers, code) or the host's own node error is its cause.
+ */
+export function unwrapHostError(error: unknown): unknown {
+	if (
+		error instanceof Error &&
+		error.name === 'NodeApiError' &&
+		error.cause !== undefined &&
+		error.cause !== null
+	) {
+		return error.cause;
+	}
+	return error;
+}
+
+/** The host's answer to `invalid_grant` on a refresh: "The credential ... needs to be reconnected." */
+export function isReconnectError(error: unknown): boolean {
+	return error instanceof Error && /needs to be reconnected/i.test(error.message);
+}
+
+// The connection problem an error carries, for the OAuth2 Connection node's health report.
+
+export function withProblem<E extends NodeError>(error: E, problem: ConnectionProblem): E {
+	error.context.connectionProblem = problem;
+	return error;
+}
+
+export function problemOf(error: unknown): ConnectionProblem | undefined {
+	if (!isNodeError(error)) return undefined;
+	const tagged = error.context.connectionProblem;
+	if (typeof tagged === 'string') return tagged as ConnectionProblem;
+	return isReconnectError(error) ? 'needsReconnect' : undefined;
+}
+
+/** A promise's value or its error, so that errors can be sorted outside a catch clause. */
+export async function settle<T>(promise: Promise<T>): Promise<{ value?: T; error?: unknown }> {
+	return await promise.then(
+		(value) => ({ value }),
+		(error: unknown) => ({ error: error ?? new Error('Unknown error') }),
+	);
+}
+
+// Redaction: the connection's own values (client secret, access, refresh and id tokens), and any
+// token field a provider's response carries, in form, JSON or JSON-in-a-string shapes.
 
 const MASK = '[redacted]';
 

@@ -3,14 +3,9 @@
 // number or the URL in the prompt, then answers from what the tool returned.
 import { randomUUID } from 'node:crypto';
 
-import {
-	ChatModelStub,
-	toolResultsOf,
-	type ChatRequest,
-	type ChatStep,
-} from '../harness/chatModelStub';
-import type { N8nRest } from '../e2e/n8nServer';
-import { agentWorkflow } from '../e2e/agentWorkflow';
+import { ChatModelStub, toolResultsOf, type ChatRequest, type ChatStep } from '../chatModelStub';
+import type { N8nRest } from './server';
+import { agentWorkflow } from './agentWorkflow';
 
 export const AGENT_DEMO_PROMPT = 'What is the last name of contact 7?';
 
