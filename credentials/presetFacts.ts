@@ -211,9 +211,9 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			readOn: '2026-12-03',
 		},
 		tokenUrl: {
-			page: 'https://airtable.com/developers/web/api/oauth-reference#token-creation-request',
-			readOn: '2026-12-03',
-			note: "Section 'Token creation request' listed in the page's table of contents; URL also in Airtable's own example (github.com/Airtable/oauth-example index.js: url: `${baseUrl}/oauth2/v1/token`). Quote from the section body not in the excerpt.",
+			unconfirmed:
+				"the page was not quoted this round: Section 'Token creation request' listed in the page's table of contents; URL also in Airtable's own example (github.com/Airtable/oauth-example index.js: url: `${baseUrl}/oauth2/v1/token`). Quote from the section body not in the excerpt.",
+			lead: 'https://airtable.com/developers/web/api/oauth-reference#token-creation-request',
 		},
 		tokenAuthMethod: {
 			unconfirmed: 'only github.com states it (SDK code): a lead',
@@ -473,9 +473,9 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			notApplicable: 'Token response has no host; cloudId comes from accessible-resources.',
 		},
 		checkRequest: {
-			page: 'https://developer.atlassian.com/cloud/jira/platform/oauth-2-3lo-apps/#how-do-i-retrieve-the-public-profile-of-the-authenticated-user-',
-			readOn: '2026-12-03',
-			note: 'read:me is in the defaults and both scope sets, but not sent when the user types other scopes; an always-sent alternative is GET https://api.atlassian.com/oauth/token/accessible-resources (no extra scope). Quote not re-read this round.',
+			unconfirmed:
+				'the page was not quoted this round: read:me is in the defaults and both scope sets, but not sent when the user types other scopes; an always-sent alternative is GET https://api.atlassian.com/oauth/token/accessible-resources (no extra scope). Quote not re-read this round.',
+			lead: 'https://developer.atlassian.com/cloud/jira/platform/oauth-2-3lo-apps/#how-do-i-retrieve-the-public-profile-of-the-authenticated-user-',
 		},
 		consoleSettings: {
 			page: 'https://developer.atlassian.com/cloud/jira/platform/oauth-2-3lo-apps/',
@@ -908,7 +908,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			quote: '--url https://api.calendly.com/users/me',
 			readOn: '2026-12-03',
 		},
-		apiHosts: { unconfirmed: 'no provider page found' },
+		apiHosts: { unconfirmed: 'the page was not quoted this round' },
 		tokenResponseHost: { notApplicable: 'does not apply' },
 		checkRequest: {
 			page: 'https://developer.calendly.com/api-docs/calendly-api/users/get-user.md',
@@ -923,7 +923,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 				'When a user installs your app, the scopes you request determine what actions your app is permitted to perform.',
 			readOn: '2026-12-03',
 		},
-		regions: { unconfirmed: 'no provider page found' },
+		regions: { unconfirmed: 'the page was not quoted this round' },
 	},
 	canva: {
 		authUrl: {
@@ -1180,7 +1180,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			readOn: '2026-12-03',
 			note: 'research not followed: The quote confirms the row (the refresh-token type is chosen in the key settings); no quoted page states the proposed 180-day idle expiry.',
 		},
-		regions: { unconfirmed: 'no provider page found' },
+		regions: { unconfirmed: 'the page was not quoted this round' },
 	},
 	discord: {
 		authUrl: {
@@ -1473,7 +1473,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 				'A callback URL your app uses to receive the authorization code ... must implement TLS and use an https:// prefix.',
 			readOn: '2026-12-03',
 		},
-		regions: { unconfirmed: 'no provider page found' },
+		regions: { unconfirmed: 'the page was not quoted this round' },
 	},
 	fortnox: {
 		authUrl: {
@@ -2011,7 +2011,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 				'The quote says an approved app appears in the helpdesk with a Connect button; it does not say a draft app cannot be authorized from the authorize URL (the research marks that unconfirmed).',
 			lead: 'https://developers.gorgias.com/docs/oauth2-authentication-for-creating-apps-with-gorgias#authorization-redirection',
 		},
-		regions: { unconfirmed: 'no provider page found' },
+		regions: { unconfirmed: 'the page was not quoted this round' },
 	},
 	harvest: {
 		authUrl: {
@@ -2489,7 +2489,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			readOn: '2026-12-03',
 			note: "Row notes say 'Refresh tokens only for approved apps'; fine.",
 		},
-		regions: { unconfirmed: 'no provider page found' },
+		regions: { unconfirmed: 'the page was not quoted this round' },
 	},
 	loginWithAmazon: {
 		authUrl: {
@@ -3067,7 +3067,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			quote: 'you must enable the user authorization token feature during app creation.',
 			readOn: '2026-12-03',
 		},
-		regions: { unconfirmed: 'no provider page found' },
+		regions: { unconfirmed: 'the page was not quoted this round' },
 	},
 	mondayCom: {
 		authUrl: {
@@ -3115,9 +3115,8 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 		},
 		clientCredentialsScopes: { notApplicable: 'No client credentials grant.' },
 		apiBaseUrl: {
-			page: 'https://developer.monday.com/api-reference/docs/basics',
-			readOn: '2026-12-03',
-			note: 'Row value; page not re-read this round.',
+			unconfirmed: 'the page was not quoted this round: Row value; page not re-read this round.',
+			lead: 'https://developer.monday.com/api-reference/docs/basics',
 		},
 		apiHosts: { unconfirmed: 'Not re-read.' },
 		tokenResponseHost: { notApplicable: 'No host in the token response.' },
@@ -3279,8 +3278,8 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 				'Org AS client credentials need private_key_jwt (row note; sources listed in the row).',
 		},
 		clientCredentialsScopes: { unconfirmed: 'no provider page states it' },
-		apiBaseUrl: { unconfirmed: 'no provider page found' },
-		apiHosts: { unconfirmed: 'no provider page found' },
+		apiBaseUrl: { unconfirmed: 'the page was not quoted this round' },
+		apiHosts: { unconfirmed: 'the page was not quoted this round' },
 		tokenResponseHost: { notApplicable: 'does not apply' },
 		checkRequest: {
 			unconfirmed:
@@ -3297,9 +3296,9 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 	},
 	oktaCustomAuthServer: {
 		authUrl: {
-			page: 'https://developer.okta.com/docs/api/openapi/okta-oauth/oauth/customas',
-			readOn: '2026-12-03',
-			note: "Row's documented source (custom AS endpoints /oauth2/{authorizationServerId}/v1/...); not re-read this round.",
+			unconfirmed:
+				"the page was not quoted this round: Row's documented source (custom AS endpoints /oauth2/{authorizationServerId}/v1/...); not re-read this round.",
+			lead: 'https://developer.okta.com/docs/api/openapi/okta-oauth/oauth/customas',
 		},
 		tokenUrl: {
 			page: 'https://developer.okta.com/docs/guides/implement-client-creds/overview/#request-for-token',
@@ -3525,7 +3524,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 				'all Pins and Boards created with Trial access are only visible to their creator as Sandbox entities.',
 			readOn: '2026-12-03',
 		},
-		regions: { unconfirmed: 'no provider page found' },
+		regions: { unconfirmed: 'the page was not quoted this round' },
 	},
 	pipedrive: {
 		authUrl: {
@@ -3824,9 +3823,9 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			note: 'Older REST API guide version; body parameters. Basic header support not read.',
 		},
 		pkce: {
-			page: 'https://help.salesforce.com/s/articleView?id=xcloud.remoteaccess_pkce.htm&type=5',
-			readOn: '2026-12-03',
-			note: "Row's source: 'Require PKCE' is on by default for external client apps; not re-read this round.",
+			unconfirmed:
+				"the page was not quoted this round: Row's source: 'Require PKCE' is on by default for external client apps; not re-read this round.",
+			lead: 'https://help.salesforce.com/s/articleView?id=xcloud.remoteaccess_pkce.htm&type=5',
 		},
 		scopeSeparator: {
 			unconfirmed:
@@ -3847,9 +3846,9 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			note: "Access: 'The connected app's session timeout value determines when an access token is no longer valid' (same page). Default 2-hour timeout and 'valid until revoked' default policy not quoted this round.",
 		},
 		grants: {
-			page: 'https://help.salesforce.com/s/articleView?id=xcloud.remoteaccess_oauth_client_credentials_flow.htm&type=5',
-			readOn: '2026-12-03',
-			note: "Client credentials: token URL must be the org's My Domain, app must enable the flow and name a run-as user; page not re-read this round.",
+			unconfirmed:
+				"the page was not quoted this round: Client credentials: token URL must be the org's My Domain, app must enable the flow and name a run-as user; page not re-read this round.",
+			lead: 'https://help.salesforce.com/s/articleView?id=xcloud.remoteaccess_oauth_client_credentials_flow.htm&type=5',
 		},
 		clientCredentialsScopes: {
 			unconfirmed:
@@ -4144,9 +4143,8 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			note: "'Refreshing an access token does not extend the refresh token's lifetime.' Row notes already say so.",
 		},
 		grants: {
-			page: 'https://developer.spotify.com/documentation/web-api/tutorials/client-credentials-flow',
-			readOn: '2026-12-03',
-			note: "Row's source; app-only tokens.",
+			unconfirmed: "the page was not quoted this round: Row's source; app-only tokens.",
+			lead: 'https://developer.spotify.com/documentation/web-api/tutorials/client-credentials-flow',
 		},
 		clientCredentialsScopes: {
 			unconfirmed: 'Not re-read.',
@@ -4263,7 +4261,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			readOn: '2026-12-03',
 			note: 'fixed in the row: notes: single-player mode until the app is upgraded',
 		},
-		regions: { unconfirmed: 'no provider page found' },
+		regions: { unconfirmed: 'the page was not quoted this round' },
 	},
 	stripeConnect: {
 		authUrl: {
@@ -4274,9 +4272,9 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			note: "OAuth reference applies only to Standard accounts ('The content on this page applies only to Standard accounts.').",
 		},
 		tokenUrl: {
-			page: 'https://docs.stripe.com/connect/oauth-reference#post-token',
-			readOn: '2026-12-03',
-			note: "Row's value; the stored excerpts stop before the POST /oauth/token section.",
+			unconfirmed:
+				"the page was not quoted this round: Row's value; the stored excerpts stop before the POST /oauth/token section.",
+			lead: 'https://docs.stripe.com/connect/oauth-reference#post-token',
 		},
 		tokenAuthMethod: {
 			unconfirmed: 'Kept; token request section not in stored excerpts.',
@@ -4479,7 +4477,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			lead: 'https://dev.twitch.tv/docs/authentication/',
 		},
 		apiBaseUrl: { unconfirmed: 'Helix also needs a Client-Id header (row notes).' },
-		apiHosts: { unconfirmed: 'no provider page found' },
+		apiHosts: { unconfirmed: 'the page was not quoted this round' },
 		tokenResponseHost: { notApplicable: 'does not apply' },
 		checkRequest: {
 			page: 'https://dev.twitch.tv/docs/authentication/validate-tokens/#who-must-validate-tokens',
@@ -4494,13 +4492,13 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 				'Any third-party app that calls the Twitch APIs and maintains an OAuth session must call the /validate endpoint',
 			readOn: '2026-12-03',
 		},
-		regions: { unconfirmed: 'no provider page found' },
+		regions: { unconfirmed: 'the page was not quoted this round' },
 	},
 	twitter: {
 		authUrl: {
-			page: 'https://docs.x.com/fundamentals/authentication/oauth-2-0/user-access-token#steps-to-connect-using-oauth-2-0',
-			readOn: '2026-12-03',
-			note: "Row's source ('Step 1: Construct an Authorize URL'); the stored excerpt stops before the URL.",
+			unconfirmed:
+				"the page was not quoted this round: Row's source ('Step 1: Construct an Authorize URL'); the stored excerpt stops before the URL.",
+			lead: 'https://docs.x.com/fundamentals/authentication/oauth-2-0/user-access-token#steps-to-connect-using-oauth-2-0',
 		},
 		tokenUrl: {
 			page: 'https://docs.x.com/fundamentals/authentication/oauth-2-0/authorization-code#refresh-tokens',
@@ -4521,9 +4519,8 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			note: 'The only documented user flow is Authorization Code with PKCE.',
 		},
 		scopeSeparator: {
-			page: 'https://docs.x.com/fundamentals/authentication/oauth-2-0/authorization-code#scopes',
-			readOn: '2026-12-03',
-			note: "Row's source; not re-read.",
+			unconfirmed: "the page was not quoted this round: Row's source; not re-read.",
+			lead: 'https://docs.x.com/fundamentals/authentication/oauth-2-0/authorization-code#scopes',
 		},
 		refreshScopes: {
 			page: 'https://docs.x.com/fundamentals/authentication/oauth-2-0/authorization-code#refresh-tokens',
@@ -4571,31 +4568,28 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 	},
 	typeform: {
 		authUrl: {
-			page: 'https://www.typeform.com/developers/get-started/applications/',
-			readOn: '2026-12-03',
-			note: "Row's source; not re-read this round.",
+			unconfirmed: "the page was not quoted this round: Row's source; not re-read this round.",
+			lead: 'https://www.typeform.com/developers/get-started/applications/',
 		},
 		tokenUrl: {
-			page: 'https://www.typeform.com/developers/get-started/applications/',
-			readOn: '2026-12-03',
-			note: "Row's source; not re-read this round.",
+			unconfirmed: "the page was not quoted this round: Row's source; not re-read this round.",
+			lead: 'https://www.typeform.com/developers/get-started/applications/',
 		},
 		tokenAuthMethod: { unconfirmed: 'As in the row.' },
 		pkce: { unconfirmed: 'Not documented.' },
 		scopeSeparator: {
-			page: 'https://www.typeform.com/developers/get-started/scopes/',
-			readOn: '2026-12-03',
-			note: "Row's source; not re-read.",
+			unconfirmed: "the page was not quoted this round: Row's source; not re-read.",
+			lead: 'https://www.typeform.com/developers/get-started/scopes/',
 		},
 		refreshScopes: {
-			page: 'https://www.typeform.com/developers/get-started/scopes/',
-			readOn: '2026-12-03',
-			note: "Row's source: the offline scope issues a refresh token.",
+			unconfirmed:
+				"the page was not quoted this round: Row's source: the offline scope issues a refresh token.",
+			lead: 'https://www.typeform.com/developers/get-started/scopes/',
 		},
 		tokenLifetimes: { unconfirmed: 'As in the row.' },
 		grants: {
-			page: 'https://www.typeform.com/developers/get-started/applications/',
-			readOn: '2026-12-03',
+			unconfirmed: 'the page was not quoted this round',
+			lead: 'https://www.typeform.com/developers/get-started/applications/',
 		},
 		clientCredentialsScopes: { notApplicable: 'No client credentials grant.' },
 		apiBaseUrl: {
@@ -5029,9 +5023,8 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 	},
 	zoom: {
 		authUrl: {
-			page: 'https://developers.zoom.us/docs/integrations/oauth/',
-			readOn: '2026-12-03',
-			note: "Row's source; not re-read.",
+			unconfirmed: "the page was not quoted this round: Row's source; not re-read.",
+			lead: 'https://developers.zoom.us/docs/integrations/oauth/',
 		},
 		tokenUrl: {
 			page: 'https://devsupport.zoom.us/hc/en-us/articles/360060332931-Extending-the-expiration-for-an-OAuth-access-token',
@@ -5046,9 +5039,8 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			readOn: '2026-12-03',
 		},
 		pkce: {
-			page: 'https://developers.zoom.us/blog/pcke-oauth-with-postman-rest-api/',
-			readOn: '2026-12-03',
-			note: "Row's source; not re-read.",
+			unconfirmed: "the page was not quoted this round: Row's source; not re-read.",
+			lead: 'https://developers.zoom.us/blog/pcke-oauth-with-postman-rest-api/',
 		},
 		scopeSeparator: {
 			unconfirmed:
@@ -5068,15 +5060,14 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			note: 'access 1 h; refresh 15 years, rotating',
 		},
 		grants: {
-			page: 'https://developers.zoom.us/docs/internal-apps/s2s-oauth/',
-			readOn: '2026-12-03',
-			note: 'Row: clientCredentials false with a note to use Extra Token Parameters for account_credentials; S2S tokens have no refresh token. Page not re-read.',
+			unconfirmed:
+				'the page was not quoted this round: Row: clientCredentials false with a note to use Extra Token Parameters for account_credentials; S2S tokens have no refresh token. Page not re-read.',
+			lead: 'https://developers.zoom.us/docs/internal-apps/s2s-oauth/',
 		},
 		clientCredentialsScopes: { notApplicable: 'Scopes come from the S2S app.' },
 		apiBaseUrl: {
-			page: 'https://developers.zoom.us/docs/api/',
-			readOn: '2026-12-03',
-			note: 'Row value.',
+			unconfirmed: 'the page was not quoted this round: Row value.',
+			lead: 'https://developers.zoom.us/docs/api/',
 		},
 		apiHosts: {
 			unconfirmed:

@@ -444,6 +444,16 @@ function recordOf(research: Research, key: FactKey): FactRecord {
 				};
 	if (fact.status === 'unconfirmed')
 		return { unconfirmed: note ?? 'no provider page states it', ...(page ? { lead: page } : {}) };
+	// A page the research named without reading its statement again (no quote) proves nothing yet.
+	const unread =
+		!quote &&
+		(!fact.note ||
+			/not re-read|stops before|not in the excerpt|^Row(?:'s)? (?:source|value)/i.test(fact.note));
+	if (fact.status === 'confirmed' && unread)
+		return {
+			unconfirmed: `the page was not quoted this round${note ? `: ${note}` : ''}`,
+			...(page ? { lead: page } : {}),
+		};
 	if (!decision) return documented(note ? { note } : {});
 	if ('applied' in decision) return documented({ note: `fixed in the row: ${decision.applied}` });
 	if ('recorded' in decision) return documented({ note: decision.recorded });
