@@ -532,7 +532,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		displayName: 'Adobe (IMS)',
 		authUrl: 'https://ims-na1.adobelogin.com/ims/authorize/v2',
 		tokenUrl: 'https://ims-na1.adobelogin.com/ims/token/v3',
-		defaultScopes: ['openid', 'AdobeID', 'offline_access'],
+		defaultScopes: ['openid', 'AdobeID'],
 		refreshScopes: ['offline_access'],
 		scopeSeparator: ',',
 		tokenAuthMethod: 'header',
@@ -573,10 +573,11 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		pkce: 'required',
 		clientCredentials: false,
 		apiBaseUrl: 'https://api.airtable.com/v0',
-		allowedDomains: ['api.airtable.com'],
+		allowedDomains: ['api.airtable.com', 'content.airtable.com'],
 		checkUrl: 'https://api.airtable.com/v0/meta/whoami',
 		docsUrl: 'https://airtable.com/developers/web/api/oauth-reference',
-		notes: 'Every requested scope must be ticked in the integration. whoami needs no scope.',
+		notes:
+			'Every requested scope must be ticked in the integration. whoami needs no scope. Outside development the integration needs a Terms of Service URL, Support Email and Privacy Policy URL.',
 		setupHint:
 			'Open airtable.com/create/oauth > Register new OAuth integration; paste the n8n OAuth Redirect URL as the OAuth redirect URL; tick every scope you will request (at least one); click Generate client secret and copy the Client ID and Client Secret.',
 		setupDocsUrl: 'https://airtable.com/developers/web/guides/oauth-integrations',
@@ -606,7 +607,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		notes:
 			'Apigee X/hybrid management API with a Google OAuth client; the user needs apigee.organizations.get on the org for the check call.',
 		setupHint:
-			'Google Cloud console: enable the Apigee API, set up the OAuth consent screen, then APIs & Services > Credentials > Create credentials > OAuth client ID > Web application; add the n8n OAuth Redirect URL under Authorized redirect URIs; copy Client ID and Client secret.',
+			'Google Cloud console: enable the Apigee API, set up the OAuth consent screen and publish it (in Testing, refresh tokens expire after 7 days), then APIs & Services > Credentials > Create credentials > OAuth client ID > Web application; add the n8n OAuth Redirect URL under Authorized redirect URIs; copy Client ID and Client secret.',
 		setupDocsUrl: 'https://developers.google.com/identity/protocols/oauth2/web-server#creatingcred',
 		sources: [
 			'https://developers.google.com/identity/protocols/oauth2/web-server',
@@ -680,7 +681,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		displayName: 'Auth0',
 		authUrl: 'https://{auth0Domain}/authorize',
 		tokenUrl: 'https://{auth0Domain}/oauth/token',
-		defaultScopes: ['openid', 'profile', 'email', 'offline_access'],
+		defaultScopes: ['openid', 'profile', 'email'],
 		refreshScopes: ['offline_access'],
 		scopeSeparator: ' ',
 		tokenAuthMethod: 'body',
@@ -691,7 +692,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		checkUrl: 'https://{auth0Domain}/userinfo',
 		docsUrl: 'https://auth0.com/docs/api/authentication',
 		notes:
-			'To call an API (e.g. the Management API), add audience=<API identifier> to Extra Authorization Parameters and, for client credentials, to Extra Token Parameters.',
+			"To call an API (e.g. the Management API), add audience=<API identifier> to Extra Authorization Parameters and, for client credentials, to Extra Token Parameters. Refresh tokens need Allow Offline Access in the API's settings.",
 		setupHint:
 			'Auth0 Dashboard > Applications > Create Application > Regular Web Application; in Settings add the n8n OAuth Redirect URL to Allowed Callback URLs and copy Domain, Client ID, Client Secret. For client credentials, authorize the app for the API under APIs > Machine to Machine Applications.',
 		setupDocsUrl:
@@ -719,7 +720,12 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		pkce: 'unsupported',
 		clientCredentials: false,
 		apiBaseUrl: 'https://3.basecampapi.com',
-		allowedDomains: ['3.basecampapi.com', 'launchpad.37signals.com'],
+		allowedDomains: [
+			'3.basecampapi.com',
+			'launchpad.37signals.com',
+			'3.basecamp-static.com',
+			'storage.3.basecamp.com',
+		],
 		checkUrl: 'https://launchpad.37signals.com/authorization.json',
 		docsUrl: 'https://github.com/basecamp/bc3-api/blob/master/sections/authentication.md',
 		notes:
@@ -776,7 +782,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		pkce: 'unsupported',
 		clientCredentials: true,
 		apiBaseUrl: 'https://api.box.com/2.0',
-		allowedDomains: ['api.box.com', 'upload.box.com'],
+		allowedDomains: ['api.box.com', 'upload.box.com', 'dl.boxcloud.com'],
 		checkUrl: 'https://api.box.com/2.0/users/me',
 		docsUrl: 'https://developer.box.com/guides/authentication/oauth2/',
 		notes:
@@ -798,7 +804,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		displayName: 'Calendly',
 		authUrl: 'https://auth.calendly.com/oauth/authorize',
 		tokenUrl: 'https://auth.calendly.com/oauth/token',
-		defaultScopes: [],
+		defaultScopes: ['users:read'],
 		scopeSeparator: ' ',
 		tokenAuthMethod: 'header',
 		pkce: 'supported',
@@ -981,6 +987,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		authUrl: 'https://{docuSignAccountHost}/oauth/auth',
 		tokenUrl: 'https://{docuSignAccountHost}/oauth/token',
 		defaultScopes: ['signature', 'extended'],
+		refreshScopes: ['extended'],
 		scopeSeparator: ' ',
 		tokenAuthMethod: 'header',
 		pkce: 'supported',
@@ -1015,7 +1022,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		pkce: 'supported',
 		clientCredentials: false,
 		apiBaseUrl: 'https://api.dropboxapi.com/2',
-		allowedDomains: ['api.dropboxapi.com', 'content.dropboxapi.com'],
+		allowedDomains: ['api.dropboxapi.com', 'content.dropboxapi.com', 'notify.dropboxapi.com'],
 		checkUrl: 'https://api.dropboxapi.com/2/users/get_current_account',
 		docsUrl: 'https://developers.dropbox.com/oauth-guide',
 		notes:
@@ -1071,13 +1078,13 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		tokenAuthMethod: 'header',
 		authQueryParameters: { access_type: 'offline' },
 		pkce: 'unsupported',
-		clientCredentials: true,
+		clientCredentials: false,
 		apiBaseUrl: 'https://api.fortnox.se/3',
 		allowedDomains: ['api.fortnox.se'],
 		checkUrl: 'https://api.fortnox.se/3/companyinformation',
 		docsUrl: 'https://www.fortnox.se/developer/authorization',
 		notes:
-			'Needs a Swedish organisation to register. Client credentials only after a service-account consent (account_type=service) and need the tenantId: use Custom for that.',
+			'Needs a Swedish organisation to register. Client credentials only after a service-account consent (account_type=service) and need the tenantId: use Custom for that, with Service account enabled for the app in the Developer Portal.',
 		setupHint:
 			'Register as a developer at apps.fortnox.se/integration-developer, open the Developer Portal > Create app; enable the scopes you need (e.g. companyinformation, invoice); add the n8n OAuth Redirect URL under Redirect URIs; copy Client ID and Client Secret.',
 		setupDocsUrl: 'https://www.fortnox.se/developer/authorization',
@@ -1197,7 +1204,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		docsUrl:
 			'https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps',
 		notes:
-			'GitHub Apps ignore scopes (permissions are set in the app); OAuth apps use them. PKCE: S256 only, optional.',
+			"GitHub Apps ignore scopes (permissions are set in the app); OAuth apps use them. PKCE: S256 only, optional. Keep a GitHub App's User-to-server token expiration on, or no refresh token is issued.",
 		setupHint:
 			'GitHub > Settings > Developer settings > OAuth Apps > New OAuth App (or GitHub Apps > New GitHub App); paste the n8n OAuth Redirect URL as Authorization callback URL; Register; copy the Client ID and click Generate a new client secret.',
 		setupDocsUrl:
@@ -1263,7 +1270,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		notes:
 			'Enable each API (Calendar, Drive, ...) in your Google Cloud project. access_type=offline&prompt=consent is what yields the refresh token.',
 		setupHint:
-			'Google Cloud console > APIs & Services: enable each API you need, configure the OAuth consent screen, then Credentials > Create credentials > OAuth client ID > Web application; add the n8n OAuth Redirect URL under Authorized redirect URIs; copy Client ID and Client secret.',
+			'Google Cloud console > APIs & Services: enable each API you need, configure the OAuth consent screen and publish it (in Testing, refresh tokens expire after 7 days), then Credentials > Create credentials > OAuth client ID > Web application; add the n8n OAuth Redirect URL under Authorized redirect URIs; copy Client ID and Client secret.',
 		setupDocsUrl: 'https://developers.google.com/identity/protocols/oauth2/web-server#creatingcred',
 		sources: [
 			'https://developers.google.com/identity/protocols/oauth2/web-server',
@@ -1499,6 +1506,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		authUrl: 'https://{keycloakHost}/realms/{keycloakRealm}/protocol/openid-connect/auth',
 		tokenUrl: 'https://{keycloakHost}/realms/{keycloakRealm}/protocol/openid-connect/token',
 		defaultScopes: ['openid', 'profile', 'email'],
+		refreshScopes: ['offline_access'],
 		scopeSeparator: ' ',
 		tokenAuthMethod: 'header',
 		pkce: 'supported',
@@ -1508,7 +1516,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		checkUrl: 'https://{keycloakHost}/realms/{keycloakRealm}/protocol/openid-connect/userinfo',
 		docsUrl: 'https://www.keycloak.org/securing-apps/oidc-layers',
 		notes:
-			'Client credentials need "Service accounts roles" enabled on the client. userinfo needs the openid scope.',
+			'Client credentials need "Service accounts roles" enabled on the client. userinfo needs the openid scope. offline_access (an optional client scope by default) gives a refresh token that outlives the SSO session (Offline Session Idle, 30 days by default).',
 		setupHint:
 			'Keycloak admin console > your realm > Clients > Create client (OpenID Connect); turn on Client authentication, tick Standard flow (and Service accounts roles for client credentials); add the n8n OAuth Redirect URL to Valid redirect URIs; Save; copy the secret from the Credentials tab.',
 		setupDocsUrl: 'https://www.keycloak.org/docs/latest/server_admin/#_oidc_clients',
@@ -1529,7 +1537,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		scopeSeparator: ',',
 		tokenAuthMethod: 'body',
 		pkce: 'supported',
-		clientCredentials: false,
+		clientCredentials: true,
 		apiBaseUrl: 'https://api.linear.app',
 		allowedDomains: ['api.linear.app'],
 		docsUrl: 'https://linear.app/developers/oauth-2-0-authentication',
@@ -1676,7 +1684,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		authUrl: MICROSOFT_AUTH_URL,
 		tokenUrl: MICROSOFT_TOKEN_URL,
 		defaultScopes: [
-			'offline_access',
 			'User.Read',
 			'Mail.ReadWrite',
 			'Mail.Send',
@@ -1718,7 +1725,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		displayName: 'Microsoft Dynamics 365 / Dataverse',
 		authUrl: MICROSOFT_AUTH_URL,
 		tokenUrl: MICROSOFT_TOKEN_URL,
-		defaultScopes: ['user_impersonation', 'offline_access'],
+		defaultScopes: ['user_impersonation'],
 		refreshScopes: ['offline_access'],
 		scopeSeparator: ' ',
 		scopeResource: 'https://{dynamicsOrgHost}',
@@ -1732,7 +1739,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		docsUrl:
 			'https://learn.microsoft.com/en-us/power-apps/developer/data-platform/walkthrough-register-app-azure-active-directory',
 		notes:
-			'Scope user_impersonation (delegated) or .default (client credentials, needs an Application User), both on your environment host. Tokens are per environment.',
+			'Scope user_impersonation (delegated) or .default (client credentials, needs an Application User), both on your environment host. Tokens are per environment. Use a Web redirect platform: SPA refresh tokens last 24 hours.',
 		setupHint:
 			'Entra admin center > App registrations > New registration; add a Web redirect URI (the n8n OAuth Redirect URL); Certificates & secrets > New client secret; API permissions > Add > Dynamics CRM > Delegated user_impersonation. For client credentials add an Application User in Power Platform admin center with a security role.',
 		setupDocsUrl:
@@ -1755,7 +1762,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		displayName: 'Microsoft Entra ID',
 		authUrl: MICROSOFT_AUTH_URL,
 		tokenUrl: MICROSOFT_TOKEN_URL,
-		defaultScopes: ['openid', 'profile', 'email', 'offline_access', 'User.Read'],
+		defaultScopes: ['openid', 'profile', 'email', 'User.Read'],
 		refreshScopes: ['offline_access'],
 		scopeSeparator: ' ',
 		scopeResource: 'https://{microsoftGraphHost}',
@@ -1786,7 +1793,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		displayName: 'Microsoft SharePoint',
 		authUrl: MICROSOFT_AUTH_URL,
 		tokenUrl: MICROSOFT_TOKEN_URL,
-		defaultScopes: ['offline_access', 'User.Read', 'Sites.ReadWrite.All', 'Files.ReadWrite.All'],
+		defaultScopes: ['User.Read', 'Sites.ReadWrite.All', 'Files.ReadWrite.All'],
 		refreshScopes: ['offline_access'],
 		scopeSeparator: ' ',
 		scopeResource: 'https://{microsoftGraphHost}',
@@ -1799,7 +1806,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		checkUrl: 'https://{microsoftGraphHost}/v1.0/me',
 		docsUrl: 'https://learn.microsoft.com/en-us/graph/api/resources/sharepoint',
 		notes:
-			'Via Graph (/sites, /drives). SharePoint REST (/_api) needs the scope https://<tenant>.sharepoint.com/.default (GCC High: sharepoint.us) and that host in Allowed Domains.',
+			'Via Graph (/sites, /drives). SharePoint REST (/_api) needs the scope https://<tenant>.sharepoint.com/.default (GCC High: sharepoint.us) and that host in Allowed Domains. Use a Web redirect platform (SPA refresh tokens last 24 hours); application permissions need admin consent.',
 		setupHint:
 			'Entra admin center > App registrations > New registration; under Authentication add a Web platform with the n8n OAuth Redirect URL; copy Application (client) ID and Directory (tenant) ID; Certificates & secrets > New client secret (copy the Value); API permissions: add the scopes.',
 		setupDocsUrl:
@@ -1862,7 +1869,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		allowedDomains: ['api.monday.com'],
 		docsUrl: 'https://developer.monday.com/apps/docs/oauth',
 		notes:
-			'New apps use OAuth 2.1: PKCE, expiring access tokens, refresh tokens. The API is GraphQL (POST to the base URL, e.g. query { me { id name } }). An admin must install the app first.',
+			'New apps use OAuth 2.1: PKCE, expiring access tokens, refresh tokens. The API is GraphQL (POST to the base URL, e.g. query { me { id name } }). An admin must install the app first. Apps made before OAuth 2.1: turn on the New OAuth Flow toggle in the app version.',
 		setupHint:
 			'monday.com: avatar > Developers > Create app; General settings > App credentials: copy Client ID and Client Secret; OAuth & Permissions: tick scopes (me:read, boards:read) and add the n8n OAuth Redirect URL under Redirect URLs. An account admin must install the app before users can authorize.',
 		setupDocsUrl: 'https://developer.monday.com/apps/docs/oauth-2-1',
@@ -1958,7 +1965,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		checkUrl: 'https://{oktaDomain}/oauth2/v1/userinfo',
 		docsUrl: 'https://developer.okta.com/docs/guides/implement-grant-type/authcode/main/',
 		notes:
-			'Org authorization server (Okta API, okta.* scopes). Client credentials here need private_key_jwt (a service app); with a client secret use Okta (Custom Authorization Server).',
+			'Org authorization server (Okta API, okta.* scopes). Client credentials here need private_key_jwt (a service app); with a client secret use Okta (Custom Authorization Server). Refresh tokens of the org server end 90 days after sign-in, however often used.',
 		setupHint:
 			'Okta Admin Console > Applications > Create App Integration > OIDC - OpenID Connect > Web Application; tick grant types Authorization Code and Refresh Token; paste the n8n OAuth Redirect URL into Sign-in redirect URIs; assign users; copy Client ID and Client secret (client auth: Client secret).',
 		setupDocsUrl: 'https://developer.okta.com/docs/guides/implement-grant-type/authcode/main/',
@@ -1981,7 +1988,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		displayName: 'Okta (Custom Authorization Server)',
 		authUrl: 'https://{oktaDomain}/oauth2/{oktaAuthServerId}/v1/authorize',
 		tokenUrl: 'https://{oktaDomain}/oauth2/{oktaAuthServerId}/v1/token',
-		defaultScopes: ['openid', 'profile', 'email', 'offline_access'],
+		defaultScopes: ['openid', 'profile', 'email'],
 		refreshScopes: ['offline_access'],
 		scopeSeparator: ' ',
 		tokenAuthMethod: 'header',
@@ -1993,7 +2000,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		checkUrl: 'https://{oktaDomain}/oauth2/{oktaAuthServerId}/v1/userinfo',
 		docsUrl: 'https://developer.okta.com/docs/guides/implement-grant-type/clientcreds/main/',
 		notes:
-			'Tokens for your own APIs (custom scopes; okta.* scopes are not issued here). Client credentials work with a client secret. Add your API host to Allowed Domains.',
+			"Tokens for your own APIs (custom scopes; okta.* scopes are not issued here). Client credentials work with a client secret. Add your API host to Allowed Domains. The server's access policy and rule must allow the grant and scopes (client credentials: a custom scope).",
 		setupHint:
 			'Okta Admin Console > Applications > Create App Integration > OIDC - OpenID Connect > Web Application; tick grant types Authorization Code and Refresh Token; paste the n8n OAuth Redirect URL into Sign-in redirect URIs; assign users; copy Client ID and Client secret (client auth: Client secret).',
 		setupDocsUrl: 'https://developer.okta.com/docs/guides/implement-grant-type/authcode/main/',
@@ -2020,7 +2027,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		checkUrl: 'https://api.outreach.io/api/v2',
 		docsUrl: 'https://developers.outreach.io/api/oauth',
 		notes:
-			'Scopes are resource.action (e.g. prospects.read, sequences.all), space-separated. Server-to-server access uses a separate S2S token, not client credentials.',
+			'Scopes are resource.action (e.g. prospects.read, sequences.all), space-separated. Server-to-server access uses a separate S2S token, not client credentials. Development credentials are for development and testing; production credentials come after publishing.',
 		setupHint:
 			'In the Outreach Developer Portal (developers.outreach.io) create an app and open its API access tab; add the n8n OAuth Redirect URL under redirect URIs and select the OAuth scopes (e.g. users.read, prospects.read); save and copy the client ID and secret (the secret is shown once).',
 		setupDocsUrl: 'https://developers.outreach.io/api/oauth',
@@ -2143,7 +2150,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		displayName: 'QuickBooks Online (Intuit)',
 		authUrl: 'https://appcenter.intuit.com/connect/oauth2',
 		tokenUrl: 'https://oauth.platform.intuit.com/oauth2/v1/tokens/bearer',
-		defaultScopes: ['com.intuit.quickbooks.accounting'],
+		defaultScopes: ['com.intuit.quickbooks.accounting', 'openid', 'email'],
 		scopeSeparator: ' ',
 		tokenAuthMethod: 'header',
 		pkce: 'unsupported',
@@ -2153,12 +2160,13 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 			'quickbooks.api.intuit.com',
 			'sandbox-quickbooks.api.intuit.com',
 			'accounts.platform.intuit.com',
+			'sandbox-accounts.platform.intuit.com',
 		],
 		checkUrl: 'https://accounts.platform.intuit.com/v1/openid_connect/userinfo',
 		docsUrl:
 			'https://developer.intuit.com/app/developer/qbo/docs/develop/authentication-and-authorization/oauth-2.0',
 		notes:
-			'Paths start with your company (realm) ID, returned as realmId on the redirect; sandbox companies use https://sandbox-quickbooks.api.intuit.com.',
+			"Paths start with your company (realm) ID, returned as realmId on the redirect; sandbox companies use https://sandbox-quickbooks.api.intuit.com. Development keys work only in the sandbox; fill in the app's Reconnect URL (mandatory since 2026).",
 		setupHint:
 			'developer.intuit.com > Dashboard > Create an app > QuickBooks Online and Payments; choose scope Accounting; Keys & credentials (Development or Production): add the n8n OAuth Redirect URL under Redirect URIs, copy Client ID and Client Secret.',
 		setupDocsUrl:
@@ -2240,7 +2248,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		displayName: 'Salesforce',
 		authUrl: 'https://{salesforceLoginHost}/services/oauth2/authorize',
 		tokenUrl: 'https://{salesforceLoginHost}/services/oauth2/token',
-		defaultScopes: ['api', 'refresh_token'],
+		defaultScopes: ['api'],
 		refreshScopes: ['refresh_token'],
 		scopeSeparator: ' ',
 		tokenAuthMethod: 'body',
@@ -2260,7 +2268,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		docsUrl:
 			'https://help.salesforce.com/s/articleView?id=sf.remoteaccess_oauth_web_server_flow.htm&type=5',
 		notes:
-			'API calls go to your instance (instance_url of the token response), not the login host. Client credentials need your My Domain as the login host and a run-as user.',
+			"API calls go to your instance (instance_url of the token response), not the login host. Client credentials need your My Domain as the login host and a run-as user. The app's refresh token policy (and rotation, if on) decide how long the connection lasts.",
 		setupHint:
 			"Setup > External Client App Manager > New External Client App (new Connected Apps can't be created since Spring '26); enable OAuth, paste the n8n OAuth Redirect URL as Callback URL, add scopes api and refresh_token; keep 'Require PKCE' on; copy Consumer Key and Secret.",
 		setupDocsUrl:
@@ -2294,7 +2302,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		docsUrl:
 			'https://www.servicenow.com/docs/r/platform-security/authentication/oauth-inbound.html',
 		notes:
-			'API base is your instance (e.g. /api/now/table/incident). Client credentials must be enabled on the instance (system property) and need an OAuth Application User.',
+			"API base is your instance (e.g. /api/now/table/incident). Client credentials must be enabled on the instance (system property) and need an OAuth Application User. Refresh tokens end after the registry entry's Refresh Token Lifespan (100 days by default), not extended by refreshing.",
 		setupHint:
 			"System OAuth > Application Registry > New > 'Create an OAuth API endpoint for external clients' (or a Machine Identity Console inbound integration); paste the n8n OAuth Redirect URL; copy Client ID and Client Secret. Client credentials: set glide.oauth.inbound.client.credential.grant_type.enabled=true and an OAuth Application User.",
 		setupDocsUrl:
@@ -2490,7 +2498,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		checkUrl: 'https://www.strava.com/api/v3/athlete',
 		docsUrl: 'https://developers.strava.com/docs/getting-started/',
 		notes:
-			'Scopes are comma-separated; the user may untick scopes, so check the scope returned. Callback is matched by domain only.',
+			'Scopes are comma-separated; the user may untick scopes, so check the scope returned. Callback is matched by domain only. New apps are in single-player mode (only your own account) until Strava upgrades them.',
 		setupHint:
 			"Sign in to Strava, open Settings > My API Application (strava.com/settings/api) and create the app; set 'Authorization Callback Domain' to the host of the n8n OAuth Redirect URL (domain only, no path); copy Client ID and Client Secret.",
 		setupDocsUrl: 'https://developers.strava.com/docs/getting-started/',
@@ -2516,7 +2524,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		pkce: 'unsupported',
 		clientCredentials: false,
 		apiBaseUrl: 'https://api.stripe.com/v1',
-		allowedDomains: ['api.stripe.com'],
+		allowedDomains: ['api.stripe.com', 'files.stripe.com'],
 		checkUrl: 'https://api.stripe.com/v1/account',
 		docsUrl: 'https://docs.stripe.com/connect/oauth-reference',
 		notes:
@@ -2547,7 +2555,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		pkce: 'unsupported',
 		clientCredentials: false,
 		apiBaseUrl: 'https://api.focus.teamleader.eu',
-		allowedDomains: ['api.focus.teamleader.eu'],
+		allowedDomains: ['api.focus.teamleader.eu', 'files.teamleader.eu'],
 		checkUrl: 'https://api.focus.teamleader.eu/users.me',
 		docsUrl: 'https://developer.focus.teamleader.eu/docs/authentication',
 		notes:
@@ -2640,7 +2648,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		pkce: 'unsupported',
 		clientCredentials: false,
 		apiBaseUrl: 'https://api.typeform.com',
-		allowedDomains: ['api.typeform.com', 'api.eu.typeform.com'],
+		allowedDomains: ['api.typeform.com', 'api.eu.typeform.com', 'api.typeform.eu'],
 		checkUrl: 'https://api.typeform.com/me',
 		docsUrl: 'https://www.typeform.com/developers/get-started/applications/',
 		notes:
@@ -2788,14 +2796,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		displayName: 'Xero',
 		authUrl: 'https://login.xero.com/identity/connect/authorize',
 		tokenUrl: 'https://identity.xero.com/connect/token',
-		defaultScopes: [
-			'openid',
-			'profile',
-			'email',
-			'offline_access',
-			'accounting.contacts',
-			'accounting.settings',
-		],
+		defaultScopes: ['openid', 'profile', 'email', 'accounting.contacts', 'accounting.settings'],
 		refreshScopes: ['offline_access'],
 		scopeSeparator: ' ',
 		tokenAuthMethod: 'header',
@@ -2806,7 +2807,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		checkUrl: 'https://api.xero.com/connections',
 		docsUrl: 'https://developer.xero.com/documentation/guides/oauth2/auth-flow',
 		notes:
-			'Requests need a xero-tenant-id header (GET /connections lists them). Client credentials are for Custom Connections. New apps use granular scopes (e.g. accounting.invoices).',
+			'Requests need a xero-tenant-id header (GET /connections lists them). Client credentials are for Custom Connections (a paid premium option). New apps use granular scopes (e.g. accounting.invoices).',
 		setupHint:
 			'developer.xero.com > My Apps > New app (Web app); paste the n8n OAuth Redirect URL as Redirect URI; Configuration: generate and copy the Client secret and Client id. Apps created from 2 March 2026 must request granular scopes.',
 		setupDocsUrl: 'https://developer.xero.com/documentation/guides/oauth2/auth-flow',
@@ -2880,7 +2881,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		checkUrl: 'https://www.{zohoApiDomain}/crm/v8/users?type=CurrentUser',
 		docsUrl: 'https://www.zoho.com/accounts/protocol/oauth.html',
 		notes:
-			"Defaults to Zoho CRM scopes; type other apps' scopes (e.g. ZohoBooks.fullaccess.all). Pick the same data centre in both fields; the token's api_domain tells it.",
+			"Defaults to Zoho CRM scopes; type other apps' scopes (e.g. ZohoBooks.fullaccess.all). Pick the same data centre in both fields; the token's api_domain tells it. A user has at most 20 refresh tokens: the 21st deletes the oldest connection.",
 		setupHint:
 			'api-console.zoho.com (your data centre) > Add Client > Server-based Applications; paste the n8n OAuth Redirect URL as Authorized Redirect URI; copy Client ID and Client Secret; Settings: enable Multi-DC if users are in other data centres. Client credentials: use a Self Client (some apps need soid).',
 		setupDocsUrl: 'https://www.zoho.com/accounts/protocol/oauth/web-server-applications.html',
