@@ -3,6 +3,7 @@ import type { Icon, ICredentialType, INodeProperties } from 'n8n-workflow';
 import {
 	accessTokenUrlExpression,
 	additionalBodyPropertiesExpression,
+	allowedDomainsExpression,
 	authenticationExpression,
 	authQueryParametersExpression,
 	authUrlExpression,
@@ -149,7 +150,6 @@ const INHERITED_FIELDS_READ_FROM_OWN: Array<[string, string]> = [
 	['privateKey', 'signingPrivateKey'],
 	['certificate', 'signingCertificate'],
 	['allowedHttpRequestDomains', 'allowedDomainsMode'],
-	['allowedDomains', 'allowedDomainsList'],
 ];
 
 function hidden(name: string, expression: string): INodeProperties {
@@ -471,6 +471,8 @@ export class ConnectionOAuth2Api implements ICredentialType {
 			default: false,
 		},
 		hidden('additionalBodyProperties', additionalBodyPropertiesExpression),
+		// What n8n's own HTTP Request node enforces: the typed list, or the defaults the nodes use.
+		hidden('allowedDomains', allowedDomainsExpression),
 		// The host lists inherited fields first, in n8n's order. So that the form reads top-down,
 		// the fields users fill are declared above under names of their own, and n8n's fields read
 		// them. Grant Type stays n8n's field: the editor shows Connect only from its stored value.

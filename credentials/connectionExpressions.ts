@@ -167,3 +167,53 @@ function tokenParameters(): string {
  * host's own `resource` field reaches those: the credential shows it as a field of its own).
  */
 export const additionalBodyPropertiesExpression = `={{ ((parameters) => Object.keys(parameters).length ? JSON.stringify(parameters) : "")(${tokenParameters()}) }}`;
+
+/**
+ * What each preset contributes to its default allowed domains: `d` its API domains (templates,
+ * space-separated), `f` the token-response field naming the API URL, `h` the hosts that field
+ * may name, `l` whether its token endpoint is plain http (a local server: http and IP literals
+ * accepted). Left out when empty or false, so the table stays small.
+ */
+const ALLOWED_DOMAINS_TABLE = Object.fromEntries(
+	PROVIDER_PRESETS.map((preset) => {
+		const entry: Record<string, unknown> = { d: preset.allowedDomains.join(' ') };
+		if (preset.tokenResponseApiHost) {
+			entry.f = preset.tokenResponseApiHost;
+			entry.h = preset.tokenResponseApiHosts ?? [];
+		}
+		if (preset.tokenUrl.startsWith('http://')) entry.l = true;
+		return [preset.id, entry];
+	}),
+);
+
+/**
+ * n8n's `allowedDomains`, which n8n's own HTTP Request node enforces: the typed Allowed Domains,
+ * or when left empty what the package's nodes allow (nodes/shared/transport/connection.ts): the
+ * API host a token response names (https, a DNS name, no user info, within the preset's hosts; for
+ * Custom within the API base URL's host unless any is trusted), then the preset's API domains
+ * filled in (Custom: the API base URL's host); host names only, de-duplicated.
+ */
+export const allowedDomainsExpression = (() => {
+	const hostOnly = `((entry) => String(entry).trim().replace(/^[a-z][a-z0-9+.-]*:\\/\\//i, "").replace(/[:/?#].*$/, ""))`;
+	// n8n-workflow's isDomainAllowed: `*.example.com` covers subdomains only.
+	const covers = `((list, host) => list.split(",").map((entry) => entry.trim().toLowerCase().replace(/\\.$/, "")).filter(Boolean).some((entry) => entry.startsWith("*.") ? entry.length > 2 && host.endsWith(entry.slice(1)) : host === entry))`;
+	const presetDomains = fillPlaceholders(`preset.d`);
+	const body = [
+		`const typed = String($self.allowedDomainsList ?? "").trim();`,
+		`if (typed) return typed;`,
+		`const hostOnly = ${hostOnly};`,
+		`const field = preset ? preset.f : String($self.customApiBaseUrlField ?? "").trim();`,
+		`const raw = field ? ($self.oauthTokenData || {})[field] : undefined;`,
+		`const value = typeof raw === "string" ? raw.trim() : "";`,
+		`const local = preset ? preset.l === true : String($self.customTokenUrl ?? "").trim().startsWith("http://");`,
+		`const parts = value && !/[\\s,;]/.test(value) ? /^(https?):\\/\\/([^/?#\\\\]*)/i.exec(value) : null;`,
+		`const authority = parts ? parts[2] : "";`,
+		`const hostname = authority.toLowerCase().replace(/:\\d{0,5}$/, "");`,
+		`const schemeOk = parts !== null && (parts[1].toLowerCase() === "https" || local);`,
+		`const nameOk = /^[a-z0-9.-]+$/.test(hostname) && (local || !/^(\\d+\\.){3}\\d+$/.test(hostname));`,
+		`const accepted = schemeOk && nameOk && (preset ? preset.h.some((pattern) => pattern.startsWith("*.") ? hostname.endsWith(pattern.slice(1)) : hostname === pattern) : $self.customApiHostAnywhere === true || ($self.allowedDomainsMode !== "domains" ? $self.allowedDomainsMode !== "none" : ((list) => list !== "" && ${covers}(list, hostname.replace(/\\.$/, "")))(hostOnly($self.customApiBaseUrl ?? ""))));`,
+		`const entries = preset ? ${presetDomains}.split(" ") : [String($self.customApiBaseUrl ?? "")];`,
+		`return [...new Set([...(accepted ? [hostname] : []), ...entries].map(hostOnly).filter(Boolean))].join(", ");`,
+	].join(' ');
+	return `={{ ((preset) => { ${body} })(${literal(ALLOWED_DOMAINS_TABLE)}[$self.provider]) }}`;
+})();

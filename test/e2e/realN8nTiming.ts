@@ -108,7 +108,7 @@ async function timedWorkflow(
 }
 
 /** The newest HTTP Request 4.x version this n8n has. */
-async function builtinVersion(ctx: E2eContext): Promise<number> {
+export async function builtinVersion(ctx: E2eContext): Promise<number> {
 	const nodes = await ctx.rest.request<Array<{ name: string; version: number | number[] }>>(
 		'GET',
 		'/types/nodes.json',

@@ -98,6 +98,18 @@ function defaultDomains(
 	return [...new Set(entries.map(hostOnly).filter(Boolean))].join(', ');
 }
 
+/**
+ * The Allowed Domains the user typed. The credential resolves n8n's `allowedDomains` to the typed
+ * list or to these same defaults (for n8n's own HTTP Request node), so a resolved value that is one
+ * of the defaults was not typed; any other value was (or was stored under n8n's name).
+ */
+function typedDomains(credentials: ICredentialDataDecryptedObject, defaults: string[]): string {
+	const typed = String(credentials.allowedDomainsList ?? '').trim();
+	if (typed) return typed;
+	const resolved = String(credentials.allowedDomains ?? '').trim();
+	return defaults.includes(resolved) ? '' : resolved;
+}
+
 /** `*.example.com` covers the subdomains of example.com; any other entry only that host. */
 function hostMatches(pattern: string, hostname: string): boolean {
 	const wanted = pattern.trim().toLowerCase();
@@ -203,17 +215,18 @@ export function describeConnection(
 	);
 	const apiBaseUrl = apiBase(preset, credentials, fromToken);
 	const mode = credentials.allowedHttpRequestDomains;
-	const listedDomains = String(credentials.allowedDomains ?? '').trim();
+	const defaults = defaultDomains(preset, credentials, apiBaseUrl, fromToken);
+	const listedDomains = typedDomains(credentials, [
+		defaults,
+		defaultDomains(preset, credentials, apiBase(preset, credentials, undefined), undefined),
+	]);
 	return {
 		name,
 		grantType: String(credentials.grantType ?? 'authorizationCode'),
 		tokenUrl,
 		apiBaseUrl,
 		apiBaseUrlFrom: fromToken ? hostField : undefined,
-		allowedDomains:
-			mode === 'domains'
-				? listedDomains || defaultDomains(preset, credentials, apiBaseUrl, fromToken)
-				: undefined,
+		allowedDomains: mode === 'domains' ? listedDomains || defaults : undefined,
 		allowedDomainsAreDefault: mode === 'domains' && listedDomains === '',
 		blocksAllRequests: mode === 'none',
 		accessToken,
