@@ -146,15 +146,31 @@ const scopeDefaultsNotices: INodeProperties[] = Object.entries(
 const INHERITED_FIELDS_READ_FROM_OWN: Array<[string, string]> = [
 	['clientId', 'appClientId'],
 	['clientSecret', 'appClientSecret'],
-	['clientCredentialType', 'clientAuthenticationMethod'],
-	['privateKey', 'signingPrivateKey'],
-	['certificate', 'signingCertificate'],
 	['allowedHttpRequestDomains', 'allowedDomainsMode'],
 ];
 
-function hidden(name: string, expression: string): INodeProperties {
-	return { displayName: name, name, type: 'hidden', default: expression };
+function hidden(
+	name: string,
+	expression: string,
+	displayOptions?: INodeProperties['displayOptions'],
+): INodeProperties {
+	const property: INodeProperties = {
+		displayName: name,
+		name,
+		type: 'hidden',
+		default: expression,
+	};
+	if (displayOptions) property.displayOptions = displayOptions;
+	return property;
 }
+
+/**
+ * Shown only with a private key: otherwise the host leaves them out of the resolved data and
+ * evaluates nothing for them (a missing clientCredentialType is a client secret to n8n-core).
+ */
+const WITH_PRIVATE_KEY = {
+	show: { provider: PRIVATE_KEY_JWT_PROVIDERS, clientAuthenticationMethod: ['certificate'] },
+};
 
 export class ConnectionOAuth2Api implements ICredentialType {
 	name = 'connectionOAuth2Api';
@@ -458,11 +474,14 @@ export class ConnectionOAuth2Api implements ICredentialType {
 				'Separated by commas, e.g. api.example.com, *.example.com (subdomains only). Leave empty for the provider’s API domains, listed in the README.',
 			displayOptions: { show: { allowedDomainsMode: ['domains'] } },
 		},
-		hidden('authUrl', authUrlExpression),
+		// Used only to sign in in the browser: client credentials never resolve them.
+		hidden('authUrl', authUrlExpression, { show: { grantType: BROWSER_GRANTS } }),
 		hidden('accessTokenUrl', accessTokenUrlExpression),
 		hidden('authentication', authenticationExpression),
 		hidden('scope', scopeExpression),
-		hidden('authQueryParameters', authQueryParametersExpression),
+		hidden('authQueryParameters', authQueryParametersExpression, {
+			show: { grantType: BROWSER_GRANTS },
+		}),
 		// n8n's own toggle for its JSON field: Extra Token Parameters and the presets fill it instead.
 		{
 			displayName: 'Send Additional Body Properties',
@@ -479,5 +498,8 @@ export class ConnectionOAuth2Api implements ICredentialType {
 		...INHERITED_FIELDS_READ_FROM_OWN.map(([inherited, own]) =>
 			hidden(inherited, `={{ $self.${own} }}`),
 		),
+		hidden('clientCredentialType', 'certificate', WITH_PRIVATE_KEY),
+		hidden('privateKey', '={{ $self.signingPrivateKey }}', WITH_PRIVATE_KEY),
+		hidden('certificate', '={{ $self.signingCertificate }}', WITH_PRIVATE_KEY),
 	];
 }
