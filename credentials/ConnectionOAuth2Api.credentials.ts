@@ -146,7 +146,6 @@ const scopeDefaultsNotices: INodeProperties[] = Object.entries(
 const INHERITED_FIELDS_READ_FROM_OWN: Array<[string, string]> = [
 	['clientId', 'appClientId'],
 	['clientSecret', 'appClientSecret'],
-	['allowedHttpRequestDomains', 'allowedDomainsMode'],
 ];
 
 function hidden(
@@ -491,7 +490,14 @@ export class ConnectionOAuth2Api implements ICredentialType {
 		},
 		hidden('additionalBodyProperties', additionalBodyPropertiesExpression),
 		// What n8n's own HTTP Request node enforces: the typed list, or the defaults the nodes use.
-		hidden('allowedDomains', allowedDomainsExpression),
+		// No expression for the mode: Specific Domains is a constant; All leaves both fields out
+		// (n8n: any host); None leaves the list out, which n8n refuses ("No allowed domains").
+		hidden('allowedHttpRequestDomains', 'domains', {
+			show: { allowedDomainsMode: ['domains', 'none'] },
+		}),
+		hidden('allowedDomains', allowedDomainsExpression, {
+			show: { allowedDomainsMode: ['domains'] },
+		}),
 		// The host lists inherited fields first, in n8n's order. So that the form reads top-down,
 		// the fields users fill are declared above under names of their own, and n8n's fields read
 		// them. Grant Type stays n8n's field: the editor shows Connect only from its stored value.

@@ -99,6 +99,14 @@ function defaultDomains(
 }
 
 /**
+ * n8n's restriction mode as the host resolves it, except None: the credential resolves None to
+ * Specific Domains with no list (n8n refuses that too) to spare the host an expression.
+ */
+function allowedDomainsMode(credentials: ICredentialDataDecryptedObject): unknown {
+	return credentials.allowedDomainsMode === 'none' ? 'none' : credentials.allowedHttpRequestDomains;
+}
+
+/**
  * The Allowed Domains the user typed. The credential resolves n8n's `allowedDomains` to the typed
  * list or to these same defaults (for n8n's own HTTP Request node), so a resolved value that is one
  * of the defaults was not typed; any other value was (or was stored under n8n's name).
@@ -156,7 +164,7 @@ function tokenHostAcceptor(
 		return (url) => hosts.some((pattern) => hostMatches(pattern, url.hostname));
 	}
 	if (credentials.customApiHostAnywhere === true) return () => true;
-	const mode = credentials.allowedHttpRequestDomains;
+	const mode = allowedDomainsMode(credentials);
 	if (mode !== 'domains') return () => mode !== 'none';
 	const listed = String(credentials.allowedDomains ?? '').trim();
 	const allowedDomains = listed || defaultDomains(undefined, credentials, '', undefined);
@@ -214,7 +222,7 @@ export function describeConnection(
 		tokenHostAcceptor(preset, credentials),
 	);
 	const apiBaseUrl = apiBase(preset, credentials, fromToken);
-	const mode = credentials.allowedHttpRequestDomains;
+	const mode = allowedDomainsMode(credentials);
 	const defaults = defaultDomains(preset, credentials, apiBaseUrl, fromToken);
 	const listedDomains = typedDomains(credentials, [
 		defaults,
