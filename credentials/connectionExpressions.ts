@@ -8,9 +8,7 @@ import {
 	DERIVED_PLACEHOLDERS,
 	PRESET_FIELDS,
 	PROVIDER_PRESETS,
-	presetFieldKeys,
 	FIELD_KIND_PATTERNS,
-	presetTemplates,
 	UNUSABLE_VALUE,
 	URL_BREAKING,
 	type PresetField,
@@ -43,36 +41,39 @@ function presetLookup(pick: (preset: ProviderPreset) => unknown, fallback?: unkn
 	return fallback === undefined ? lookup : `(${lookup} ?? ${literal(fallback)})`;
 }
 
-/** The field keys and derived placeholders some preset uses: the only ones worth replacing. */
-const USED_FIELD_KEYS = Object.keys(PRESET_FIELDS).filter((key) =>
-	PROVIDER_PRESETS.some((preset) => presetFieldKeys(preset).includes(key as never)),
-);
-const USED_DERIVED = Object.fromEntries(
-	Object.entries(DERIVED_PLACEHOLDERS)
-		.filter(([key]) =>
-			PROVIDER_PRESETS.some((preset) => presetTemplates(preset).join(' ').includes(`{${key}}`)),
-		)
-		.map(([key, derived]) => [
-			key,
-			{
-				field: derived.field,
-				values: Object.entries(derived.values),
-				fallback: PRESET_FIELDS[derived.field].default,
-			},
-		]),
-);
+/** Which preset strings an expression fills: only their placeholders are worth a rule. */
+type TemplatesOf = (preset: ProviderPreset) => string[];
 
 /**
- * Each used field's rule as expression code: its exact options, or the pattern its value (without
- * an allowed path suffix) must match. Regular-expression literals, so not JSON.
+ * The derived placeholders (`{microsoftGraphHost}`) and field keys those strings use, each field
+ * with its rule as expression code: its exact options, or the pattern its value (without an
+ * allowed path suffix) must match. Regular-expression literals, so not JSON.
  */
-const FIELD_RULES_CODE = `{${USED_FIELD_KEYS.map((key) => {
-	const field: PresetField = PRESET_FIELDS[key as PresetFieldKey];
-	const rule = field.options
-		? `o: ${literal(field.options.map((option) => option.value))}`
-		: `p: ${FIELD_KIND_PATTERNS[field.kind].toString()}, s: ${literal(field.pathSuffixes ?? [])}`;
-	return `${JSON.stringify(key)}: { ${rule} }`;
-}).join(', ')} }`;
+function placeholderTables(templatesOf: TemplatesOf): { derived: string; rules: string } {
+	const text = PROVIDER_PRESETS.flatMap(templatesOf).join(' ');
+	const derived = Object.fromEntries(
+		Object.entries(DERIVED_PLACEHOLDERS)
+			.filter(([key]) => text.includes(`{${key}}`))
+			.map(([key, entry]) => [
+				key,
+				{
+					field: entry.field,
+					values: Object.entries(entry.values),
+					fallback: PRESET_FIELDS[entry.field].default,
+				},
+			]),
+	);
+	const rules = (Object.keys(PRESET_FIELDS) as PresetFieldKey[])
+		.filter((key) => text.includes(`{${key}}`))
+		.map((key) => {
+			const field: PresetField = PRESET_FIELDS[key];
+			const rule = field.options
+				? `o: ${literal(field.options.map((option) => option.value))}`
+				: `p: ${FIELD_KIND_PATTERNS[field.kind].toString()}, s: ${literal(field.pathSuffixes ?? [])}`;
+			return `${JSON.stringify(key)}: { ${rule} }`;
+		});
+	return { derived: literal(derived), rules: `{ ${rules.join(', ')} }` };
+}
 
 /**
  * Replaces each `{fieldKey}` with the user's value, trimmed and without a trailing slash, and each
@@ -80,19 +81,20 @@ const FIELD_RULES_CODE = `{${USED_FIELD_KEYS.map((key) => {
  * other `{...}` stays as it is. A value the nodes would refuse (isValidFieldValue) becomes
  * UNUSABLE_VALUE, so no sign-in or token URL takes its host from it. One replace with a callback.
  */
-function fillPlaceholders(template: string): string {
+function fillPlaceholders(template: string, templatesOf: TemplatesOf): string {
+	const tables = placeholderTables(templatesOf);
 	const unusable = literal(UNUSABLE_VALUE);
 	// Derived values are looked up among exact option values only (`constructor` is no cloud).
 	const fromDerived = `(derived[key].values.find((pair) => pair[0] === String($self[derived[key].field] ?? derived[key].fallback)) ?? [0, ${unusable}])[1]`;
 	const valid = `(rule.o ? rule.o.includes(String(raw ?? "")) : ((checked) => !${URL_BREAKING.toString()}.test(checked) && rule.p.test(checked))(rule.s.reduce((value, suffix) => value.endsWith(suffix) ? value.slice(0, -suffix.length) : value, cleaned)))`;
 	const fromField = `((rule, raw, cleaned) => cleaned === "" || ${valid} ? cleaned : ${unusable})(rules[key], $self[key], String($self[key] ?? "").trim().replace(/\\/+$/, ""))`;
 	const replace = `(placeholder, key) => derived[key] ? ${fromDerived} : rules[key] ? ${fromField} : placeholder`;
-	return `((derived, rules) => String(${template}).replace(/\\{(\\w+)\\}/g, ${replace}))(${literal(USED_DERIVED)}, ${FIELD_RULES_CODE})`;
+	return `((derived, rules) => String(${template}).replace(/\\{(\\w+)\\}/g, ${replace}))(${tables.derived}, ${tables.rules})`;
 }
 
 /** A URL from the preset table, or the Custom field of that name. */
 function presetOrCustomUrl(pick: (preset: ProviderPreset) => string, customField: string): string {
-	return `={{ ${fillPlaceholders(`${presetLookup(pick)} ?? $self.${customField} ?? ""`)}.trim() }}`;
+	return `={{ ${fillPlaceholders(`${presetLookup(pick)} ?? $self.${customField} ?? ""`, (preset) => [pick(preset)])}.trim() }}`;
 }
 
 export const authUrlExpression = presetOrCustomUrl((preset) => preset.authUrl, 'customAuthUrl');
@@ -127,7 +129,7 @@ export const scopeExpression = (() => {
 	const qualify = `((scope) => resource && !/[:/]/.test(scope) && !${JSON.stringify(OIDC_SCOPES)}.includes(scope) ? resource + "/" + scope : scope)`;
 	const separator = `(${presetLookup((preset) => preset.scopeSeparator)} ?? ($self.customScopeSeparator === "comma" ? "," : " "))`;
 	const joined = `((chosen, resource) => [...new Set([...(chosen.length ? chosen : ${defaults}).map(${qualify}), ...${refresh}])].join(${separator}))(${chosen}, ${resource})`;
-	return `={{ ${fillPlaceholders(joined)} }}`;
+	return `={{ ${fillPlaceholders(joined, (preset) => [...preset.defaultScopes, ...(preset.refreshScopes ?? []), preset.scopeResource ?? ''])} }}`;
 })();
 
 /**
@@ -158,7 +160,9 @@ function tokenParameters(): string {
 	const needsFill = PROVIDER_PRESETS.some((preset) =>
 		Object.values(preset.tokenBodyParameters ?? {}).some((value) => /\{\w+\}/.test(value)),
 	);
-	return needsFill ? `JSON.parse(${fillPlaceholders(`JSON.stringify(${merged})`)})` : merged;
+	return needsFill
+		? `JSON.parse(${fillPlaceholders(`JSON.stringify(${merged})`, (preset) => Object.values(preset.tokenBodyParameters ?? {}))})`
+		: merged;
 }
 
 /**
@@ -167,3 +171,53 @@ function tokenParameters(): string {
  * host's own `resource` field reaches those: the credential shows it as a field of its own).
  */
 export const additionalBodyPropertiesExpression = `={{ ((parameters) => Object.keys(parameters).length ? JSON.stringify(parameters) : "")(${tokenParameters()}) }}`;
+
+/**
+ * What each preset contributes to its default allowed domains: `d` its API domains (templates,
+ * space-separated), `f` the token-response field naming the API URL, `h` the hosts that field
+ * may name, `l` whether its token endpoint is plain http (a local server: http and IP literals
+ * accepted). Left out when empty or false, so the table stays small.
+ */
+const ALLOWED_DOMAINS_TABLE = Object.fromEntries(
+	PROVIDER_PRESETS.map((preset) => {
+		const entry: Record<string, unknown> = { d: preset.allowedDomains.join(' ') };
+		if (preset.tokenResponseApiHost) {
+			entry.f = preset.tokenResponseApiHost;
+			entry.h = preset.tokenResponseApiHosts ?? [];
+		}
+		if (preset.tokenUrl.startsWith('http://')) entry.l = true;
+		return [preset.id, entry];
+	}),
+);
+
+/**
+ * n8n's `allowedDomains`, which n8n's own HTTP Request node enforces: the typed Allowed Domains,
+ * or when left empty what the package's nodes allow (nodes/shared/transport/connection.ts): the
+ * API host a token response names (https, a DNS name, no user info, within the preset's hosts; for
+ * Custom within the API base URL's host unless any is trusted), then the preset's API domains
+ * filled in (Custom: the API base URL's host); host names only, de-duplicated.
+ */
+export const allowedDomainsExpression = (() => {
+	const hostOnly = `((entry) => String(entry).trim().replace(/^[a-z][a-z0-9+.-]*:\\/\\//i, "").replace(/[:/?#].*$/, ""))`;
+	// n8n-workflow's isDomainAllowed: `*.example.com` covers subdomains only.
+	const covers = `((list, host) => list.split(",").map((entry) => entry.trim().toLowerCase().replace(/\\.$/, "")).filter(Boolean).some((entry) => entry.startsWith("*.") ? entry.length > 2 && host.endsWith(entry.slice(1)) : host === entry))`;
+	const presetDomains = fillPlaceholders(`preset.d`, (preset) => preset.allowedDomains);
+	const body = [
+		`const typed = String($self.allowedDomainsList ?? "").trim();`,
+		`if (typed) return typed;`,
+		`const hostOnly = ${hostOnly};`,
+		`const field = preset ? preset.f : String($self.customApiBaseUrlField ?? "").trim();`,
+		`const raw = field ? ($self.oauthTokenData || {})[field] : undefined;`,
+		`const value = typeof raw === "string" ? raw.trim() : "";`,
+		`const local = preset ? preset.l === true : String($self.customTokenUrl ?? "").trim().startsWith("http://");`,
+		`const parts = value && !/[\\s,;]/.test(value) ? /^(https?):\\/\\/([^/?#\\\\]*)/i.exec(value) : null;`,
+		`const authority = parts ? parts[2] : "";`,
+		`const hostname = authority.toLowerCase().replace(/:\\d{0,5}$/, "");`,
+		`const schemeOk = parts !== null && (parts[1].toLowerCase() === "https" || local);`,
+		`const nameOk = /^[a-z0-9.-]+$/.test(hostname) && (local || !/^(\\d+\\.){3}\\d+$/.test(hostname));`,
+		`const accepted = schemeOk && nameOk && (preset ? preset.h.some((pattern) => pattern.startsWith("*.") ? hostname.endsWith(pattern.slice(1)) : hostname === pattern) : $self.customApiHostAnywhere === true || ($self.allowedDomainsMode !== "domains" ? $self.allowedDomainsMode !== "none" : ((list) => list !== "" && ${covers}(list, hostname.replace(/\\.$/, "")))(hostOnly($self.customApiBaseUrl ?? ""))));`,
+		`const entries = preset ? ${presetDomains}.split(" ") : [String($self.customApiBaseUrl ?? "")];`,
+		`return [...new Set([...(accepted ? [hostname] : []), ...entries].map(hostOnly).filter(Boolean))].join(", ");`,
+	].join(' ');
+	return `={{ ((preset) => { ${body} })(${literal(ALLOWED_DOMAINS_TABLE)}[$self.provider]) }}`;
+})();

@@ -147,8 +147,16 @@ export async function throughput(): Promise<Record<string, unknown>> {
 			ran(other)
 				? round(median(rates.ours.map((value, index) => value / rates[other][index])))
 				: null;
+		const builtinRan = flows.includes('builtin') && flows.includes('builtinGeneric');
 		return {
 			expression_engine: activeEngine(),
+			/** n8n's HTTP Request with this credential vs with n8n's generic OAuth2 credential (issue 25). */
+			ratio_builtin_node_ours_vs_generic_credential: builtinRan
+				? round(median(rates.builtin) / median(rates.builtinGeneric))
+				: null,
+			ratio_builtin_node_ours_vs_generic_credential_per_round_median: builtinRan
+				? round(median(rates.builtin.map((value, index) => value / rates.builtinGeneric[index])))
+				: null,
 			ratio_vs_floor: ratio('floor'),
 			ratio_vs_builtin_generic: ratio('builtinGeneric'),
 			ratio_vs_builtin: ratio('builtin'),

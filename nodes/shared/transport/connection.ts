@@ -59,6 +59,26 @@ function defaultDomains(
 	return [...new Set(entries.map(hostOnly).filter(Boolean))].join(', ');
 }
 
+/**
+ * n8n's restriction mode as the host resolves it, except None: the credential resolves None to
+ * Specific Domains with no list (n8n refuses that too) to spare the host an expression.
+ */
+function allowedDomainsMode(credentials: ICredentialDataDecryptedObject): unknown {
+	return credentials.allowedDomainsMode === 'none' ? 'none' : credentials.allowedHttpRequestDomains;
+}
+
+/**
+ * The Allowed Domains the user typed. The credential resolves n8n's `allowedDomains` to the typed
+ * list or to these same defaults (for n8n's own HTTP Request node), so a resolved value that is one
+ * of the defaults was not typed; any other value was (or was stored under n8n's name).
+ */
+function typedDomains(credentials: ICredentialDataDecryptedObject, defaults: string[]): string {
+	const typed = String(credentials.allowedDomainsList ?? '').trim();
+	if (typed) return typed;
+	const resolved = String(credentials.allowedDomains ?? '').trim();
+	return defaults.includes(resolved) ? '' : resolved;
+}
+
 /** `*.example.com` covers the subdomains of example.com; any other entry only that host. */
 function hostMatches(pattern: string, hostname: string): boolean {
 	const wanted = pattern.trim().toLowerCase();
@@ -105,7 +125,7 @@ function tokenHostAcceptor(
 		return (url) => hosts.some((pattern) => hostMatches(pattern, url.hostname));
 	}
 	if (credentials.customApiHostAnywhere === true) return () => true;
-	const mode = credentials.allowedHttpRequestDomains;
+	const mode = allowedDomainsMode(credentials);
 	if (mode !== 'domains') return () => mode !== 'none';
 	const listed = String(credentials.allowedDomains ?? '').trim();
 	const allowedDomains = listed || defaultDomains(undefined, credentials, '', undefined);
@@ -163,18 +183,19 @@ export function describeConnection(
 		tokenHostAcceptor(preset, credentials),
 	);
 	const apiBaseUrl = apiBase(preset, credentials, fromToken);
-	const mode = credentials.allowedHttpRequestDomains;
-	const listedDomains = String(credentials.allowedDomains ?? '').trim();
+	const mode = allowedDomainsMode(credentials);
+	const defaults = defaultDomains(preset, credentials, apiBaseUrl, fromToken);
+	const listedDomains = typedDomains(credentials, [
+		defaults,
+		defaultDomains(preset, credentials, apiBase(preset, credentials, undefined), undefined),
+	]);
 	return {
 		name,
 		grantType: grantTypeOf(credentials.grantType),
 		tokenUrl,
 		apiBaseUrl,
 		apiBaseUrlFrom: fromToken ? hostField : undefined,
-		allowedDomains:
-			mode === 'domains'
-				? listedDomains || defaultDomains(preset, credentials, apiBaseUrl, fromToken)
-				: undefined,
+		allowedDomains: mode === 'domains' ? listedDomains || defaults : undefined,
 		allowedDomainsAreDefault: mode === 'domains' && listedDomains === '',
 		blocksAllRequests: mode === 'none',
 		accessToken,

@@ -452,4 +452,66 @@ export const editorScenarios: Scenario[] = [
 			}
 		},
 	},
+	{
+		name: "UI editor: n8n's HTTP Request node offers Any Service OAuth2 API under Predefined Credential Type",
+		skip: (ctx) => (ctx.credentialType ? undefined : 'credential type not loaded'),
+		timeoutMs: 150_000,
+		async run(ctx) {
+			const name = 'HTTP Request';
+			const workflow = await ctx.rest.createWorkflow({
+				name: 'Predefined credential type',
+				nodes: [
+					manualTrigger([0, 0]),
+					{
+						id: randomUUID(),
+						name,
+						type: 'n8n-nodes-base.httpRequest',
+						typeVersion: 4.2,
+						position: [260, 0],
+						parameters: {
+							method: 'GET',
+							url: `${ctx.api.url}/contacts/1`,
+							authentication: 'predefinedCredentialType',
+							options: {},
+						},
+					},
+				],
+				connections: chain(TRIGGER_NODE, name),
+			});
+			const context = await newContext();
+			try {
+				const page = await context.newPage();
+				await signIn(page, ctx.n8n.url, OWNER.email, OWNER.password);
+				await openWorkflow(page, ctx, workflow.id, 2);
+				const panel = await openNodePanel(page, name);
+				const credentialType = panel
+					.locator('[data-test-id="parameter-input-nodeCredentialType"]')
+					.first();
+				const option = page
+					.locator('.el-select-dropdown__item, [role="option"]')
+					.filter({ hasText: 'Any Service OAuth2 API' })
+					.filter({ visible: true })
+					.first();
+				await retry('listing Any Service OAuth2 API among the credential types', 3, async () => {
+					await credentialType.click();
+					await page.keyboard.type('Any Service');
+					await option.waitFor({ timeout: 15_000 });
+				}).catch(async (error) => {
+					await screenshot(page, ctx.screenshotDir, 'failed-predefined-credential-type').catch(
+						() => undefined,
+					);
+					throw error;
+				});
+				await option.click();
+				// Picked, the node asks for a credential of that type.
+				await panel
+					.getByText(/Any Service OAuth2 API/)
+					.filter({ visible: true })
+					.first()
+					.waitFor({ timeout: 15_000 });
+			} finally {
+				await context.close();
+			}
+		},
+	},
 ];

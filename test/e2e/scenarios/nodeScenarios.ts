@@ -12,6 +12,7 @@ import {
 } from '../../harness/n8n/context';
 import { sleep } from '../../harness/n8n/server';
 import { runNodeViaWebhook, type WorkflowRun } from '../../harness/n8n/workflows';
+import { builtinVersion } from '../realN8nTiming';
 import {
 	CLIENTS,
 	createConnectedCredential,
@@ -33,6 +34,27 @@ async function runHttpNode(
 		type: NODE_TYPES.httpRequest,
 		typeVersion: 1,
 		parameters: { method: 'GET', ...parameters },
+		credentials: { [CREDENTIAL_TYPE]: { id: credential.id, name: credential.name } },
+	});
+}
+
+/** n8n's own HTTP Request node (latest 4.x) with this credential as a predefined credential type. */
+async function runBuiltinHttpNode(
+	ctx: E2eContext,
+	credential: { id: string; name: string },
+	url: string,
+): Promise<WorkflowRun> {
+	return runNodeViaWebhook(ctx.rest, ctx.parseFlatted, {
+		name: 'HTTP Request',
+		type: 'n8n-nodes-base.httpRequest',
+		typeVersion: await builtinVersion(ctx),
+		parameters: {
+			method: 'GET',
+			url,
+			authentication: 'predefinedCredentialType',
+			nodeCredentialType: CREDENTIAL_TYPE,
+			options: {},
+		},
 		credentials: { [CREDENTIAL_TYPE]: { id: credential.id, name: credential.name } },
 	});
 }
@@ -280,6 +302,38 @@ export const nodeScenarios: Scenario[] = [
 			});
 			const run = await runHttpNode(ctx, credential, { url: `${ctx.api.url}/contacts/1` });
 			assert.ok(run.error, 'the node fails');
+			assert.equal(ctx.api.requests.length, 0, 'the API saw no request');
+		},
+	},
+	{
+		name: "n8n's HTTP Request node: Allowed Domains left empty, the token reaches the API base URL's host",
+		async run(ctx) {
+			const { credential } = await createConnectedCredential(ctx, 'Builtin empty domains', {
+				...customCredentialData(ctx, CLIENTS.basic, 'authorizationCode'),
+				allowedDomainsMode: 'domains',
+				allowedDomainsList: '',
+			});
+			const [issued] = issuedTokens(ctx, 'authorization_code');
+			const run = await runBuiltinHttpNode(ctx, credential, `${ctx.api.url}/contacts/1`);
+			assertSucceeded(run);
+			assert.equal(ctx.api.requests.length, 1, JSON.stringify(ctx.api.requests));
+			assert.equal(ctx.api.requests[0].token, issued, 'the API got the Bearer token issued');
+			assert.equal(ctx.api.requests[0].status, 200);
+		},
+	},
+	{
+		name: "n8n's HTTP Request node: Allowed Domains left empty, a foreign host gets nothing",
+		async run(ctx) {
+			const { credential } = await createConnectedCredential(ctx, 'Builtin foreign host', {
+				...customCredentialData(ctx, CLIENTS.basic, 'authorizationCode'),
+				allowedDomainsMode: 'domains',
+				allowedDomainsList: '',
+			});
+			// The same server under another name: only the domain check can stop the request.
+			const foreign = `${ctx.api.url.replace('127.0.0.1', 'localhost')}/contacts/1`;
+			const run = await runBuiltinHttpNode(ctx, credential, foreign);
+			assert.ok(run.error, 'the node fails');
+			assert.match(String(run.error), /Domain not allowed/, String(run.error));
 			assert.equal(ctx.api.requests.length, 0, 'the API saw no request');
 		},
 	},

@@ -1,0 +1,355 @@
+/**
+ * The fields a preset's templates may use (`{fieldKey}`), what each may hold, and the placeholders
+ * derived from one (a Microsoft cloud gives its sign-in and Graph hosts).
+ */
+import type { PresetField, PresetFieldKind } from './types';
+
+/** The Microsoft clouds: where users sign in and where Graph lives (learn.microsoft.com/graph/deployments). */
+export const MICROSOFT_CLOUDS = [
+	{
+		name: 'Global (login.microsoftonline.com, graph.microsoft.com)',
+		value: 'global',
+		loginHost: 'login.microsoftonline.com',
+		graphHost: 'graph.microsoft.com',
+	},
+	{
+		name: 'US Government L4 / GCC High (login.microsoftonline.us, graph.microsoft.us)',
+		value: 'usGovernmentL4',
+		loginHost: 'login.microsoftonline.us',
+		graphHost: 'graph.microsoft.us',
+	},
+	{
+		name: 'US Government L5 / DoD (login.microsoftonline.us, dod-graph.microsoft.us)',
+		value: 'usGovernmentL5',
+		loginHost: 'login.microsoftonline.us',
+		graphHost: 'dod-graph.microsoft.us',
+	},
+	{
+		name: 'China, operated by 21Vianet (login.chinacloudapi.cn, microsoftgraph.chinacloudapi.cn)',
+		value: 'china',
+		loginHost: 'login.chinacloudapi.cn',
+		graphHost: 'microsoftgraph.chinacloudapi.cn',
+	},
+] as const;
+
+export const PRESET_FIELDS = {
+	microsoftCloud: {
+		displayName: 'Microsoft Cloud',
+		kind: 'option',
+		description:
+			'The national cloud your tenant lives in: it sets the sign-in host, the Graph host and the host of the Graph scopes. GCC (moderate) uses Global.',
+		default: 'global',
+		options: MICROSOFT_CLOUDS.map(({ name, value }) => ({ name, value })),
+		sample: 'usGovernmentL5',
+	},
+	tenant: {
+		displayName: 'Tenant',
+		kind: 'tenant',
+		description:
+			'Directory (tenant) ID or domain from the Azure portal; "common" lets any work or personal account sign in, "organizations" only work accounts. Client credentials need your tenant ID or domain.',
+		placeholder: 'e.g. contoso.onmicrosoft.com',
+		default: 'common',
+		sample: 'contoso.onmicrosoft.com',
+	},
+	salesforceLoginHost: {
+		displayName: 'Salesforce Login',
+		kind: 'hostname',
+		description:
+			'Where users sign in: login.salesforce.com (production), test.salesforce.com (sandbox) or your My Domain host, without https://',
+		placeholder: 'e.g. acme.my.salesforce.com',
+		default: 'login.salesforce.com',
+		sample: 'test.salesforce.com',
+	},
+	salesforceInstance: {
+		displayName: 'Salesforce Instance',
+		kind: 'hostname',
+		description:
+			'Your org host for API calls (My Domain), without https://. Used only when the token response has no instance_url: leave empty for Authorization Code, fill in for client credentials.',
+		placeholder: 'e.g. acme.my.salesforce.com',
+		default: '',
+		sample: 'acme.my.salesforce.com',
+	},
+	serviceNowInstance: {
+		displayName: 'ServiceNow Instance',
+		kind: 'dnsLabel',
+		description: 'The instance name: the part before .service-now.com',
+		placeholder: 'e.g. dev12345',
+		default: '',
+		sample: 'dev12345',
+	},
+	genesysRegion: {
+		displayName: 'Genesys Cloud Region',
+		kind: 'option',
+		description: 'The domain of your Genesys Cloud region (the login host without "login.")',
+		default: 'mypurecloud.com',
+		options: [
+			{ name: 'Americas (US East) - mypurecloud.com', value: 'mypurecloud.com' },
+			{
+				name: 'Americas (US East 2, FedRAMP) - use2.us-gov-pure.cloud',
+				value: 'use2.us-gov-pure.cloud',
+			},
+			{ name: 'Americas (US West) - usw2.pure.cloud', value: 'usw2.pure.cloud' },
+			{ name: 'Americas (Canada) - cac1.pure.cloud', value: 'cac1.pure.cloud' },
+			{ name: 'Americas (Mexico) - mxc1.pure.cloud', value: 'mxc1.pure.cloud' },
+			{ name: 'Americas (São Paulo) - sae1.pure.cloud', value: 'sae1.pure.cloud' },
+			{ name: 'EMEA (Dublin) - mypurecloud.ie', value: 'mypurecloud.ie' },
+			{ name: 'EMEA (Frankfurt) - mypurecloud.de', value: 'mypurecloud.de' },
+			{ name: 'EMEA (London) - euw2.pure.cloud', value: 'euw2.pure.cloud' },
+			{ name: 'EMEA (Zurich) - euc2.pure.cloud', value: 'euc2.pure.cloud' },
+			{ name: 'EMEA (UAE) - mec1.pure.cloud', value: 'mec1.pure.cloud' },
+			{ name: 'Asia Pacific (Mumbai) - aps1.pure.cloud', value: 'aps1.pure.cloud' },
+			{ name: 'Asia Pacific (Singapore) - apse1.pure.cloud', value: 'apse1.pure.cloud' },
+			{ name: 'Asia Pacific (Seoul) - apne2.pure.cloud', value: 'apne2.pure.cloud' },
+			{ name: 'Asia Pacific (Sydney) - mypurecloud.com.au', value: 'mypurecloud.com.au' },
+			{ name: 'Asia Pacific (Tokyo) - mypurecloud.jp', value: 'mypurecloud.jp' },
+			{ name: 'Asia Pacific (Osaka) - apne3.pure.cloud', value: 'apne3.pure.cloud' },
+		],
+		sample: 'mypurecloud.ie',
+	},
+	zohoDataCenter: {
+		displayName: 'Zoho Data Centre',
+		kind: 'option',
+		description:
+			'The accounts domain of the data centre your Zoho account lives in (where you sign in)',
+		default: 'zoho.com',
+		options: [
+			{ name: 'United States (zoho.com)', value: 'zoho.com' },
+			{ name: 'Europe (zoho.eu)', value: 'zoho.eu' },
+			{ name: 'India (zoho.in)', value: 'zoho.in' },
+			{ name: 'Australia (zoho.com.au)', value: 'zoho.com.au' },
+			{ name: 'Japan (zoho.jp)', value: 'zoho.jp' },
+			{ name: 'Canada (zohocloud.ca)', value: 'zohocloud.ca' },
+			{ name: 'China (zoho.com.cn)', value: 'zoho.com.cn' },
+			{ name: 'Saudi Arabia (zoho.sa)', value: 'zoho.sa' },
+			{ name: 'United Kingdom (zoho.uk)', value: 'zoho.uk' },
+		],
+		sample: 'zoho.eu',
+	},
+	zohoApiDomain: {
+		displayName: 'Zoho API Domain',
+		kind: 'option',
+		description:
+			'The API domain of the same data centre, used when the token response has no api_domain; Canada signs in at zohocloud.ca but calls zohoapis.ca',
+		default: 'zohoapis.com',
+		options: [
+			{ name: 'United States (zohoapis.com)', value: 'zohoapis.com' },
+			{ name: 'Europe (zohoapis.eu)', value: 'zohoapis.eu' },
+			{ name: 'India (zohoapis.in)', value: 'zohoapis.in' },
+			{ name: 'Australia (zohoapis.com.au)', value: 'zohoapis.com.au' },
+			{ name: 'Japan (zohoapis.jp)', value: 'zohoapis.jp' },
+			{ name: 'Canada (zohoapis.ca)', value: 'zohoapis.ca' },
+			{ name: 'China (zohoapis.com.cn)', value: 'zohoapis.com.cn' },
+			{ name: 'Saudi Arabia (zohoapis.sa)', value: 'zohoapis.sa' },
+			{ name: 'United Kingdom (zohoapis.uk)', value: 'zohoapis.uk' },
+		],
+		sample: 'zohoapis.eu',
+	},
+	apigeeOrganization: {
+		displayName: 'Apigee Organization',
+		kind: 'pathSegment',
+		description: 'The Apigee organization name, usually your Google Cloud project ID',
+		placeholder: 'e.g. my-gcp-project',
+		default: '',
+		sample: 'my-gcp-project',
+	},
+	auth0Domain: {
+		displayName: 'Auth0 Domain',
+		kind: 'hostname',
+		description: 'Your Auth0 tenant domain or custom domain, without https://',
+		placeholder: 'e.g. acme.us.auth0.com',
+		default: '',
+		sample: 'acme.us.auth0.com',
+	},
+	docuSignAccountHost: {
+		displayName: 'DocuSign Environment',
+		kind: 'option',
+		description: 'The DocuSign account server: production or the developer (demo) environment',
+		default: 'account.docusign.com',
+		options: [
+			{ name: 'Production (account.docusign.com)', value: 'account.docusign.com' },
+			{ name: 'Developer / Demo (account-d.docusign.com)', value: 'account-d.docusign.com' },
+		],
+		sample: 'account-d.docusign.com',
+	},
+	gitlabHost: {
+		displayName: 'GitLab Host',
+		kind: 'hostname',
+		description:
+			'gitlab.com, or the host of your self-managed GitLab (with its port if it has one), without https://',
+		placeholder: 'e.g. gitlab.example.com',
+		default: 'gitlab.com',
+		sample: 'gitlab.example.com',
+	},
+	keycloakHost: {
+		displayName: 'Keycloak Host',
+		kind: 'hostname',
+		pathSuffixes: ['/auth'],
+		description:
+			'The host of your Keycloak server (with its port if it has one), without https://; for Keycloak 16 and older add the /auth path (e.g. sso.example.com:8443/auth)',
+		placeholder: 'e.g. sso.example.com',
+		default: '',
+		sample: 'sso.example.com',
+	},
+	keycloakRealm: {
+		displayName: 'Keycloak Realm',
+		kind: 'pathSegment',
+		description: 'The realm your client is registered in',
+		placeholder: 'e.g. acme',
+		default: '',
+		sample: 'acme',
+	},
+	mailchimpDataCenter: {
+		displayName: 'Mailchimp Data Center',
+		kind: 'dnsLabel',
+		description:
+			'The prefix of your Mailchimp URL (us6 in us6.admin.mailchimp.com); also the dc of https://login.mailchimp.com/oauth2/metadata',
+		placeholder: 'e.g. us6',
+		default: '',
+		sample: 'us6',
+	},
+	oktaAuthServerId: {
+		displayName: 'Okta Authorization Server ID',
+		kind: 'pathSegment',
+		description:
+			'The ID of your custom authorization server (Security > API > Authorization Servers); "default" is the one every Okta org has',
+		placeholder: 'e.g. aus1a2b3c4d5e6f7g8h9',
+		default: 'default',
+		sample: 'aus1a2b3c4d5e6f7g8h9',
+	},
+	oktaDomain: {
+		displayName: 'Okta Domain',
+		kind: 'hostname',
+		description: 'Your Okta org domain or custom domain, without https://',
+		placeholder: 'e.g. dev-123456.okta.com',
+		default: '',
+		sample: 'dev-123456.okta.com',
+	},
+	dynamicsOrgHost: {
+		displayName: 'Dynamics 365 / Dataverse Environment Host',
+		kind: 'hostname',
+		description:
+			'Your environment URL host, without https:// (Power Platform admin center > Environments): e.g. contoso.crm.dynamics.com or contoso.crm4.dynamics.com; GCC High *.crm.microsoftdynamics.us, DoD *.crm.appsplatform.us, China *.crm.dynamics.cn',
+		placeholder: 'e.g. contoso.crm.dynamics.com',
+		default: '',
+		sample: 'contoso.crm4.dynamics.com',
+	},
+	gorgiasSubdomain: {
+		displayName: 'Gorgias Subdomain',
+		kind: 'dnsLabel',
+		description: 'The part before .gorgias.com in your helpdesk URL (acme for acme.gorgias.com)',
+		placeholder: 'e.g. acme',
+		default: '',
+		sample: 'acme-support',
+	},
+	payPalEnvironment: {
+		displayName: 'PayPal Environment',
+		kind: 'option',
+		description: 'Live or Sandbox; use the client ID and secret of the same environment',
+		default: 'paypal.com',
+		options: [
+			{ name: 'Live (paypal.com)', value: 'paypal.com' },
+			{ name: 'Sandbox (sandbox.paypal.com)', value: 'sandbox.paypal.com' },
+		],
+		sample: 'sandbox.paypal.com',
+	},
+	smartsheetRegion: {
+		displayName: 'Smartsheet Region',
+		kind: 'option',
+		description:
+			'The region your Smartsheet account is hosted in (apps and tokens are separate per region)',
+		default: 'smartsheet.com',
+		options: [
+			{ name: 'US (smartsheet.com)', value: 'smartsheet.com' },
+			{ name: 'Europe (smartsheet.eu)', value: 'smartsheet.eu' },
+			{ name: 'Australia (smartsheet.au)', value: 'smartsheet.au' },
+			{ name: 'Smartsheet Gov (smartsheetgov.com)', value: 'smartsheetgov.com' },
+		],
+		sample: 'smartsheet.eu',
+	},
+	squareEnvironment: {
+		displayName: 'Square Environment',
+		kind: 'option',
+		description: 'Production or Sandbox; the application ID and secret differ per environment',
+		default: 'squareup.com',
+		options: [
+			{ name: 'Production (squareup.com)', value: 'squareup.com' },
+			{ name: 'Sandbox (squareupsandbox.com)', value: 'squareupsandbox.com' },
+		],
+		sample: 'squareupsandbox.com',
+	},
+	zendeskSubdomain: {
+		displayName: 'Zendesk Subdomain',
+		kind: 'dnsLabel',
+		description: 'The part before .zendesk.com in your Zendesk URL (acme for acme.zendesk.com)',
+		placeholder: 'e.g. acme',
+		default: '',
+		sample: 'acme-help',
+	},
+	shopifyShop: {
+		displayName: 'Shopify Shop',
+		kind: 'dnsLabel',
+		description: 'The shop name: the part before .myshopify.com',
+		placeholder: 'e.g. acme-store',
+		default: '',
+		sample: 'acme-store',
+	},
+} satisfies Record<string, PresetField>;
+
+export type PresetFieldKey = keyof typeof PRESET_FIELDS;
+
+const LABEL = '[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?';
+const HOSTNAME = `${LABEL}(?:\\.${LABEL})*`;
+/** A self-hosted server on a port of its own (Keycloak's 8443) is still the same host. */
+const PORT = '(?::[1-9][0-9]{0,4})?';
+
+/** What each kind of field may hold; the nodes refuse anything else, and no URL is built from it. */
+export const FIELD_KIND_PATTERNS: Record<PresetFieldKind, RegExp> = {
+	dnsLabel: new RegExp(`^${LABEL}$`, 'i'),
+	hostname: new RegExp(`^${HOSTNAME}${PORT}$`, 'i'),
+	tenant: /^[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?$/i,
+	pathSegment: /^[a-z0-9._~-]+$/i,
+	option: /^[a-z0-9.-]+$/i,
+};
+
+/** Characters that would move a value out of its place in a URL (a port's `:` only as the patterns allow). */
+export const URL_BREAKING = /[/?#@,\\\s%]/;
+
+/** A field's value as a template uses it: trimmed, without a trailing slash. */
+export function cleanFieldValue(raw: unknown): string {
+	return String(raw ?? '')
+		.trim()
+		.replace(/\/+$/, '');
+}
+
+/** The value without an allowed path suffix (Keycloak's `/auth`): what must be a host name. */
+export function withoutPathSuffix(field: PresetField, value: string): string {
+	const suffix = field.pathSuffixes?.find((candidate) => value.endsWith(candidate));
+	return suffix ? value.slice(0, -suffix.length) : value;
+}
+
+/** Whether a non-empty value is one the field may hold (an option exactly as listed). */
+export function isValidFieldValue(key: PresetFieldKey, raw: unknown): boolean {
+	const field: PresetField = PRESET_FIELDS[key];
+	if (field.options) return field.options.some((option) => option.value === String(raw ?? ''));
+	const checked = withoutPathSuffix(field, cleanFieldValue(raw));
+	return !URL_BREAKING.test(checked) && FIELD_KIND_PATTERNS[field.kind].test(checked);
+}
+
+/**
+ * What a placeholder becomes when the user's value is not one the field may hold: no host can be
+ * built from it (`<` is not allowed in a host name), so the URL fails instead of reaching another host.
+ */
+export const UNUSABLE_VALUE = '<invalid>';
+
+export const DERIVED_PLACEHOLDERS = {
+	microsoftLoginHost: {
+		field: 'microsoftCloud',
+		values: Object.fromEntries(MICROSOFT_CLOUDS.map((cloud) => [cloud.value, cloud.loginHost])),
+	},
+	microsoftGraphHost: {
+		field: 'microsoftCloud',
+		values: Object.fromEntries(MICROSOFT_CLOUDS.map((cloud) => [cloud.value, cloud.graphHost])),
+	},
+} satisfies Record<string, { field: PresetFieldKey; values: Record<string, string> }>;
+
+export type DerivedPlaceholder = keyof typeof DERIVED_PLACEHOLDERS;

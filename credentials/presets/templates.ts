@@ -1,0 +1,80 @@
+/** Reading and filling a preset's templates: which fields a preset needs, and their values filled in. */
+import {
+	cleanFieldValue,
+	DERIVED_PLACEHOLDERS,
+	isValidFieldValue,
+	PRESET_FIELDS,
+	UNUSABLE_VALUE,
+	type DerivedPlaceholder,
+	type PresetFieldKey,
+} from './fields';
+import type { ProviderPreset } from './types';
+
+/** Every string of a preset that may hold placeholders. */
+export function presetTemplates(preset: ProviderPreset): string[] {
+	return [
+		preset.authUrl,
+		preset.tokenUrl,
+		preset.apiBaseUrl,
+		...preset.allowedDomains,
+		...preset.defaultScopes,
+		...(preset.refreshScopes ?? []),
+		...(preset.scopeResource ? [preset.scopeResource] : []),
+		...Object.values(preset.tokenBodyParameters ?? {}),
+		...(preset.checkUrl ? [preset.checkUrl] : []),
+	];
+}
+
+function placeholdersOf(templates: string[]): string[] {
+	return [
+		...new Set(
+			templates.flatMap((template) => [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1])),
+		),
+	];
+}
+
+/** The fields a preset needs, in PRESET_FIELDS order (directly or through a derived placeholder). */
+export function presetFieldKeys(preset: ProviderPreset): PresetFieldKey[] {
+	const used = placeholdersOf(presetTemplates(preset)).map((key) =>
+		key in DERIVED_PLACEHOLDERS ? DERIVED_PLACEHOLDERS[key as DerivedPlaceholder].field : key,
+	);
+	return (Object.keys(PRESET_FIELDS) as PresetFieldKey[]).filter((key) => used.includes(key));
+}
+
+/**
+ * Fields the preset needs only for the API host when the token response names it (Salesforce
+ * Instance): they may stay empty while the token response has the host.
+ */
+export function fieldsReplacedByTokenResponse(preset: ProviderPreset): PresetFieldKey[] {
+	if (!preset.tokenResponseApiHost) return [];
+	const signIn = placeholdersOf([
+		preset.authUrl,
+		preset.tokenUrl,
+		...preset.defaultScopes,
+		...(preset.refreshScopes ?? []),
+		...Object.values(preset.tokenBodyParameters ?? {}),
+	]);
+	return presetFieldKeys(preset).filter((key) => !signIn.includes(key));
+}
+
+/**
+ * Fills `{fieldKey}` placeholders with the user's values, trimmed and without a trailing slash.
+ * The credential's expressions do the same in n8n's expression language (connectionExpressions.ts);
+ * test/credential.test.ts checks that both agree for every preset.
+ */
+export function fillPresetTemplate(template: string, values: Record<string, unknown>): string {
+	return template.replace(/\{(\w+)\}/g, (placeholder, key: string) => {
+		if (key in DERIVED_PLACEHOLDERS) {
+			const derived = DERIVED_PLACEHOLDERS[key as DerivedPlaceholder];
+			const chosen = String(values[derived.field] ?? PRESET_FIELDS[derived.field].default);
+			return Object.hasOwn(derived.values, chosen)
+				? (derived.values as Record<string, string>)[chosen]
+				: UNUSABLE_VALUE;
+		}
+		if (!(key in PRESET_FIELDS)) return placeholder;
+		const value = cleanFieldValue(values[key]);
+		return value === '' || isValidFieldValue(key as PresetFieldKey, values[key])
+			? value
+			: UNUSABLE_VALUE;
+	});
+}

@@ -1,0 +1,107 @@
+/** The shape of a provider preset and of the fields its templates use. */
+
+/** How the client authenticates at the token endpoint (RFC 6749 section 2.3.1). */
+export type TokenAuthMethod =
+	/** client_secret_basic: HTTP Basic header */
+	| 'header'
+	/** client_secret_post: client_id and client_secret in the form body */
+	| 'body';
+
+export type ScopeSeparator = ' ' | ',';
+
+/**
+ * `supportedNotDefault`: works, but should not be the default (Slack: turning PKCE on makes the
+ * app a public client for good; Meta: only with OpenID Connect login).
+ */
+export type PkceSupport = 'unsupported' | 'supported' | 'supportedNotDefault' | 'required';
+
+/** A token-response field that names the API host (Salesforce `instance_url`, Zoho `api_domain`). */
+export type TokenResponseApiHost = 'instance_url' | 'api_domain';
+
+/**
+ * What a preset field's value is, so it is checked before it becomes part of a URL:
+ * a DNS label (`acme` of acme.myshopify.com), a whole host name, a directory tenant (ID, domain or
+ * `common`), one path segment, or one of the field's options.
+ */
+export type PresetFieldKind = 'dnsLabel' | 'hostname' | 'tenant' | 'pathSegment' | 'option';
+
+/** A value the user supplies for a preset (tenant, instance, data centre, ...). */
+export interface PresetField {
+	displayName: string;
+	kind: PresetFieldKind;
+	/** Paths that may follow a host name (Keycloak 16 and older serve under /auth). */
+	pathSuffixes?: string[];
+	description: string;
+	placeholder?: string;
+	default: string;
+	/** When set, the field is a dropdown of these values. */
+	options?: Array<{ name: string; value: string }>;
+	/** Sample used by tests to resolve every template. */
+	sample: string;
+}
+
+/** A named group of scopes the user can tick (e.g. Google Calendar, Drive). */
+export interface ScopeSet {
+	name: string;
+	scopes: string[];
+}
+
+export interface ProviderPreset {
+	/** Option value stored in the credential: lower camel case, stable. */
+	id: string;
+	displayName: string;
+	authUrl: string;
+	tokenUrl: string;
+	/** Scopes requested when the user types none and ticks no scope set. */
+	defaultScopes: string[];
+	/**
+	 * Scopes the refresh token depends on (offline_access, offline, ...): always requested with the
+	 * browser grants, also when the user types or ticks other scopes.
+	 */
+	refreshScopes?: string[];
+	scopeSeparator: ScopeSeparator;
+	/**
+	 * The resource short scope names belong to (a Microsoft cloud's Graph host): `Mail.Read` is
+	 * requested as `https://graph.microsoft.us/Mail.Read`. OpenID Connect scopes stay as they are.
+	 */
+	scopeResource?: string;
+	tokenAuthMethod: TokenAuthMethod;
+	/**
+	 * Whether the provider accepts the client assertion n8n can sign instead of a secret
+	 * (private_key_jwt: RS256, x5t certificate thumbprint, aud = the token URL).
+	 */
+	privateKeyJwt?: boolean;
+	/** Extra authorization-request parameters, sent as a query string. */
+	authQueryParameters?: Record<string, string>;
+	/** Extra token-request parameters (n8n sends them on the code exchange and with client credentials). */
+	tokenBodyParameters?: Record<string, string>;
+	pkce: PkceSupport;
+	/** Whether the provider offers the client credentials grant (with a client secret) for this API. */
+	clientCredentials: boolean;
+	/** Base for relative request URLs, no trailing slash. */
+	apiBaseUrl: string;
+	/** When the stored token response has this field, its URL is the API base URL (and allowed). */
+	tokenResponseApiHost?: TokenResponseApiHost;
+	/**
+	 * The hosts that token-response field may name (`*.` for subdomains): any other host it names
+	 * is ignored, so a token response cannot widen where the token goes.
+	 */
+	tokenResponseApiHosts?: string[];
+	/** Hosts requests may go to by default (n8n's allowedDomains syntax, `*.` for subdomains). */
+	allowedDomains: string[];
+	scopeSets?: ScopeSet[];
+	/** A cheap authorized GET naming the signed-in account (userinfo or "me"), absolute or relative to the API base URL. */
+	checkUrl?: string;
+	docsUrl: string;
+	/** A short hint shown under the provider dropdown. */
+	notes?: string;
+	/** Where to create the app, where the redirect URL goes, where the client ID and secret are (<= 350 chars). */
+	setupHint: string;
+	setupDocsUrl: string;
+	/** The provider's documentation pages the endpoints and client authentication were confirmed from. */
+	sources: string[];
+	/** When they were (YYYY-MM-DD). */
+	confirmedOn: string;
+	/** Facts kept from a secondary index or the provider's code only, not confirmed in its docs. */
+	unconfirmed?: string[];
+}
