@@ -338,7 +338,8 @@ export const browserScenarios: Scenario[] = [
 			assert.ok(authorize, 'the authorize request reached the HTTPS "Keycloak" server');
 			assert.equal(authorize.path, `/realms/${keycloak.realm}/protocol/openid-connect/auth`);
 			assert.equal(authorize.clientId, CLIENTS.basic.clientId);
-			assert.equal(authorize.scope, preset.defaultScopes.join(preset.scopeSeparator));
+			const requested = [...new Set([...preset.defaultScopes, ...(preset.refreshScopes ?? [])])];
+			assert.equal(authorize.scope, requested.join(preset.scopeSeparator));
 			assert.equal(
 				authorize.redirectUri,
 				`${ctx.n8n.url}/rest/oauth2-credential/callback`,

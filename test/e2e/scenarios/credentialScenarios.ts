@@ -170,7 +170,8 @@ export const credentialScenarios: Scenario[] = [
 				authUrl,
 			);
 			const authorize = keycloak.authorizeRequests.at(-1);
-			assert.equal(authorize?.scope, 'openid contacts.read');
+			// The typed scopes, and the refresh scope Keycloak's offline tokens need.
+			assert.equal(authorize?.scope, 'openid contacts.read offline_access');
 			const exchange = keycloak.tokenRequests.find((r) => r.grantType === 'authorization_code');
 			assert.equal(exchange?.status, 200, exchange?.error);
 			assert.equal(exchange?.clientAuth, 'basic', 'Keycloak preset uses client_secret_basic');
