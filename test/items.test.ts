@@ -129,17 +129,17 @@ describe('items', () => {
 		const credential = await harness.connectedCredential();
 		await harness.run(credential, 'oAuth2HttpRequest', pacedGet, itemsOf(1));
 		// A busy n8n worker (a long expression in another execution, garbage collection) blocks the
-		// event loop while the run waits for its turns: here right after the API saw the second
-		// request. Only the loop's lateness after that stall counts as slack.
+		// event loop while the run waits for its turns: here the moment the API records the second
+		// request, before the third one's turn has come. Only the loop's lateness after that stall
+		// counts as slack.
 		const afterStall = monitorEventLoopDelay({ resolution: 1 });
 		const seenBefore = harness.api.requests.length;
-		const stallAfterSecondRequest = setInterval(() => {
-			if (harness.api.requests.length < seenBefore + 2) return;
-			clearInterval(stallAfterSecondRequest);
+		harness.api.onRequest = () => {
+			if (harness.api.requests.length !== seenBefore + 2) return;
 			const until = Date.now() + 500;
 			while (Date.now() < until);
 			setImmediate(() => afterStall.enable());
-		}, 1);
+		};
 		try {
 			const { gaps, leastPacedGap, report } = await pacedArrivals(
 				() => harness.run(credential, 'oAuth2HttpRequest', pacedGet, itemsOf(6)),
@@ -150,7 +150,7 @@ describe('items', () => {
 			for (const gap of gaps.slice(2))
 				assert.ok(gap >= leastPacedGap, `no burst after the stall: ${report}`);
 		} finally {
-			clearInterval(stallAfterSecondRequest);
+			harness.api.onRequest = undefined;
 		}
 	});
 

@@ -40,6 +40,9 @@ export interface ScriptedResponse {
 export class ResourceServer {
 	readonly requests: RecordedRequest[] = [];
 
+	/** Called as each request is recorded, before it is answered (a test may stall the process here). */
+	onRequest?: (request: RecordedRequest) => void;
+
 	/** Requests being answered right now, and the most there ever were at once. */
 	inFlight = 0;
 
@@ -141,6 +144,7 @@ export class ResourceServer {
 			status: 0,
 		};
 		this.requests.push(record);
+		this.onRequest?.(record);
 		// Routes answer through writeHead directly or through send(): record the status in one place.
 		const originalWriteHead = response.writeHead.bind(response);
 		response.writeHead = ((status: number, ...rest: never[]) => {
