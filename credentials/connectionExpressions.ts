@@ -174,16 +174,17 @@ export const additionalBodyPropertiesExpression = `={{ ((parameters) => Object.k
 
 /**
  * What each preset contributes to its default allowed domains: `d` its API domains (templates,
- * space-separated), `f` the token-response field naming the API URL, `h` the hosts that field
- * may name, `l` whether its token endpoint is plain http (a local server: http and IP literals
+ * space-separated), `f` the token-response field naming the API URL, `b` whether it is a bare
+ * host (Wrike's `host`) rather than a URL, `h` the hosts that field may name, `l` whether its token endpoint is plain http (a local server: http and IP literals
  * accepted). Left out when empty or false, so the table stays small.
  */
 const ALLOWED_DOMAINS_TABLE = Object.fromEntries(
 	PROVIDER_PRESETS.map((preset) => {
 		const entry: Record<string, unknown> = { d: preset.allowedDomains.join(' ') };
 		if (preset.tokenResponseApiHost) {
-			entry.f = preset.tokenResponseApiHost;
-			entry.h = preset.tokenResponseApiHosts ?? [];
+			entry.f = preset.tokenResponseApiHost.field;
+			entry.h = preset.tokenResponseApiHost.hosts;
+			if (preset.tokenResponseApiHost.form === 'host') entry.b = true;
 		}
 		if (preset.tokenUrl.startsWith('http://')) entry.l = true;
 		return [preset.id, entry];
@@ -210,7 +211,8 @@ export const allowedDomainsExpression = (() => {
 		`const raw = field ? ($self.oauthTokenData || {})[field] : undefined;`,
 		`const value = typeof raw === "string" ? raw.trim() : "";`,
 		`const local = preset ? preset.l === true : String($self.customTokenUrl ?? "").trim().startsWith("http://");`,
-		`const parts = value && !/[\\s,;]/.test(value) ? /^(https?):\\/\\/([^/?#\\\\]*)/i.exec(value) : null;`,
+		`const url = preset && preset.b ? (/^[a-z0-9.-]+$/i.test(value) ? "https://" + value : "") : value;`,
+		`const parts = url && !/[\\s,;]/.test(url) ? /^(https?):\\/\\/([^/?#\\\\]*)/i.exec(url) : null;`,
 		`const authority = parts ? parts[2] : "";`,
 		`const hostname = authority.toLowerCase().replace(/:\\d{0,5}$/, "");`,
 		`const schemeOk = parts !== null && (parts[1].toLowerCase() === "https" || local);`,

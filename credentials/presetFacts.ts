@@ -3579,7 +3579,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			quote:
 				'Each request must be made to the API endpoint https://{COMPANYDOMAIN}.pipedrive.com/api/v1, followed by the type of object in a plural form',
 			readOn: '2026-12-03',
-			open: 'docs/catalogue-todo.md#base-path-after-the-token-response-host',
+			note: "Row: relative paths go to the token's api_domain with the base path /api.",
 		},
 		apiHosts: {
 			page: 'https://pipedrive.readme.io/docs/core-api-concepts-requests#url-naming',
@@ -3591,13 +3591,13 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			page: 'https://developers.pipedrive.com/changelog/post/new-parameter-in-oauth-oauthtoken-responses',
 			quote: '"api_domain": "https://mycompanydomain.pipedrive.com"',
 			readOn: '2026-12-03',
-			open: 'docs/catalogue-todo.md#base-path-after-the-token-response-host',
+			note: "Row: relative paths go to the token's api_domain with the base path /api.",
 		},
 		checkRequest: {
 			page: 'https://developers.pipedrive.com/docs/api/v1/Users#getCurrentUser',
 			quote: 'Get current user data',
 			readOn: '2026-12-03',
-			note: "research not followed: The row's absolute check https://api.pipedrive.com/v1/users/me is a documented host and path (the company host is advised, not required); the company-host form waits for the base path.",
+			note: 'Row: /v1/users/me, relative: the company host of api_domain under /api (api.pipedrive.com/v1/users/me without it).',
 		},
 		consoleSettings: {
 			page: 'https://pipedrive.readme.io/docs/marketplace-oauth-authorization#step-1-requesting-authorization',
@@ -3878,7 +3878,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			page: 'https://help.salesforce.com/HTViewHelpDoc?id=remoteaccess_using_userinfo_endpoint.htm',
 			quote: 'For a sandbox, login.salesforce.com is replaced with test.salesforce.com.',
 			readOn: '2026-12-03',
-			note: 'Row covers these through salesforceLoginHost and tokenResponseApiHosts.',
+			note: 'Row covers these through salesforceLoginHost and tokenResponseApiHost.hosts.',
 		},
 	},
 	serviceNow: {
@@ -4779,7 +4779,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			quote:
 				'The web host for API endpoints differ depending on the datacenter that contains user’s data. For example, the “tasks” endpoint on EU DC will have URL https://app-eu.wrike.com/api/v4/tasks.',
 			readOn: '2026-12-03',
-			open: 'docs/catalogue-todo.md#bare-host-from-the-token-response',
+			note: 'Row: relative paths go to the token response host under /api/v4.',
 		},
 		apiHosts: {
 			page: 'https://developers.wrike.com/reference/getcontactsempty',
@@ -4793,14 +4793,14 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			quote:
 				'Always use the “host” parameter obtained from /oauth2/token call to construct API endpoint URLs.',
 			readOn: '2026-12-03',
-			open: 'docs/catalogue-todo.md#bare-host-from-the-token-response',
+			note: 'Row: relative paths go to the token response host under /api/v4.',
 		},
 		checkRequest: {
 			page: 'https://developers.wrike.com/reference/getcontactsempty',
 			quote:
 				'"name": "me", "in": "query", "description": "If present - only contact info of requesting user is returned"',
 			readOn: '2026-12-03',
-			open: 'docs/catalogue-todo.md#bare-host-from-the-token-response',
+			note: 'Row: relative paths go to the token response host under /api/v4.',
 		},
 		consoleSettings: {
 			unconfirmed: 'No console setting affecting refresh tokens found in the excerpts.',
@@ -4810,7 +4810,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			quote:
 				'"url": "https://app-eu.wrike.com/api/v4" }, { "url": "https://app-us2.wrike.com/api/v4"',
 			readOn: '2026-12-03',
-			open: 'docs/catalogue-todo.md#bare-host-from-the-token-response (allowedDomains already cover *.wrike.com)',
+			note: 'Row: the bare host of the token response (tokenResponseApiHost, *.wrike.com).',
 		},
 	},
 	xero: {

@@ -1607,13 +1607,18 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		pkce: 'unsupported',
 		clientCredentials: false,
 		apiBaseUrl: 'https://api.pipedrive.com',
-		tokenResponseApiHost: 'api_domain',
-		tokenResponseApiHosts: ['*.pipedrive.com'],
+		// The company host serves the API under /api (/api/v1, /api/v2); api.pipedrive.com without it.
+		tokenResponseApiHost: {
+			field: 'api_domain',
+			form: 'url',
+			basePath: '/api',
+			hosts: ['*.pipedrive.com'],
+		},
 		allowedDomains: ['api.pipedrive.com', '*.pipedrive.com'],
-		checkUrl: 'https://api.pipedrive.com/v1/users/me',
+		checkUrl: '/v1/users/me',
 		docsUrl: 'https://pipedrive.readme.io/docs/marketplace-oauth-authorization',
 		notes:
-			"Scopes are set in the app. Paths start with /v1 or /api/v2; the token's api_domain (your company host) works too.",
+			"Scopes are set in the app. Relative paths start with /v1 or /v2 and go to your company host (the token's api_domain) under /api.",
 		setupHint:
 			'Pipedrive Developer Hub (sandbox account) > Create an app > Private or Public app; OAuth & access scopes: paste the n8n OAuth Redirect URL as Callback URL and tick the scopes; save, then copy Client ID and Client secret.',
 		setupDocsUrl: 'https://pipedrive.readme.io/docs/marketplace-registering-the-app',
@@ -1740,14 +1745,17 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		pkce: 'required',
 		clientCredentials: true,
 		apiBaseUrl: 'https://{salesforceInstance}',
-		tokenResponseApiHost: 'instance_url',
-		// My Domain hosts (sandboxes: *.sandbox.my.salesforce.com), legacy instance hosts, Government Cloud and China.
-		tokenResponseApiHosts: [
-			'*.my.salesforce.com',
-			'*.salesforce.com',
-			'*.my.salesforce.mil',
-			'*.my.sfcrmproducts.cn',
-		],
+		tokenResponseApiHost: {
+			field: 'instance_url',
+			form: 'url',
+			// My Domain hosts (sandboxes: *.sandbox.my.salesforce.com), legacy instance hosts, Government Cloud and China.
+			hosts: [
+				'*.my.salesforce.com',
+				'*.salesforce.com',
+				'*.my.salesforce.mil',
+				'*.my.sfcrmproducts.cn',
+			],
+		},
 		allowedDomains: ['{salesforceInstance}'],
 		checkUrl: 'https://{salesforceInstance}/services/oauth2/userinfo',
 		docsUrl:
@@ -2226,11 +2234,13 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		pkce: 'unsupported',
 		clientCredentials: false,
 		apiBaseUrl: 'https://www.wrike.com/api/v4',
+		// EU and US2 accounts: the token response's host (app-eu.wrike.com), under the same /api/v4.
+		tokenResponseApiHost: { field: 'host', form: 'host', hosts: ['*.wrike.com'] },
 		allowedDomains: ['www.wrike.com', 'app-eu.wrike.com', '*.wrike.com'],
-		checkUrl: 'https://www.wrike.com/api/v4/contacts?me=true',
+		checkUrl: '/contacts?me=true',
 		docsUrl: 'https://developers.wrike.com/oauth-20-authorization',
 		notes:
-			'Only the authorization code flow. EU accounts must call the host from the token response (e.g. https://app-eu.wrike.com/api/v4): use full URLs.',
+			"Only the authorization code flow. Relative paths (/tasks) go to your account's data centre, the host the token response names (e.g. app-eu.wrike.com/api/v4).",
 		setupHint:
 			'In Wrike open Apps & Integrations > API (App Console), create an app; paste the n8n OAuth Redirect URL into Redirect URI; copy Client ID and Client secret.',
 		setupDocsUrl: 'https://developers.wrike.com/oauth-20-authorization',
@@ -2352,8 +2362,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		pkce: 'supported',
 		clientCredentials: true,
 		apiBaseUrl: 'https://www.{zohoApiDomain}',
-		tokenResponseApiHost: 'api_domain',
-		tokenResponseApiHosts: ZOHO_API_HOSTS,
+		tokenResponseApiHost: { field: 'api_domain', form: 'url', hosts: ZOHO_API_HOSTS },
 		allowedDomains: [
 			'www.{zohoApiDomain}',
 			'creator.{zohoDataCenter}',

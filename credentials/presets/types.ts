@@ -15,8 +15,25 @@ export type ScopeSeparator = ' ' | ',';
  */
 export type PkceSupport = 'unsupported' | 'supported' | 'supportedNotDefault' | 'required';
 
-/** A token-response field that names the API host (Salesforce `instance_url`, Zoho `api_domain`). */
-export type TokenResponseApiHost = 'instance_url' | 'api_domain';
+/**
+ * A token-response field that names the API host: Salesforce `instance_url` and Zoho, Pipedrive
+ * `api_domain` (a URL), Wrike `host` (a bare host name).
+ */
+export interface TokenResponseApiHost {
+	field: 'instance_url' | 'api_domain' | 'host';
+	/** `url`: `https://host` (a path kept); `host`: a bare host name, called over https. */
+	form: 'url' | 'host';
+	/**
+	 * The path the API is served under on that host, when it differs from the API base URL's path
+	 * (Pipedrive: `/api` on the company host, none on api.pipedrive.com).
+	 */
+	basePath?: string;
+	/**
+	 * The hosts the field may name (`*.` for subdomains): any other host it names is ignored, so a
+	 * token response cannot widen where the token goes.
+	 */
+	hosts: string[];
+}
 
 /**
  * What a preset field's value is, so it is checked before it becomes part of a URL:
@@ -80,13 +97,8 @@ export interface ProviderPreset {
 	clientCredentials: boolean;
 	/** Base for relative request URLs, no trailing slash. */
 	apiBaseUrl: string;
-	/** When the stored token response has this field, its URL is the API base URL (and allowed). */
+	/** When the stored token response names the API host, that host (and base path) is the API base URL (and allowed). */
 	tokenResponseApiHost?: TokenResponseApiHost;
-	/**
-	 * The hosts that token-response field may name (`*.` for subdomains): any other host it names
-	 * is ignored, so a token response cannot widen where the token goes.
-	 */
-	tokenResponseApiHosts?: string[];
 	/** Hosts requests may go to by default (n8n's allowedDomains syntax, `*.` for subdomains). */
 	allowedDomains: string[];
 	scopeSets?: ScopeSet[];
