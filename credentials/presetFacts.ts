@@ -607,8 +607,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			quote:
 				"audience | The audience for the token, which is your API. You can find this in the Identifier field on your API's settings tab.",
 			readOn: '2026-12-03',
-			note: 'fixed in the row: the refresh scope left the default scopes, so client credentials no longer send it (the browser grants still do, through refreshScopes)',
-			open: 'openid profile email are still sent on client credentials: scopes per grant (docs/catalogue-todo.md#scopes-per-grant)',
+			note: 'fixed in the row: the refresh scope left the default scopes, so client credentials no longer send it (the browser grants still do, through refreshScopes); Row: client credentials send no OpenID scope (defaults without openid profile email); API scopes are typed, audience in Extra Token Parameters.',
 		},
 		apiBaseUrl: {
 			unconfirmed: 'Authentication API and Management API (/api/v2) live on the tenant domain.',
@@ -1236,7 +1235,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			quote:
 				'Team applications are limited to the `identify` and `applications.commands.update` scope, because teams are not bound to a specific user.',
 			readOn: '2026-12-03',
-			open: 'identify only on client credentials: scopes per grant (docs/catalogue-todo.md#scopes-per-grant)',
+			note: 'Row: clientCredentialsScopes identify.',
 		},
 		apiBaseUrl: {
 			unconfirmed: 'v10 base not re-read this round (reference.mdx not opened); row value kept.',
@@ -2341,7 +2340,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 		},
 		clientCredentialsScopes: {
 			unconfirmed:
-				"Keycloak accepts scope=openid on client credentials, but the issue's rule is to send no OpenID scope unless the check needs it; userinfo needs openid.",
+				"Keycloak accepts scope=openid on client credentials; the row's clientCredentialsScopes keep openid because the check (userinfo) needs it (no Keycloak page quoted).",
 		},
 		apiBaseUrl: {
 			unconfirmed:
@@ -2470,7 +2469,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			page: 'https://learn.microsoft.com/linkedin/shared/authentication/client-credentials-flow',
 			quote: 'Important 2-legged OAuth authentication is not available for Marketing APIs',
 			readOn: '2026-12-03',
-			open: 'scopes per grant (docs/catalogue-todo.md#scopes-per-grant)',
+			note: 'Row: client credentials send no member (OpenID) scope.',
 		},
 		apiBaseUrl: {
 			unconfirmed:
@@ -2680,7 +2679,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 		},
 		clientCredentialsScopes: {
 			unconfirmed:
-				'App tokens carry no user permissions; sending scope is ignored or rejected — do not send the default user scopes on this grant.',
+				'App tokens carry no user permissions; the row sends no scope on this grant (clientCredentialsScopes []). Whether Meta ignores or rejects a scope there is not on a page read.',
 		},
 		apiBaseUrl: {
 			page: 'https://developers.facebook.com/docs/graph-api/reference/application',
@@ -2757,8 +2756,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			quote:
 				'use a "<environment-url>/user_impersonation" scope for a public client. For a confidential client, use a scope of "<environment-url>/.default".',
 			readOn: '2026-12-03',
-			note: 'fixed in the row: the refresh scope left the default scopes, so client credentials no longer send it (the browser grants still do, through refreshScopes)',
-			open: 'client credentials need https://{dynamicsOrgHost}/.default: scopes per grant (docs/catalogue-todo.md#scopes-per-grant)',
+			note: 'fixed in the row: the refresh scope left the default scopes, so client credentials no longer send it (the browser grants still do, through refreshScopes); Row: clientCredentialsScopes https://{dynamicsOrgHost}/.default.',
 		},
 		apiBaseUrl: {
 			page: 'https://learn.microsoft.com/en-us/power-apps/developer/data-platform/webapi/web-api-functions-actions-sample#section-1-unbound-function-whoami',
@@ -2832,8 +2830,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			quote:
 				'Client credentials requests in your client service *must* include `scope={resource}/.default`.',
 			readOn: '2026-12-03',
-			note: 'fixed in the row: the refresh scope left the default scopes, so client credentials no longer send it (the browser grants still do, through refreshScopes)',
-			open: 'client credentials need https://{microsoftGraphHost}/.default: scopes per grant (docs/catalogue-todo.md#scopes-per-grant)',
+			note: 'fixed in the row: the refresh scope left the default scopes, so client credentials no longer send it (the browser grants still do, through refreshScopes); Row: clientCredentialsScopes https://{microsoftGraphHost}/.default.',
 		},
 		apiBaseUrl: {
 			page: 'https://learn.microsoft.com/en-us/graph/api/user-get',
@@ -2897,8 +2894,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			quote:
 				'The scope to request for a client credential flow is the name of the resource followed by /.default. ... these API permissions must be granted by a tenant administrator.',
 			readOn: '2026-12-03',
-			note: 'fixed in the row: the refresh scope left the default scopes, so client credentials no longer send it (the browser grants still do, through refreshScopes)',
-			open: 'client credentials need https://{microsoftGraphHost}/.default: scopes per grant (docs/catalogue-todo.md#scopes-per-grant)',
+			note: 'fixed in the row: the refresh scope left the default scopes, so client credentials no longer send it (the browser grants still do, through refreshScopes); Row: clientCredentialsScopes https://{microsoftGraphHost}/.default.',
 		},
 		apiBaseUrl: {
 			unconfirmed: 'Graph host per cloud from learn.microsoft.com/graph/deployments (row source).',
@@ -2973,8 +2969,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			quote:
 				'The value passed for the scope parameter in this request should be the resource identifier (application ID URI) of the resource you want, affixed with the .default suffix.',
 			readOn: '2026-12-03',
-			note: 'fixed in the row: the refresh scope left the default scopes, so client credentials no longer send it (the browser grants still do, through refreshScopes)',
-			open: 'client credentials need https://{microsoftGraphHost}/.default: scopes per grant (docs/catalogue-todo.md#scopes-per-grant)',
+			note: 'fixed in the row: the refresh scope left the default scopes, so client credentials no longer send it (the browser grants still do, through refreshScopes); Row: clientCredentialsScopes https://{microsoftGraphHost}/.default.',
 		},
 		apiBaseUrl: {
 			unconfirmed:
@@ -3348,8 +3343,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			page: 'https://developer.okta.com/docs/guides/implement-client-creds/overview/#request-for-token',
 			quote: 'scope must be at least one custom scope that you create.',
 			readOn: '2026-12-03',
-			note: 'fixed in the row: the refresh scope left the default scopes, so client credentials no longer send it (the browser grants still do, through refreshScopes)',
-			open: 'openid profile email are still sent on client credentials: scopes per grant (docs/catalogue-todo.md#scopes-per-grant)',
+			note: 'fixed in the row: the refresh scope left the default scopes, so client credentials no longer send it (the browser grants still do, through refreshScopes); Row: client credentials send no OpenID scope; the custom scope is typed by the user.',
 		},
 		apiBaseUrl: {
 			unconfirmed:
@@ -3457,7 +3451,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 		},
 		clientCredentialsScopes: {
 			unconfirmed:
-				'No quote: the research did not find whether PayPal rejects or ignores OpenID scopes on client credentials. Listed under scopes per grant.',
+				'No quote: the research did not find whether PayPal rejects or ignores OpenID scopes on client credentials; the row now sends none on that grant (no OpenID scope on client credentials).',
 			lead: 'https://developer.paypal.com/api/rest/authentication/',
 		},
 		apiBaseUrl: {
@@ -3738,7 +3732,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 		clientCredentialsScopes: {
 			page: 'https://github.com/reddit-archive/reddit/wiki/OAuth2#application-only-oauth',
 			readOn: '2026-12-03',
-			open: 'scopes per grant (docs/catalogue-todo.md#scopes-per-grant)',
+			note: 'Row: clientCredentialsScopes read (no identity: application-only OAuth has no user).',
 		},
 		apiBaseUrl: { unconfirmed: "OAuth calls go to oauth.reddit.com (wiki 'Using the token')." },
 		apiHosts: { unconfirmed: 'Media on i.redd.it / v.redd.it is fetched without a token.' },

@@ -18,6 +18,7 @@ export function presetTemplates(preset: ProviderPreset): string[] {
 		preset.apiBaseUrl,
 		...preset.allowedDomains,
 		...preset.defaultScopes,
+		...(preset.clientCredentialsScopes ?? []),
 		...(preset.refreshScopes ?? []),
 		...(preset.scopeResource ? [preset.scopeResource] : []),
 		...Object.values(preset.tokenBodyParameters ?? {}),
@@ -51,6 +52,7 @@ export function fieldsReplacedByTokenResponse(preset: ProviderPreset): PresetFie
 		preset.authUrl,
 		preset.tokenUrl,
 		...preset.defaultScopes,
+		...(preset.clientCredentialsScopes ?? []),
 		...(preset.refreshScopes ?? []),
 		...Object.values(preset.tokenBodyParameters ?? {}),
 	]);

@@ -76,6 +76,12 @@ export interface ProviderPreset {
 	 * browser grants, also when the user types or ticks other scopes.
 	 */
 	refreshScopes?: string[];
+	/**
+	 * Scopes requested with client credentials when the user types none and ticks no scope set
+	 * (Microsoft: `https://{microsoftGraphHost}/.default`). Without it, the default scopes minus the
+	 * OpenID Connect ones (openid, profile, email, offline_access): they need a signed-in user.
+	 */
+	clientCredentialsScopes?: string[];
 	scopeSeparator: ScopeSeparator;
 	/**
 	 * The resource short scope names belong to (a Microsoft cloud's Graph host): `Mail.Read` is
