@@ -194,7 +194,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			page: 'https://developer.adobe.com/developer-console/docs/guides/authentication/UserAuthentication/ims#userinfo',
 			quote: '|`sub`|`openid`|The user ID|',
 			readOn: '2026-12-03',
-			open: 'a check request per grant (docs/catalogue-todo.md#check-request-per-grant)',
+			note: 'Row: no check with client credentials (userinfo names a user).',
 		},
 		consoleSettings: {
 			page: 'https://developer.adobe.com/developer-console/docs/guides/authentication/UserAuthentication/ims#refreshing-access-tokens',
@@ -620,7 +620,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 		checkRequest: {
 			page: 'https://auth0.com/docs/api/authentication/user-profile/get-user-info',
 			readOn: '2026-12-03',
-			open: 'a check request per grant (docs/catalogue-todo.md#check-request-per-grant)',
+			note: 'Row: no check with client credentials (userinfo names a user).',
 		},
 		consoleSettings: {
 			page: 'https://auth0.com/docs/secure/tokens/refresh-tokens',
@@ -1402,7 +1402,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			quote:
 				"Overall, we've simplified our use of HTTP. For example, most endpoints always use HTTP POST, including those that return structured data.",
 			readOn: '2026-12-03',
-			open: 'a check request with method, headers and body (docs/catalogue-todo.md#check-request-with-method-headers-and-body): POST',
+			note: 'Row: checkRequest POST, no body.',
 		},
 		consoleSettings: {
 			unconfirmed:
@@ -2480,7 +2480,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 		checkRequest: {
 			unconfirmed:
 				'userinfo needs a member token with openid; a client-credentials token has no member, and no generic app-level endpoint fits: no check for that grant.',
-			open: 'a check request per grant (docs/catalogue-todo.md#check-request-per-grant)',
+			note: 'Row: no check with client credentials (userinfo names a member).',
 		},
 		consoleSettings: {
 			page: 'https://learn.microsoft.com/en-us/linkedin/shared/authentication/programmatic-refresh-tokens',
@@ -2847,7 +2847,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			quote:
 				'Calling the /me endpoint requires a signed-in user and therefore a delegated permission. Application permissions are not supported when using the /me endpoint.',
 			readOn: '2026-12-03',
-			open: 'a check request per grant (docs/catalogue-todo.md#check-request-per-grant)',
+			note: 'Row: no check with client credentials (/me names a user).',
 		},
 		consoleSettings: {
 			page: 'https://learn.microsoft.com/en-us/entra/identity-platform/refresh-tokens#token-lifetime',
@@ -2906,7 +2906,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 		checkRequest: {
 			unconfirmed:
 				'/me needs a signed-in user: with client credentials it fails. App-only calls use /users/{id}/...; a check needs an application permission the Mail/Calendar app may not have. Proposed: no check, or /organization when Organization.Read.All is granted (not confirmed on a page this session).',
-			open: 'a check request per grant (docs/catalogue-todo.md#check-request-per-grant)',
+			note: 'Row: no check with client credentials (/me names a user).',
 		},
 		consoleSettings: {
 			page: 'https://learn.microsoft.com/en-us/entra/identity-platform/refresh-tokens',
@@ -2989,7 +2989,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			quote:
 				'/me ... is only valid with delegated permissions (no signed-in user with application permissions)',
 			readOn: '2026-12-03',
-			open: 'a check request per grant (docs/catalogue-todo.md#check-request-per-grant)',
+			note: 'Row: client credentials check /v1.0/sites/root.',
 		},
 		consoleSettings: {
 			page: 'https://learn.microsoft.com/en-us/entra/identity-platform/refresh-tokens#refresh-token-lifetime',
@@ -3119,7 +3119,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 		checkRequest: {
 			page: 'https://developer.monday.com/api-reference/reference/me',
 			readOn: '2026-12-03',
-			open: 'a check request with method, headers and body (docs/catalogue-todo.md#check-request-with-method-headers-and-body): POST /v2 GraphQL',
+			note: 'Row: checkUrl https://api.monday.com/v2, POST JSON with query { me { id name } }.',
 		},
 		consoleSettings: {
 			page: 'https://developer.monday.com/apps/docs/migrating-to-the-new-oauth-flow#1-enable-the-new-oauth-flow',
@@ -3242,7 +3242,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 		checkRequest: {
 			page: 'https://developers.notion.com/reference/versioning',
 			readOn: '2026-12-03',
-			open: 'a check request with method, headers and body (docs/catalogue-todo.md#check-request-with-method-headers-and-body): Notion-Version header',
+			note: 'Row: checkRequest header Notion-Version 2022-06-28.',
 		},
 		consoleSettings: { unconfirmed: 'Nothing documented that stops refresh tokens.' },
 		regions: { notApplicable: 'Single API host.' },
@@ -3356,7 +3356,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			quote:
 				'The scopes associated with access tokens determine which claims are available when they are used to access the OIDC /userinfo endpoint.',
 			readOn: '2026-12-03',
-			open: 'a check request per grant (docs/catalogue-todo.md#check-request-per-grant)',
+			note: 'Row: no check with client credentials (userinfo names a user).',
 		},
 		consoleSettings: {
 			page: 'https://help.okta.com/en-us/Content/Topics/security/api-config-access-policies.htm',
@@ -3740,7 +3740,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 		checkRequest: {
 			page: 'https://github.com/reddit-archive/reddit/wiki/API#rules',
 			readOn: '2026-12-03',
-			open: 'a check request with method, headers and body (docs/catalogue-todo.md#check-request-with-method-headers-and-body): User-Agent header; a check request per grant (docs/catalogue-todo.md#check-request-per-grant)',
+			open: 'a check request with method, headers and body (docs/catalogue-todo.md#check-request-with-method-headers-and-body): User-Agent header',
 		},
 		consoleSettings: {
 			unconfirmed:
@@ -4153,7 +4153,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 		checkRequest: {
 			page: 'https://developer.spotify.com/documentation/web-api/tutorials/client-credentials-flow',
 			readOn: '2026-12-03',
-			open: 'a check request per grant (docs/catalogue-todo.md#check-request-per-grant)',
+			note: 'Row: client credentials check /v1/markets.',
 		},
 		consoleSettings: {
 			page: 'https://developer.spotify.com/documentation/web-api/tutorials/refreshing-tokens#refresh-token-lifetime',
@@ -4386,7 +4386,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			page: 'https://github.com/teamleadercrm/api/blob/master/src/01-general/users.apib',
 			quote: '### users.me [POST /users.me]',
 			readOn: '2026-12-03',
-			open: 'a check request with method, headers and body (docs/catalogue-todo.md#check-request-with-method-headers-and-body): POST',
+			note: 'Row: checkRequest POST, JSON body {}.',
 		},
 		consoleSettings: {
 			page: 'https://github.com/teamleadercrm/api/blob/master/src/authentication.apib#authorization-flow',

@@ -26,6 +26,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		apiBaseUrl: 'https://ims-na1.adobelogin.com',
 		allowedDomains: ['ims-na1.adobelogin.com', '*.adobe.io'],
 		checkUrl: 'https://ims-na1.adobelogin.com/ims/userinfo/v2',
+		clientCredentialsCheckUrl: null,
 		docsUrl:
 			'https://developer.adobe.com/developer-console/docs/guides/authentication/UserAuthentication/implementation',
 		notes:
@@ -175,6 +176,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		apiBaseUrl: 'https://{auth0Domain}',
 		allowedDomains: ['{auth0Domain}'],
 		checkUrl: 'https://{auth0Domain}/userinfo',
+		clientCredentialsCheckUrl: null,
 		docsUrl: 'https://auth0.com/docs/api/authentication',
 		notes:
 			"To call an API (e.g. the Management API), add audience=<API identifier> to Extra Authorization Parameters and, for client credentials, to Extra Token Parameters. Refresh tokens need Allow Offline Access in the API's settings.",
@@ -510,6 +512,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		apiBaseUrl: 'https://api.dropboxapi.com/2',
 		allowedDomains: ['api.dropboxapi.com', 'content.dropboxapi.com', 'notify.dropboxapi.com'],
 		checkUrl: 'https://api.dropboxapi.com/2/users/get_current_account',
+		checkRequest: { method: 'POST' },
 		docsUrl: 'https://developers.dropbox.com/oauth-guide',
 		notes:
 			"With no scopes typed, the token gets every scope ticked in the app's Permissions tab. The check call users/get_current_account is a POST (account_info.read).",
@@ -1057,6 +1060,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		apiBaseUrl: 'https://api.linkedin.com',
 		allowedDomains: ['api.linkedin.com'],
 		checkUrl: 'https://api.linkedin.com/v2/userinfo',
+		clientCredentialsCheckUrl: null,
 		docsUrl:
 			'https://learn.microsoft.com/en-us/linkedin/shared/authentication/authorization-code-flow',
 		notes:
@@ -1194,6 +1198,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 			{ name: 'Contacts', scopes: ['offline_access', 'User.Read', 'Contacts.ReadWrite'] },
 		],
 		checkUrl: 'https://{microsoftGraphHost}/v1.0/me',
+		clientCredentialsCheckUrl: null,
 		docsUrl: 'https://learn.microsoft.com/en-us/graph/outlook-mail-concept-overview',
 		notes:
 			'Microsoft Graph: /me/messages, /me/events, ... For client credentials use your tenant ID and the scope .default.',
@@ -1264,6 +1269,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		apiBaseUrl: 'https://{microsoftGraphHost}/v1.0',
 		allowedDomains: ['{microsoftGraphHost}'],
 		checkUrl: 'https://{microsoftGraphHost}/v1.0/me',
+		clientCredentialsCheckUrl: null,
 		docsUrl: 'https://learn.microsoft.com/en-us/entra/identity-platform/v2-oauth2-auth-code-flow',
 		notes:
 			'Microsoft identity platform v2 for Graph or your own API (scope api://<app ID>/.default). For client credentials use your tenant ID and the scope .default.',
@@ -1296,6 +1302,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		apiBaseUrl: 'https://{microsoftGraphHost}/v1.0',
 		allowedDomains: ['{microsoftGraphHost}'],
 		checkUrl: 'https://{microsoftGraphHost}/v1.0/me',
+		clientCredentialsCheckUrl: 'https://{microsoftGraphHost}/v1.0/sites/root',
 		docsUrl: 'https://learn.microsoft.com/en-us/graph/api/resources/sharepoint',
 		notes:
 			'Via Graph (/sites, /drives). SharePoint REST (/_api) needs the scope https://<tenant>.sharepoint.com/.default (GCC High: sharepoint.us) and that host in Allowed Domains. Use a Web redirect platform (SPA refresh tokens last 24 hours); application permissions need admin consent.',
@@ -1359,6 +1366,8 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		clientCredentials: false,
 		apiBaseUrl: 'https://api.monday.com/v2',
 		allowedDomains: ['api.monday.com'],
+		checkUrl: 'https://api.monday.com/v2',
+		checkRequest: { method: 'POST', body: { query: '{ me { id name } }' } },
 		docsUrl: 'https://developer.monday.com/apps/docs/oauth',
 		notes:
 			'New apps use OAuth 2.1: PKCE, expiring access tokens, refresh tokens. The API is GraphQL (POST to the base URL, e.g. query { me { id name } }). An admin must install the app first. Apps made before OAuth 2.1: turn on the New OAuth Flow toggle in the app version.',
@@ -1425,6 +1434,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		apiBaseUrl: 'https://api.notion.com/v1',
 		allowedDomains: ['api.notion.com'],
 		checkUrl: 'https://api.notion.com/v1/users/me',
+		checkRequest: { method: 'GET', headers: { 'Notion-Version': '2022-06-28' } },
 		docsUrl: 'https://developers.notion.com/docs/authorization',
 		notes:
 			'Capabilities are set in the connection; requests need a Notion-Version header (e.g. 2026-03-11). Users pick the pages to share when they authorize.',
@@ -1490,6 +1500,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		apiBaseUrl: 'https://{oktaDomain}/oauth2/{oktaAuthServerId}',
 		allowedDomains: ['{oktaDomain}'],
 		checkUrl: 'https://{oktaDomain}/oauth2/{oktaAuthServerId}/v1/userinfo',
+		clientCredentialsCheckUrl: null,
 		docsUrl: 'https://developer.okta.com/docs/guides/implement-grant-type/clientcreds/main/',
 		notes:
 			"Tokens for your own APIs (custom scopes; okta.* scopes are not issued here). Client credentials work with a client secret. Add your API host to Allowed Domains. The server's access policy and rule must allow the grant and scopes (client credentials: a custom scope).",
@@ -1550,6 +1561,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		apiBaseUrl: 'https://api-m.{payPalEnvironment}',
 		allowedDomains: ['api-m.{payPalEnvironment}'],
 		checkUrl: 'https://api-m.{payPalEnvironment}/v1/identity/oauth2/userinfo?schema=paypalv1.1',
+		clientCredentialsCheckUrl: null,
 		docsUrl: 'https://developer.paypal.com/docs/log-in-with-paypal/integrate/',
 		notes:
 			'Log in with PayPal (Identity API); scopes must include openid. For your own REST API calls without a user, client credentials work with the same app.',
@@ -1695,6 +1707,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		apiBaseUrl: 'https://oauth.reddit.com',
 		allowedDomains: ['oauth.reddit.com'],
 		checkUrl: 'https://oauth.reddit.com/api/v1/me',
+		clientCredentialsCheckUrl: null,
 		docsUrl: 'https://github.com/reddit-archive/reddit/wiki/OAuth2',
 		notes:
 			'Reddit requires a unique, descriptive User-Agent header on every request. The identity scope is needed for /api/v1/me.',
@@ -1935,6 +1948,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		apiBaseUrl: 'https://api.spotify.com/v1',
 		allowedDomains: ['api.spotify.com'],
 		checkUrl: 'https://api.spotify.com/v1/me',
+		clientCredentialsCheckUrl: 'https://api.spotify.com/v1/markets',
 		docsUrl: 'https://developer.spotify.com/documentation/web-api/tutorials/code-flow',
 		notes:
 			'Refresh tokens expire 6 months after the user authorized (re-authorize then). Client credentials give app-only tokens (no user data).',
@@ -2058,6 +2072,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		apiBaseUrl: 'https://api.focus.teamleader.eu',
 		allowedDomains: ['api.focus.teamleader.eu', 'files.teamleader.eu'],
 		checkUrl: 'https://api.focus.teamleader.eu/users.me',
+		checkRequest: { method: 'POST', body: {} },
 		docsUrl: 'https://developer.focus.teamleader.eu/docs/authentication',
 		notes:
 			'Scopes are set in the integration on the Teamleader Marketplace. Refresh tokens are single use: store the new one each time.',

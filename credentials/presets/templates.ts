@@ -23,6 +23,7 @@ export function presetTemplates(preset: ProviderPreset): string[] {
 		...(preset.scopeResource ? [preset.scopeResource] : []),
 		...Object.values(preset.tokenBodyParameters ?? {}),
 		...(preset.checkUrl ? [preset.checkUrl] : []),
+		...(preset.clientCredentialsCheckUrl ? [preset.clientCredentialsCheckUrl] : []),
 	];
 }
 

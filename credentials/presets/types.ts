@@ -63,6 +63,14 @@ export interface ScopeSet {
 	scopes: string[];
 }
 
+/** How a check URL is called when a GET with the token is not enough. */
+export interface CheckRequestShape {
+	method: 'GET' | 'POST';
+	headers?: Record<string, string>;
+	/** Sent as JSON. */
+	body?: Record<string, unknown>;
+}
+
 export interface ProviderPreset {
 	/** Option value stored in the credential: lower camel case, stable. */
 	id: string;
@@ -110,6 +118,13 @@ export interface ProviderPreset {
 	scopeSets?: ScopeSet[];
 	/** A cheap authorized GET naming the signed-in account (userinfo or "me"), absolute or relative to the API base URL. */
 	checkUrl?: string;
+	/** The check's method, headers and body when not a plain GET (Dropbox POST, Notion-Version, GraphQL). */
+	checkRequest?: CheckRequestShape;
+	/**
+	 * The check URL with client credentials when it differs from checkUrl; null: no check on that
+	 * grant (the check names the signed-in user, and a client-credentials token has none).
+	 */
+	clientCredentialsCheckUrl?: string | null;
 	docsUrl: string;
 	/** A short hint shown under the provider dropdown. */
 	notes?: string;
