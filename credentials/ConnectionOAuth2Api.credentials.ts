@@ -27,6 +27,7 @@ import {
 	authenticationExpression,
 	authQueryParametersExpression,
 	authUrlExpression,
+	clientCredentialsDefaultScopes,
 	CUSTOM_PROVIDER,
 	scopeExpression,
 	scopeSetsFieldName,
@@ -133,14 +134,22 @@ const setupNotices: INodeProperties[] = presetsSortedByName.map((preset) => ({
 }));
 
 /** What Scopes left empty requests, and what is always added: one notice per distinct text. */
-function scopeDefaultsText(defaultScopes: string[], refreshScopes: string[]): string {
+function scopeDefaultsText(
+	defaultScopes: string[],
+	refreshScopes: string[],
+	machineScopes: string[] = defaultScopes,
+): string {
 	const empty = defaultScopes.length
 		? `Left empty, requests: ${defaultScopes.join(' ')}.`
 		: 'Left empty, requests no scope (the provider applies its own default).';
 	const always = refreshScopes.length
 		? ` Always added: ${refreshScopes.join(' ')} (the refresh token depends on it; not with client credentials).`
 		: '';
-	return escapeHtml(`${empty}${always}`);
+	const machine =
+		machineScopes.join(' ') === defaultScopes.join(' ')
+			? ''
+			: ` With client credentials, left empty: ${machineScopes.join(' ') || 'no scope'}.`;
+	return escapeHtml(`${empty}${always}${machine}`);
 }
 
 const scopeDefaultsNotices: INodeProperties[] = Object.entries(
@@ -148,7 +157,11 @@ const scopeDefaultsNotices: INodeProperties[] = Object.entries(
 		{ id: CUSTOM_PROVIDER, text: scopeDefaultsText([], []) },
 		...PROVIDER_PRESETS.map((preset) => ({
 			id: preset.id,
-			text: scopeDefaultsText(preset.defaultScopes, preset.refreshScopes ?? []),
+			text: scopeDefaultsText(
+				preset.defaultScopes,
+				preset.refreshScopes ?? [],
+				preset.clientCredentials ? clientCredentialsDefaultScopes(preset) : preset.defaultScopes,
+			),
 		})),
 	].reduce<Record<string, string[]>>((groups, { id, text }) => {
 		(groups[text] ??= []).push(id);

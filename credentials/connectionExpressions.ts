@@ -21,6 +21,17 @@ export const CUSTOM_PROVIDER = 'custom';
 /** OpenID Connect scopes: never qualified with a resource. */
 export const OIDC_SCOPES = ['openid', 'profile', 'email', 'offline_access'];
 
+/**
+ * What Scopes left empty requests with client credentials: the preset's scopes for that grant, or
+ * its default scopes without the OpenID Connect ones (a client-credentials token has no user).
+ */
+export function clientCredentialsDefaultScopes(preset: ProviderPreset): string[] {
+	return (
+		preset.clientCredentialsScopes ??
+		preset.defaultScopes.filter((scope) => !OIDC_SCOPES.includes(scope))
+	);
+}
+
 /** JSON as an expression literal: `}}` or `{{` would end or start the host's `{{ }}` early. */
 function literal(value: unknown): string {
 	return JSON.stringify(value)
@@ -113,7 +124,8 @@ export function scopeSetsFieldName(preset: ProviderPreset): string {
 
 /**
  * Typed scopes (commas, spaces or new lines) plus ticked scope sets, or the preset's default
- * scopes when the user chose none; short names qualified with the preset's scope resource (a
+ * scopes when the user chose none (with client credentials its scopes for that grant:
+ * clientCredentialsDefaultScopes); short names qualified with the preset's scope resource (a
  * Microsoft cloud's Graph host); then the scopes the refresh token depends on, always (not with
  * client credentials, which get no refresh token); de-duplicated and joined with the provider's
  * separator.
@@ -123,13 +135,22 @@ export const scopeExpression = (() => {
 		(preset) => `...($self.${scopeSetsFieldName(preset)} ?? [])`,
 	);
 	const chosen = `[${[...scopeSetFields, '$self.scopes ?? ""'].join(', ')}].join(" ").split(/[\\s,]+/).filter(Boolean)`;
-	const defaults = presetLookup((preset) => preset.defaultScopes, []);
+	// Client credentials: only the presets whose scopes differ for that grant, so the table stays small.
+	const machineDefaults = Object.fromEntries(
+		PROVIDER_PRESETS.filter(
+			(preset) =>
+				preset.clientCredentials &&
+				JSON.stringify(clientCredentialsDefaultScopes(preset)) !==
+					JSON.stringify(preset.defaultScopes),
+		).map((preset) => [preset.id, clientCredentialsDefaultScopes(preset)]),
+	);
+	const defaults = `(($self.grantType === "clientCredentials" ? (${literal(machineDefaults)})[$self.provider] : undefined) ?? ${presetLookup((preset) => preset.defaultScopes, [])})`;
 	const refresh = `($self.grantType === "clientCredentials" ? [] : ${presetLookup((preset) => preset.refreshScopes ?? [], [])})`;
 	const resource = presetLookup((preset) => preset.scopeResource ?? '', '');
 	const qualify = `((scope) => resource && !/[:/]/.test(scope) && !${JSON.stringify(OIDC_SCOPES)}.includes(scope) ? resource + "/" + scope : scope)`;
 	const separator = `(${presetLookup((preset) => preset.scopeSeparator)} ?? ($self.customScopeSeparator === "comma" ? "," : " "))`;
 	const joined = `((chosen, resource) => [...new Set([...(chosen.length ? chosen : ${defaults}).map(${qualify}), ...${refresh}])].join(${separator}))(${chosen}, ${resource})`;
-	return `={{ ${fillPlaceholders(joined, (preset) => [...preset.defaultScopes, ...(preset.refreshScopes ?? []), preset.scopeResource ?? ''])} }}`;
+	return `={{ ${fillPlaceholders(joined, (preset) => [...preset.defaultScopes, ...(preset.clientCredentialsScopes ?? []), ...(preset.refreshScopes ?? []), preset.scopeResource ?? ''])} }}`;
 })();
 
 /**
@@ -174,16 +195,17 @@ export const additionalBodyPropertiesExpression = `={{ ((parameters) => Object.k
 
 /**
  * What each preset contributes to its default allowed domains: `d` its API domains (templates,
- * space-separated), `f` the token-response field naming the API URL, `h` the hosts that field
- * may name, `l` whether its token endpoint is plain http (a local server: http and IP literals
+ * space-separated), `f` the token-response field naming the API URL, `b` whether it is a bare
+ * host (Wrike's `host`) rather than a URL, `h` the hosts that field may name, `l` whether its token endpoint is plain http (a local server: http and IP literals
  * accepted). Left out when empty or false, so the table stays small.
  */
 const ALLOWED_DOMAINS_TABLE = Object.fromEntries(
 	PROVIDER_PRESETS.map((preset) => {
 		const entry: Record<string, unknown> = { d: preset.allowedDomains.join(' ') };
 		if (preset.tokenResponseApiHost) {
-			entry.f = preset.tokenResponseApiHost;
-			entry.h = preset.tokenResponseApiHosts ?? [];
+			entry.f = preset.tokenResponseApiHost.field;
+			entry.h = preset.tokenResponseApiHost.hosts;
+			if (preset.tokenResponseApiHost.form === 'host') entry.b = true;
 		}
 		if (preset.tokenUrl.startsWith('http://')) entry.l = true;
 		return [preset.id, entry];
@@ -210,7 +232,8 @@ export const allowedDomainsExpression = (() => {
 		`const raw = field ? ($self.oauthTokenData || {})[field] : undefined;`,
 		`const value = typeof raw === "string" ? raw.trim() : "";`,
 		`const local = preset ? preset.l === true : String($self.customTokenUrl ?? "").trim().startsWith("http://");`,
-		`const parts = value && !/[\\s,;]/.test(value) ? /^(https?):\\/\\/([^/?#\\\\]*)/i.exec(value) : null;`,
+		`const url = preset && preset.b ? (/^[a-z0-9.-]+$/i.test(value) ? "https://" + value : "") : value;`,
+		`const parts = url && !/[\\s,;]/.test(url) ? /^(https?):\\/\\/([^/?#\\\\]*)/i.exec(url) : null;`,
 		`const authority = parts ? parts[2] : "";`,
 		`const hostname = authority.toLowerCase().replace(/:\\d{0,5}$/, "");`,
 		`const schemeOk = parts !== null && (parts[1].toLowerCase() === "https" || local);`,

@@ -194,7 +194,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			page: 'https://developer.adobe.com/developer-console/docs/guides/authentication/UserAuthentication/ims#userinfo',
 			quote: '|`sub`|`openid`|The user ID|',
 			readOn: '2026-12-03',
-			open: 'a check request per grant (docs/catalogue-todo.md#check-request-per-grant)',
+			note: 'Row: no check with client credentials (userinfo names a user).',
 		},
 		consoleSettings: {
 			page: 'https://developer.adobe.com/developer-console/docs/guides/authentication/UserAuthentication/ims#refreshing-access-tokens',
@@ -607,8 +607,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			quote:
 				"audience | The audience for the token, which is your API. You can find this in the Identifier field on your API's settings tab.",
 			readOn: '2026-12-03',
-			note: 'fixed in the row: the refresh scope left the default scopes, so client credentials no longer send it (the browser grants still do, through refreshScopes)',
-			open: 'openid profile email are still sent on client credentials: scopes per grant (docs/catalogue-todo.md#scopes-per-grant)',
+			note: 'fixed in the row: the refresh scope left the default scopes, so client credentials no longer send it (the browser grants still do, through refreshScopes); Row: client credentials send no OpenID scope (defaults without openid profile email); API scopes are typed, audience in Extra Token Parameters.',
 		},
 		apiBaseUrl: {
 			unconfirmed: 'Authentication API and Management API (/api/v2) live on the tenant domain.',
@@ -621,7 +620,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 		checkRequest: {
 			page: 'https://auth0.com/docs/api/authentication/user-profile/get-user-info',
 			readOn: '2026-12-03',
-			open: 'a check request per grant (docs/catalogue-todo.md#check-request-per-grant)',
+			note: 'Row: no check with client credentials (userinfo names a user).',
 		},
 		consoleSettings: {
 			page: 'https://auth0.com/docs/secure/tokens/refresh-tokens',
@@ -1236,7 +1235,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			quote:
 				'Team applications are limited to the `identify` and `applications.commands.update` scope, because teams are not bound to a specific user.',
 			readOn: '2026-12-03',
-			open: 'identify only on client credentials: scopes per grant (docs/catalogue-todo.md#scopes-per-grant)',
+			note: 'Row: clientCredentialsScopes identify.',
 		},
 		apiBaseUrl: {
 			unconfirmed: 'v10 base not re-read this round (reference.mdx not opened); row value kept.',
@@ -1403,7 +1402,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			quote:
 				"Overall, we've simplified our use of HTTP. For example, most endpoints always use HTTP POST, including those that return structured data.",
 			readOn: '2026-12-03',
-			open: 'a check request with method, headers and body (docs/catalogue-todo.md#check-request-with-method-headers-and-body): POST',
+			note: 'Row: checkRequest POST, no body.',
 		},
 		consoleSettings: {
 			unconfirmed:
@@ -2341,7 +2340,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 		},
 		clientCredentialsScopes: {
 			unconfirmed:
-				"Keycloak accepts scope=openid on client credentials, but the issue's rule is to send no OpenID scope unless the check needs it; userinfo needs openid.",
+				"Keycloak accepts scope=openid on client credentials; the row's clientCredentialsScopes keep openid because the check (userinfo) needs it (no Keycloak page quoted).",
 		},
 		apiBaseUrl: {
 			unconfirmed:
@@ -2470,7 +2469,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			page: 'https://learn.microsoft.com/linkedin/shared/authentication/client-credentials-flow',
 			quote: 'Important 2-legged OAuth authentication is not available for Marketing APIs',
 			readOn: '2026-12-03',
-			open: 'scopes per grant (docs/catalogue-todo.md#scopes-per-grant)',
+			note: 'Row: client credentials send no member (OpenID) scope.',
 		},
 		apiBaseUrl: {
 			unconfirmed:
@@ -2481,7 +2480,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 		checkRequest: {
 			unconfirmed:
 				'userinfo needs a member token with openid; a client-credentials token has no member, and no generic app-level endpoint fits: no check for that grant.',
-			open: 'a check request per grant (docs/catalogue-todo.md#check-request-per-grant)',
+			note: 'Row: no check with client credentials (userinfo names a member).',
 		},
 		consoleSettings: {
 			page: 'https://learn.microsoft.com/en-us/linkedin/shared/authentication/programmatic-refresh-tokens',
@@ -2680,7 +2679,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 		},
 		clientCredentialsScopes: {
 			unconfirmed:
-				'App tokens carry no user permissions; sending scope is ignored or rejected — do not send the default user scopes on this grant.',
+				'App tokens carry no user permissions; the row sends no scope on this grant (clientCredentialsScopes []). Whether Meta ignores or rejects a scope there is not on a page read.',
 		},
 		apiBaseUrl: {
 			page: 'https://developers.facebook.com/docs/graph-api/reference/application',
@@ -2757,8 +2756,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			quote:
 				'use a "<environment-url>/user_impersonation" scope for a public client. For a confidential client, use a scope of "<environment-url>/.default".',
 			readOn: '2026-12-03',
-			note: 'fixed in the row: the refresh scope left the default scopes, so client credentials no longer send it (the browser grants still do, through refreshScopes)',
-			open: 'client credentials need https://{dynamicsOrgHost}/.default: scopes per grant (docs/catalogue-todo.md#scopes-per-grant)',
+			note: 'fixed in the row: the refresh scope left the default scopes, so client credentials no longer send it (the browser grants still do, through refreshScopes); Row: clientCredentialsScopes https://{dynamicsOrgHost}/.default.',
 		},
 		apiBaseUrl: {
 			page: 'https://learn.microsoft.com/en-us/power-apps/developer/data-platform/webapi/web-api-functions-actions-sample#section-1-unbound-function-whoami',
@@ -2832,8 +2830,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			quote:
 				'Client credentials requests in your client service *must* include `scope={resource}/.default`.',
 			readOn: '2026-12-03',
-			note: 'fixed in the row: the refresh scope left the default scopes, so client credentials no longer send it (the browser grants still do, through refreshScopes)',
-			open: 'client credentials need https://{microsoftGraphHost}/.default: scopes per grant (docs/catalogue-todo.md#scopes-per-grant)',
+			note: 'fixed in the row: the refresh scope left the default scopes, so client credentials no longer send it (the browser grants still do, through refreshScopes); Row: clientCredentialsScopes https://{microsoftGraphHost}/.default.',
 		},
 		apiBaseUrl: {
 			page: 'https://learn.microsoft.com/en-us/graph/api/user-get',
@@ -2850,7 +2847,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			quote:
 				'Calling the /me endpoint requires a signed-in user and therefore a delegated permission. Application permissions are not supported when using the /me endpoint.',
 			readOn: '2026-12-03',
-			open: 'a check request per grant (docs/catalogue-todo.md#check-request-per-grant)',
+			note: 'Row: no check with client credentials (/me names a user).',
 		},
 		consoleSettings: {
 			page: 'https://learn.microsoft.com/en-us/entra/identity-platform/refresh-tokens#token-lifetime',
@@ -2897,8 +2894,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			quote:
 				'The scope to request for a client credential flow is the name of the resource followed by /.default. ... these API permissions must be granted by a tenant administrator.',
 			readOn: '2026-12-03',
-			note: 'fixed in the row: the refresh scope left the default scopes, so client credentials no longer send it (the browser grants still do, through refreshScopes)',
-			open: 'client credentials need https://{microsoftGraphHost}/.default: scopes per grant (docs/catalogue-todo.md#scopes-per-grant)',
+			note: 'fixed in the row: the refresh scope left the default scopes, so client credentials no longer send it (the browser grants still do, through refreshScopes); Row: clientCredentialsScopes https://{microsoftGraphHost}/.default.',
 		},
 		apiBaseUrl: {
 			unconfirmed: 'Graph host per cloud from learn.microsoft.com/graph/deployments (row source).',
@@ -2910,7 +2906,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 		checkRequest: {
 			unconfirmed:
 				'/me needs a signed-in user: with client credentials it fails. App-only calls use /users/{id}/...; a check needs an application permission the Mail/Calendar app may not have. Proposed: no check, or /organization when Organization.Read.All is granted (not confirmed on a page this session).',
-			open: 'a check request per grant (docs/catalogue-todo.md#check-request-per-grant)',
+			note: 'Row: no check with client credentials (/me names a user).',
 		},
 		consoleSettings: {
 			page: 'https://learn.microsoft.com/en-us/entra/identity-platform/refresh-tokens',
@@ -2973,8 +2969,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			quote:
 				'The value passed for the scope parameter in this request should be the resource identifier (application ID URI) of the resource you want, affixed with the .default suffix.',
 			readOn: '2026-12-03',
-			note: 'fixed in the row: the refresh scope left the default scopes, so client credentials no longer send it (the browser grants still do, through refreshScopes)',
-			open: 'client credentials need https://{microsoftGraphHost}/.default: scopes per grant (docs/catalogue-todo.md#scopes-per-grant)',
+			note: 'fixed in the row: the refresh scope left the default scopes, so client credentials no longer send it (the browser grants still do, through refreshScopes); Row: clientCredentialsScopes https://{microsoftGraphHost}/.default.',
 		},
 		apiBaseUrl: {
 			unconfirmed:
@@ -2994,7 +2989,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			quote:
 				'/me ... is only valid with delegated permissions (no signed-in user with application permissions)',
 			readOn: '2026-12-03',
-			open: 'a check request per grant (docs/catalogue-todo.md#check-request-per-grant)',
+			note: 'Row: client credentials check /v1.0/sites/root.',
 		},
 		consoleSettings: {
 			page: 'https://learn.microsoft.com/en-us/entra/identity-platform/refresh-tokens#refresh-token-lifetime',
@@ -3124,7 +3119,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 		checkRequest: {
 			page: 'https://developer.monday.com/api-reference/reference/me',
 			readOn: '2026-12-03',
-			open: 'a check request with method, headers and body (docs/catalogue-todo.md#check-request-with-method-headers-and-body): POST /v2 GraphQL',
+			note: 'Row: checkUrl https://api.monday.com/v2, POST JSON with query { me { id name } }.',
 		},
 		consoleSettings: {
 			page: 'https://developer.monday.com/apps/docs/migrating-to-the-new-oauth-flow#1-enable-the-new-oauth-flow',
@@ -3247,7 +3242,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 		checkRequest: {
 			page: 'https://developers.notion.com/reference/versioning',
 			readOn: '2026-12-03',
-			open: 'a check request with method, headers and body (docs/catalogue-todo.md#check-request-with-method-headers-and-body): Notion-Version header',
+			note: 'Row: checkRequest header Notion-Version 2022-06-28.',
 		},
 		consoleSettings: { unconfirmed: 'Nothing documented that stops refresh tokens.' },
 		regions: { notApplicable: 'Single API host.' },
@@ -3348,8 +3343,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			page: 'https://developer.okta.com/docs/guides/implement-client-creds/overview/#request-for-token',
 			quote: 'scope must be at least one custom scope that you create.',
 			readOn: '2026-12-03',
-			note: 'fixed in the row: the refresh scope left the default scopes, so client credentials no longer send it (the browser grants still do, through refreshScopes)',
-			open: 'openid profile email are still sent on client credentials: scopes per grant (docs/catalogue-todo.md#scopes-per-grant)',
+			note: 'fixed in the row: the refresh scope left the default scopes, so client credentials no longer send it (the browser grants still do, through refreshScopes); Row: client credentials send no OpenID scope; the custom scope is typed by the user.',
 		},
 		apiBaseUrl: {
 			unconfirmed:
@@ -3362,7 +3356,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			quote:
 				'The scopes associated with access tokens determine which claims are available when they are used to access the OIDC /userinfo endpoint.',
 			readOn: '2026-12-03',
-			open: 'a check request per grant (docs/catalogue-todo.md#check-request-per-grant)',
+			note: 'Row: no check with client credentials (userinfo names a user).',
 		},
 		consoleSettings: {
 			page: 'https://help.okta.com/en-us/Content/Topics/security/api-config-access-policies.htm',
@@ -3457,7 +3451,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 		},
 		clientCredentialsScopes: {
 			unconfirmed:
-				'No quote: the research did not find whether PayPal rejects or ignores OpenID scopes on client credentials. Listed under scopes per grant.',
+				'No quote: the research did not find whether PayPal rejects or ignores OpenID scopes on client credentials; the row now sends none on that grant (no OpenID scope on client credentials).',
 			lead: 'https://developer.paypal.com/api/rest/authentication/',
 		},
 		apiBaseUrl: {
@@ -3579,7 +3573,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			quote:
 				'Each request must be made to the API endpoint https://{COMPANYDOMAIN}.pipedrive.com/api/v1, followed by the type of object in a plural form',
 			readOn: '2026-12-03',
-			open: 'docs/catalogue-todo.md#base-path-after-the-token-response-host',
+			note: "Row: relative paths go to the token's api_domain with the base path /api.",
 		},
 		apiHosts: {
 			page: 'https://pipedrive.readme.io/docs/core-api-concepts-requests#url-naming',
@@ -3591,13 +3585,13 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			page: 'https://developers.pipedrive.com/changelog/post/new-parameter-in-oauth-oauthtoken-responses',
 			quote: '"api_domain": "https://mycompanydomain.pipedrive.com"',
 			readOn: '2026-12-03',
-			open: 'docs/catalogue-todo.md#base-path-after-the-token-response-host',
+			note: "Row: relative paths go to the token's api_domain with the base path /api.",
 		},
 		checkRequest: {
 			page: 'https://developers.pipedrive.com/docs/api/v1/Users#getCurrentUser',
 			quote: 'Get current user data',
 			readOn: '2026-12-03',
-			note: "research not followed: The row's absolute check https://api.pipedrive.com/v1/users/me is a documented host and path (the company host is advised, not required); the company-host form waits for the base path.",
+			note: 'Row: /v1/users/me, relative: the company host of api_domain under /api (api.pipedrive.com/v1/users/me without it).',
 		},
 		consoleSettings: {
 			page: 'https://pipedrive.readme.io/docs/marketplace-oauth-authorization#step-1-requesting-authorization',
@@ -3738,7 +3732,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 		clientCredentialsScopes: {
 			page: 'https://github.com/reddit-archive/reddit/wiki/OAuth2#application-only-oauth',
 			readOn: '2026-12-03',
-			open: 'scopes per grant (docs/catalogue-todo.md#scopes-per-grant)',
+			note: 'Row: clientCredentialsScopes read (no identity: application-only OAuth has no user).',
 		},
 		apiBaseUrl: { unconfirmed: "OAuth calls go to oauth.reddit.com (wiki 'Using the token')." },
 		apiHosts: { unconfirmed: 'Media on i.redd.it / v.redd.it is fetched without a token.' },
@@ -3746,7 +3740,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 		checkRequest: {
 			page: 'https://github.com/reddit-archive/reddit/wiki/API#rules',
 			readOn: '2026-12-03',
-			open: 'a check request with method, headers and body (docs/catalogue-todo.md#check-request-with-method-headers-and-body): User-Agent header; a check request per grant (docs/catalogue-todo.md#check-request-per-grant)',
+			open: 'a check request with method, headers and body (docs/catalogue-todo.md#check-request-with-method-headers-and-body): User-Agent header',
 		},
 		consoleSettings: {
 			unconfirmed:
@@ -3878,7 +3872,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			page: 'https://help.salesforce.com/HTViewHelpDoc?id=remoteaccess_using_userinfo_endpoint.htm',
 			quote: 'For a sandbox, login.salesforce.com is replaced with test.salesforce.com.',
 			readOn: '2026-12-03',
-			note: 'Row covers these through salesforceLoginHost and tokenResponseApiHosts.',
+			note: 'Row covers these through salesforceLoginHost and tokenResponseApiHost.hosts.',
 		},
 	},
 	serviceNow: {
@@ -4159,7 +4153,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 		checkRequest: {
 			page: 'https://developer.spotify.com/documentation/web-api/tutorials/client-credentials-flow',
 			readOn: '2026-12-03',
-			open: 'a check request per grant (docs/catalogue-todo.md#check-request-per-grant)',
+			note: 'Row: client credentials check /v1/markets.',
 		},
 		consoleSettings: {
 			page: 'https://developer.spotify.com/documentation/web-api/tutorials/refreshing-tokens#refresh-token-lifetime',
@@ -4392,7 +4386,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			page: 'https://github.com/teamleadercrm/api/blob/master/src/01-general/users.apib',
 			quote: '### users.me [POST /users.me]',
 			readOn: '2026-12-03',
-			open: 'a check request with method, headers and body (docs/catalogue-todo.md#check-request-with-method-headers-and-body): POST',
+			note: 'Row: checkRequest POST, JSON body {}.',
 		},
 		consoleSettings: {
 			page: 'https://github.com/teamleadercrm/api/blob/master/src/authentication.apib#authorization-flow',
@@ -4779,7 +4773,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			quote:
 				'The web host for API endpoints differ depending on the datacenter that contains user’s data. For example, the “tasks” endpoint on EU DC will have URL https://app-eu.wrike.com/api/v4/tasks.',
 			readOn: '2026-12-03',
-			open: 'docs/catalogue-todo.md#bare-host-from-the-token-response',
+			note: 'Row: relative paths go to the token response host under /api/v4.',
 		},
 		apiHosts: {
 			page: 'https://developers.wrike.com/reference/getcontactsempty',
@@ -4793,14 +4787,14 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			quote:
 				'Always use the “host” parameter obtained from /oauth2/token call to construct API endpoint URLs.',
 			readOn: '2026-12-03',
-			open: 'docs/catalogue-todo.md#bare-host-from-the-token-response',
+			note: 'Row: relative paths go to the token response host under /api/v4.',
 		},
 		checkRequest: {
 			page: 'https://developers.wrike.com/reference/getcontactsempty',
 			quote:
 				'"name": "me", "in": "query", "description": "If present - only contact info of requesting user is returned"',
 			readOn: '2026-12-03',
-			open: 'docs/catalogue-todo.md#bare-host-from-the-token-response',
+			note: 'Row: relative paths go to the token response host under /api/v4.',
 		},
 		consoleSettings: {
 			unconfirmed: 'No console setting affecting refresh tokens found in the excerpts.',
@@ -4810,7 +4804,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			quote:
 				'"url": "https://app-eu.wrike.com/api/v4" }, { "url": "https://app-us2.wrike.com/api/v4"',
 			readOn: '2026-12-03',
-			open: 'docs/catalogue-todo.md#bare-host-from-the-token-response (allowedDomains already cover *.wrike.com)',
+			note: 'Row: the bare host of the token response (tokenResponseApiHost, *.wrike.com).',
 		},
 	},
 	xero: {

@@ -86,7 +86,7 @@ export function presetsTable(): string {
 				PKCE_NAMES[preset.pkce],
 				clientCredentials(preset),
 				`[${confirmedCount(preset)}](docs/presets-unconfirmed.md#${preset.id.toLowerCase()})`,
-				`\`${preset.apiBaseUrl}\`${preset.tokenResponseApiHost ? ` or the token's \`${preset.tokenResponseApiHost}\`` : ''}`,
+				`\`${preset.apiBaseUrl}\`${preset.tokenResponseApiHost ? ` or the token's \`${preset.tokenResponseApiHost.field}\`${preset.tokenResponseApiHost.basePath ? ` + \`${preset.tokenResponseApiHost.basePath}\`` : ''}` : ''}`,
 				confirmation(preset),
 			].join(' | '),
 		)

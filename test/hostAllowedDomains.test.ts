@@ -98,6 +98,29 @@ describe("n8n's HTTP Request node reads the allowed domains the package's nodes 
 		assert.equal(host, ours.allowedDomains);
 	});
 
+	test('Wrike: the bare host of the token response comes first; Pipedrive’s URL field takes no bare host', async () => {
+		const wrike = await bothSides({
+			provider: 'wrike',
+			oauthTokenData: { access_token: 'a', host: 'app-us2.wrike.com' },
+		});
+		assert.match(String(wrike.ours.allowedDomains), /^app-us2\.wrike\.com, /);
+		assert.equal(wrike.host, wrike.ours.allowedDomains);
+		for (const host of ['evil.example', 'https://app-us2.wrike.com', 'app-us2.wrike.com/x']) {
+			const ignored = await bothSides({
+				provider: 'wrike',
+				oauthTokenData: { access_token: 'a', host },
+			});
+			assert.match(String(ignored.ours.allowedDomains), /^www\.wrike\.com, /, host);
+			assert.equal(ignored.host, ignored.ours.allowedDomains, host);
+		}
+		const pipedrive = await bothSides({
+			provider: 'pipedrive',
+			oauthTokenData: { access_token: 'a', api_domain: 'acme.pipedrive.com' },
+		});
+		assert.match(String(pipedrive.ours.allowedDomains), /^api\.pipedrive\.com, /);
+		assert.equal(pipedrive.host, pipedrive.ours.allowedDomains);
+	});
+
 	test('Custom: a token-response host only when the list covers it or the user trusts any', async () => {
 		const custom = {
 			provider: 'custom',

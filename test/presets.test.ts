@@ -92,19 +92,20 @@ describe('every preset resolves to what the provider expects', () => {
 
 			// A preset whose token response names the API host uses that host, and allows it.
 			if (preset.tokenResponseApiHost) {
-				const tokenHost = String(preset.tokenResponseApiHosts?.[0]).replace(/^\*\./, 'acme.');
+				const { field, form, hosts } = preset.tokenResponseApiHost;
+				const tokenHost = hosts[0].replace(/^\*\./, 'acme.');
 				const fromToken = describeConnection(
 					{
 						...resolved,
 						oauthTokenData: {
 							access_token: 'token',
-							[preset.tokenResponseApiHost]: `https://${tokenHost}`,
+							[field]: form === 'host' ? tokenHost : `https://${tokenHost}`,
 						},
 					},
 					'x',
 				);
 				assert.equal(new URL(fromToken.apiBaseUrl).host, tokenHost);
-				assert.equal(fromToken.apiBaseUrlFrom, preset.tokenResponseApiHost);
+				assert.equal(fromToken.apiBaseUrlFrom, field);
 				assert.ok(
 					allowedBy(String(fromToken.allowedDomains).split(', '), tokenHost),
 					String(fromToken.allowedDomains),

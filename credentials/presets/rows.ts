@@ -26,6 +26,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		apiBaseUrl: 'https://ims-na1.adobelogin.com',
 		allowedDomains: ['ims-na1.adobelogin.com', '*.adobe.io'],
 		checkUrl: 'https://ims-na1.adobelogin.com/ims/userinfo/v2',
+		clientCredentialsCheckUrl: null,
 		docsUrl:
 			'https://developer.adobe.com/developer-console/docs/guides/authentication/UserAuthentication/implementation',
 		notes:
@@ -175,6 +176,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		apiBaseUrl: 'https://{auth0Domain}',
 		allowedDomains: ['{auth0Domain}'],
 		checkUrl: 'https://{auth0Domain}/userinfo',
+		clientCredentialsCheckUrl: null,
 		docsUrl: 'https://auth0.com/docs/api/authentication',
 		notes:
 			"To call an API (e.g. the Management API), add audience=<API identifier> to Extra Authorization Parameters and, for client credentials, to Extra Token Parameters. Refresh tokens need Allow Offline Access in the API's settings.",
@@ -446,6 +448,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		authUrl: 'https://discord.com/oauth2/authorize',
 		tokenUrl: 'https://discord.com/api/oauth2/token',
 		defaultScopes: ['identify', 'email', 'guilds'],
+		clientCredentialsScopes: ['identify'],
 		scopeSeparator: ' ',
 		tokenAuthMethod: 'header',
 		pkce: 'supported',
@@ -509,6 +512,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		apiBaseUrl: 'https://api.dropboxapi.com/2',
 		allowedDomains: ['api.dropboxapi.com', 'content.dropboxapi.com', 'notify.dropboxapi.com'],
 		checkUrl: 'https://api.dropboxapi.com/2/users/get_current_account',
+		checkRequest: { method: 'POST' },
 		docsUrl: 'https://developers.dropbox.com/oauth-guide',
 		notes:
 			"With no scopes typed, the token gets every scope ticked in the app's Permissions tab. The check call users/get_current_account is a POST (account_info.read).",
@@ -992,6 +996,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		tokenUrl: 'https://{keycloakHost}/realms/{keycloakRealm}/protocol/openid-connect/token',
 		defaultScopes: ['openid', 'profile', 'email'],
 		refreshScopes: ['offline_access'],
+		clientCredentialsScopes: ['openid'],
 		scopeSeparator: ' ',
 		tokenAuthMethod: 'header',
 		pkce: 'supported',
@@ -1055,6 +1060,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		apiBaseUrl: 'https://api.linkedin.com',
 		allowedDomains: ['api.linkedin.com'],
 		checkUrl: 'https://api.linkedin.com/v2/userinfo',
+		clientCredentialsCheckUrl: null,
 		docsUrl:
 			'https://learn.microsoft.com/en-us/linkedin/shared/authentication/authorization-code-flow',
 		notes:
@@ -1136,6 +1142,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		authUrl: 'https://www.facebook.com/v26.0/dialog/oauth',
 		tokenUrl: 'https://graph.facebook.com/v26.0/oauth/access_token',
 		defaultScopes: ['public_profile', 'email'],
+		clientCredentialsScopes: [],
 		scopeSeparator: ',',
 		tokenAuthMethod: 'body',
 		pkce: 'supportedNotDefault',
@@ -1176,6 +1183,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 			'Contacts.ReadWrite',
 		],
 		refreshScopes: ['offline_access'],
+		clientCredentialsScopes: ['https://{microsoftGraphHost}/.default'],
 		scopeSeparator: ' ',
 		scopeResource: 'https://{microsoftGraphHost}',
 		tokenAuthMethod: 'body',
@@ -1190,6 +1198,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 			{ name: 'Contacts', scopes: ['offline_access', 'User.Read', 'Contacts.ReadWrite'] },
 		],
 		checkUrl: 'https://{microsoftGraphHost}/v1.0/me',
+		clientCredentialsCheckUrl: null,
 		docsUrl: 'https://learn.microsoft.com/en-us/graph/outlook-mail-concept-overview',
 		notes:
 			'Microsoft Graph: /me/messages, /me/events, ... For client credentials use your tenant ID and the scope .default.',
@@ -1212,6 +1221,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		tokenUrl: MICROSOFT_TOKEN_URL,
 		defaultScopes: ['user_impersonation'],
 		refreshScopes: ['offline_access'],
+		clientCredentialsScopes: ['https://{dynamicsOrgHost}/.default'],
 		scopeSeparator: ' ',
 		scopeResource: 'https://{dynamicsOrgHost}',
 		tokenAuthMethod: 'body',
@@ -1249,6 +1259,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		tokenUrl: MICROSOFT_TOKEN_URL,
 		defaultScopes: ['openid', 'profile', 'email', 'User.Read'],
 		refreshScopes: ['offline_access'],
+		clientCredentialsScopes: ['https://{microsoftGraphHost}/.default'],
 		scopeSeparator: ' ',
 		scopeResource: 'https://{microsoftGraphHost}',
 		tokenAuthMethod: 'body',
@@ -1258,6 +1269,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		apiBaseUrl: 'https://{microsoftGraphHost}/v1.0',
 		allowedDomains: ['{microsoftGraphHost}'],
 		checkUrl: 'https://{microsoftGraphHost}/v1.0/me',
+		clientCredentialsCheckUrl: null,
 		docsUrl: 'https://learn.microsoft.com/en-us/entra/identity-platform/v2-oauth2-auth-code-flow',
 		notes:
 			'Microsoft identity platform v2 for Graph or your own API (scope api://<app ID>/.default). For client credentials use your tenant ID and the scope .default.',
@@ -1280,6 +1292,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		tokenUrl: MICROSOFT_TOKEN_URL,
 		defaultScopes: ['User.Read', 'Sites.ReadWrite.All', 'Files.ReadWrite.All'],
 		refreshScopes: ['offline_access'],
+		clientCredentialsScopes: ['https://{microsoftGraphHost}/.default'],
 		scopeSeparator: ' ',
 		scopeResource: 'https://{microsoftGraphHost}',
 		tokenAuthMethod: 'body',
@@ -1289,6 +1302,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		apiBaseUrl: 'https://{microsoftGraphHost}/v1.0',
 		allowedDomains: ['{microsoftGraphHost}'],
 		checkUrl: 'https://{microsoftGraphHost}/v1.0/me',
+		clientCredentialsCheckUrl: 'https://{microsoftGraphHost}/v1.0/sites/root',
 		docsUrl: 'https://learn.microsoft.com/en-us/graph/api/resources/sharepoint',
 		notes:
 			'Via Graph (/sites, /drives). SharePoint REST (/_api) needs the scope https://<tenant>.sharepoint.com/.default (GCC High: sharepoint.us) and that host in Allowed Domains. Use a Web redirect platform (SPA refresh tokens last 24 hours); application permissions need admin consent.',
@@ -1352,6 +1366,8 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		clientCredentials: false,
 		apiBaseUrl: 'https://api.monday.com/v2',
 		allowedDomains: ['api.monday.com'],
+		checkUrl: 'https://api.monday.com/v2',
+		checkRequest: { method: 'POST', body: { query: '{ me { id name } }' } },
 		docsUrl: 'https://developer.monday.com/apps/docs/oauth',
 		notes:
 			'New apps use OAuth 2.1: PKCE, expiring access tokens, refresh tokens. The API is GraphQL (POST to the base URL, e.g. query { me { id name } }). An admin must install the app first. Apps made before OAuth 2.1: turn on the New OAuth Flow toggle in the app version.',
@@ -1418,6 +1434,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		apiBaseUrl: 'https://api.notion.com/v1',
 		allowedDomains: ['api.notion.com'],
 		checkUrl: 'https://api.notion.com/v1/users/me',
+		checkRequest: { method: 'GET', headers: { 'Notion-Version': '2022-06-28' } },
 		docsUrl: 'https://developers.notion.com/docs/authorization',
 		notes:
 			'Capabilities are set in the connection; requests need a Notion-Version header (e.g. 2026-03-11). Users pick the pages to share when they authorize.',
@@ -1483,6 +1500,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		apiBaseUrl: 'https://{oktaDomain}/oauth2/{oktaAuthServerId}',
 		allowedDomains: ['{oktaDomain}'],
 		checkUrl: 'https://{oktaDomain}/oauth2/{oktaAuthServerId}/v1/userinfo',
+		clientCredentialsCheckUrl: null,
 		docsUrl: 'https://developer.okta.com/docs/guides/implement-grant-type/clientcreds/main/',
 		notes:
 			"Tokens for your own APIs (custom scopes; okta.* scopes are not issued here). Client credentials work with a client secret. Add your API host to Allowed Domains. The server's access policy and rule must allow the grant and scopes (client credentials: a custom scope).",
@@ -1543,6 +1561,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		apiBaseUrl: 'https://api-m.{payPalEnvironment}',
 		allowedDomains: ['api-m.{payPalEnvironment}'],
 		checkUrl: 'https://api-m.{payPalEnvironment}/v1/identity/oauth2/userinfo?schema=paypalv1.1',
+		clientCredentialsCheckUrl: null,
 		docsUrl: 'https://developer.paypal.com/docs/log-in-with-paypal/integrate/',
 		notes:
 			'Log in with PayPal (Identity API); scopes must include openid. For your own REST API calls without a user, client credentials work with the same app.',
@@ -1607,13 +1626,18 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		pkce: 'unsupported',
 		clientCredentials: false,
 		apiBaseUrl: 'https://api.pipedrive.com',
-		tokenResponseApiHost: 'api_domain',
-		tokenResponseApiHosts: ['*.pipedrive.com'],
+		// The company host serves the API under /api (/api/v1, /api/v2); api.pipedrive.com without it.
+		tokenResponseApiHost: {
+			field: 'api_domain',
+			form: 'url',
+			basePath: '/api',
+			hosts: ['*.pipedrive.com'],
+		},
 		allowedDomains: ['api.pipedrive.com', '*.pipedrive.com'],
-		checkUrl: 'https://api.pipedrive.com/v1/users/me',
+		checkUrl: '/v1/users/me',
 		docsUrl: 'https://pipedrive.readme.io/docs/marketplace-oauth-authorization',
 		notes:
-			"Scopes are set in the app. Paths start with /v1 or /api/v2; the token's api_domain (your company host) works too.",
+			"Scopes are set in the app. Relative paths start with /v1 or /v2 and go to your company host (the token's api_domain) under /api.",
 		setupHint:
 			'Pipedrive Developer Hub (sandbox account) > Create an app > Private or Public app; OAuth & access scopes: paste the n8n OAuth Redirect URL as Callback URL and tick the scopes; save, then copy Client ID and Client secret.',
 		setupDocsUrl: 'https://pipedrive.readme.io/docs/marketplace-registering-the-app',
@@ -1674,6 +1698,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		authUrl: 'https://www.reddit.com/api/v1/authorize',
 		tokenUrl: 'https://www.reddit.com/api/v1/access_token',
 		defaultScopes: ['identity', 'read'],
+		clientCredentialsScopes: ['read'],
 		scopeSeparator: ' ',
 		tokenAuthMethod: 'header',
 		authQueryParameters: { duration: 'permanent' },
@@ -1682,6 +1707,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		apiBaseUrl: 'https://oauth.reddit.com',
 		allowedDomains: ['oauth.reddit.com'],
 		checkUrl: 'https://oauth.reddit.com/api/v1/me',
+		clientCredentialsCheckUrl: null,
 		docsUrl: 'https://github.com/reddit-archive/reddit/wiki/OAuth2',
 		notes:
 			'Reddit requires a unique, descriptive User-Agent header on every request. The identity scope is needed for /api/v1/me.',
@@ -1740,14 +1766,17 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		pkce: 'required',
 		clientCredentials: true,
 		apiBaseUrl: 'https://{salesforceInstance}',
-		tokenResponseApiHost: 'instance_url',
-		// My Domain hosts (sandboxes: *.sandbox.my.salesforce.com), legacy instance hosts, Government Cloud and China.
-		tokenResponseApiHosts: [
-			'*.my.salesforce.com',
-			'*.salesforce.com',
-			'*.my.salesforce.mil',
-			'*.my.sfcrmproducts.cn',
-		],
+		tokenResponseApiHost: {
+			field: 'instance_url',
+			form: 'url',
+			// My Domain hosts (sandboxes: *.sandbox.my.salesforce.com), legacy instance hosts, Government Cloud and China.
+			hosts: [
+				'*.my.salesforce.com',
+				'*.salesforce.com',
+				'*.my.salesforce.mil',
+				'*.my.sfcrmproducts.cn',
+			],
+		},
 		allowedDomains: ['{salesforceInstance}'],
 		checkUrl: 'https://{salesforceInstance}/services/oauth2/userinfo',
 		docsUrl:
@@ -1919,6 +1948,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		apiBaseUrl: 'https://api.spotify.com/v1',
 		allowedDomains: ['api.spotify.com'],
 		checkUrl: 'https://api.spotify.com/v1/me',
+		clientCredentialsCheckUrl: 'https://api.spotify.com/v1/markets',
 		docsUrl: 'https://developer.spotify.com/documentation/web-api/tutorials/code-flow',
 		notes:
 			'Refresh tokens expire 6 months after the user authorized (re-authorize then). Client credentials give app-only tokens (no user data).',
@@ -2042,6 +2072,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		apiBaseUrl: 'https://api.focus.teamleader.eu',
 		allowedDomains: ['api.focus.teamleader.eu', 'files.teamleader.eu'],
 		checkUrl: 'https://api.focus.teamleader.eu/users.me',
+		checkRequest: { method: 'POST', body: {} },
 		docsUrl: 'https://developer.focus.teamleader.eu/docs/authentication',
 		notes:
 			'Scopes are set in the integration on the Teamleader Marketplace. Refresh tokens are single use: store the new one each time.',
@@ -2226,11 +2257,13 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		pkce: 'unsupported',
 		clientCredentials: false,
 		apiBaseUrl: 'https://www.wrike.com/api/v4',
+		// EU and US2 accounts: the token response's host (app-eu.wrike.com), under the same /api/v4.
+		tokenResponseApiHost: { field: 'host', form: 'host', hosts: ['*.wrike.com'] },
 		allowedDomains: ['www.wrike.com', 'app-eu.wrike.com', '*.wrike.com'],
-		checkUrl: 'https://www.wrike.com/api/v4/contacts?me=true',
+		checkUrl: '/contacts?me=true',
 		docsUrl: 'https://developers.wrike.com/oauth-20-authorization',
 		notes:
-			'Only the authorization code flow. EU accounts must call the host from the token response (e.g. https://app-eu.wrike.com/api/v4): use full URLs.',
+			"Only the authorization code flow. Relative paths (/tasks) go to your account's data centre, the host the token response names (e.g. app-eu.wrike.com/api/v4).",
 		setupHint:
 			'In Wrike open Apps & Integrations > API (App Console), create an app; paste the n8n OAuth Redirect URL into Redirect URI; copy Client ID and Client secret.',
 		setupDocsUrl: 'https://developers.wrike.com/oauth-20-authorization',
@@ -2352,8 +2385,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		pkce: 'supported',
 		clientCredentials: true,
 		apiBaseUrl: 'https://www.{zohoApiDomain}',
-		tokenResponseApiHost: 'api_domain',
-		tokenResponseApiHosts: ZOHO_API_HOSTS,
+		tokenResponseApiHost: { field: 'api_domain', form: 'url', hosts: ZOHO_API_HOSTS },
 		allowedDomains: [
 			'www.{zohoApiDomain}',
 			'creator.{zohoDataCenter}',

@@ -18,10 +18,12 @@ export function presetTemplates(preset: ProviderPreset): string[] {
 		preset.apiBaseUrl,
 		...preset.allowedDomains,
 		...preset.defaultScopes,
+		...(preset.clientCredentialsScopes ?? []),
 		...(preset.refreshScopes ?? []),
 		...(preset.scopeResource ? [preset.scopeResource] : []),
 		...Object.values(preset.tokenBodyParameters ?? {}),
 		...(preset.checkUrl ? [preset.checkUrl] : []),
+		...(preset.clientCredentialsCheckUrl ? [preset.clientCredentialsCheckUrl] : []),
 	];
 }
 
@@ -51,6 +53,7 @@ export function fieldsReplacedByTokenResponse(preset: ProviderPreset): PresetFie
 		preset.authUrl,
 		preset.tokenUrl,
 		...preset.defaultScopes,
+		...(preset.clientCredentialsScopes ?? []),
 		...(preset.refreshScopes ?? []),
 		...Object.values(preset.tokenBodyParameters ?? {}),
 	]);

@@ -15,8 +15,25 @@ export type ScopeSeparator = ' ' | ',';
  */
 export type PkceSupport = 'unsupported' | 'supported' | 'supportedNotDefault' | 'required';
 
-/** A token-response field that names the API host (Salesforce `instance_url`, Zoho `api_domain`). */
-export type TokenResponseApiHost = 'instance_url' | 'api_domain';
+/**
+ * A token-response field that names the API host: Salesforce `instance_url` and Zoho, Pipedrive
+ * `api_domain` (a URL), Wrike `host` (a bare host name).
+ */
+export interface TokenResponseApiHost {
+	field: 'instance_url' | 'api_domain' | 'host';
+	/** `url`: `https://host` (a path kept); `host`: a bare host name, called over https. */
+	form: 'url' | 'host';
+	/**
+	 * The path the API is served under on that host, when it differs from the API base URL's path
+	 * (Pipedrive: `/api` on the company host, none on api.pipedrive.com).
+	 */
+	basePath?: string;
+	/**
+	 * The hosts the field may name (`*.` for subdomains): any other host it names is ignored, so a
+	 * token response cannot widen where the token goes.
+	 */
+	hosts: string[];
+}
 
 /**
  * What a preset field's value is, so it is checked before it becomes part of a URL:
@@ -46,6 +63,14 @@ export interface ScopeSet {
 	scopes: string[];
 }
 
+/** How a check URL is called when a GET with the token is not enough. */
+export interface CheckRequestShape {
+	method: 'GET' | 'POST';
+	headers?: Record<string, string>;
+	/** Sent as JSON. */
+	body?: Record<string, unknown>;
+}
+
 export interface ProviderPreset {
 	/** Option value stored in the credential: lower camel case, stable. */
 	id: string;
@@ -59,6 +84,12 @@ export interface ProviderPreset {
 	 * browser grants, also when the user types or ticks other scopes.
 	 */
 	refreshScopes?: string[];
+	/**
+	 * Scopes requested with client credentials when the user types none and ticks no scope set
+	 * (Microsoft: `https://{microsoftGraphHost}/.default`). Without it, the default scopes minus the
+	 * OpenID Connect ones (openid, profile, email, offline_access): they need a signed-in user.
+	 */
+	clientCredentialsScopes?: string[];
 	scopeSeparator: ScopeSeparator;
 	/**
 	 * The resource short scope names belong to (a Microsoft cloud's Graph host): `Mail.Read` is
@@ -80,18 +111,20 @@ export interface ProviderPreset {
 	clientCredentials: boolean;
 	/** Base for relative request URLs, no trailing slash. */
 	apiBaseUrl: string;
-	/** When the stored token response has this field, its URL is the API base URL (and allowed). */
+	/** When the stored token response names the API host, that host (and base path) is the API base URL (and allowed). */
 	tokenResponseApiHost?: TokenResponseApiHost;
-	/**
-	 * The hosts that token-response field may name (`*.` for subdomains): any other host it names
-	 * is ignored, so a token response cannot widen where the token goes.
-	 */
-	tokenResponseApiHosts?: string[];
 	/** Hosts requests may go to by default (n8n's allowedDomains syntax, `*.` for subdomains). */
 	allowedDomains: string[];
 	scopeSets?: ScopeSet[];
 	/** A cheap authorized GET naming the signed-in account (userinfo or "me"), absolute or relative to the API base URL. */
 	checkUrl?: string;
+	/** The check's method, headers and body when not a plain GET (Dropbox POST, Notion-Version, GraphQL). */
+	checkRequest?: CheckRequestShape;
+	/**
+	 * The check URL with client credentials when it differs from checkUrl; null: no check on that
+	 * grant (the check names the signed-in user, and a client-credentials token has none).
+	 */
+	clientCredentialsCheckUrl?: string | null;
 	docsUrl: string;
 	/** A short hint shown under the provider dropdown. */
 	notes?: string;

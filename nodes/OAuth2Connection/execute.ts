@@ -5,6 +5,7 @@ import {
 	fieldsReplacedByTokenResponse,
 	fillPresetTemplate,
 	PROVIDER_PRESETS,
+	type CheckRequestShape,
 	type ProviderPreset,
 } from '../../credentials/providerPresets';
 import type { RoutedItems } from '../shared/itemRunner';
@@ -66,8 +67,7 @@ async function readStored(context: IExecuteFunctions, itemIndex: number) {
  * instance_url, Zoho's api_domain) replaces a host built from the fields it stands in for, as it
  * does in the API base URL.
  */
-function presetCheckUrl(preset: ProviderPreset, stored: Stored): string {
-	const template = String(preset.checkUrl);
+function presetCheckUrl(preset: ProviderPreset, stored: Stored, template: string): string {
 	const [, origin = '', path = template] = /^(https?:\/\/[^/]*)(.*)$/.exec(template) ?? [];
 	const fromToken = stored.connection.apiBaseUrlFrom !== undefined;
 	const replaced = fieldsReplacedByTokenResponse(preset).some((key) => origin.includes(`{${key}}`));
@@ -77,11 +77,29 @@ function presetCheckUrl(preset: ProviderPreset, stored: Stored): string {
 	return fillPresetTemplate(template, stored.credentials);
 }
 
-function checkUrlOf(context: IExecuteFunctions, itemIndex: number, stored: Stored) {
+/**
+ * The check request: the typed Check URL (a GET), or the preset's check for the connection's grant
+ * with its method, headers and body; undefined when there is none (Custom, or a check naming a
+ * user on a client-credentials connection).
+ */
+function checkRequestOf(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	stored: Stored,
+): { url: string; shape: CheckRequestShape } | undefined {
 	const typed = String(context.getNodeParameter('checkUrl', itemIndex, '') ?? '').trim();
-	if (typed) return typed;
+	if (typed) return { url: typed, shape: { method: 'GET' } };
 	const preset = PROVIDER_PRESETS.find((entry) => entry.id === stored.provider);
-	return preset?.checkUrl ? presetCheckUrl(preset, stored) : undefined;
+	const template =
+		stored.connection.grantType === 'clientCredentials' &&
+		preset?.clientCredentialsCheckUrl !== undefined
+			? preset.clientCredentialsCheckUrl
+			: preset?.checkUrl;
+	if (!preset || !template) return undefined;
+	return {
+		url: presetCheckUrl(preset, stored, template),
+		shape: preset.checkRequest ?? { method: 'GET' },
+	};
 }
 
 function parsedBody(body: Buffer): unknown {
@@ -106,12 +124,19 @@ async function probe(
 		run.refreshed ??= refreshNow(context, stored.connection, itemIndex, timeoutMs);
 		connection = await run.refreshed;
 	}
-	const url = checkUrlOf(context, itemIndex, stored);
-	if (!url) return undefined;
+	const request = checkRequestOf(context, itemIndex, stored);
+	if (!request) return undefined;
+	const { method, headers, body } = request.shape;
 	const response = await sendAuthorized(
 		context,
 		itemIndex,
-		{ method: 'GET', url, timeoutMs },
+		{
+			method,
+			url: request.url,
+			timeoutMs,
+			...(headers ? { headers } : {}),
+			...(body ? { body, json: true } : {}),
+		},
 		{
 			retry: { ...DEFAULT_RETRY_POLICY, maxAttempts: 2, maxTotalWaitMs: 10_000 },
 			runConnection: RunConnection.startingWith(connection),
@@ -179,7 +204,7 @@ export async function executeHealthItem(
 	);
 	const report = buildReport(stored.connection, stored.provider, stored.facts, finding, check);
 	if (operation !== 'getInfo' && check === undefined && finding === undefined)
-		report.note = `Not checked live: connection '${stored.connection.name}' has no check endpoint (a Custom connection has none), so only its stored data was read; set Check URL in this node to an endpoint that answers with the signed-in account (e.g. /me or a userinfo URL) to call it.`;
+		report.note = `Not checked live: connection '${stored.connection.name}' has no check endpoint (a Custom connection has none, nor a client-credentials one whose provider's check names a signed-in user), so only its stored data was read; set Check URL in this node to an endpoint that answers with the signed-in account (e.g. /me or a userinfo URL) to call it.`;
 	return {
 		output: report.status === 'healthy' ? HEALTHY_OUTPUT : NEEDS_ATTENTION_OUTPUT,
 		items: [{ json: report }],

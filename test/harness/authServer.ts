@@ -7,6 +7,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 
 export interface TokenRequestRecord {
@@ -28,6 +29,12 @@ export interface IssuedToken {
 }
 
 export class AuthServer {
+	/**
+	 * With `tls`, served over https (for presets whose token URL is https with a host the user
+	 * types: Auth0, Keycloak); the token endpoint is then any path ending in /token.
+	 */
+	constructor(private readonly tls?: { key: string; cert: string }) {}
+
 	readonly tokenRequests: TokenRequestRecord[] = [];
 
 	/** Seconds the next access tokens live; undefined sends no expires_in at all. */
@@ -117,23 +124,29 @@ export class AuthServer {
 	private origin = '';
 
 	async start(): Promise<void> {
-		this.httpServer = createServer((request, response) => {
+		const handler = (request: IncomingMessage, response: ServerResponse) => {
 			const url = new URL(request.url ?? '/', 'http://127.0.0.1');
 			if (url.pathname === '/authorize') {
 				this.authorize(url, response);
 				return;
 			}
-			if (url.pathname === '/token' && request.method === 'POST') {
+			const tokenPath = this.tls ? url.pathname.endsWith('/token') : url.pathname === '/token';
+			if (tokenPath && request.method === 'POST') {
 				const handle = () => void this.token(request, response);
 				if (this.delayMs > 0) setTimeout(handle, this.delayMs);
 				else handle();
 				return;
 			}
 			response.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"not_found"}');
-		});
-		await new Promise<void>((resolve) => this.httpServer?.listen(0, '127.0.0.1', resolve));
-		const { port } = this.httpServer.address() as AddressInfo;
-		this.origin = `http://localhost:${port}`;
+		};
+		// An https server is an http server to everything used here (listen, close, closeAllConnections).
+		const server = (
+			this.tls ? createTlsServer(this.tls, handler) : createServer(handler)
+		) as Server;
+		this.httpServer = server;
+		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+		const { port } = server.address() as AddressInfo;
+		this.origin = `${this.tls ? 'https' : 'http'}://localhost:${port}`;
 	}
 
 	/** Approves at once: a signed-in user who consents, as far as the client can tell. */

@@ -63,7 +63,7 @@ export const byId = (id: string) =>
 
 /**
  * The scopes a preset must request, worked out here independently of the credential's expression:
- * the chosen (or default) scopes, short names qualified with the scope resource, then the refresh
+ * the chosen (or default, per grant) scopes, short names qualified with the scope resource, then the refresh
  * scopes (browser grants only), de-duplicated.
  */
 export function expectedScopes(
@@ -77,10 +77,16 @@ export function expectedScopes(
 		resource && !/[:/]/.test(scope) && !OIDC_SCOPES.includes(scope)
 			? `${resource}/${scope}`
 			: scope;
-	const refresh = grantType === 'clientCredentials' ? [] : (preset.refreshScopes ?? []);
+	const machine = grantType === 'clientCredentials';
+	const refresh = machine ? [] : (preset.refreshScopes ?? []);
+	// A client-credentials token has no user: no OpenID scopes unless the preset names its own.
+	const defaults = machine
+		? (preset.clientCredentialsScopes ??
+			preset.defaultScopes.filter((scope) => !OIDC_SCOPES.includes(scope)))
+		: preset.defaultScopes;
 	return [
 		...new Set(
-			[...(chosen.length ? chosen : preset.defaultScopes).map(qualify), ...refresh].map((scope) =>
+			[...(chosen.length ? chosen : defaults).map(qualify), ...refresh].map((scope) =>
 				fillPresetTemplate(scope, filled),
 			),
 		),

@@ -87,15 +87,20 @@ function hostMatches(pattern: string, hostname: string): boolean {
 
 const IP_LITERAL = /^(\d+\.){3}\d+$|^\[/;
 
+/** A host name and nothing else: no scheme, port, path or user info. */
+const BARE_HOST = /^[a-z0-9.-]+$/i;
+
 /**
- * The API URL a token response names (Salesforce instance_url, Zoho api_domain), when it cannot
- * widen where the token goes: https and a DNS name (http and IP literals only when the token
- * endpoint itself is plain http, a local server), one host with no separators, and a host the
+ * The API URL a token response names (Salesforce instance_url, Zoho api_domain, Wrike's bare
+ * host), when it cannot widen where the token goes: https and a DNS name (http and IP literals
+ * only when the token endpoint itself is plain http, a local server), one host with no
+ * separators (a bare host: a host name and nothing else), and a host the
  * preset declares for it; for Custom, a host the allowed domains already cover unless the user
  * trusts any. Otherwise it is ignored.
  */
 function apiUrlFromToken(
 	field: string,
+	form: 'url' | 'host',
 	tokenData: Record<string, unknown>,
 	tokenUrl: string,
 	acceptsHost: (url: URL) => boolean,
@@ -103,9 +108,11 @@ function apiUrlFromToken(
 	const value = field ? tokenData[field] : undefined;
 	if (typeof value !== 'string' || value.trim() === '' || /[\s,;]/.test(value.trim()))
 		return undefined;
+	// A bare host (Wrike's app-eu.wrike.com) is a host name and nothing else.
+	if (form === 'host' && !BARE_HOST.test(value.trim())) return undefined;
 	let url: URL;
 	try {
-		url = new URL(value.trim());
+		url = new URL(form === 'host' ? `https://${value.trim()}` : value.trim());
 	} catch {
 		return undefined;
 	}
@@ -121,7 +128,7 @@ function tokenHostAcceptor(
 	credentials: ICredentialDataDecryptedObject,
 ): (url: URL) => boolean {
 	if (preset) {
-		const hosts = preset.tokenResponseApiHosts ?? [];
+		const hosts = preset.tokenResponseApiHost?.hosts ?? [];
 		return (url) => hosts.some((pattern) => hostMatches(pattern, url.hostname));
 	}
 	if (credentials.customApiHostAnywhere === true) return () => true;
@@ -146,7 +153,8 @@ function apiBase(
 	const clean = (url: string) => url.trim().replace(/\/+$/, '');
 	if (fromToken) {
 		const path = preset
-			? fillPresetTemplate(template.replace(/^https?:\/\/[^/]*/, ''), credentials)
+			? (preset.tokenResponseApiHost?.basePath ??
+				fillPresetTemplate(template.replace(/^https?:\/\/[^/]*/, ''), credentials))
 			: '';
 		return clean(`${fromToken.origin}${fromToken.pathname.replace(/\/+$/, '')}${path}`);
 	}
@@ -174,10 +182,11 @@ export function describeConnection(
 	// Only the nodes use the API base URL, so it is built here rather than by a host expression.
 	const tokenUrl = String(credentials.accessTokenUrl ?? '');
 	const hostField = preset
-		? (preset.tokenResponseApiHost ?? '')
+		? (preset.tokenResponseApiHost?.field ?? '')
 		: String(credentials.customApiBaseUrlField ?? '').trim();
 	const fromToken = apiUrlFromToken(
 		hostField,
+		preset?.tokenResponseApiHost?.form ?? 'url',
 		tokenData,
 		tokenUrl,
 		tokenHostAcceptor(preset, credentials),

@@ -1,4 +1,4 @@
-// A throwaway self-signed certificate for 127.0.0.1, for the presets whose URLs are https:// only
+// A throwaway self-signed certificate for 127.0.0.1 and localhost, for the presets whose URLs are https:// only
 // (Keycloak). n8n trusts it through NODE_EXTRA_CA_CERTS, this process through the default CA list.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -32,7 +32,7 @@ export function createLoopbackCertificate(dir: string): TestCertificate {
 			'-subj',
 			'/CN=127.0.0.1',
 			'-addext',
-			'subjectAltName=IP:127.0.0.1',
+			'subjectAltName=IP:127.0.0.1,DNS:localhost',
 		],
 		{ stdio: 'ignore' },
 	);
