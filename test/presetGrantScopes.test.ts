@@ -9,36 +9,16 @@
  */
 import assert from 'node:assert/strict';
 
-import {
-	PRESET_FIELDS,
-	PROVIDER_PRESETS,
-	type ProviderPreset,
-} from '../credentials/providerPresets';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
+import { PROVIDER_PRESETS, type ProviderPreset } from '../credentials/providerPresets';
 import { AuthServer } from './harness/authServer';
+import { filledFor } from './harness/credentialKit';
 import { startHarness, type Harness } from './harness/fixtures';
 import { createLoopbackCertificate, trustInThisProcess } from './harness/n8n/tlsCert';
 import { resolveCredential } from './harness/resolveCredential';
-
-/** The credential as a user fills it for `preset`: every field the preset shows gets its sample. */
-function filledFor(
-	preset: ProviderPreset,
-	extra: Record<string, unknown>,
-): Record<string, unknown> {
-	const samples = Object.fromEntries(
-		Object.entries(PRESET_FIELDS).map(([key, field]) => [key, field.sample]),
-	);
-	return {
-		provider: preset.id,
-		appClientId: 'id',
-		appClientSecret: 'secret',
-		...samples,
-		...extra,
-	};
-}
 
 const sentScopes = (preset: ProviderPreset, scope: unknown) =>
 	String(scope ?? '')
