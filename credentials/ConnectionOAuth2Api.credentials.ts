@@ -32,6 +32,7 @@ import {
 	scopeExpression,
 	scopeSetsFieldName,
 } from './connectionExpressions';
+import { BROWSER_GRANTS } from './grantTypes';
 import {
 	fieldsReplacedByTokenResponse,
 	PRESET_FIELDS,
@@ -41,7 +42,8 @@ import {
 	type ProviderPreset,
 } from './providerPresets';
 
-const BROWSER_GRANTS = ['authorizationCode', 'pkce'];
+/** The browser grants, as the form's display conditions take them. */
+const BROWSER_GRANT_VALUES = [...BROWSER_GRANTS];
 
 const presetsSortedByName = [...PROVIDER_PRESETS].sort((a, b) =>
 	a.displayName.localeCompare(b.displayName),
@@ -312,7 +314,7 @@ const CUSTOM_PROVIDER_SETTINGS: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'e.g. https://auth.example.com/oauth2/authorize',
-		displayOptions: { show: { provider: [CUSTOM_PROVIDER], grantType: BROWSER_GRANTS } },
+		displayOptions: { show: { provider: [CUSTOM_PROVIDER], grantType: BROWSER_GRANT_VALUES } },
 	},
 	{
 		displayName: 'Access Token URL',
@@ -441,7 +443,7 @@ const ADVANCED: INodeProperties[] = [
 		placeholder: 'e.g. prompt=consent&login_hint=jane@example.com',
 		description:
 			"Added to the authorization URL as a query string; a parameter set here replaces the preset's",
-		displayOptions: { show: { grantType: BROWSER_GRANTS } },
+		displayOptions: { show: { grantType: BROWSER_GRANT_VALUES } },
 	},
 	{
 		displayName: 'Extra Token Parameters',
@@ -519,12 +521,12 @@ const ADVANCED: INodeProperties[] = [
 /** n8n's own OAuth2 fields, hidden, computed from the sections above (see the top of this file). */
 const FIELDS_THE_HOST_READS: INodeProperties[] = [
 	// Used only to sign in in the browser: client credentials never resolve them.
-	hidden('authUrl', authUrlExpression, { show: { grantType: BROWSER_GRANTS } }),
+	hidden('authUrl', authUrlExpression, { show: { grantType: BROWSER_GRANT_VALUES } }),
 	hidden('accessTokenUrl', accessTokenUrlExpression),
 	hidden('authentication', authenticationExpression),
 	hidden('scope', scopeExpression),
 	hidden('authQueryParameters', authQueryParametersExpression, {
-		show: { grantType: BROWSER_GRANTS },
+		show: { grantType: BROWSER_GRANT_VALUES },
 	}),
 	// n8n's own toggle for its JSON field: Extra Token Parameters and the presets fill it instead.
 	{

@@ -12,21 +12,15 @@ import type {
 	NodeOperationError,
 } from 'n8n-workflow';
 
-/** The credential's Grant Type values. */
-export const GRANT_TYPES = ['authorizationCode', 'pkce', 'clientCredentials'] as const;
-export type GrantType = (typeof GRANT_TYPES)[number];
+import type { GrantType } from '../../../credentials/grantTypes';
 
-/** The grants a user signs in to in a browser popup (Connect): without a token they are not authorized. */
-export const BROWSER_GRANTS: readonly GrantType[] = ['authorizationCode', 'pkce'];
-
-/** The stored Grant Type, authorization code for a value this version does not know. */
-export function grantTypeOf(value: unknown): GrantType {
-	return GRANT_TYPES.find((grant) => grant === value) ?? 'authorizationCode';
-}
-
-export function isBrowserGrant(grant: GrantType): boolean {
-	return BROWSER_GRANTS.includes(grant);
-}
+export {
+	BROWSER_GRANTS,
+	GRANT_TYPES,
+	grantTypeOf,
+	isBrowserGrant,
+	type GrantType,
+} from '../../../credentials/grantTypes';
 
 export interface ExpirySignal {
 	statusCodes: number[];
