@@ -133,6 +133,13 @@ function table(f: Record<string, unknown>): string {
 			`vm: n8n's HTTP Request with this package's credential ${fmt(f.builtin_items_per_s)}/s vs with n8n's generic OAuth2 credential ${fmt(f.builtin_generic_items_per_s)}/s, same run; legacy: ${fmt(f.legacy_ratio_builtin_node_ours_vs_generic_credential)}; real n8n: ${fmt(f.real_n8n_ratio_builtin_node_ours_vs_generic_credential)} (${fmt(f.real_n8n_builtin_ours_items_per_s)}/s vs ${fmt(f.real_n8n_builtin_generic_items_per_s)}/s)`,
 		],
 		[
+			'ratio_builtin_node_one_expression_vs_generic_credential',
+			f.ratio_builtin_node_one_expression_vs_generic_credential,
+			'-',
+			'-',
+			`the ceiling for any credential holding an expression: n8n's HTTP Request with n8n's generic OAuth2 credential whose Scope is one constant expression ${fmt(f.builtin_generic_one_expression_items_per_s)}/s vs the same credential without it, same run`,
+		],
+		[
 			'ratio_vs_raw',
 			f.ratio_vs_raw,
 			'-',

@@ -33,9 +33,13 @@ export interface Servers {
 		expiresInMs?: number;
 		name?: string;
 	}): Promise<{ id: string; name: string; accessToken: string; expiresAt: number }>;
-	/** The same, as a credential of n8n's generic OAuth2 shape (`type` extends or is oAuth2Api). */
+	/**
+	 * The same, as a credential of n8n's generic OAuth2 shape (`type` extends or is oAuth2Api);
+	 * `fields` replace stored values (an expression typed into one, say).
+	 */
 	connectedGenericCredential(
 		type: string,
+		fields?: Record<string, string>,
 	): Promise<{ id: string; name: string; accessToken: string; type: string }>;
 	stop(): Promise<void>;
 }
@@ -162,7 +166,7 @@ export async function startServers(
 			});
 			return { ...credential, accessToken, expiresAt };
 		},
-		async connectedGenericCredential(type) {
+		async connectedGenericCredential(type, fields = {}) {
 			const accessToken = `bench-generic-${++counter}-${Math.random().toString(36).slice(2)}`;
 			const refreshToken = `bench-generic-refresh-${counter}`;
 			const expiresAt = Date.now() + 3_600_000;
@@ -184,6 +188,7 @@ export async function startServers(
 					n8n_expires_at: String(expiresAt),
 					refresh_token: refreshToken,
 				},
+				...fields,
 			});
 			return { ...credential, accessToken, type };
 		},

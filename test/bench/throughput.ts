@@ -32,12 +32,22 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 10);
  */
 const BUILTIN_OURS_ITEMS = Number(process.env.BENCH_BUILTIN_ITEMS ?? Math.min(ITEMS, 400));
 
-const ALL_FLOWS = ['raw', 'floor', 'ours', 'builtinGeneric', 'builtin', 'rawNoKeepAlive'] as const;
+const ALL_FLOWS = [
+	'raw',
+	'floor',
+	'ours',
+	'builtinGeneric',
+	'builtinGenericOneExpression',
+	'builtin',
+	'rawNoKeepAlive',
+] as const;
 /**
  * raw: node:http keep-alive client; floor: the host floor; ours: OAuth2 HTTP Request;
- * builtinGeneric: n8n's HTTP Request with n8n's generic OAuth2 credential; builtin: n8n's HTTP
- * Request with this package's credential; rawNoKeepAlive: the raw client with a TCP connection per
- * request, as n8n-core's client connects (a reference, not a goal).
+ * builtinGeneric: n8n's HTTP Request with n8n's generic OAuth2 credential;
+ * builtinGenericOneExpression: the same with one constant expression typed into its Scope (the
+ * most any credential holding one expression field can reach); builtin: n8n's HTTP Request with
+ * this package's credential; rawNoKeepAlive: the raw client with a TCP connection per request, as
+ * n8n-core's client connects (a reference, not a goal).
  */
 type Flow = (typeof ALL_FLOWS)[number];
 
@@ -58,6 +68,9 @@ export async function throughput(): Promise<Record<string, unknown>> {
 	try {
 		const credential = await servers.connectedCredential();
 		const generic = await servers.connectedGenericCredential(GENERIC_TYPE);
+		const genericOneExpression = await servers.connectedGenericCredential(GENERIC_TYPE, {
+			scope: '={{ "" }}',
+		});
 		const floor = await servers.connectedGenericCredential(FLOOR_TYPE);
 		const url = `${servers.urls.apiUrl}/contacts/1`;
 		const builtinRun = (parameters: Record<string, unknown>) => ({
@@ -82,6 +95,11 @@ export async function throughput(): Promise<Record<string, unknown>> {
 				credentialType: GENERIC_TYPE,
 				...builtinRun({ authentication: 'genericCredentialType', genericAuthType: GENERIC_TYPE }),
 			},
+			builtinGenericOneExpression: {
+				credential: genericOneExpression,
+				credentialType: GENERIC_TYPE,
+				...builtinRun({ authentication: 'genericCredentialType', genericAuthType: GENERIC_TYPE }),
+			},
 			builtin: {
 				credential,
 				...builtinRun({
@@ -91,7 +109,8 @@ export async function throughput(): Promise<Record<string, unknown>> {
 			},
 		};
 		const runFlow = async (flow: Flow): Promise<number> => {
-			const items = flow === 'builtin' ? BUILTIN_OURS_ITEMS : ITEMS;
+			const items =
+				flow === 'builtin' || flow === 'builtinGenericOneExpression' ? BUILTIN_OURS_ITEMS : ITEMS;
 			await servers.clear();
 			gc();
 			let seconds: number;
@@ -157,6 +176,14 @@ export async function throughput(): Promise<Record<string, unknown>> {
 			ratio_builtin_node_ours_vs_generic_credential_per_round_median: builtinRan
 				? round(median(rates.builtin.map((value, index) => value / rates.builtinGeneric[index])))
 				: null,
+			/**
+			 * The same node with n8n's generic credential holding one constant expression vs without:
+			 * what a credential with a single expression field can reach at most.
+			 */
+			ratio_builtin_node_one_expression_vs_generic_credential:
+				flows.includes('builtinGenericOneExpression') && flows.includes('builtinGeneric')
+					? round(median(rates.builtinGenericOneExpression) / median(rates.builtinGeneric))
+					: null,
 			ratio_vs_floor: ratio('floor'),
 			ratio_vs_builtin_generic: ratio('builtinGeneric'),
 			ratio_vs_builtin: ratio('builtin'),
@@ -166,6 +193,7 @@ export async function throughput(): Promise<Record<string, unknown>> {
 			floor_items_per_s: rate('floor'),
 			builtin_generic_items_per_s: rate('builtinGeneric'),
 			builtin_items_per_s: rate('builtin'),
+			builtin_generic_one_expression_items_per_s: rate('builtinGenericOneExpression'),
 			raw_items_per_s: rate('raw'),
 			raw_no_keepalive_items_per_s: rate('rawNoKeepAlive'),
 			floor_vs_raw:
