@@ -14,7 +14,7 @@ import { registerNodeType, runBench } from './engine';
 import { startServers } from './servers';
 import { log, median } from './stats';
 import { BUILTIN_TYPE } from './throughput';
-import { CREDENTIAL_TYPE } from '../../nodes/shared/transport/connection';
+import { builtinHttpRequestGet } from '../harness/n8n/builtinHttpRequest';
 
 const ITEMS = Number(process.env.BENCH_EXPIRY_ITEMS ?? 200);
 const REPEATS = Number(process.env.BENCH_EXPIRY_REPEATS ?? 3);
@@ -50,13 +50,7 @@ export async function expiry(): Promise<Record<string, unknown>> {
 							credential,
 							nodeType: BUILTIN_TYPE,
 							typeVersion: builtin.version,
-							parameters: {
-								method: 'GET',
-								url,
-								authentication: 'predefinedCredentialType',
-								nodeCredentialType: CREDENTIAL_TYPE,
-								options: {},
-							},
+							parameters: builtinHttpRequestGet(url, 'ours'),
 							count: ITEMS,
 						},
 			);

@@ -18,10 +18,13 @@ import { rawRun } from './raw';
 import { startServers } from './servers';
 import { gc, log, median, round } from './stats';
 import { activeEngine, ensureExpressionEngine } from '../harness/expressionEngine';
-import { CREDENTIAL_TYPE } from '../../nodes/shared/transport/connection';
+import {
+	BUILTIN_HTTP_REQUEST_TYPE,
+	builtinHttpRequestGet,
+} from '../harness/n8n/builtinHttpRequest';
 
 /** As in n8n: the host grants this type name access to any credential type (FULL_ACCESS_NODE_TYPES). */
-export const BUILTIN_TYPE = 'n8n-nodes-base.httpRequest';
+export const BUILTIN_TYPE = BUILTIN_HTTP_REQUEST_TYPE;
 
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 2000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -73,10 +76,10 @@ export async function throughput(): Promise<Record<string, unknown>> {
 		});
 		const floor = await servers.connectedGenericCredential(FLOOR_TYPE);
 		const url = `${servers.urls.apiUrl}/contacts/1`;
-		const builtinRun = (parameters: Record<string, unknown>) => ({
+		const builtinRun = (credentialKind: Parameters<typeof builtinHttpRequestGet>[1]) => ({
 			nodeType: BUILTIN_TYPE,
 			typeVersion: builtin.version,
-			parameters: { method: 'GET', url, options: {}, ...parameters },
+			parameters: builtinHttpRequestGet(url, credentialKind),
 		});
 		const runs = {
 			ours: {
@@ -93,19 +96,16 @@ export async function throughput(): Promise<Record<string, unknown>> {
 			builtinGeneric: {
 				credential: generic,
 				credentialType: GENERIC_TYPE,
-				...builtinRun({ authentication: 'genericCredentialType', genericAuthType: GENERIC_TYPE }),
+				...builtinRun({ genericType: GENERIC_TYPE }),
 			},
 			builtinGenericOneExpression: {
 				credential: genericOneExpression,
 				credentialType: GENERIC_TYPE,
-				...builtinRun({ authentication: 'genericCredentialType', genericAuthType: GENERIC_TYPE }),
+				...builtinRun({ genericType: GENERIC_TYPE }),
 			},
 			builtin: {
 				credential,
-				...builtinRun({
-					authentication: 'predefinedCredentialType',
-					nodeCredentialType: CREDENTIAL_TYPE,
-				}),
+				...builtinRun('ours'),
 			},
 		};
 		const runFlow = async (flow: Flow): Promise<number> => {

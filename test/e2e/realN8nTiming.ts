@@ -16,6 +16,11 @@ import {
 	type E2eContext,
 	type Scenario,
 } from '../harness/n8n/context';
+import {
+	BUILTIN_HTTP_REQUEST_TYPE,
+	GENERIC_OAUTH2_TYPE,
+	builtinHttpRequestGet,
+} from '../harness/n8n/builtinHttpRequest';
 import { sleep } from '../harness/n8n/server';
 import { connectOverHttp } from '../harness/n8n/oauthFlow';
 import { callWebhook, webhookTrigger } from '../harness/n8n/workflows';
@@ -124,7 +129,7 @@ export async function builtinVersion(ctx: E2eContext): Promise<number> {
 		'GET',
 		'/types/nodes.json',
 	);
-	const http = nodes.find((node) => node.name === 'n8n-nodes-base.httpRequest');
+	const http = nodes.find((node) => node.name === BUILTIN_HTTP_REQUEST_TYPE);
 	const versions = [http?.version ?? []].flat().filter((version) => Math.floor(version) === 4);
 	assert.ok(versions.length, 'n8n has no HTTP Request 4.x');
 	return Math.max(...versions);
@@ -146,7 +151,7 @@ export const realN8nTiming: Scenario = {
 		);
 		const generic = await ctx.rest.createCredential(
 			`Timing generic ${Date.now().toString(36)}`,
-			'oAuth2Api',
+			GENERIC_OAUTH2_TYPE,
 			{
 				grantType: 'authorizationCode',
 				authUrl: ctx.auth.authorizeUrl,
@@ -169,30 +174,18 @@ export const realN8nTiming: Scenario = {
 				credentials: { [CREDENTIAL_TYPE]: { id: ours.id, name: ours.name } },
 			}),
 			builtinGeneric: await timedWorkflow(ctx, 'builtin generic', {
-				type: 'n8n-nodes-base.httpRequest',
+				type: BUILTIN_HTTP_REQUEST_TYPE,
 				typeVersion: version,
-				parameters: {
-					method: 'GET',
-					url,
-					authentication: 'genericCredentialType',
-					genericAuthType: 'oAuth2Api',
-					options: {},
-				},
-				credentials: { oAuth2Api: { id: generic.id, name: generic.name } },
+				parameters: builtinHttpRequestGet(url, { genericType: GENERIC_OAUTH2_TYPE }),
+				credentials: { [GENERIC_OAUTH2_TYPE]: { id: generic.id, name: generic.name } },
 			}),
 			builtinOurs: await timedWorkflow(
 				ctx,
 				'builtin ours',
 				{
-					type: 'n8n-nodes-base.httpRequest',
+					type: BUILTIN_HTTP_REQUEST_TYPE,
 					typeVersion: version,
-					parameters: {
-						method: 'GET',
-						url,
-						authentication: 'predefinedCredentialType',
-						nodeCredentialType: CREDENTIAL_TYPE,
-						options: {},
-					},
+					parameters: builtinHttpRequestGet(url, 'ours'),
 					credentials: { [CREDENTIAL_TYPE]: { id: ours.id, name: ours.name } },
 				},
 				BUILTIN_OURS_ITEMS,

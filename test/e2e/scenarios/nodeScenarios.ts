@@ -10,6 +10,10 @@ import {
 	type E2eContext,
 	type Scenario,
 } from '../../harness/n8n/context';
+import {
+	BUILTIN_HTTP_REQUEST_TYPE,
+	builtinHttpRequestGet,
+} from '../../harness/n8n/builtinHttpRequest';
 import { sleep } from '../../harness/n8n/server';
 import { runNodeViaWebhook, type WorkflowRun } from '../../harness/n8n/workflows';
 import { builtinVersion } from '../realN8nTiming';
@@ -46,15 +50,9 @@ async function runBuiltinHttpNode(
 ): Promise<WorkflowRun> {
 	return runNodeViaWebhook(ctx.rest, ctx.parseFlatted, {
 		name: 'HTTP Request',
-		type: 'n8n-nodes-base.httpRequest',
+		type: BUILTIN_HTTP_REQUEST_TYPE,
 		typeVersion: await builtinVersion(ctx),
-		parameters: {
-			method: 'GET',
-			url,
-			authentication: 'predefinedCredentialType',
-			nodeCredentialType: CREDENTIAL_TYPE,
-			options: {},
-		},
+		parameters: builtinHttpRequestGet(url, 'ours'),
 		credentials: { [CREDENTIAL_TYPE]: { id: credential.id, name: credential.name } },
 	});
 }
