@@ -39,18 +39,29 @@ const PKCE_NAMES: Record<PkceSupport, string> = {
 	required: 'required',
 };
 
-/** "pkce (not documented; ...)" -> "pkce": the fact, without the research note. */
-function factName(unconfirmed: string): string {
-	const name = unconfirmed.split(/ \(|: | - /)[0].trim();
-	return name.length > 60 ? `${name.slice(0, 57)}...` : name;
-}
-
+/**
+ * The provider pages the preset's facts were read from (each page once, without its section
+ * anchor), the latest date one was read, and the facts no page confirms yet: all from
+ * credentials/presetFacts.ts, the one place a fact's page is recorded.
+ */
 function confirmation(preset: ProviderPreset): string {
-	const links = preset.sources.map((url, index) => `[${index === 0 ? 'docs' : index + 1}](${url})`);
-	const open = preset.unconfirmed?.length
-		? `; not confirmed: ${preset.unconfirmed.map(factName).join('; ')}`
-		: '';
-	return `${links.join(' ')} (${preset.confirmedOn})${open}`.replace(/\|/g, '\\|');
+	const facts = PRESET_FACTS[preset.id] ?? {};
+	const records = PRESET_FACT_KEYS.map((key) => [key, facts[key]] as const).filter(
+		([, record]) => record && !('notApplicable' in record),
+	);
+	const pages = [
+		...new Set(
+			records.flatMap(([, record]) => ('page' in record ? [record.page.split('#')[0]] : [])),
+		),
+	];
+	const readOn = records
+		.flatMap(([, record]) => ('readOn' in record ? [record.readOn] : []))
+		.sort()
+		.at(-1);
+	const links = pages.map((url, index) => `[${index === 0 ? 'docs' : index + 1}](${url})`);
+	const open = records.filter(([, record]) => !isConfirmedFact(record)).map(([key]) => key);
+	const notConfirmed = open.length ? `; not confirmed: ${open.join(', ')}` : '';
+	return `${links.join(' ')}${readOn ? ` (${readOn})` : ''}${notConfirmed}`.replace(/\|/g, '\\|');
 }
 
 function factsOf(preset: ProviderPreset): PresetFactRecord[] {
@@ -92,7 +103,7 @@ export function presetsTable(): string {
 		)
 		.map((row) => `| ${row} |`);
 	return [
-		'| Provider | You fill in | Default scopes | Always added | Scope separator | Token auth | PKCE | Client credentials | Facts confirmed | API base URL | Confirmed in (date; facts not confirmed) |',
+		'| Provider | You fill in | Default scopes | Always added | Scope separator | Token auth | PKCE | Client credentials | Facts confirmed | API base URL | Confirmed in (latest read; facts not confirmed) |',
 		'| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
 		...rows,
 	].join('\n');
