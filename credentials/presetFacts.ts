@@ -1816,9 +1816,11 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 	},
 	gitLab: {
 		authUrl: {
-			unconfirmed:
-				'The flow sections with the /oauth/authorize URL were not in the stored excerpts; /oauth/token, /oauth/revoke and /oauth/userinfo are named in the CORS section. Keep.',
-			lead: 'https://docs.gitlab.com/api/oauth2/#authorization-code-with-proof-key-for-code-exchange-pkce',
+			page: 'https://docs.gitlab.com/api/oauth2/#authorization-code-flow',
+			quote:
+				'Request authorization code. To do that, you should redirect the user to the `/oauth/authorize` page with the following query parameters: https://gitlab.example.com/oauth/authorize?client_id=APP_ID',
+			readOn: '2026-12-03',
+			note: "Read in the page's source (doc/api/oauth2.md, gitlabhq/gitlabhq mirror of gitlab-org/gitlab).",
 		},
 		tokenUrl: {
 			page: 'https://docs.gitlab.com/api/oauth2/#cross-origin-resource-sharing',
@@ -1827,8 +1829,11 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			readOn: '2026-12-03',
 		},
 		tokenAuthMethod: {
-			unconfirmed:
-				'The token request parameters of the flow sections were not in the excerpts; GitLab (Doorkeeper) takes client_id/client_secret as parameters. Keep.',
+			page: 'https://docs.gitlab.com/api/oauth2/#authorization-code-flow',
+			quote:
+				"parameters = 'client_id=APP_ID&client_secret=APP_SECRET&code=RETURNED_CODE&grant_type=authorization_code&redirect_uri=REDIRECT_URI' RestClient.post 'https://gitlab.example.com/oauth/token', parameters",
+			readOn: '2026-12-03',
+			note: 'client_id and client_secret are form-body parameters of the token request (also in the refresh example); read in doc/api/oauth2.md.',
 		},
 		pkce: {
 			page: 'https://docs.gitlab.com/api/oauth2/#supported-oauth-20-flows',
@@ -2301,16 +2306,21 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 	},
 	keycloak: {
 		authUrl: {
-			unconfirmed:
-				"Endpoint list of the OIDC layers page not in the stored excerpts; path is Keycloak's standard (row's source). Keep.",
-			lead: 'https://www.keycloak.org/securing-apps/oidc-layers#_oidc_available_endpoints',
+			page: 'https://www.keycloak.org/securing-apps/oidc-layers#_oidc_available_endpoints',
+			quote: 'Authorization endpoint /realms/{realm-name}/protocol/openid-connect/auth',
+			readOn: '2026-12-03',
+			note: "Read in the page's source (keycloak/keycloak docs/guides/securing-apps/partials/oidc/available-endpoints.adoc); the page adds: add the base URL for Keycloak and replace {realm-name} with the name of your realm.",
 		},
 		tokenUrl: {
-			unconfirmed: 'As authUrl.',
-			lead: 'https://www.keycloak.org/securing-apps/oidc-layers#_oidc_available_endpoints',
+			page: 'https://www.keycloak.org/securing-apps/oidc-layers#_oidc_available_endpoints',
+			quote: 'Token endpoint /realms/{realm-name}/protocol/openid-connect/token',
+			readOn: '2026-12-03',
+			note: "Read in the page's source (keycloak/keycloak docs/guides/securing-apps/partials/oidc/available-endpoints.adoc).",
 		},
 		tokenAuthMethod: {
-			unconfirmed: 'Client Id and Secret authenticator accepts Basic and body; not re-read.',
+			unconfirmed:
+				"The server admin guide's Confidential client credentials section (read in keycloak/keycloak docs/documentation/server_admin/topics/clients/oidc/con-confidential-client-credentials.adoc) names the 'Client ID and Secret' authenticator as the default but does not say whether the secret goes in a Basic header or the body; the OIDC layers page lists endpoints only.",
+			lead: 'https://www.keycloak.org/docs/latest/server_admin/#_client-credentials',
 		},
 		pkce: {
 			unconfirmed:
@@ -2791,12 +2801,16 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 	},
 	microsoftEntraId: {
 		authUrl: {
-			unconfirmed: "Not re-read this round (row's source); standard v2 endpoint.",
-			lead: 'https://learn.microsoft.com/en-us/entra/identity-platform/v2-oauth2-auth-code-flow#request-an-authorization-code',
+			page: 'https://learn.microsoft.com/en-us/entra/identity-platform/v2-oauth2-auth-code-flow#request-an-authorization-code',
+			quote: 'https://login.microsoftonline.com/{tenant}/oauth2/v2.0/authorize?',
+			readOn: '2026-12-03',
+			note: "Read in the page's source (MicrosoftDocs/entra-docs). The row templates the host ({microsoftLoginHost}) for national clouds.",
 		},
 		tokenUrl: {
-			unconfirmed: "Not re-read this round (row's source).",
-			lead: 'https://learn.microsoft.com/en-us/entra/identity-platform/v2-oauth2-client-creds-grant-flow#first-case-access-token-request-with-a-shared-secret',
+			page: 'https://learn.microsoft.com/en-us/entra/identity-platform/v2-oauth2-auth-code-flow#request-an-access-token-with-a-client_secret',
+			quote: 'POST /{tenant}/oauth2/v2.0/token HTTP/1.1 Host: https://login.microsoftonline.com',
+			readOn: '2026-12-03',
+			note: "Read in the page's source (MicrosoftDocs/entra-docs); the quote joins the request line and the Host line of the example.",
 		},
 		tokenAuthMethod: {
 			page: 'https://learn.microsoft.com/en-us/entra/identity-platform/v2-oauth2-client-creds-grant-flow#first-case-access-token-request-with-a-shared-secret',
@@ -2862,16 +2876,22 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 	},
 	microsoftOutlook: {
 		authUrl: {
-			unconfirmed:
-				'v2-oauth2-auth-code-flow page not re-read in this session; the row lists it as a source.',
+			page: 'https://learn.microsoft.com/en-us/entra/identity-platform/v2-oauth2-auth-code-flow#request-an-authorization-code',
+			quote: 'https://login.microsoftonline.com/{tenant}/oauth2/v2.0/authorize?',
+			readOn: '2026-12-03',
+			note: "Read in the page's source (MicrosoftDocs/entra-docs). The row templates the host ({microsoftLoginHost}) for national clouds.",
 		},
 		tokenUrl: {
-			unconfirmed:
-				'Seen only in a Microsoft Q&A post (https://login.microsoftonline.com/{directoryId}/oauth2/v2.0/token).',
-			lead: 'https://learn.microsoft.com/en-us/answers/questions/28515/microsoft-graph-api-oauth-20-scopes.html',
+			page: 'https://learn.microsoft.com/en-us/entra/identity-platform/v2-oauth2-auth-code-flow#request-an-access-token-with-a-client_secret',
+			quote: 'POST /{tenant}/oauth2/v2.0/token HTTP/1.1 Host: https://login.microsoftonline.com',
+			readOn: '2026-12-03',
+			note: "Read in the page's source (MicrosoftDocs/entra-docs); the quote joins the request line and the Host line of the example.",
 		},
 		tokenAuthMethod: {
-			unconfirmed: 'Microsoft accepts client_secret in the body (and Basic); not re-read.',
+			page: 'https://learn.microsoft.com/en-us/entra/identity-platform/v2-oauth2-auth-code-flow#request-an-access-token-with-a-client_secret',
+			quote: 'Like all parameters here, the client secret must be URL-encoded before being sent.',
+			readOn: '2026-12-03',
+			note: 'client_secret is a form-body parameter of the example; the same cell adds: The Basic auth pattern of instead providing credentials in the Authorization header, per RFC 6749 is also supported.',
 		},
 		pkce: { unconfirmed: 'no provider page states it' },
 		scopeSeparator: { unconfirmed: 'no provider page states it' },
@@ -3249,13 +3269,25 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 	},
 	okta: {
 		authUrl: {
-			unconfirmed:
-				'Org AS endpoints not re-read this session (row sources include okta-oauth OpenAPI).',
+			page: 'https://developer.okta.com/docs/guides/implement-grant-type/authcode/main/#request-an-authorization-code',
+			quote:
+				"If you're using the org authorization server, then your request URL would look something like this: https://{yourOktaDomain}/oauth2/v1/authorize?",
+			readOn: '2026-12-03',
+			note: "Read in the page's source (okta/okta-developer-docs, guides/implement-grant-type/main/authcode/use-flow.md).",
 		},
-		tokenUrl: { unconfirmed: 'no provider page states it' },
+		tokenUrl: {
+			page: 'https://developer.okta.com/docs/guides/implement-grant-type/authcode/main/#exchange-the-code-for-tokens',
+			quote:
+				"If you're using the org authorization server, then your request would look something like this: curl --request POST --url https://{yourOktaDomain}/oauth2/v1/token",
+			readOn: '2026-12-03',
+			note: "Read in the page's source (okta/okta-developer-docs); the quote joins the sentence and the first lines of the curl example.",
+		},
 		tokenAuthMethod: {
-			unconfirmed:
-				"Okta app setting 'Client authentication' (client_secret_basic default; post also allowed per app).",
+			page: 'https://developer.okta.com/docs/guides/implement-grant-type/authcode/main/#exchange-the-code-for-tokens',
+			quote:
+				"The call to the `/token` endpoint requires authentication. In this case, it's Basic Authentication with the client ID and secret Base64-encoded.",
+			readOn: '2026-12-03',
+			note: "Per-app setting 'Client authentication' in Okta can also allow client_secret_post; the guide's example uses Basic.",
 		},
 		pkce: { unconfirmed: 'no provider page states it' },
 		scopeSeparator: { unconfirmed: 'no provider page states it' },
@@ -3292,9 +3324,11 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 	},
 	oktaCustomAuthServer: {
 		authUrl: {
-			unconfirmed:
-				"the page was not quoted this round: Row's documented source (custom AS endpoints /oauth2/{authorizationServerId}/v1/...); not re-read this round.",
-			lead: 'https://developer.okta.com/docs/api/openapi/okta-oauth/oauth/customas',
+			page: 'https://developer.okta.com/docs/guides/customize-authz-server/main/#test-an-openid-connect-flow',
+			quote:
+				'It looks like this: https://{yourOktaDomain}/oauth2/{authorizationServerId}/v1/authorize',
+			readOn: '2026-12-03',
+			note: "Read in the page's source (okta/okta-developer-docs, guides/customize-authz-server/main/index.md).",
 		},
 		tokenUrl: {
 			page: 'https://developer.okta.com/docs/guides/implement-client-creds/overview/#request-for-token',
@@ -3993,9 +4027,18 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 	slack: {
 		authUrl: { unconfirmed: 'installing-with-oauth not re-read this session (row source).' },
 		tokenUrl: {
-			unconfirmed: "Seen in Slack's own refresh flow via third parties (nango blog); row source.",
+			page: 'https://docs.slack.dev/reference/methods/oauth.v2.access#facts',
+			quote:
+				'Exchanges a temporary OAuth verifier code for an access token. Method Access POST https://slack.com/api/oauth.v2.access',
+			readOn: '2026-12-03',
 		},
-		tokenAuthMethod: { unconfirmed: 'Slack accepts Basic or body; row marks it unconfirmed.' },
+		tokenAuthMethod: {
+			page: 'https://docs.slack.dev/reference/methods/oauth.v2.access#arguments',
+			quote:
+				'If possible, avoid sending client_id and client_secret as parameters in your request and instead supply the Client ID and Client Secret using the HTTP Basic authentication scheme.',
+			readOn: '2026-12-03',
+			note: "Basic is the recommended form (the row's header); client_id and client_secret are also listed as optional form parameters.",
+		},
 		pkce: { unconfirmed: 'Row: enabling PKCE makes the app a public client (30-day refresh).' },
 		scopeSeparator: { unconfirmed: 'no provider page states it' },
 		refreshScopes: {
