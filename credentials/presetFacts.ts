@@ -563,8 +563,11 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 	},
 	auth0: {
 		authUrl: {
-			unconfirmed:
-				"Not re-read this session on an Auth0 page excerpt (qiita quotes Auth0's API spec 'GET https://YOUR_DOMAIN/authorize?'). Keep.",
+			page: 'https://auth0.com/docs/api/authentication/authorization-code-flow/authorize-application',
+			quote:
+				'GET /authorize To begin an OAuth 2.0 Authorization flow, your application should first send the user to the authorization URL.',
+			readOn: '2026-12-03',
+			note: "The path is on the tenant's domain: Auth0's Authorization Code guide shows the example authorization URL https://{yourDomain}/authorize? (auth0.com/docs/flows/guides/auth-code/call-api-auth-code).",
 		},
 		tokenUrl: {
 			page: 'https://auth0.com/docs/api-auth/config/asking-for-access-tokens#request-tokens',
@@ -1266,9 +1269,11 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 	},
 	docuSign: {
 		authUrl: {
-			unconfirmed:
-				'account-d.docusign.com (developer) / account.docusign.com (production) are confirmed for /oauth/token by the blog; the /oauth/auth path was not in the excerpts. Keep.',
-			lead: 'https://developers.docusign.com/platform/auth/authcode',
+			page: 'https://developers.docusign.com/platform/auth/reference/obtain-consent',
+			quote:
+				'The syntax and parameters used for calling this endpoint in your browser are shown below. https://account-d.docusign.com/oauth/auth? response_type=CODE_OR_TOKEN',
+			readOn: '2026-12-03',
+			note: "Developer host in the example; the Authentication reference (developers.docusign.com/platform/auth/reference#endpoints) gives https://account-d.docusign.com for development and https://account.docusign.com for all production environments, the row's {docuSignAccountHost}.",
 		},
 		tokenUrl: {
 			page: 'https://www.docusign.com/blog/developers/authorization-code-grant-refresh-tokens#token-generation',
@@ -4208,9 +4213,11 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 	},
 	square: {
 		authUrl: {
-			unconfirmed:
-				'Row source (connect.squareup.com / connect.squareupsandbox.com); not re-read today.',
-			lead: 'https://developer.squareup.com/docs/oauth-api/create-urls-for-square-authorization',
+			page: 'https://developer.squareup.com/reference/square/o-auth/authorize',
+			quote:
+				'The completed URL looks similar to the following example: https://connect.squareup.com/oauth2/authorize?client_id={YOUR_APP_ID}&scope=CUSTOMERS_WRITE+CUSTOMERS_READ',
+			readOn: '2026-12-03',
+			note: 'Production host; the row templates connect.{squareEnvironment} for squareup.com and squareupsandbox.com.',
 		},
 		tokenUrl: {
 			page: 'https://developer.squareup.com/reference/square/o-auth/obtain-token',
@@ -4534,9 +4541,11 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 	},
 	twitter: {
 		authUrl: {
-			unconfirmed:
-				"the page was not quoted this round: Row's source ('Step 1: Construct an Authorize URL'); the stored excerpt stops before the URL.",
-			lead: 'https://docs.x.com/fundamentals/authentication/oauth-2-0/user-access-token#steps-to-connect-using-oauth-2-0',
+			page: 'https://docs.x.com/fundamentals/authentication/oauth-2-0/user-access-token#steps-to-connect-using-oauth-2-0',
+			quote:
+				'An example URL to redirect the user to would look like this: https://x.com/i/oauth2/authorize?response_type=code&client_id=',
+			readOn: '2026-12-03',
+			note: "Read in the page's source (xdevplatform/docs, fundamentals/authentication/oauth-2-0/user-access-token.mdx).",
 		},
 		tokenUrl: {
 			page: 'https://docs.x.com/fundamentals/authentication/oauth-2-0/authorization-code#refresh-tokens',

@@ -192,6 +192,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 			'https://auth0.com/docs/get-started/applications/credentials',
 			'https://auth0.com/docs/applications/view-application-type',
 			'https://auth0.com/docs/api/authentication/user-profile/get-user-info',
+			'https://auth0.com/docs/api/authentication/authorization-code-flow/authorize-application',
 		],
 		confirmedOn: '2026-12-01',
 		unconfirmed: ['accessTokenLifetime (default value)'],
@@ -494,6 +495,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 			'https://developers.docusign.com/platform/auth/confidential-authcode-get-token',
 			'https://developers.docusign.com/platform/auth/authcode',
 			'https://developers.docusign.com/platform/auth/reference/user-info',
+			'https://developers.docusign.com/platform/auth/reference/obtain-consent',
 		],
 		confirmedOn: '2026-12-01',
 		unconfirmed: ['accessTokenLifetime', 'refreshTokenNotes'],
@@ -1990,6 +1992,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 			'https://developer.squareup.com/docs/oauth-api/overview',
 			'https://developer.squareup.com/reference/square/o-auth/obtain-token',
 			'https://developer.squareup.com/reference/square/objects/ObtainTokenResponse',
+			'https://developer.squareup.com/reference/square/o-auth/authorize',
 		],
 		confirmedOn: '2026-12-01',
 		unconfirmed: [
