@@ -213,7 +213,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 		},
 		tokenUrl: {
 			unconfirmed:
-				"the page was not quoted this round: Section 'Token creation request' listed in the page's table of contents; URL also in Airtable's own example (github.com/Airtable/oauth-example index.js: url: `${baseUrl}/oauth2/v1/token`). Quote from the section body not in the excerpt.",
+				"the page was not quoted this round: Section 'Token creation request' listed in the page's table of contents; URL also in Airtable's own example (github.com/Airtable/oauth-example index.js: url: `${baseUrl}/oauth2/v1/token`). Quote from the section body not in the excerpt. Re-tried 2026-12-03: the stored copies of the oauth-reference page (html and .md) stop at the table of contents and the authorization request; the token section body is not stored.",
 			lead: 'https://airtable.com/developers/web/api/oauth-reference#token-creation-request',
 		},
 		tokenAuthMethod: {
@@ -373,7 +373,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 		},
 		tokenAuthMethod: {
 			unconfirmed:
-				"The token-exchange parameter list of developers.asana.com/docs/oauth was not reached in the stored excerpts; keep body (client_id/client_secret form parameters, as in Asana's devrel-examples).",
+				"The token-exchange parameter list of developers.asana.com/docs/oauth was not reached in the stored excerpts; keep body (client_id/client_secret form parameters, as in Asana's devrel-examples). Re-tried 2026-12-03: developers.asana.com/docs/oauth's quick reference names POST https://app.asana.com/-/oauth_token but the stored excerpt stops before the parameter table; Asana/developer_docs_prerelease (2019) has no token parameters.",
 		},
 		pkce: {
 			unconfirmed:
@@ -938,7 +938,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 		},
 		tokenUrl: {
 			unconfirmed:
-				"Only Canva's starter-kit OpenAPI spec (SDK code, a lead) moves the token endpoint to /auth/v1; the research says the row's /rest/v1 URL still works. Kept; to re-check on canva.dev.",
+				"Only Canva's starter-kit OpenAPI spec (SDK code, a lead) moves the token endpoint to /auth/v1; the research says the row's /rest/v1 URL still works. Kept; to re-check on canva.dev. Re-tried 2026-12-03: canva.dev's Generate an access token page is stored only up to its Endpoint authentication section (Basic recommended, body accepted), before the URL.",
 			lead: 'https://github.com/canva-sdks/canva-connect-api-starter-kit/blob/main/openapi/spec.yml',
 		},
 		tokenAuthMethod: {
@@ -1010,7 +1010,8 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			lead: 'https://developer.clickup.com/docs/authentication#oauth-flow',
 		},
 		tokenUrl: {
-			unconfirmed: 'The OpenAPI path of the reference page was not in the excerpt; keep.',
+			unconfirmed:
+				'The OpenAPI path of the reference page was not in the excerpt; keep. Re-tried 2026-12-03: developer.clickup.com/reference/getaccesstoken.md is stored but cut before the OpenAPI path.',
 			lead: 'https://developer.clickup.com/reference/getaccesstoken',
 		},
 		tokenAuthMethod: {
@@ -1695,7 +1696,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 	genesysCloud: {
 		authUrl: {
 			unconfirmed:
-				"developer.genesys.cloud 'use-authorization-code' page not in the search excerpts this session; keep.",
+				"developer.genesys.cloud 'use-authorization-code' page not in the search excerpts this session; keep. Re-tried 2026-12-03: no developer.genesys.cloud page in the stored corpora; MyPureCloud repositories hold code only.",
 		},
 		tokenUrl: {
 			unconfirmed:
@@ -2026,7 +2027,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 	harvest: {
 		authUrl: {
 			unconfirmed:
-				"The stored copies of the v2 authentication page stop at 'OAuth2 application'; the authorize URL appears only in third-party copies of that page (glama.ai: 'Redirect user to: https://id.getharvest.com/oauth2/authorize?client_id={CLIENT_ID}&response_type=code'). The v1 pages use https://{account}.h...",
+				"The stored copies of the v2 authentication page stop at 'OAuth2 application'; the authorize URL appears only in third-party copies of that page (glama.ai: 'Redirect user to: https://id.getharvest.com/oauth2/authorize?client_id={CLIENT_ID}&response_type=code'). The v1 pages use https://{account}.h... Re-tried 2026-12-03: not found in the stored corpora.",
 			lead: 'https://help.getharvest.com/api-v2/authentication-api/authentication/authentication/#oauth2-application',
 		},
 		tokenUrl: {
@@ -2162,7 +2163,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 	hubSpot: {
 		authUrl: {
 			unconfirmed:
-				"The host/path https://app.hubspot.com/oauth/authorize is what the app's install URL uses; the quoted section does not spell the URL.",
+				"The host/path https://app.hubspot.com/oauth/authorize is what the app's install URL uses; the quoted section does not spell the URL. Re-tried 2026-12-03: the stored working-with-oauth and quickstart pages stop before the URL example.",
 			lead: 'https://developers.hubspot.com/docs/api-reference/legacy/authentication/oauth-tokens/v1/guide#initiating-oauth-access',
 		},
 		tokenUrl: {
@@ -2390,7 +2391,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 		},
 		tokenAuthMethod: {
 			unconfirmed:
-				'Token request documented with client_id and client_secret as form parameters (x-www-form-urlencoded); Basic not seen in the excerpts read.',
+				'Token request documented with client_id and client_secret as form parameters (x-www-form-urlencoded); Basic not seen in the excerpts read. Re-tried 2026-12-03: the stored linear.app/developers/oauth-2-0-authentication (html and .md) stops at the authorize parameters.',
 			lead: 'https://linear.app/developers/oauth-2-0-authentication',
 		},
 		pkce: {
@@ -2451,7 +2452,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 	linkedIn: {
 		authUrl: {
 			unconfirmed:
-				'Step 2 of the authorization code flow page not in the excerpt (a translated copy shows GET https://www.linkedin.com/oauth/v2/authorization). Keep.',
+				'Step 2 of the authorization code flow page not in the excerpt (a translated copy shows GET https://www.linkedin.com/oauth/v2/authorization). Keep. Re-tried 2026-12-03: learn.microsoft.com/en-us/linkedin/shared/authentication/authorization-code-flow is stored only up to the flow overview.',
 		},
 		tokenUrl: { unconfirmed: 'Not in the excerpt. Keep.' },
 		tokenAuthMethod: { unconfirmed: 'no provider page states it' },
@@ -3518,7 +3519,8 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			lead: 'https://github.com/pinterest/pinterest-python-generated-api-client/blob/main/docs/OauthApi.md',
 		},
 		tokenUrl: {
-			unconfirmed: 'only github.com states it (not the provider): a lead',
+			unconfirmed:
+				'only github.com states it (not the provider): a lead Re-tried 2026-12-03: developers.pinterest.com/docs/getting-started/set-up-authentication-and-authorization is stored only up to its prerequisites table.',
 			lead: 'https://github.com/pinterest/pinterest-python-generated-api-client/blob/main/docs/OauthApi.md',
 		},
 		tokenAuthMethod: {
@@ -3800,7 +3802,10 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 				'Step 2 of the v3.1 page not in the excerpt (the legacy v3.0 page used per-country hosts such as oauth.na.sageone.com).',
 		},
 		tokenAuthMethod: {
-			unconfirmed: "The legacy page's example sends client_id/client_secret in the POST body.",
+			page: 'https://developer.sage.com/accounting/guides/authenticating/postman',
+			quote: 'Set Client Authentication to Send client credentials in body.',
+			readOn: '2026-12-03',
+			note: "Sage's own Postman guide for the v3.1 Accounting API sends the client credentials in the token request body (the row's body).",
 		},
 		pkce: {
 			unconfirmed: 'no provider page states it',
@@ -3964,7 +3969,8 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 	},
 	shopify: {
 		authUrl: {
-			unconfirmed: 'Row source; URL text not in a stored excerpt today.',
+			unconfirmed:
+				"Row source; URL text not in a stored excerpt today. Re-tried 2026-12-03: shopify.dev's authorization-code-grant pages (html and .md) are stored only up to Step 1's introduction.",
 			lead: 'https://shopify.dev/docs/apps/build/authentication-authorization/access-tokens/authorization-code-grant',
 		},
 		tokenUrl: {
@@ -4030,7 +4036,10 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 		regions: { notApplicable: 'Per-shop host, no regions.' },
 	},
 	slack: {
-		authUrl: { unconfirmed: 'installing-with-oauth not re-read this session (row source).' },
+		authUrl: {
+			unconfirmed:
+				"installing-with-oauth not re-read this session (row source). Re-tried 2026-12-03: the stored docs.slack.dev/api.slack.com copies of installing-with-oauth are cut inside the example link ('https://slack.com/oauth/v2/a...').",
+		},
 		tokenUrl: {
 			page: 'https://docs.slack.dev/reference/methods/oauth.v2.access#facts',
 			quote:
@@ -4159,7 +4168,8 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			readOn: '2026-12-03',
 		},
 		tokenAuthMethod: {
-			unconfirmed: "Header table (Authorization: Basic) cut in the excerpt; row's source.",
+			unconfirmed:
+				"Header table (Authorization: Basic) cut in the excerpt; row's source. Re-tried 2026-12-03: no developer.spotify.com copy in the stored corpora (only third-party courses and code).",
 			lead: 'https://developer.spotify.com/documentation/web-api/tutorials/refreshing-tokens#request',
 		},
 		pkce: {
@@ -4280,7 +4290,10 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 		regions: { notApplicable: 'Sandbox/production environment only.' },
 	},
 	strava: {
-		authUrl: { unconfirmed: 'authentication page excerpt stopped before the URL; row source.' },
+		authUrl: {
+			unconfirmed:
+				'authentication page excerpt stopped before the URL; row source. Re-tried 2026-12-03: developers.strava.com/docs/authentication and strava.github.io/api/v3/oauth are stored only up to the overview.',
+		},
 		tokenUrl: { unconfirmed: 'no provider page states it' },
 		tokenAuthMethod: {
 			page: 'https://strava.github.io/api/v3/oauth',
@@ -4615,7 +4628,8 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 	},
 	typeform: {
 		authUrl: {
-			unconfirmed: "the page was not quoted this round: Row's source; not re-read this round.",
+			unconfirmed:
+				"the page was not quoted this round: Row's source; not re-read this round. Re-tried 2026-12-03: no typeform.com developer page in the stored corpora.",
 			lead: 'https://www.typeform.com/developers/get-started/applications/',
 		},
 		tokenUrl: {
@@ -4790,7 +4804,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 		},
 		tokenUrl: {
 			unconfirmed:
-				'The FAQ names the /oauth2/token call but not its host; the full URL login.wrike.com/oauth2/token is in the token-exchange step of the OAuth page, which the search excerpts did not reach. Keep.',
+				'The FAQ names the /oauth2/token call but not its host; the full URL login.wrike.com/oauth2/token is in the token-exchange step of the OAuth page, which the search excerpts did not reach. Keep. Re-tried 2026-12-03: every stored copy of developers.wrike.com/oauth-20-authorization stops in step 1 (authorize URL https://login.wrike.com/oauth2/authorize/v4).',
 			lead: 'https://developers.wrike.com/faq#4-does-the-api-support-users-on-european-data-center-eu-dc',
 		},
 		tokenAuthMethod: {
@@ -4861,11 +4875,15 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 	},
 	xero: {
 		authUrl: {
-			unconfirmed: "Not re-read this round (row's source).",
-			lead: 'https://developer.xero.com/documentation/guides/oauth2/auth-flow',
+			page: 'https://developer.xero.com/documentation/oauth2/auth-flow',
+			quote:
+				'1. Send a user to authorize your app Your app should direct users to the following url: https://login.xero.com/identity/connect/authorize?response_type=code&client_id=YOURCLIENTID',
+			readOn: '2026-12-03',
+			note: "Stored copy at the page's older address; developer.xero.com/documentation/guides/oauth2/auth-flow is the current one.",
 		},
 		tokenUrl: {
-			unconfirmed: "Not re-read this round (row's source).",
+			unconfirmed:
+				"Not re-read this round (row's source). Re-tried 2026-12-03: the stored copy of developer.xero.com/documentation/oauth2/auth-flow stops after step 1 (authorize URL, now confirmed).",
 			lead: 'https://developer.xero.com/documentation/guides/oauth2/auth-flow',
 		},
 		tokenAuthMethod: {
@@ -4935,7 +4953,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 		},
 		tokenAuthMethod: {
 			unconfirmed:
-				"client_id/client_secret in a JSON body in Zendesk examples; form-encoded acceptance unconfirmed (row's item).",
+				"client_id/client_secret in a JSON body in Zendesk examples; form-encoded acceptance unconfirmed (row's item). Re-tried 2026-12-03: the stored grant_type_tokens page says the code is exchanged 'including the authorization_code, client_id, and, if using PKCE, the code_verifier'; its parameter table is not stored.",
 			lead: 'https://developer.zendesk.com/api-reference/ticketing/oauth/grant_type_tokens/',
 		},
 		pkce: {

@@ -1748,6 +1748,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		sources: [
 			'https://developer.sage.com/accounting/guides/authenticating/authentication',
 			'https://developer.sage.com/accounting/V3.0_docs/authentication/',
+			'https://developer.sage.com/accounting/guides/authenticating/postman',
 		],
 		confirmedOn: '2026-12-01',
 		unconfirmed: [
@@ -2337,6 +2338,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 			'https://developer.xero.com/documentation/guides/oauth2/auth-flow',
 			'https://developer.xero.com/faq/granular-scopes',
 			'https://developer.xero.com/documentation/guides/oauth2/scopes/',
+			'https://developer.xero.com/documentation/oauth2/auth-flow',
 		],
 		confirmedOn: '2026-12-01',
 		unconfirmed: [
