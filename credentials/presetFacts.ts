@@ -213,7 +213,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 		},
 		tokenUrl: {
 			unconfirmed:
-				"the page was not quoted this round: Section 'Token creation request' listed in the page's table of contents; URL also in Airtable's own example (github.com/Airtable/oauth-example index.js: url: `${baseUrl}/oauth2/v1/token`). Quote from the section body not in the excerpt.",
+				"the page was not quoted this round: Section 'Token creation request' listed in the page's table of contents; URL also in Airtable's own example (github.com/Airtable/oauth-example index.js: url: `${baseUrl}/oauth2/v1/token`). Quote from the section body not in the excerpt. Re-tried 2026-12-03: the stored copies of the oauth-reference page (html and .md) stop at the table of contents and the authorization request; the token section body is not stored.",
 			lead: 'https://airtable.com/developers/web/api/oauth-reference#token-creation-request',
 		},
 		tokenAuthMethod: {
@@ -373,7 +373,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 		},
 		tokenAuthMethod: {
 			unconfirmed:
-				"The token-exchange parameter list of developers.asana.com/docs/oauth was not reached in the stored excerpts; keep body (client_id/client_secret form parameters, as in Asana's devrel-examples).",
+				"The token-exchange parameter list of developers.asana.com/docs/oauth was not reached in the stored excerpts; keep body (client_id/client_secret form parameters, as in Asana's devrel-examples). Re-tried 2026-12-03: developers.asana.com/docs/oauth's quick reference names POST https://app.asana.com/-/oauth_token but the stored excerpt stops before the parameter table; Asana/developer_docs_prerelease (2019) has no token parameters.",
 		},
 		pkce: {
 			unconfirmed:
@@ -563,8 +563,11 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 	},
 	auth0: {
 		authUrl: {
-			unconfirmed:
-				"Not re-read this session on an Auth0 page excerpt (qiita quotes Auth0's API spec 'GET https://YOUR_DOMAIN/authorize?'). Keep.",
+			page: 'https://auth0.com/docs/api/authentication/authorization-code-flow/authorize-application',
+			quote:
+				'GET /authorize To begin an OAuth 2.0 Authorization flow, your application should first send the user to the authorization URL.',
+			readOn: '2026-12-03',
+			note: "The path is on the tenant's domain: Auth0's Authorization Code guide shows the example authorization URL https://{yourDomain}/authorize? (auth0.com/docs/flows/guides/auth-code/call-api-auth-code).",
 		},
 		tokenUrl: {
 			page: 'https://auth0.com/docs/api-auth/config/asking-for-access-tokens#request-tokens',
@@ -935,7 +938,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 		},
 		tokenUrl: {
 			unconfirmed:
-				"Only Canva's starter-kit OpenAPI spec (SDK code, a lead) moves the token endpoint to /auth/v1; the research says the row's /rest/v1 URL still works. Kept; to re-check on canva.dev.",
+				"Only Canva's starter-kit OpenAPI spec (SDK code, a lead) moves the token endpoint to /auth/v1; the research says the row's /rest/v1 URL still works. Kept; to re-check on canva.dev. Re-tried 2026-12-03: canva.dev's Generate an access token page is stored only up to its Endpoint authentication section (Basic recommended, body accepted), before the URL.",
 			lead: 'https://github.com/canva-sdks/canva-connect-api-starter-kit/blob/main/openapi/spec.yml',
 		},
 		tokenAuthMethod: {
@@ -1007,7 +1010,8 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			lead: 'https://developer.clickup.com/docs/authentication#oauth-flow',
 		},
 		tokenUrl: {
-			unconfirmed: 'The OpenAPI path of the reference page was not in the excerpt; keep.',
+			unconfirmed:
+				'The OpenAPI path of the reference page was not in the excerpt; keep. Re-tried 2026-12-03: developer.clickup.com/reference/getaccesstoken.md is stored but cut before the OpenAPI path.',
 			lead: 'https://developer.clickup.com/reference/getaccesstoken',
 		},
 		tokenAuthMethod: {
@@ -1266,9 +1270,11 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 	},
 	docuSign: {
 		authUrl: {
-			unconfirmed:
-				'account-d.docusign.com (developer) / account.docusign.com (production) are confirmed for /oauth/token by the blog; the /oauth/auth path was not in the excerpts. Keep.',
-			lead: 'https://developers.docusign.com/platform/auth/authcode',
+			page: 'https://developers.docusign.com/platform/auth/reference/obtain-consent',
+			quote:
+				'The syntax and parameters used for calling this endpoint in your browser are shown below. https://account-d.docusign.com/oauth/auth? response_type=CODE_OR_TOKEN',
+			readOn: '2026-12-03',
+			note: "Developer host in the example; the Authentication reference (developers.docusign.com/platform/auth/reference#endpoints) gives https://account-d.docusign.com for development and https://account.docusign.com for all production environments, the row's {docuSignAccountHost}.",
 		},
 		tokenUrl: {
 			page: 'https://www.docusign.com/blog/developers/authorization-code-grant-refresh-tokens#token-generation',
@@ -1690,7 +1696,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 	genesysCloud: {
 		authUrl: {
 			unconfirmed:
-				"developer.genesys.cloud 'use-authorization-code' page not in the search excerpts this session; keep.",
+				"developer.genesys.cloud 'use-authorization-code' page not in the search excerpts this session; keep. Re-tried 2026-12-03: no developer.genesys.cloud page in the stored corpora; MyPureCloud repositories hold code only.",
 		},
 		tokenUrl: {
 			unconfirmed:
@@ -1816,9 +1822,11 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 	},
 	gitLab: {
 		authUrl: {
-			unconfirmed:
-				'The flow sections with the /oauth/authorize URL were not in the stored excerpts; /oauth/token, /oauth/revoke and /oauth/userinfo are named in the CORS section. Keep.',
-			lead: 'https://docs.gitlab.com/api/oauth2/#authorization-code-with-proof-key-for-code-exchange-pkce',
+			page: 'https://docs.gitlab.com/api/oauth2/#authorization-code-flow',
+			quote:
+				'Request authorization code. To do that, you should redirect the user to the `/oauth/authorize` page with the following query parameters: https://gitlab.example.com/oauth/authorize?client_id=APP_ID',
+			readOn: '2026-12-03',
+			note: "Read in the page's source (doc/api/oauth2.md, gitlabhq/gitlabhq mirror of gitlab-org/gitlab).",
 		},
 		tokenUrl: {
 			page: 'https://docs.gitlab.com/api/oauth2/#cross-origin-resource-sharing',
@@ -1827,8 +1835,11 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			readOn: '2026-12-03',
 		},
 		tokenAuthMethod: {
-			unconfirmed:
-				'The token request parameters of the flow sections were not in the excerpts; GitLab (Doorkeeper) takes client_id/client_secret as parameters. Keep.',
+			page: 'https://docs.gitlab.com/api/oauth2/#authorization-code-flow',
+			quote:
+				"parameters = 'client_id=APP_ID&client_secret=APP_SECRET&code=RETURNED_CODE&grant_type=authorization_code&redirect_uri=REDIRECT_URI' RestClient.post 'https://gitlab.example.com/oauth/token', parameters",
+			readOn: '2026-12-03',
+			note: 'client_id and client_secret are form-body parameters of the token request (also in the refresh example); read in doc/api/oauth2.md.',
 		},
 		pkce: {
 			page: 'https://docs.gitlab.com/api/oauth2/#supported-oauth-20-flows',
@@ -2016,7 +2027,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 	harvest: {
 		authUrl: {
 			unconfirmed:
-				"The stored copies of the v2 authentication page stop at 'OAuth2 application'; the authorize URL appears only in third-party copies of that page (glama.ai: 'Redirect user to: https://id.getharvest.com/oauth2/authorize?client_id={CLIENT_ID}&response_type=code'). The v1 pages use https://{account}.h...",
+				"The stored copies of the v2 authentication page stop at 'OAuth2 application'; the authorize URL appears only in third-party copies of that page (glama.ai: 'Redirect user to: https://id.getharvest.com/oauth2/authorize?client_id={CLIENT_ID}&response_type=code'). The v1 pages use https://{account}.h... Re-tried 2026-12-03: not found in the stored corpora.",
 			lead: 'https://help.getharvest.com/api-v2/authentication-api/authentication/authentication/#oauth2-application',
 		},
 		tokenUrl: {
@@ -2152,7 +2163,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 	hubSpot: {
 		authUrl: {
 			unconfirmed:
-				"The host/path https://app.hubspot.com/oauth/authorize is what the app's install URL uses; the quoted section does not spell the URL.",
+				"The host/path https://app.hubspot.com/oauth/authorize is what the app's install URL uses; the quoted section does not spell the URL. Re-tried 2026-12-03: the stored working-with-oauth and quickstart pages stop before the URL example.",
 			lead: 'https://developers.hubspot.com/docs/api-reference/legacy/authentication/oauth-tokens/v1/guide#initiating-oauth-access',
 		},
 		tokenUrl: {
@@ -2301,16 +2312,21 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 	},
 	keycloak: {
 		authUrl: {
-			unconfirmed:
-				"Endpoint list of the OIDC layers page not in the stored excerpts; path is Keycloak's standard (row's source). Keep.",
-			lead: 'https://www.keycloak.org/securing-apps/oidc-layers#_oidc_available_endpoints',
+			page: 'https://www.keycloak.org/securing-apps/oidc-layers#_oidc_available_endpoints',
+			quote: 'Authorization endpoint /realms/{realm-name}/protocol/openid-connect/auth',
+			readOn: '2026-12-03',
+			note: "Read in the page's source (keycloak/keycloak docs/guides/securing-apps/partials/oidc/available-endpoints.adoc); the page adds: add the base URL for Keycloak and replace {realm-name} with the name of your realm.",
 		},
 		tokenUrl: {
-			unconfirmed: 'As authUrl.',
-			lead: 'https://www.keycloak.org/securing-apps/oidc-layers#_oidc_available_endpoints',
+			page: 'https://www.keycloak.org/securing-apps/oidc-layers#_oidc_available_endpoints',
+			quote: 'Token endpoint /realms/{realm-name}/protocol/openid-connect/token',
+			readOn: '2026-12-03',
+			note: "Read in the page's source (keycloak/keycloak docs/guides/securing-apps/partials/oidc/available-endpoints.adoc).",
 		},
 		tokenAuthMethod: {
-			unconfirmed: 'Client Id and Secret authenticator accepts Basic and body; not re-read.',
+			unconfirmed:
+				"The server admin guide's Confidential client credentials section (read in keycloak/keycloak docs/documentation/server_admin/topics/clients/oidc/con-confidential-client-credentials.adoc) names the 'Client ID and Secret' authenticator as the default but does not say whether the secret goes in a Basic header or the body; the OIDC layers page lists endpoints only.",
+			lead: 'https://www.keycloak.org/docs/latest/server_admin/#_client-credentials',
 		},
 		pkce: {
 			unconfirmed:
@@ -2375,7 +2391,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 		},
 		tokenAuthMethod: {
 			unconfirmed:
-				'Token request documented with client_id and client_secret as form parameters (x-www-form-urlencoded); Basic not seen in the excerpts read.',
+				'Token request documented with client_id and client_secret as form parameters (x-www-form-urlencoded); Basic not seen in the excerpts read. Re-tried 2026-12-03: the stored linear.app/developers/oauth-2-0-authentication (html and .md) stops at the authorize parameters.',
 			lead: 'https://linear.app/developers/oauth-2-0-authentication',
 		},
 		pkce: {
@@ -2436,7 +2452,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 	linkedIn: {
 		authUrl: {
 			unconfirmed:
-				'Step 2 of the authorization code flow page not in the excerpt (a translated copy shows GET https://www.linkedin.com/oauth/v2/authorization). Keep.',
+				'Step 2 of the authorization code flow page not in the excerpt (a translated copy shows GET https://www.linkedin.com/oauth/v2/authorization). Keep. Re-tried 2026-12-03: learn.microsoft.com/en-us/linkedin/shared/authentication/authorization-code-flow is stored only up to the flow overview.',
 		},
 		tokenUrl: { unconfirmed: 'Not in the excerpt. Keep.' },
 		tokenAuthMethod: { unconfirmed: 'no provider page states it' },
@@ -2791,12 +2807,16 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 	},
 	microsoftEntraId: {
 		authUrl: {
-			unconfirmed: "Not re-read this round (row's source); standard v2 endpoint.",
-			lead: 'https://learn.microsoft.com/en-us/entra/identity-platform/v2-oauth2-auth-code-flow#request-an-authorization-code',
+			page: 'https://learn.microsoft.com/en-us/entra/identity-platform/v2-oauth2-auth-code-flow#request-an-authorization-code',
+			quote: 'https://login.microsoftonline.com/{tenant}/oauth2/v2.0/authorize?',
+			readOn: '2026-12-03',
+			note: "Read in the page's source (MicrosoftDocs/entra-docs). The row templates the host ({microsoftLoginHost}) for national clouds.",
 		},
 		tokenUrl: {
-			unconfirmed: "Not re-read this round (row's source).",
-			lead: 'https://learn.microsoft.com/en-us/entra/identity-platform/v2-oauth2-client-creds-grant-flow#first-case-access-token-request-with-a-shared-secret',
+			page: 'https://learn.microsoft.com/en-us/entra/identity-platform/v2-oauth2-auth-code-flow#request-an-access-token-with-a-client_secret',
+			quote: 'POST /{tenant}/oauth2/v2.0/token HTTP/1.1 Host: https://login.microsoftonline.com',
+			readOn: '2026-12-03',
+			note: "Read in the page's source (MicrosoftDocs/entra-docs); the quote joins the request line and the Host line of the example.",
 		},
 		tokenAuthMethod: {
 			page: 'https://learn.microsoft.com/en-us/entra/identity-platform/v2-oauth2-client-creds-grant-flow#first-case-access-token-request-with-a-shared-secret',
@@ -2862,16 +2882,22 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 	},
 	microsoftOutlook: {
 		authUrl: {
-			unconfirmed:
-				'v2-oauth2-auth-code-flow page not re-read in this session; the row lists it as a source.',
+			page: 'https://learn.microsoft.com/en-us/entra/identity-platform/v2-oauth2-auth-code-flow#request-an-authorization-code',
+			quote: 'https://login.microsoftonline.com/{tenant}/oauth2/v2.0/authorize?',
+			readOn: '2026-12-03',
+			note: "Read in the page's source (MicrosoftDocs/entra-docs). The row templates the host ({microsoftLoginHost}) for national clouds.",
 		},
 		tokenUrl: {
-			unconfirmed:
-				'Seen only in a Microsoft Q&A post (https://login.microsoftonline.com/{directoryId}/oauth2/v2.0/token).',
-			lead: 'https://learn.microsoft.com/en-us/answers/questions/28515/microsoft-graph-api-oauth-20-scopes.html',
+			page: 'https://learn.microsoft.com/en-us/entra/identity-platform/v2-oauth2-auth-code-flow#request-an-access-token-with-a-client_secret',
+			quote: 'POST /{tenant}/oauth2/v2.0/token HTTP/1.1 Host: https://login.microsoftonline.com',
+			readOn: '2026-12-03',
+			note: "Read in the page's source (MicrosoftDocs/entra-docs); the quote joins the request line and the Host line of the example.",
 		},
 		tokenAuthMethod: {
-			unconfirmed: 'Microsoft accepts client_secret in the body (and Basic); not re-read.',
+			page: 'https://learn.microsoft.com/en-us/entra/identity-platform/v2-oauth2-auth-code-flow#request-an-access-token-with-a-client_secret',
+			quote: 'Like all parameters here, the client secret must be URL-encoded before being sent.',
+			readOn: '2026-12-03',
+			note: 'client_secret is a form-body parameter of the example; the same cell adds: The Basic auth pattern of instead providing credentials in the Authorization header, per RFC 6749 is also supported.',
 		},
 		pkce: { unconfirmed: 'no provider page states it' },
 		scopeSeparator: { unconfirmed: 'no provider page states it' },
@@ -3249,13 +3275,25 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 	},
 	okta: {
 		authUrl: {
-			unconfirmed:
-				'Org AS endpoints not re-read this session (row sources include okta-oauth OpenAPI).',
+			page: 'https://developer.okta.com/docs/guides/implement-grant-type/authcode/main/#request-an-authorization-code',
+			quote:
+				"If you're using the org authorization server, then your request URL would look something like this: https://{yourOktaDomain}/oauth2/v1/authorize?",
+			readOn: '2026-12-03',
+			note: "Read in the page's source (okta/okta-developer-docs, guides/implement-grant-type/main/authcode/use-flow.md).",
 		},
-		tokenUrl: { unconfirmed: 'no provider page states it' },
+		tokenUrl: {
+			page: 'https://developer.okta.com/docs/guides/implement-grant-type/authcode/main/#exchange-the-code-for-tokens',
+			quote:
+				"If you're using the org authorization server, then your request would look something like this: curl --request POST --url https://{yourOktaDomain}/oauth2/v1/token",
+			readOn: '2026-12-03',
+			note: "Read in the page's source (okta/okta-developer-docs); the quote joins the sentence and the first lines of the curl example.",
+		},
 		tokenAuthMethod: {
-			unconfirmed:
-				"Okta app setting 'Client authentication' (client_secret_basic default; post also allowed per app).",
+			page: 'https://developer.okta.com/docs/guides/implement-grant-type/authcode/main/#exchange-the-code-for-tokens',
+			quote:
+				"The call to the `/token` endpoint requires authentication. In this case, it's Basic Authentication with the client ID and secret Base64-encoded.",
+			readOn: '2026-12-03',
+			note: "Per-app setting 'Client authentication' in Okta can also allow client_secret_post; the guide's example uses Basic.",
 		},
 		pkce: { unconfirmed: 'no provider page states it' },
 		scopeSeparator: { unconfirmed: 'no provider page states it' },
@@ -3292,9 +3330,11 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 	},
 	oktaCustomAuthServer: {
 		authUrl: {
-			unconfirmed:
-				"the page was not quoted this round: Row's documented source (custom AS endpoints /oauth2/{authorizationServerId}/v1/...); not re-read this round.",
-			lead: 'https://developer.okta.com/docs/api/openapi/okta-oauth/oauth/customas',
+			page: 'https://developer.okta.com/docs/guides/customize-authz-server/main/#test-an-openid-connect-flow',
+			quote:
+				'It looks like this: https://{yourOktaDomain}/oauth2/{authorizationServerId}/v1/authorize',
+			readOn: '2026-12-03',
+			note: "Read in the page's source (okta/okta-developer-docs, guides/customize-authz-server/main/index.md).",
 		},
 		tokenUrl: {
 			page: 'https://developer.okta.com/docs/guides/implement-client-creds/overview/#request-for-token',
@@ -3479,7 +3519,8 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			lead: 'https://github.com/pinterest/pinterest-python-generated-api-client/blob/main/docs/OauthApi.md',
 		},
 		tokenUrl: {
-			unconfirmed: 'only github.com states it (not the provider): a lead',
+			unconfirmed:
+				'only github.com states it (not the provider): a lead Re-tried 2026-12-03: developers.pinterest.com/docs/getting-started/set-up-authentication-and-authorization is stored only up to its prerequisites table.',
 			lead: 'https://github.com/pinterest/pinterest-python-generated-api-client/blob/main/docs/OauthApi.md',
 		},
 		tokenAuthMethod: {
@@ -3761,7 +3802,10 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 				'Step 2 of the v3.1 page not in the excerpt (the legacy v3.0 page used per-country hosts such as oauth.na.sageone.com).',
 		},
 		tokenAuthMethod: {
-			unconfirmed: "The legacy page's example sends client_id/client_secret in the POST body.",
+			page: 'https://developer.sage.com/accounting/guides/authenticating/postman',
+			quote: 'Set Client Authentication to Send client credentials in body.',
+			readOn: '2026-12-03',
+			note: "Sage's own Postman guide for the v3.1 Accounting API sends the client credentials in the token request body (the row's body).",
 		},
 		pkce: {
 			unconfirmed: 'no provider page states it',
@@ -3925,7 +3969,8 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 	},
 	shopify: {
 		authUrl: {
-			unconfirmed: 'Row source; URL text not in a stored excerpt today.',
+			unconfirmed:
+				"Row source; URL text not in a stored excerpt today. Re-tried 2026-12-03: shopify.dev's authorization-code-grant pages (html and .md) are stored only up to Step 1's introduction.",
 			lead: 'https://shopify.dev/docs/apps/build/authentication-authorization/access-tokens/authorization-code-grant',
 		},
 		tokenUrl: {
@@ -3991,11 +4036,23 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 		regions: { notApplicable: 'Per-shop host, no regions.' },
 	},
 	slack: {
-		authUrl: { unconfirmed: 'installing-with-oauth not re-read this session (row source).' },
-		tokenUrl: {
-			unconfirmed: "Seen in Slack's own refresh flow via third parties (nango blog); row source.",
+		authUrl: {
+			unconfirmed:
+				"installing-with-oauth not re-read this session (row source). Re-tried 2026-12-03: the stored docs.slack.dev/api.slack.com copies of installing-with-oauth are cut inside the example link ('https://slack.com/oauth/v2/a...').",
 		},
-		tokenAuthMethod: { unconfirmed: 'Slack accepts Basic or body; row marks it unconfirmed.' },
+		tokenUrl: {
+			page: 'https://docs.slack.dev/reference/methods/oauth.v2.access#facts',
+			quote:
+				'Exchanges a temporary OAuth verifier code for an access token. Method Access POST https://slack.com/api/oauth.v2.access',
+			readOn: '2026-12-03',
+		},
+		tokenAuthMethod: {
+			page: 'https://docs.slack.dev/reference/methods/oauth.v2.access#arguments',
+			quote:
+				'If possible, avoid sending client_id and client_secret as parameters in your request and instead supply the Client ID and Client Secret using the HTTP Basic authentication scheme.',
+			readOn: '2026-12-03',
+			note: "Basic is the recommended form (the row's header); client_id and client_secret are also listed as optional form parameters.",
+		},
 		pkce: { unconfirmed: 'Row: enabling PKCE makes the app a public client (30-day refresh).' },
 		scopeSeparator: { unconfirmed: 'no provider page states it' },
 		refreshScopes: {
@@ -4111,7 +4168,8 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			readOn: '2026-12-03',
 		},
 		tokenAuthMethod: {
-			unconfirmed: "Header table (Authorization: Basic) cut in the excerpt; row's source.",
+			unconfirmed:
+				"Header table (Authorization: Basic) cut in the excerpt; row's source. Re-tried 2026-12-03: no developer.spotify.com copy in the stored corpora (only third-party courses and code).",
 			lead: 'https://developer.spotify.com/documentation/web-api/tutorials/refreshing-tokens#request',
 		},
 		pkce: {
@@ -4165,9 +4223,11 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 	},
 	square: {
 		authUrl: {
-			unconfirmed:
-				'Row source (connect.squareup.com / connect.squareupsandbox.com); not re-read today.',
-			lead: 'https://developer.squareup.com/docs/oauth-api/create-urls-for-square-authorization',
+			page: 'https://developer.squareup.com/reference/square/o-auth/authorize',
+			quote:
+				'The completed URL looks similar to the following example: https://connect.squareup.com/oauth2/authorize?client_id={YOUR_APP_ID}&scope=CUSTOMERS_WRITE+CUSTOMERS_READ',
+			readOn: '2026-12-03',
+			note: 'Production host; the row templates connect.{squareEnvironment} for squareup.com and squareupsandbox.com.',
 		},
 		tokenUrl: {
 			page: 'https://developer.squareup.com/reference/square/o-auth/obtain-token',
@@ -4230,7 +4290,10 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 		regions: { notApplicable: 'Sandbox/production environment only.' },
 	},
 	strava: {
-		authUrl: { unconfirmed: 'authentication page excerpt stopped before the URL; row source.' },
+		authUrl: {
+			unconfirmed:
+				'authentication page excerpt stopped before the URL; row source. Re-tried 2026-12-03: developers.strava.com/docs/authentication and strava.github.io/api/v3/oauth are stored only up to the overview.',
+		},
 		tokenUrl: { unconfirmed: 'no provider page states it' },
 		tokenAuthMethod: {
 			page: 'https://strava.github.io/api/v3/oauth',
@@ -4491,9 +4554,11 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 	},
 	twitter: {
 		authUrl: {
-			unconfirmed:
-				"the page was not quoted this round: Row's source ('Step 1: Construct an Authorize URL'); the stored excerpt stops before the URL.",
-			lead: 'https://docs.x.com/fundamentals/authentication/oauth-2-0/user-access-token#steps-to-connect-using-oauth-2-0',
+			page: 'https://docs.x.com/fundamentals/authentication/oauth-2-0/user-access-token#steps-to-connect-using-oauth-2-0',
+			quote:
+				'An example URL to redirect the user to would look like this: https://x.com/i/oauth2/authorize?response_type=code&client_id=',
+			readOn: '2026-12-03',
+			note: "Read in the page's source (xdevplatform/docs, fundamentals/authentication/oauth-2-0/user-access-token.mdx).",
 		},
 		tokenUrl: {
 			page: 'https://docs.x.com/fundamentals/authentication/oauth-2-0/authorization-code#refresh-tokens',
@@ -4563,7 +4628,8 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 	},
 	typeform: {
 		authUrl: {
-			unconfirmed: "the page was not quoted this round: Row's source; not re-read this round.",
+			unconfirmed:
+				"the page was not quoted this round: Row's source; not re-read this round. Re-tried 2026-12-03: no typeform.com developer page in the stored corpora.",
 			lead: 'https://www.typeform.com/developers/get-started/applications/',
 		},
 		tokenUrl: {
@@ -4738,7 +4804,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 		},
 		tokenUrl: {
 			unconfirmed:
-				'The FAQ names the /oauth2/token call but not its host; the full URL login.wrike.com/oauth2/token is in the token-exchange step of the OAuth page, which the search excerpts did not reach. Keep.',
+				'The FAQ names the /oauth2/token call but not its host; the full URL login.wrike.com/oauth2/token is in the token-exchange step of the OAuth page, which the search excerpts did not reach. Keep. Re-tried 2026-12-03: every stored copy of developers.wrike.com/oauth-20-authorization stops in step 1 (authorize URL https://login.wrike.com/oauth2/authorize/v4).',
 			lead: 'https://developers.wrike.com/faq#4-does-the-api-support-users-on-european-data-center-eu-dc',
 		},
 		tokenAuthMethod: {
@@ -4809,11 +4875,15 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 	},
 	xero: {
 		authUrl: {
-			unconfirmed: "Not re-read this round (row's source).",
-			lead: 'https://developer.xero.com/documentation/guides/oauth2/auth-flow',
+			page: 'https://developer.xero.com/documentation/oauth2/auth-flow',
+			quote:
+				'1. Send a user to authorize your app Your app should direct users to the following url: https://login.xero.com/identity/connect/authorize?response_type=code&client_id=YOURCLIENTID',
+			readOn: '2026-12-03',
+			note: "Stored copy at the page's older address; developer.xero.com/documentation/guides/oauth2/auth-flow is the current one.",
 		},
 		tokenUrl: {
-			unconfirmed: "Not re-read this round (row's source).",
+			unconfirmed:
+				"Not re-read this round (row's source). Re-tried 2026-12-03: the stored copy of developer.xero.com/documentation/oauth2/auth-flow stops after step 1 (authorize URL, now confirmed).",
 			lead: 'https://developer.xero.com/documentation/guides/oauth2/auth-flow',
 		},
 		tokenAuthMethod: {
@@ -4883,7 +4953,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 		},
 		tokenAuthMethod: {
 			unconfirmed:
-				"client_id/client_secret in a JSON body in Zendesk examples; form-encoded acceptance unconfirmed (row's item).",
+				"client_id/client_secret in a JSON body in Zendesk examples; form-encoded acceptance unconfirmed (row's item). Re-tried 2026-12-03: the stored grant_type_tokens page says the code is exchanged 'including the authorization_code, client_id, and, if using PKCE, the code_verifier'; its parameter table is not stored.",
 			lead: 'https://developer.zendesk.com/api-reference/ticketing/oauth/grant_type_tokens/',
 		},
 		pkce: {

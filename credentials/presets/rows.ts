@@ -192,6 +192,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 			'https://auth0.com/docs/get-started/applications/credentials',
 			'https://auth0.com/docs/applications/view-application-type',
 			'https://auth0.com/docs/api/authentication/user-profile/get-user-info',
+			'https://auth0.com/docs/api/authentication/authorization-code-flow/authorize-application',
 		],
 		confirmedOn: '2026-12-01',
 		unconfirmed: ['accessTokenLifetime (default value)'],
@@ -494,6 +495,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 			'https://developers.docusign.com/platform/auth/confidential-authcode-get-token',
 			'https://developers.docusign.com/platform/auth/authcode',
 			'https://developers.docusign.com/platform/auth/reference/user-info',
+			'https://developers.docusign.com/platform/auth/reference/obtain-consent',
 		],
 		confirmedOn: '2026-12-01',
 		unconfirmed: ['accessTokenLifetime', 'refreshTokenNotes'],
@@ -1482,6 +1484,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 			'https://support.okta.com/help/s/article/refresh-token-expiration-behavior',
 			'https://developer.okta.com/docs/guides/implement-oauth-for-okta-serviceapp/create-publicprivate-keypair/',
 			'https://support.okta.com/help/s/article/creating-a-private-key-jwt-when-a-client-has-multiple-public-private-key-pairs',
+			'https://developer.okta.com/docs/guides/implement-grant-type/authcode/main/',
 		],
 		confirmedOn: '2026-12-01',
 	},
@@ -1512,6 +1515,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 			'https://developer.okta.com/docs/api/openapi/okta-oauth/guides/client-auth',
 			'https://developer.okta.com/docs/api/openapi/okta-oauth/oauth/customas',
 			'https://developer.okta.com/docs/reference/api/authorization-servers/',
+			'https://developer.okta.com/docs/guides/customize-authz-server/main/',
 		],
 		confirmedOn: '2026-12-01',
 	},
@@ -1744,6 +1748,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		sources: [
 			'https://developer.sage.com/accounting/guides/authenticating/authentication',
 			'https://developer.sage.com/accounting/V3.0_docs/authentication/',
+			'https://developer.sage.com/accounting/guides/authenticating/postman',
 		],
 		confirmedOn: '2026-12-01',
 		unconfirmed: [
@@ -1897,11 +1902,10 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 			'https://docs.slack.dev/authentication/using-pkce',
 			'https://docs.slack.dev/changelog/2026/03/30/pkce',
 			'https://docs.slack.dev/authentication/using-token-rotation',
+			'https://docs.slack.dev/reference/methods/oauth.v2.access',
 		],
 		confirmedOn: '2026-12-01',
-		unconfirmed: [
-			"tokenAuthMethod (Basic recommended in Slack's oauth.v2.access reference; not re-read this session)",
-		],
+		unconfirmed: [],
 	},
 	{
 		id: 'smartsheet',
@@ -1989,6 +1993,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 			'https://developer.squareup.com/docs/oauth-api/overview',
 			'https://developer.squareup.com/reference/square/o-auth/obtain-token',
 			'https://developer.squareup.com/reference/square/objects/ObtainTokenResponse',
+			'https://developer.squareup.com/reference/square/o-auth/authorize',
 		],
 		confirmedOn: '2026-12-01',
 		unconfirmed: [
@@ -2333,6 +2338,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 			'https://developer.xero.com/documentation/guides/oauth2/auth-flow',
 			'https://developer.xero.com/faq/granular-scopes',
 			'https://developer.xero.com/documentation/guides/oauth2/scopes/',
+			'https://developer.xero.com/documentation/oauth2/auth-flow',
 		],
 		confirmedOn: '2026-12-01',
 		unconfirmed: [
