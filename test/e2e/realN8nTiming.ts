@@ -136,7 +136,7 @@ export async function builtinVersion(ctx: E2eContext): Promise<number> {
 }
 
 export const realN8nTiming: Scenario = {
-	name: `real n8n timing: ${ITEMS} items, OAuth2 HTTP Request vs HTTP Request with n8n's generic OAuth2 credential, and HTTP Request with this credential`,
+	name: `real n8n timing: ${ITEMS} items, OAuth2 HTTP Request vs HTTP Request with n8n's generic OAuth2 credential (also holding one expression), and HTTP Request with this credential`,
 	skip: (ctx) =>
 		ctx.nodeTypes.has(NODE_TYPES.httpRequest)
 			? undefined
@@ -149,21 +149,31 @@ export const realN8nTiming: Scenario = {
 			'Timing ours',
 			customCredentialData(ctx, client, 'authorizationCode'),
 		);
-		const generic = await ctx.rest.createCredential(
-			`Timing generic ${Date.now().toString(36)}`,
-			GENERIC_OAUTH2_TYPE,
-			{
-				grantType: 'authorizationCode',
-				authUrl: ctx.auth.authorizeUrl,
-				accessTokenUrl: ctx.auth.tokenUrl,
-				clientId: client.clientId,
-				clientSecret: client.clientSecret ?? '',
-				scope: 'contacts.read items.read',
-				authentication: 'header',
-			},
+		const connectedGeneric = async (label: string, scope: string) => {
+			const credential = await ctx.rest.createCredential(
+				`Timing ${label} ${Date.now().toString(36)}`,
+				GENERIC_OAUTH2_TYPE,
+				{
+					grantType: 'authorizationCode',
+					authUrl: ctx.auth.authorizeUrl,
+					accessTokenUrl: ctx.auth.tokenUrl,
+					clientId: client.clientId,
+					clientSecret: client.clientSecret ?? '',
+					scope,
+					authentication: 'header',
+				},
+			);
+			const connected = await connectOverHttp(ctx.rest, credential.id);
+			assert.match(connected.callbackHtml, /successful/i, `the ${label} credential connected`);
+			return credential;
+		};
+		const generic = await connectedGeneric('generic', 'contacts.read items.read');
+		// The same credential with its Scope typed as one constant expression: the ceiling for any
+		// credential that holds an expression field.
+		const genericOneExpression = await connectedGeneric(
+			'generic one expression',
+			'={{ "contacts.read items.read" }}',
 		);
-		const connected = await connectOverHttp(ctx.rest, generic.id);
-		assert.match(connected.callbackHtml, /successful/i, 'the generic credential connected');
 		const url = `${ctx.api.url}/contacts/1`;
 		const version = await builtinVersion(ctx);
 		const flows = {
@@ -179,6 +189,22 @@ export const realN8nTiming: Scenario = {
 				parameters: builtinHttpRequestGet(url, { genericType: GENERIC_OAUTH2_TYPE }),
 				credentials: { [GENERIC_OAUTH2_TYPE]: { id: generic.id, name: generic.name } },
 			}),
+			builtinGenericOneExpression: await timedWorkflow(
+				ctx,
+				'builtin generic one expression',
+				{
+					type: BUILTIN_HTTP_REQUEST_TYPE,
+					typeVersion: version,
+					parameters: builtinHttpRequestGet(url, { genericType: GENERIC_OAUTH2_TYPE }),
+					credentials: {
+						[GENERIC_OAUTH2_TYPE]: {
+							id: genericOneExpression.id,
+							name: genericOneExpression.name,
+						},
+					},
+				},
+				BUILTIN_OURS_ITEMS,
+			),
 			builtinOurs: await timedWorkflow(
 				ctx,
 				'builtin ours',
@@ -192,14 +218,20 @@ export const realN8nTiming: Scenario = {
 			),
 		};
 		const itemsOf = (flow: keyof typeof flows) =>
-			flow === 'builtinOurs' ? BUILTIN_OURS_ITEMS : ITEMS;
+			flow === 'builtinOurs' || flow === 'builtinGenericOneExpression' ? BUILTIN_OURS_ITEMS : ITEMS;
 		const runs: Record<keyof typeof flows, TimedRun[]> = {
 			ours: [],
 			builtinGeneric: [],
+			builtinGenericOneExpression: [],
 			builtinOurs: [],
 		};
 		try {
-			const order: Array<keyof typeof flows> = ['ours', 'builtinGeneric', 'builtinOurs'];
+			const order: Array<keyof typeof flows> = [
+				'ours',
+				'builtinGeneric',
+				'builtinGenericOneExpression',
+				'builtinOurs',
+			];
 			// A warm-up of each, then alternating rounds.
 			for (const flow of order) await flows[flow].run();
 			for (let index = 0; index < ROUNDS; index++) {
@@ -220,9 +252,7 @@ export const realN8nTiming: Scenario = {
 				}
 			}
 		} finally {
-			await flows.ours.remove();
-			await flows.builtinGeneric.remove();
-			await flows.builtinOurs.remove();
+			for (const flow of Object.values(flows)) await flow.remove();
 		}
 		const rate = (flow: keyof typeof flows) =>
 			median(runs[flow].map((run) => itemsOf(flow) / (run.nodeMs / 1000)));
@@ -235,6 +265,14 @@ export const realN8nTiming: Scenario = {
 				rate('builtinOurs') / rate('builtinGeneric'),
 			),
 			real_n8n_builtin_ours_items_per_s: round(rate('builtinOurs'), 1),
+			/** The same node with n8n's generic credential holding one constant expression vs without. */
+			real_n8n_ratio_builtin_node_one_expression_vs_generic_credential: round(
+				rate('builtinGenericOneExpression') / rate('builtinGeneric'),
+			),
+			real_n8n_builtin_generic_one_expression_items_per_s: round(
+				rate('builtinGenericOneExpression'),
+				1,
+			),
 			real_n8n_builtin_ours_items: BUILTIN_OURS_ITEMS,
 			real_n8n_builtin_ours_node_ms_runs: runs.builtinOurs.map((run) => run.nodeMs),
 			real_n8n_ours_node_ms_runs: runs.ours.map((run) => run.nodeMs),

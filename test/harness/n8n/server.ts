@@ -325,6 +325,25 @@ export class N8nRest {
 	constructor(readonly baseUrl: string) {}
 
 	async request<T = unknown>(method: string, urlPath: string, body?: unknown): Promise<T> {
+		// n8n answers 503 "Database is not ready!" while its database health check lags behind (seen
+		// on a loaded machine): reads are asked again, for up to 15 s.
+		for (let attempt = 1; ; attempt++) {
+			try {
+				return await this.requestOnce<T>(method, urlPath, body);
+			} catch (error) {
+				if (
+					!(error instanceof RestError) ||
+					error.status !== 503 ||
+					method !== 'GET' ||
+					attempt >= 30
+				)
+					throw error;
+				await sleep(500);
+			}
+		}
+	}
+
+	private async requestOnce<T>(method: string, urlPath: string, body?: unknown): Promise<T> {
 		const response = await fetch(`${this.baseUrl}${urlPath}`, {
 			method,
 			headers: {
