@@ -280,45 +280,45 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 	},
 	amazonCognito: {
 		authUrl: {
-			page: 'https://github.com/awsdocs/amazon-cognito-developer-guide/blob/master/doc_source/authorization-endpoint.md#sample-authorization-code-grant',
+			page: 'https://github.com/awsdocs/amazon-cognito-developer-guide/blob/main/doc_source/authorization-endpoint.md#sample-authorization-code-grant',
 			quote: 'GET https://mydomain.auth.us-east-1.amazoncognito.com/oauth2/authorize?',
 			readOn: '2026-12-03',
 			note: "AWS's own developer-guide source repository (awsdocs). The host is the user pool domain: the prefix domain <prefix>.auth.<region>.amazoncognito.com or a custom domain.",
 		},
 		tokenUrl: {
-			page: 'https://github.com/awsdocs/amazon-cognito-developer-guide/blob/master/doc_source/token-endpoint.md#post-token-positive-exchanging-authorization-code-for-tokens',
+			page: 'https://github.com/awsdocs/amazon-cognito-developer-guide/blob/main/doc_source/token-endpoint.md#post-token-positive-exchanging-authorization-code-for-tokens',
 			quote: 'POST https://mydomain.auth.us-east-1.amazoncognito.com/oauth2/token',
 			readOn: '2026-12-03',
 			note: "Current page (docs.aws.amazon.com/cognito/latest/developerguide/token-endpoint.html): 'The OAuth 2.0 token endpoint at /oauth2/token issues JSON web tokens (JWTs)'.",
 		},
 		tokenAuthMethod: {
-			page: 'https://github.com/awsdocs/amazon-cognito-developer-guide/blob/master/doc_source/token-endpoint.md#post-token-request-parameters',
+			page: 'https://github.com/awsdocs/amazon-cognito-developer-guide/blob/main/doc_source/token-endpoint.md#post-token-request-parameters',
 			quote:
-				'If the client was issued a secret, the client must pass its `client_id` and `client_secret` in the authorization header through Basic HTTP authorization',
+				'If the client was issued a secret, the client can pass its `client_id` and `client_secret` in the authorization header as `client_secret_basic` HTTP authorization',
 			readOn: '2026-12-03',
-			note: 'The current page (translated copies read) adds client_secret_post; Basic is accepted on every version.',
+			note: "The same section adds client_secret_post ('You can also include the client_id and client_secret in the request body'); the preset sends Basic. Read on the repository's main branch (the developer guide's source, archived by AWS).",
 		},
 		pkce: {
-			page: 'https://github.com/awsdocs/amazon-cognito-developer-guide/blob/master/doc_source/authorization-endpoint.md#get-authorize-request-parameters',
+			page: 'https://github.com/awsdocs/amazon-cognito-developer-guide/blob/main/doc_source/authorization-endpoint.md#get-authorize-request-parameters',
 			quote:
 				'The PKCE RFC defines two methods, S256 and plain; however, Amazon Cognito authentication server supports only S256',
 			readOn: '2026-12-03',
 			note: 'code_challenge_method is optional.',
 		},
 		scopeSeparator: {
-			page: 'https://github.com/awsdocs/amazon-cognito-developer-guide/blob/master/doc_source/authorization-endpoint.md#get-authorize-request-parameters',
+			page: 'https://github.com/awsdocs/amazon-cognito-developer-guide/blob/main/doc_source/authorization-endpoint.md#get-authorize-request-parameters',
 			quote: 'Scopes must be separated by spaces',
 			readOn: '2026-12-03',
 		},
 		refreshScopes: {
-			page: 'https://github.com/awsdocs/amazon-cognito-developer-guide/blob/master/doc_source/token-endpoint.md#post-token-request-parameters-in-body',
+			page: 'https://github.com/awsdocs/amazon-cognito-developer-guide/blob/main/doc_source/token-endpoint.md#post-token-request-parameters-in-body',
 			quote:
 				'The token endpoint returns `refresh_token` only when the `grant_type` is `authorization_code`',
 			readOn: '2026-12-03',
 			note: 'Every code exchange returns a refresh token; no scope or parameter asks for it.',
 		},
 		tokenLifetimes: {
-			page: 'https://github.com/awsdocs/amazon-cognito-developer-guide/blob/master/doc_source/amazon-cognito-user-pools-using-the-refresh-token.md',
+			page: 'https://github.com/awsdocs/amazon-cognito-developer-guide/blob/main/doc_source/amazon-cognito-user-pools-using-the-refresh-token.md',
 			quote:
 				'By default, the refresh token expires 30 days after your application user signs into your user pool',
 			readOn: '2026-12-03',
@@ -331,20 +331,20 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			readOn: '2026-12-03',
 		},
 		clientCredentialsScopes: {
-			page: 'https://github.com/awsdocs/amazon-cognito-developer-guide/blob/master/doc_source/token-endpoint.md#post-token-request-parameters-in-body',
+			page: 'https://github.com/awsdocs/amazon-cognito-developer-guide/blob/main/doc_source/token-endpoint.md#post-token-request-parameters-in-body',
 			quote:
 				"If the client doesn't request any scopes, the authentication server uses all custom scopes associated with the client.",
 			readOn: '2026-12-03',
 			note: "The scope parameter: 'Can be a combination of any custom scopes associated with a client'. The preset sends no default scope on client credentials (the defaults are OpenID scopes only).",
 		},
 		apiBaseUrl: {
-			page: 'https://github.com/awsdocs/amazon-cognito-developer-guide/blob/master/doc_source/userinfo-endpoint.md#get-userinfo-positive-exchanging-authorization-code-for-userinfo-sample-request',
+			page: 'https://github.com/awsdocs/amazon-cognito-developer-guide/blob/main/doc_source/userinfo-endpoint.md#get-userinfo-positive-exchanging-authorization-code-for-userinfo-sample-request',
 			quote: 'GET https://<your-user-pool-domain>/oauth2/userInfo',
 			readOn: '2026-12-03',
 			note: "The APIs a Cognito token protects are the user's own (API Gateway, ...): they add those hosts to the allowed domains.",
 		},
 		apiHosts: {
-			page: 'https://github.com/awsdocs/amazon-cognito-developer-guide/blob/master/doc_source/userinfo-endpoint.md#get-userinfo-positive-exchanging-authorization-code-for-userinfo-sample-request',
+			page: 'https://github.com/awsdocs/amazon-cognito-developer-guide/blob/main/doc_source/userinfo-endpoint.md#get-userinfo-positive-exchanging-authorization-code-for-userinfo-sample-request',
 			quote: 'GET https://<your-user-pool-domain>/oauth2/userInfo',
 			readOn: '2026-12-03',
 		},
@@ -352,20 +352,20 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			notApplicable: 'The token response names no API host.',
 		},
 		checkRequest: {
-			page: 'https://github.com/awsdocs/amazon-cognito-developer-guide/blob/master/doc_source/userinfo-endpoint.md#get-userinfo',
-			quote: 'The `/oauth2/userInfo` endpoint returns information about the authenticated user',
+			page: 'https://github.com/awsdocs/amazon-cognito-developer-guide/blob/main/doc_source/userinfo-endpoint.md#get-userinfo',
+			quote: 'The `openid` scope must be one of the access token claims.',
 			readOn: '2026-12-03',
-			note: 'Client credentials tokens have no user: no check on that grant.',
+			note: 'userInfo page, intro; openid is in the default scopes. Client credentials tokens have no user: no check on that grant.',
 		},
 		consoleSettings: {
-			page: 'https://github.com/awsdocs/amazon-cognito-developer-guide/blob/master/doc_source/amazon-cognito-user-pools-using-the-refresh-token.md',
+			page: 'https://github.com/awsdocs/amazon-cognito-developer-guide/blob/main/doc_source/amazon-cognito-user-pools-using-the-refresh-token.md',
 			quote:
 				"When you create an application for your user pool, you can set the application's refresh token expiration to any value between 60 minutes and 10 years.",
 			readOn: '2026-12-03',
 			note: 'Console menu names in the setup hint are from the current console, not quoted.',
 		},
 		regions: {
-			page: 'https://github.com/awsdocs/amazon-cognito-developer-guide/blob/master/doc_source/authorization-endpoint.md#sample-authorization-code-grant',
+			page: 'https://github.com/awsdocs/amazon-cognito-developer-guide/blob/main/doc_source/authorization-endpoint.md#sample-authorization-code-grant',
 			quote: 'GET https://mydomain.auth.us-east-1.amazoncognito.com/oauth2/authorize?',
 			readOn: '2026-12-03',
 		},
