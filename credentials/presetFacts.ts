@@ -42,6 +42,7 @@ export function isConfirmedFact(record: PresetFactRecord): boolean {
 export const PRESET_DOC_DOMAINS: Record<string, string[]> = {
 	adobeIms: ['adobe.com'],
 	airtable: ['airtable.com'],
+	amazonCognito: ['aws.amazon.com', 'github.com/awsdocs'],
 	apigee: ['google.com', 'googleapis.com'],
 	asana: ['asana.com'],
 	atlassian: ['atlassian.com'],
@@ -87,12 +88,14 @@ export const PRESET_DOC_DOMAINS: Record<string, string[]> = {
 	notion: ['notion.com'],
 	okta: ['okta.com'],
 	oktaCustomAuthServer: ['okta.com'],
+	oneLogin: ['onelogin.com'],
 	outreach: ['outreach.io'],
 	payPal: ['paypal.com'],
 	pinterest: ['pinterest.com'],
 	pipedrive: ['pipedrive.com', 'pipedrive.readme.io'],
 	quickBooks: ['intuit.com'],
 	reddit: ['github.com/reddit-archive', 'reddit.com', 'redditinc.com'],
+	ringCentral: ['ringcentral.com', 'github.com/ringcentral', 'ringcentral.github.io'],
 	sageAccounting: ['sage.com'],
 	salesforce: ['salesforce.com'],
 	serviceNow: ['servicenow.com'],
@@ -274,6 +277,98 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			note: 'fixed in the row: setupHint names the Terms of Service URL, Support Email and Privacy Policy URL',
 		},
 		regions: { unconfirmed: 'No regional hosts documented.' },
+	},
+	amazonCognito: {
+		authUrl: {
+			page: 'https://github.com/awsdocs/amazon-cognito-developer-guide/blob/main/doc_source/authorization-endpoint.md#sample-authorization-code-grant',
+			quote: 'GET https://mydomain.auth.us-east-1.amazoncognito.com/oauth2/authorize?',
+			readOn: '2026-12-03',
+			note: "AWS's own developer-guide source repository (awsdocs). The host is the user pool domain: the prefix domain <prefix>.auth.<region>.amazoncognito.com or a custom domain.",
+		},
+		tokenUrl: {
+			page: 'https://github.com/awsdocs/amazon-cognito-developer-guide/blob/main/doc_source/token-endpoint.md#post-token-positive-exchanging-authorization-code-for-tokens',
+			quote: 'POST https://mydomain.auth.us-east-1.amazoncognito.com/oauth2/token',
+			readOn: '2026-12-03',
+			note: "Current page (docs.aws.amazon.com/cognito/latest/developerguide/token-endpoint.html): 'The OAuth 2.0 token endpoint at /oauth2/token issues JSON web tokens (JWTs)'.",
+		},
+		tokenAuthMethod: {
+			page: 'https://github.com/awsdocs/amazon-cognito-developer-guide/blob/main/doc_source/token-endpoint.md#post-token-request-parameters',
+			quote:
+				'If the client was issued a secret, the client can pass its `client_id` and `client_secret` in the authorization header as `client_secret_basic` HTTP authorization',
+			readOn: '2026-12-03',
+			note: "The same section adds client_secret_post ('You can also include the client_id and client_secret in the request body'); the preset sends Basic. Read on the repository's main branch (the developer guide's source, archived by AWS).",
+		},
+		pkce: {
+			page: 'https://github.com/awsdocs/amazon-cognito-developer-guide/blob/main/doc_source/authorization-endpoint.md#get-authorize-request-parameters',
+			quote:
+				'The PKCE RFC defines two methods, S256 and plain; however, Amazon Cognito authentication server supports only S256',
+			readOn: '2026-12-03',
+			note: 'code_challenge_method is optional.',
+		},
+		scopeSeparator: {
+			page: 'https://github.com/awsdocs/amazon-cognito-developer-guide/blob/main/doc_source/authorization-endpoint.md#get-authorize-request-parameters',
+			quote: 'Scopes must be separated by spaces',
+			readOn: '2026-12-03',
+		},
+		refreshScopes: {
+			page: 'https://github.com/awsdocs/amazon-cognito-developer-guide/blob/main/doc_source/token-endpoint.md#post-token-request-parameters-in-body',
+			quote:
+				'The token endpoint returns `refresh_token` only when the `grant_type` is `authorization_code`',
+			readOn: '2026-12-03',
+			note: 'Every code exchange returns a refresh token; no scope or parameter asks for it.',
+		},
+		tokenLifetimes: {
+			page: 'https://github.com/awsdocs/amazon-cognito-developer-guide/blob/main/doc_source/amazon-cognito-user-pools-using-the-refresh-token.md',
+			quote:
+				'By default, the refresh token expires 30 days after your application user signs into your user pool',
+			readOn: '2026-12-03',
+			note: 'Refresh token expiration is fixed from sign-in, not extended by refreshing; rotation (an optional newer app client setting) not read.',
+		},
+		grants: {
+			page: 'https://docs.aws.amazon.com/cognito/latest/developerguide/token-endpoint.html',
+			quote:
+				'The OAuth 2.0 token endpoint at /oauth2/token issues JSON web tokens (JWTs) to applications that want to complete authorization-code and client-credentials grant flows.',
+			readOn: '2026-12-03',
+		},
+		clientCredentialsScopes: {
+			page: 'https://github.com/awsdocs/amazon-cognito-developer-guide/blob/main/doc_source/token-endpoint.md#post-token-request-parameters-in-body',
+			quote:
+				"If the client doesn't request any scopes, the authentication server uses all custom scopes associated with the client.",
+			readOn: '2026-12-03',
+			note: "The scope parameter: 'Can be a combination of any custom scopes associated with a client'. The preset sends no default scope on client credentials (the defaults are OpenID scopes only).",
+		},
+		apiBaseUrl: {
+			page: 'https://github.com/awsdocs/amazon-cognito-developer-guide/blob/main/doc_source/userinfo-endpoint.md#get-userinfo-positive-exchanging-authorization-code-for-userinfo-sample-request',
+			quote: 'GET https://<your-user-pool-domain>/oauth2/userInfo',
+			readOn: '2026-12-03',
+			note: "The APIs a Cognito token protects are the user's own (API Gateway, ...): they add those hosts to the allowed domains.",
+		},
+		apiHosts: {
+			page: 'https://github.com/awsdocs/amazon-cognito-developer-guide/blob/main/doc_source/userinfo-endpoint.md#get-userinfo-positive-exchanging-authorization-code-for-userinfo-sample-request',
+			quote: 'GET https://<your-user-pool-domain>/oauth2/userInfo',
+			readOn: '2026-12-03',
+		},
+		tokenResponseHost: {
+			notApplicable: 'The token response names no API host.',
+		},
+		checkRequest: {
+			page: 'https://github.com/awsdocs/amazon-cognito-developer-guide/blob/main/doc_source/userinfo-endpoint.md#get-userinfo',
+			quote: 'The `openid` scope must be one of the access token claims.',
+			readOn: '2026-12-03',
+			note: 'userInfo page, intro; openid is in the default scopes. Client credentials tokens have no user: no check on that grant.',
+		},
+		consoleSettings: {
+			page: 'https://github.com/awsdocs/amazon-cognito-developer-guide/blob/main/doc_source/amazon-cognito-user-pools-using-the-refresh-token.md',
+			quote:
+				"When you create an application for your user pool, you can set the application's refresh token expiration to any value between 60 minutes and 10 years.",
+			readOn: '2026-12-03',
+			note: 'Console menu names in the setup hint are from the current console, not quoted.',
+		},
+		regions: {
+			page: 'https://github.com/awsdocs/amazon-cognito-developer-guide/blob/main/doc_source/authorization-endpoint.md#sample-authorization-code-grant',
+			quote: 'GET https://mydomain.auth.us-east-1.amazoncognito.com/oauth2/authorize?',
+			readOn: '2026-12-03',
+		},
 	},
 	apigee: {
 		authUrl: {
@@ -3407,6 +3502,93 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 		},
 		regions: { notApplicable: 'Per-org domain field.' },
 	},
+	oneLogin: {
+		authUrl: {
+			page: 'https://developers.onelogin.com/openid-connect/api/authorization-code',
+			quote:
+				'https://<subdomain>.onelogin.com/oidc/2/auth?client_id=<client id>&redirect_uri=<redirect uri>&response_type=code&scope=openid',
+			readOn: '2026-12-03',
+		},
+		tokenUrl: {
+			page: 'https://developers.onelogin.com/openid-connect/api/authorization-code-grant',
+			quote: 'https://<subdomain>.onelogin.com/oidc/2/token',
+			readOn: '2026-12-03',
+			note: "Resource URL of 'Auth Code Flow pt. 2'; the refresh page names the same URL.",
+		},
+		tokenAuthMethod: {
+			page: 'https://developers.onelogin.com/openid-connect/api/refresh-token',
+			quote: 'Basic - Client ID and Client Secret are required in the Authorization header.',
+			readOn: '2026-12-03',
+			note: "The app's Token Endpoint Authentication Method (Basic, POST or None (PKCE)) decides; 'Sending credentials in both Authorization header and payload body will cause an error.' The preset sends Basic: the setup hint says to keep the app on Basic.",
+		},
+		pkce: {
+			page: 'https://developers.onelogin.com/openid-connect/api/authorization-code',
+			quote:
+				'Set this to S256. Required when Token Endpoint Authentication Method is set to none (PKCE).',
+			readOn: '2026-12-03',
+			note: 'code_challenge_method/code_challenge are optional with Basic or POST.',
+		},
+		scopeSeparator: {
+			unconfirmed:
+				"The pages show single scopes (scope=openid) and say to 'Add profile and/or groups'; the separator is not written out. OIDC default (space) kept.",
+		},
+		refreshScopes: {
+			page: 'https://developers.onelogin.com/openid-connect/api/authorization-code',
+			quote:
+				'The “offline_access” scope is not supported on this grant type and will return an error if provided.',
+			readOn: '2026-12-03',
+			note: "The code exchange returns a refresh token ('a token set containing Access, Refresh and ID Tokens', Auth Code Flow pt. 2); offline_access must NOT be sent.",
+		},
+		tokenLifetimes: {
+			page: 'https://developers.onelogin.com/openid-connect/api/refresh-session',
+			quote:
+				'a refresh_token is only returned when the Refresh Token Timeout period has been set for your OpenId Connect app in the OneLogin portal',
+			readOn: '2026-12-03',
+			note: 'That sentence is written for the password grant on this page version; defaults of the timeouts not read.',
+		},
+		grants: {
+			page: 'https://developers.onelogin.com/openid-connect/api/authorization-code-grant',
+			quote:
+				'In this step the Authorization Code that was returned in step 1 will be exchanged for a token set containing Access, Refresh and ID Tokens.',
+			readOn: '2026-12-03',
+			note: 'Client credentials for OIDC apps (API Authorization) not read on a OneLogin page: left off.',
+		},
+		clientCredentialsScopes: {
+			notApplicable: 'No client credentials grant in the preset.',
+		},
+		apiBaseUrl: {
+			page: 'https://developers.onelogin.com/openid-connect/api/user-info',
+			quote: 'https://<subdomain>.onelogin.com/oidc/2/me',
+			readOn: '2026-12-03',
+			note: "The OIDC access token works on the OIDC endpoints: 'the access token returned is different to the access token generated via the OAuth 2.0 Tokens API. Therefore it can not be used to authorize API calls against other endpoints such as Users or Events.'",
+		},
+		apiHosts: {
+			page: 'https://developers.onelogin.com/openid-connect/api/user-info',
+			quote: 'https://<subdomain>.onelogin.com/oidc/2/me',
+			readOn: '2026-12-03',
+		},
+		tokenResponseHost: {
+			notApplicable: 'The token response names no API host.',
+		},
+		checkRequest: {
+			page: 'https://developers.onelogin.com/openid-connect/api/user-info',
+			quote: 'Use this API to get the user information related to a given access_token.',
+			readOn: '2026-12-03',
+		},
+		consoleSettings: {
+			page: 'https://developers.onelogin.com/openid-connect/api/refresh-token',
+			quote:
+				'The authentication requirements for this request are dependent on the Token Endpoint Authentication Method that is defined on an OpenId Connect application.',
+			readOn: '2026-12-03',
+			note: 'Tab names (SSO, Configuration) from the admin portal, not quoted on a OneLogin page read.',
+		},
+		regions: {
+			page: 'https://developers.onelogin.com/openid-connect/api/authorization-code',
+			quote: 'Set to the subdomain of your OneLogin instance.',
+			readOn: '2026-12-03',
+			note: 'Version 2 endpoints are per-instance subdomain; the v1 regional hosts (openid-connect-eu.onelogin.com) were removed in 2021.',
+		},
+	},
 	outreach: {
 		authUrl: {
 			page: 'https://developers.outreach.io/api/oauth/#oauth-in-a-nutshell',
@@ -3788,6 +3970,93 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 				"Approval requirement not confirmed from a stored Reddit page (row's own unconfirmed item).",
 		},
 		regions: { notApplicable: 'Single host.' },
+	},
+	ringCentral: {
+		authUrl: {
+			page: 'https://developers.ringcentral.com/guide/authentication/oauth-request',
+			quote: '| Production | https://platform.ringcentral.com/restapi/oauth/authorize |',
+			readOn: '2026-12-03',
+			note: 'Segregated partner environment (AT&T Office@Hand, Verizon): same paths on platform.ringcentral.biz (segregated-environments page: Base API URL https://platform.ringcentral.biz/).',
+		},
+		tokenUrl: {
+			page: 'https://developers.ringcentral.com/guide/authentication/auth-code-flow',
+			quote: 'POST /restapi/oauth/token HTTP/1.1',
+			readOn: '2026-12-03',
+			note: "The sample request's path on the platform server (https://platform.ringcentral.com/, the 'Base API URL' of the segregated-environments page).",
+		},
+		tokenAuthMethod: {
+			page: 'https://developers.ringcentral.com/guide/authentication/auth-code-flow',
+			quote: '| `Authorization`  | `Basic ` + base64_encoded( Client ID + ":" Client Secret ) |',
+			readOn: '2026-12-03',
+			note: "Auth token request headers of Step 3 (the docs repository's source of the page: github.com/ringcentral/ringcentral-api-docs docs/authentication/auth-code-flow.md).",
+		},
+		pkce: {
+			page: 'https://developers.ringcentral.com/guide/authentication/oauth-request',
+			quote:
+				'This is a string generated by the developer to facilitate an extra layer of security to verify the authenticity of an authorization request.',
+			readOn: '2026-12-03',
+			note: 'code_challenge/code_challenge_method on the authorize request; the PKCE flow page recommends it for client-side apps.',
+		},
+		scopeSeparator: {
+			notApplicable:
+				'No scope parameter among the documented authorize parameters: permissions are set on the app; the token response lists them space-separated ("scope" : "AccountInfo CallLog ExtensionInfo Messages SMS").',
+		},
+		refreshScopes: {
+			page: 'https://developers.ringcentral.com/guide/authentication/refresh-tokens',
+			quote: 'Refresh tokens are transmitted to developers alongside access tokens',
+			readOn: '2026-12-03',
+		},
+		tokenLifetimes: {
+			page: 'https://developers.ringcentral.com/guide/authentication/refresh-tokens',
+			quote:
+				'Refresh tokens can only be used once. A new refresh token is generated when access tokens are refreshed.',
+			readOn: '2026-12-03',
+			note: "Same page's table: 'Access token | 1 hour', 'Refresh token | 7 days'. A connection unused for a week needs a new sign-in.",
+		},
+		grants: {
+			page: 'https://developers.ringcentral.com/guide/authentication/client-creds',
+			quote:
+				'Since no user authorization is performed this flow is allowed for use only by trusted RingCentral partner applications.',
+			readOn: '2026-12-03',
+			note: "Client credentials are partner-only (with a brand_id): not offered. The JWT grant (a user's JWT credential) is not an OAuth2 grant n8n runs.",
+		},
+		clientCredentialsScopes: {
+			notApplicable: 'No client credentials grant in the preset.',
+		},
+		apiBaseUrl: {
+			page: 'https://developers.ringcentral.com/guide/basics/partners/segregated-environments',
+			quote: '| Commercial | https://platform.ringcentral.com/ |',
+			readOn: '2026-12-03',
+			note: "Docs repository page docs/basics/partners/segregated-environments.md (the guide's URL path assumed from its folder).",
+		},
+		apiHosts: {
+			page: 'https://developers.ringcentral.com/guide/basics/partners/segregated-environments',
+			quote: '| Segregated | https://platform.ringcentral.biz/ |',
+			readOn: '2026-12-03',
+			note: 'Call-recording and message-attachment content URIs (media.ringcentral.com) not read on a RingCentral page: not added.',
+		},
+		tokenResponseHost: {
+			notApplicable: 'The token response names no API host (owner_id only).',
+		},
+		checkRequest: {
+			page: 'https://developers.ringcentral.com/guide/account',
+			quote: 'ReadAccounts Enables retrieving account and extension data.',
+			readOn: '2026-12-03',
+			note: "Same page: 'any user may access all the information about their own extension'; '~' is 'the extension of the currently authenticated user' (ringcentral.github.io/ringcentral-faq/looking-up-ids).",
+		},
+		consoleSettings: {
+			page: 'https://developers.ringcentral.com/guide/authentication/quick-start',
+			quote:
+				'Under "Authentication" select "3-legged OAuth flow authorization code" and then "Server-side web app."',
+			readOn: '2026-12-03',
+		},
+		regions: {
+			page: 'https://developers.ringcentral.com/guide/basics/partners/segregated-environments',
+			quote:
+				'The partners that operate in our segregated environment are: AT&T Office@Hand, Verizon',
+			readOn: '2026-12-03',
+			note: 'The developer sandbox (platform.devtest.ringcentral.com) is retired (lead: third-party guide); not offered.',
+		},
 	},
 	sageAccounting: {
 		authUrl: {

@@ -160,6 +160,15 @@ export const PRESET_FIELDS = {
 		default: '',
 		sample: 'acme.us.auth0.com',
 	},
+	cognitoDomain: {
+		displayName: 'Cognito User Pool Domain',
+		kind: 'hostname',
+		description:
+			'The domain of your user pool (App integration > Domain), without https://: the prefix domain <prefix>.auth.<region>.amazoncognito.com or your custom domain',
+		placeholder: 'e.g. acme.auth.us-east-1.amazoncognito.com',
+		default: '',
+		sample: 'acme.auth.eu-west-1.amazoncognito.com',
+	},
 	docuSignAccountHost: {
 		displayName: 'DocuSign Environment',
 		kind: 'option',
@@ -224,6 +233,14 @@ export const PRESET_FIELDS = {
 		default: '',
 		sample: 'dev-123456.okta.com',
 	},
+	oneLoginSubdomain: {
+		displayName: 'OneLogin Subdomain',
+		kind: 'dnsLabel',
+		description: 'The part before .onelogin.com in your OneLogin URL (acme for acme.onelogin.com)',
+		placeholder: 'e.g. acme',
+		default: '',
+		sample: 'acme-sso',
+	},
 	dynamicsOrgHost: {
 		displayName: 'Dynamics 365 / Dataverse Environment Host',
 		kind: 'hostname',
@@ -251,6 +268,21 @@ export const PRESET_FIELDS = {
 			{ name: 'Sandbox (sandbox.paypal.com)', value: 'sandbox.paypal.com' },
 		],
 		sample: 'sandbox.paypal.com',
+	},
+	ringCentralEnvironment: {
+		displayName: 'RingCentral Environment',
+		kind: 'option',
+		description:
+			'Commercial RingCentral, or the segregated environment of AT&T Office@Hand and Verizon customers',
+		default: 'ringcentral.com',
+		options: [
+			{ name: 'Commercial (platform.ringcentral.com)', value: 'ringcentral.com' },
+			{
+				name: 'Segregated: AT&T Office@Hand, Verizon (platform.ringcentral.biz)',
+				value: 'ringcentral.biz',
+			},
+		],
+		sample: 'ringcentral.biz',
 	},
 	smartsheetRegion: {
 		displayName: 'Smartsheet Region',
