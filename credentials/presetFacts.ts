@@ -56,6 +56,7 @@ export const PRESET_DOC_DOMAINS: Record<string, string[]> = {
 	clickUp: ['clickup.com'],
 	close: ['close.com'],
 	constantContact: ['constantcontact.com'],
+	digitalOcean: ['digitalocean.com', 'github.com/digitalocean'],
 	discord: ['discord.com'],
 	docuSign: ['docusign.com'],
 	dropbox: ['dropbox.com', 'dropbox.tech'],
@@ -1279,6 +1280,92 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			note: 'research not followed: The quote confirms the row (the refresh-token type is chosen in the key settings); no quoted page states the proposed 180-day idle expiry.',
 		},
 		regions: { unconfirmed: 'the page was not quoted this round' },
+	},
+	digitalOcean: {
+		authUrl: {
+			page: 'https://docs.digitalocean.com/reference/api/oauth#authorize',
+			quote:
+				'Use the https://cloud.digitalocean.com/v1/oauth/authorize endpoint as an authorization link to send to a user for your registered OAuth application.',
+			readOn: '2026-12-03',
+		},
+		tokenUrl: {
+			page: 'https://www.digitalocean.com/community/tutorials/how-to-use-oauth-authentication-with-digitalocean-as-a-user-or-developer',
+			quote: 'Next, send a POST request to: https://cloud.digitalocean.com/v1/oauth/token',
+			readOn: '2026-12-03',
+			note: "The OAuth API reference lists the endpoints of https://cloud.digitalocean.com/v1/oauth: '/token Request an authorized access token'. Tutorial read through a copy of its markdown (source line names the digitalocean.com URL).",
+		},
+		tokenAuthMethod: {
+			page: 'https://www.digitalocean.com/community/tutorials/how-to-use-oauth-authentication-with-digitalocean-as-a-user-or-developer',
+			quote:
+				'Include your client ID, client secret, the callback URL as the redirect_uri value, the code you received from the user redirect, and set grant_type=authorization_code.',
+			readOn: '2026-12-03',
+			note: 'Client ID and secret are request parameters (the example puts them in the query string of the POST; n8n sends them in the form body). No Basic header is documented.',
+		},
+		pkce: {
+			unconfirmed:
+				'PKCE is documented for public clients; whether confidential clients may add it was not read. Kept unsupported.',
+			lead: 'https://docs.digitalocean.com/documentation/oauth',
+		},
+		scopeSeparator: {
+			page: 'https://www.digitalocean.com/community/tutorials/how-to-use-oauth-authentication-with-digitalocean-as-a-user-or-developer',
+			quote:
+				'You can optionally set the scope of token that you are requesting (e.g. scope=read%20write for full access).',
+			readOn: '2026-12-03',
+		},
+		refreshScopes: {
+			page: 'https://docs.digitalocean.com/documentation/oauth',
+			quote: '/token (with grant_type=refresh_token) Refresh an access token using a',
+			readOn: '2026-12-03',
+			note: 'Refresh is the standard refresh_token grant at /token; no scope asks for a refresh token.',
+		},
+		tokenLifetimes: {
+			unconfirmed:
+				'Only an example response; the refresh section of the OAuth API page was not in the stored copy.',
+			lead: 'https://www.digitalocean.com/community/tutorials/an-introduction-to-oauth-2',
+		},
+		grants: {
+			page: 'https://docs.digitalocean.com/reference/api/oauth',
+			quote:
+				'Our OAuth API supports the authorization code flow meant for web applications running on a server. It also supports the implicit authorization flow.',
+			readOn: '2026-12-03',
+		},
+		clientCredentialsScopes: {
+			notApplicable: 'No client credentials grant.',
+		},
+		apiBaseUrl: {
+			page: 'https://docs.digitalocean.com/reference/api/digitalocean/#tag/Account/operation/account_get',
+			quote:
+				'To show information about the current user account, send a GET request to /v2/account.',
+			readOn: '2026-12-03',
+			note: "Paths start with /v2/...; read in the reference's source (github.com/digitalocean/openapi specification/resources/account/account_get.yml).",
+		},
+		apiHosts: {
+			page: 'https://docs.digitalocean.com/reference/api/digitalocean/#tag/Account/operation/account_get',
+			quote:
+				'curl -X GET -H "Content-Type: application/json" -H "Authorization: Bearer $DIGITALOCEAN_TOKEN" "https://api.digitalocean.com/v2/account"',
+			readOn: '2026-12-03',
+			note: "The reference's cURL sample (source: github.com/digitalocean/openapi, servers: https://api.digitalocean.com). Spaces (*.digitaloceanspaces.com) uses its own keys, not OAuth tokens.",
+		},
+		tokenResponseHost: {
+			notApplicable:
+				"The token response names no API host (it carries info with the user's name and email).",
+		},
+		checkRequest: {
+			page: 'https://docs.digitalocean.com/reference/api/digitalocean/#tag/Account/operation/account_get',
+			quote:
+				'To show information about the current user account, send a GET request to /v2/account.',
+			readOn: '2026-12-03',
+			note: "Security: bearer_auth account:read; the read scope grants all GET requests ('Grants read-only access to user account', tutorial's Accepted Scopes).",
+		},
+		consoleSettings: {
+			page: 'https://www.digitalocean.com/community/tutorials/how-to-use-oauth-authentication-with-digitalocean-as-a-user-or-developer',
+			quote:
+				'You will also need to supply a callback URL for the application. This is a location where you will configured your application to handle authorization responses.',
+			readOn: '2026-12-03',
+		},
+		regions: {
+			notApplicable: 'Single API host.',
+		},
 	},
 	discord: {
 		authUrl: {

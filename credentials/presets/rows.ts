@@ -477,6 +477,39 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		],
 	},
 	{
+		id: 'digitalOcean',
+		displayName: 'DigitalOcean',
+		authUrl: 'https://cloud.digitalocean.com/v1/oauth/authorize',
+		tokenUrl: 'https://cloud.digitalocean.com/v1/oauth/token',
+		defaultScopes: ['read'],
+		scopeSeparator: ' ',
+		tokenAuthMethod: 'body',
+		pkce: 'unsupported',
+		clientCredentials: false,
+		apiBaseUrl: 'https://api.digitalocean.com',
+		allowedDomains: ['api.digitalocean.com'],
+		checkUrl: 'https://api.digitalocean.com/v2/account',
+		docsUrl: 'https://docs.digitalocean.com/reference/api/oauth',
+		notes:
+			'Scopes: read (the default) or read write for full access. Paths start with /v2/... The user picks the team the connection acts for when authorizing.',
+		setupHint:
+			'DigitalOcean control panel > API > OAuth Applications > register a new application; enter the n8n OAuth Redirect URL as its callback URL; the application page then shows the Client ID and Client Secret.',
+		setupDocsUrl:
+			'https://www.digitalocean.com/community/tutorials/how-to-use-oauth-authentication-with-digitalocean-as-a-user-or-developer',
+		sources: [
+			'https://docs.digitalocean.com/reference/api/oauth',
+			'https://docs.digitalocean.com/documentation/oauth',
+			'https://www.digitalocean.com/community/tutorials/how-to-use-oauth-authentication-with-digitalocean-as-a-user-or-developer',
+			'https://docs.digitalocean.com/reference/api/digitalocean/#tag/Account/operation/account_get',
+		],
+		confirmedOn: '2026-12-03',
+		unconfirmed: [
+			'token lifetimes (30-day access token only in an example response; refresh lifetime and rotation not read)',
+			'pkce for confidential clients (documented for public clients only; kept unsupported)',
+			'setupHint menu names (the tutorial describes an older control panel)',
+		],
+	},
+	{
 		id: 'discord',
 		displayName: 'Discord',
 		authUrl: 'https://discord.com/oauth2/authorize',
