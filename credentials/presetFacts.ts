@@ -48,6 +48,7 @@ export const PRESET_DOC_DOMAINS: Record<string, string[]> = {
 	atlassian: ['atlassian.com'],
 	attio: ['attio.com'],
 	auth0: ['auth0.com'],
+	autodeskPlatformServices: ['autodesk.com'],
 	basecamp: ['github.com/basecamp', '37signals.com', 'basecamp.com'],
 	bitbucketCloud: ['atlassian.com', 'bitbucket.org'],
 	box: ['box.com'],
@@ -56,6 +57,7 @@ export const PRESET_DOC_DOMAINS: Record<string, string[]> = {
 	clickUp: ['clickup.com'],
 	close: ['close.com'],
 	constantContact: ['constantcontact.com'],
+	digitalOcean: ['digitalocean.com', 'github.com/digitalocean'],
 	discord: ['discord.com'],
 	docuSign: ['docusign.com'],
 	dropbox: ['dropbox.com', 'dropbox.tech'],
@@ -76,6 +78,7 @@ export const PRESET_DOC_DOMAINS: Record<string, string[]> = {
 	linear: ['linear.app'],
 	linkedIn: ['learn.microsoft.com', 'linkedin.com'],
 	loginWithAmazon: ['amazon.com'],
+	lucid: ['lucid.co', 'lucid.readme.io', 'lucid.app'],
 	mailchimp: ['mailchimp.com'],
 	meta: ['facebook.com'],
 	microsoftDynamics365: ['learn.microsoft.com'],
@@ -88,11 +91,13 @@ export const PRESET_DOC_DOMAINS: Record<string, string[]> = {
 	notion: ['notion.com'],
 	okta: ['okta.com'],
 	oktaCustomAuthServer: ['okta.com'],
+	oura: ['ouraring.com'],
 	oneLogin: ['onelogin.com'],
 	outreach: ['outreach.io'],
 	payPal: ['paypal.com'],
 	pinterest: ['pinterest.com'],
 	pipedrive: ['pipedrive.com', 'pipedrive.readme.io'],
+	procore: ['procore.com', 'github.com/procore'],
 	quickBooks: ['intuit.com'],
 	reddit: ['github.com/reddit-archive', 'reddit.com', 'redditinc.com'],
 	ringCentral: ['ringcentral.com', 'github.com/ringcentral', 'ringcentral.github.io'],
@@ -731,6 +736,100 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 				'Region is part of the tenant domain the user enters (acme.us.auth0.com, .eu., .au., .jp.).',
 		},
 	},
+	autodeskPlatformServices: {
+		authUrl: {
+			page: 'https://aps.autodesk.com/en/docs/oauth/v2/tutorials/get-3-legged-token#step-1-direct-the-user-to-the-authorization-web-flow',
+			quote:
+				'you will redirect the user to the GET authorize endpoint in their browser. For example, you might provide a link that looks like the following: https://developer.api.autodesk.com/authentication/v2/...',
+			readOn: '2026-12-03',
+		},
+		tokenUrl: {
+			page: 'https://aps.autodesk.com/node/2649',
+			quote:
+				'The base URL changes from – APS_HOST/authentication/v1/authenticate To APS_HOST/authentication/v2/token',
+			readOn: '2026-12-03',
+			note: 'Full URL POST https://developer.api.autodesk.com/authentication/v2/token on https://aps.autodesk.com/en/docs/ssa/v1/reference/http/ssa-exchange-jwt-assertion-POST/.',
+		},
+		tokenAuthMethod: {
+			page: 'https://aps.autodesk.com/node/2649',
+			quote:
+				'V2 accepts client id and client secret in the Authorization header with Basic auth type.',
+			readOn: '2026-12-03',
+			note: 'Migration guide OAuth2 v1 to v2 (APS blog). The token reference for JWT assertions adds that the credentials may be in the header or the body, not both.',
+		},
+		pkce: {
+			page: 'https://aps.autodesk.com/en/docs/oauth/v2',
+			quote: 'Get a 3-Legged Token with Authorization Code Grant (PKCE) for Private Clients',
+			readOn: '2026-12-03',
+			note: 'How-to guide title in the Authentication v2 table of contents: PKCE is documented for private (confidential) clients too.',
+		},
+		scopeSeparator: {
+			page: 'https://aps.autodesk.com/en/docs/oauth/v1/reference/http',
+			quote: 'scope string Space-separated list of required scopes',
+			readOn: '2026-12-03',
+			note: 'Read on the v1 token reference (same scopes in v2).',
+		},
+		refreshScopes: {
+			page: 'https://aps.autodesk.com/en/docs/oauth/v2/tutorials/get-3-legged-token',
+			quote:
+				'The authorization code grant type is used to obtain both access tokens and refresh tokens and is optimized for confidential clients.',
+			readOn: '2026-12-03',
+			note: 'No scope or parameter is needed for a refresh token.',
+		},
+		tokenLifetimes: {
+			page: 'https://aps.autodesk.com/en/docs/oauth/v2/reference/typescript-sdk/classes/AuthenticationClient/',
+			quote:
+				'Any access tokens you obtain are valid for 60 minutes, and refresh tokens remain valid for 15 days.',
+			readOn: '2026-12-03',
+			note: 'Whether each refresh returns a new refresh token was not read on an APS page.',
+		},
+		grants: {
+			page: 'https://aps.autodesk.com/en/docs/oauth/v2/reference/dot-net-sdk/Autodesk.Authentication.Model/GrantType/',
+			quote:
+				'client_credentials - For a 2-legged access token. authorization_code - For a 3-legged access token. refresh_token - For a refresh token.',
+			readOn: '2026-12-03',
+		},
+		clientCredentialsScopes: {
+			page: 'https://aps.autodesk.com/en/docs/oauth/v2/tutorials/get-2-legged-token',
+			quote:
+				'Learn how to use the simplest authentication mechanism on APS with this example that acquires a token with the data:read scope.',
+			readOn: '2026-12-03',
+			note: 'The defaults minus openid (data:read) are what client credentials send.',
+		},
+		apiBaseUrl: {
+			page: 'https://aps.autodesk.com/en/docs/ssa/v1/reference/http/ssa-exchange-jwt-assertion-POST/',
+			quote: 'POST https://developer.api.autodesk.com/authentication/v2/token',
+			readOn: '2026-12-03',
+			note: 'APIs (Data Management, Model Derivative, OSS) are served from developer.api.autodesk.com; the newer profile API from api.aps.autodesk.com.',
+		},
+		apiHosts: {
+			page: 'https://aps.autodesk.com/en/docs/profile/v2/tutorials/tutorial_01/task2/',
+			quote:
+				'Modern APS Endpoint (Recommended): https://api.aps.autodesk.com/userinfo Legacy Endpoint (Still Supported): https://developer.api.autodesk.com/userinfo',
+			readOn: '2026-12-03',
+			note: 'Signed download URLs (OSS signeds3download) go to storage hosts that need no token; not added.',
+		},
+		tokenResponseHost: {
+			notApplicable: 'The token response names no API host.',
+		},
+		checkRequest: {
+			page: 'https://aps.autodesk.com/en/docs/profile/v2/reference/restapireference/oidcuserinfo/',
+			quote:
+				'Required OAuth Scopes openid (mandatory). Additional scopes control which fields are returned.',
+			readOn: '2026-12-03',
+			note: "Same page: 'user context required' - no check for 2-legged tokens.",
+		},
+		consoleSettings: {
+			page: 'https://aps.autodesk.com/en/docs/oauth/v2/developers_guide/traditionalweb',
+			quote:
+				'Choose the Traditional Web App application type when you are building a server-side (or web-site) application that is capable of securely storing secrets on your web server.',
+			readOn: '2026-12-03',
+		},
+		regions: {
+			unconfirmed:
+				'Data residency (US/EMEA/AUS) is chosen per API call (region parameters/headers on developer.api.autodesk.com), not per host; not checked in detail.',
+		},
+	},
 	basecamp: {
 		authUrl: {
 			page: 'https://github.com/basecamp/bc3-api/blob/master/sections/authentication.md#oauth-2-overview',
@@ -1280,6 +1379,92 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			note: 'research not followed: The quote confirms the row (the refresh-token type is chosen in the key settings); no quoted page states the proposed 180-day idle expiry.',
 		},
 		regions: { unconfirmed: 'the page was not quoted this round' },
+	},
+	digitalOcean: {
+		authUrl: {
+			page: 'https://docs.digitalocean.com/reference/api/oauth#authorize',
+			quote:
+				'Use the https://cloud.digitalocean.com/v1/oauth/authorize endpoint as an authorization link to send to a user for your registered OAuth application.',
+			readOn: '2026-12-03',
+		},
+		tokenUrl: {
+			page: 'https://www.digitalocean.com/community/tutorials/how-to-use-oauth-authentication-with-digitalocean-as-a-user-or-developer',
+			quote: 'Next, send a POST request to: https://cloud.digitalocean.com/v1/oauth/token',
+			readOn: '2026-12-03',
+			note: "The OAuth API reference lists the endpoints of https://cloud.digitalocean.com/v1/oauth: '/token Request an authorized access token'. Tutorial read through a copy of its markdown (source line names the digitalocean.com URL).",
+		},
+		tokenAuthMethod: {
+			page: 'https://www.digitalocean.com/community/tutorials/how-to-use-oauth-authentication-with-digitalocean-as-a-user-or-developer',
+			quote:
+				'Include your client ID, client secret, the callback URL as the redirect_uri value, the code you received from the user redirect, and set grant_type=authorization_code.',
+			readOn: '2026-12-03',
+			note: 'Client ID and secret are request parameters (the example puts them in the query string of the POST; n8n sends them in the form body). No Basic header is documented.',
+		},
+		pkce: {
+			unconfirmed:
+				'PKCE is documented for public clients; whether confidential clients may add it was not read. Kept unsupported.',
+			lead: 'https://docs.digitalocean.com/documentation/oauth',
+		},
+		scopeSeparator: {
+			page: 'https://www.digitalocean.com/community/tutorials/how-to-use-oauth-authentication-with-digitalocean-as-a-user-or-developer',
+			quote:
+				'You can optionally set the scope of token that you are requesting (e.g. scope=read%20write for full access).',
+			readOn: '2026-12-03',
+		},
+		refreshScopes: {
+			page: 'https://docs.digitalocean.com/documentation/oauth',
+			quote: '/token (with grant_type=refresh_token) Refresh an access token using a',
+			readOn: '2026-12-03',
+			note: 'Refresh is the standard refresh_token grant at /token; no scope asks for a refresh token.',
+		},
+		tokenLifetimes: {
+			unconfirmed:
+				'Only an example response; the refresh section of the OAuth API page was not in the stored copy.',
+			lead: 'https://www.digitalocean.com/community/tutorials/an-introduction-to-oauth-2',
+		},
+		grants: {
+			page: 'https://docs.digitalocean.com/reference/api/oauth',
+			quote:
+				'Our OAuth API supports the authorization code flow meant for web applications running on a server. It also supports the implicit authorization flow.',
+			readOn: '2026-12-03',
+		},
+		clientCredentialsScopes: {
+			notApplicable: 'No client credentials grant.',
+		},
+		apiBaseUrl: {
+			page: 'https://docs.digitalocean.com/reference/api/digitalocean/#tag/Account/operation/account_get',
+			quote:
+				'To show information about the current user account, send a GET request to /v2/account.',
+			readOn: '2026-12-03',
+			note: "Paths start with /v2/...; read in the reference's source (github.com/digitalocean/openapi specification/resources/account/account_get.yml).",
+		},
+		apiHosts: {
+			page: 'https://docs.digitalocean.com/reference/api/digitalocean/#tag/Account/operation/account_get',
+			quote:
+				'curl -X GET -H "Content-Type: application/json" -H "Authorization: Bearer $DIGITALOCEAN_TOKEN" "https://api.digitalocean.com/v2/account"',
+			readOn: '2026-12-03',
+			note: "The reference's cURL sample (source: github.com/digitalocean/openapi, servers: https://api.digitalocean.com). Spaces (*.digitaloceanspaces.com) uses its own keys, not OAuth tokens.",
+		},
+		tokenResponseHost: {
+			notApplicable:
+				"The token response names no API host (it carries info with the user's name and email).",
+		},
+		checkRequest: {
+			page: 'https://docs.digitalocean.com/reference/api/digitalocean/#tag/Account/operation/account_get',
+			quote:
+				'To show information about the current user account, send a GET request to /v2/account.',
+			readOn: '2026-12-03',
+			note: "Security: bearer_auth account:read; the read scope grants all GET requests ('Grants read-only access to user account', tutorial's Accepted Scopes).",
+		},
+		consoleSettings: {
+			page: 'https://www.digitalocean.com/community/tutorials/how-to-use-oauth-authentication-with-digitalocean-as-a-user-or-developer',
+			quote:
+				'You will also need to supply a callback URL for the application. This is a location where you will configured your application to handle authorization responses.',
+			readOn: '2026-12-03',
+		},
+		regions: {
+			notApplicable: 'Single API host.',
+		},
 	},
 	discord: {
 		authUrl: {
@@ -2689,6 +2874,93 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			open: 'a region field (docs/catalogue-todo.md#regions): api.amazon.co.uk / api.amazon.co.jp token hosts',
 		},
 	},
+	lucid: {
+		authUrl: {
+			page: 'https://lucid.readme.io/reference/authorization-endpoints',
+			quote: 'User token endpoint https://lucid.app/oauth2/authorize',
+			readOn: '2026-12-03',
+			note: 'Account tokens use https://lucid.app/oauth2/authorizeAccount (same token flow); the preset uses user tokens. FedRAMP users have other endpoints.',
+		},
+		tokenUrl: {
+			page: 'https://lucid.readme.io/reference/obtaining-an-access-token',
+			quote:
+				'Make a POST request to https://api.lucid.co/oauth2/token with a Create Access Token body containing the code provided.',
+			readOn: '2026-12-03',
+		},
+		tokenAuthMethod: {
+			page: 'https://lucid.readme.io/reference/obtaining-an-access-token',
+			quote:
+				'"code": "vtpL4oKCv3LSJ8C78FohTYN9uJUUkkZ4mQDYBucl094r", "client_id": "rd0q2geEEHcDvZNpYmYAXBH5eCHYD8x0sCwVyncf", "client_secret":',
+			readOn: '2026-12-03',
+			note: "client_id and client_secret in the request body. Lucid's examples send the body as JSON; a form-encoded body (what n8n sends) is seen only in third-party code (Azure Resource Inventory's Lucid refresh), not on a Lucid page.",
+		},
+		pkce: {
+			page: 'https://lucid.app/.well-known/oauth-authorization-server',
+			quote: '"code_challenge_methods_supported":["S256","plain"]',
+			readOn: '2026-12-03',
+			note: "Lucid's RFC 8414 metadata (read through a harvested copy, api-evangelist/lucid well-known/lucid-oauth-authorization-server.json).",
+		},
+		scopeSeparator: {
+			page: 'https://lucid.readme.io/reference/obtaining-an-access-token',
+			quote: '&scope=lucidchart.document.content%20offline_access%20user.profile',
+			readOn: '2026-12-03',
+		},
+		refreshScopes: {
+			page: 'https://lucid.readme.io/reference/refreshing-the-access-token',
+			quote:
+				'Be sure to request the offline_access scope if the app will want to be able to refresh tokens.',
+			readOn: '2026-12-03',
+		},
+		tokenLifetimes: {
+			page: 'https://lucid.readme.io/reference/refreshing-the-access-token',
+			quote:
+				'All access tokens have a brief usable lifetime (currently one hour) ... Refreshing a token invalidates the old access and refresh tokens.',
+			readOn: '2026-12-03',
+			note: "Same page: 'if it is not used, a refresh token will expire 180 days after it was created.'",
+		},
+		grants: {
+			page: 'https://developer.lucid.co/reference/using-oauth-20',
+			quote: 'Lucid’s REST API supports only the OAuth 2.0 Authorization Code Flow.',
+			readOn: '2026-12-03',
+		},
+		clientCredentialsScopes: {
+			notApplicable: 'No client credentials grant.',
+		},
+		apiBaseUrl: {
+			page: 'https://lucid.readme.io/reference/headers',
+			quote:
+				'the version can be added to the beginning of the path. Example: https://api.lucid.co/v1/users/me/profile.',
+			readOn: '2026-12-03',
+			note: 'Every request needs a Lucid-Api-Version header (or the version as the first path segment).',
+		},
+		apiHosts: {
+			page: 'https://lucid.readme.io/reference/using-the-access-token',
+			quote: "curl 'https://api.lucid.co/users/me/profile'",
+			readOn: '2026-12-03',
+			note: 'FedRAMP environment hosts not read; not offered.',
+		},
+		tokenResponseHost: {
+			notApplicable: 'The token response names no API host.',
+		},
+		checkRequest: {
+			page: 'https://lucid.readme.io/reference/using-the-access-token',
+			quote:
+				'the https://api.lucid.co/oauth2/users/me/profile endpoint requires a User token with the user.profile scope.',
+			readOn: '2026-12-03',
+			note: "The page's curl example calls https://api.lucid.co/users/me/profile with 'Lucid-Api-Version: 1'.",
+		},
+		consoleSettings: {
+			page: 'https://lucid.readme.io/v1.0/reference/limitations',
+			quote:
+				'If the app is not published, only specified app collaborators can use the app with your client ID and secret.',
+			readOn: '2026-12-03',
+		},
+		regions: {
+			unconfirmed:
+				"FedRAMP endpoints are on a page not read (Lucid's FedRAMP environment); the preset covers the commercial environment only.",
+			lead: 'https://lucid.readme.io/reference/authorization-endpoints',
+		},
+	},
 	mailchimp: {
 		authUrl: {
 			page: 'https://developer.mailchimp.com/documentation/mailchimp/guides/how-to-use-oauth2/#endpoints',
@@ -3502,6 +3774,88 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 		},
 		regions: { notApplicable: 'Per-org domain field.' },
 	},
+	oura: {
+		authUrl: {
+			page: 'https://cloud.ouraring.com/docs/authentication',
+			quote:
+				'If you are using an existing OAuth2 library, you may need to configure the following URLs. Authorize: https://cloud.ouraring.com/oauth/authorize',
+			readOn: '2026-12-03',
+		},
+		tokenUrl: {
+			page: 'https://cloud.ouraring.com/docs/authentication',
+			quote: 'Access Token URL: https://api.ouraring.com/oauth/token',
+			readOn: '2026-12-03',
+		},
+		tokenAuthMethod: {
+			page: 'https://cloud.ouraring.com/v2/docs#tag/Authentication-Troubleshooting',
+			quote:
+				'POST https://api.ouraring.com/oauth/token Content-Type: application/x-www-form-urlencoded grant_type=refresh_token& refresh_token=YOUR_REFRESH_TOKEN& client_id=YOUR_CLIENT_ID& client_secret=YOUR_CL...',
+			readOn: '2026-12-03',
+			note: "The v2 docs' Code Examples exchange the code the same way (client_id and client_secret in the form body). Read through a harvested copy of the v2 OpenAPI description (api-evangelist/oura openapi/_original).",
+		},
+		pkce: {
+			unconfirmed:
+				'The authorize parameters documented are response_type, client_id, redirect_uri, state, scope; no code_challenge. Kept unsupported.',
+		},
+		scopeSeparator: {
+			page: 'https://cloud.ouraring.com/docs/authentication',
+			quote:
+				'scope | Optional | Space separated list of permissions (scopes) your application requests access to.',
+			readOn: '2026-12-03',
+		},
+		refreshScopes: {
+			page: 'https://cloud.ouraring.com/v2/docs#tag/Authentication-Troubleshooting',
+			quote: 'Use your refresh token to get a new access token',
+			readOn: '2026-12-03',
+			note: 'The server-side flow returns a refresh token; no scope asks for it.',
+		},
+		tokenLifetimes: {
+			unconfirmed:
+				"The same docs' FAQ says tokens 'typically last 30 days'; single-use refresh tokens appear only in third-party clients (oura-ring on PyPI).",
+			lead: 'https://cloud.ouraring.com/v2/docs#tag/Authentication-Troubleshooting',
+		},
+		grants: {
+			page: 'https://cloud.ouraring.com/docs/authentication',
+			quote:
+				'The Server-side Flow 1. Direct users to log in to Oura and authorize your app: GET /oauth/authorize',
+			readOn: '2026-12-03',
+			note: 'User data only; no client credentials grant is documented.',
+		},
+		clientCredentialsScopes: {
+			notApplicable: 'No client credentials grant.',
+		},
+		apiBaseUrl: {
+			page: 'https://cloud.ouraring.com/v2/docs',
+			quote: 'curl -X GET https://api.ouraring.com/v2/usercollection/personal_info',
+			readOn: '2026-12-03',
+			note: 'Paths start with /v2/usercollection/... (sandbox data under /v2/sandbox/usercollection/...).',
+		},
+		apiHosts: {
+			page: 'https://cloud.ouraring.com/v2/docs',
+			quote:
+				'GET /v2/usercollection/personal_info HTTP/1.1 Host: api.ouraring.com Authorization: Bearer <token>',
+			readOn: '2026-12-03',
+		},
+		tokenResponseHost: {
+			notApplicable: 'The token response names no API host.',
+		},
+		checkRequest: {
+			page: 'https://cloud.ouraring.com/v2/docs',
+			quote:
+				'Make Your First API Call: curl -X GET https://api.ouraring.com/v2/usercollection/personal_info',
+			readOn: '2026-12-03',
+			note: "Scope 'personal': 'Personal information (gender, age, height, weight)' (authentication page, Scopes).",
+		},
+		consoleSettings: {
+			page: 'https://cloud.ouraring.com/v2/docs',
+			quote:
+				'API Applications are limited to 10 users before requiring approval from Oura. There is no limit once an application is approved.',
+			readOn: '2026-12-03',
+		},
+		regions: {
+			notApplicable: 'Single API host.',
+		},
+	},
 	oneLogin: {
 		authUrl: {
 			page: 'https://developers.onelogin.com/openid-connect/api/authorization-code',
@@ -3827,6 +4181,96 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			quote: 'it helps us to better determine which data center your request should go to',
 			readOn: '2026-12-03',
 			note: 'Data centre is routed from the company domain; no separate regional hosts to offer.',
+		},
+	},
+	procore: {
+		authUrl: {
+			page: 'https://developers.procore.com/documentation/oauth-auth-grant-flow#step-1-redirect-the-user-to-procores-authorization-endpoint',
+			quote:
+				'GET https://login.procore.com/oauth/authorize? client_id=<CLIENT_ID> &response_type=code &redirect_uri=<REDIRECT_URI> &state=<STATE>',
+			readOn: '2026-12-03',
+			note: 'Read in the docs source, procore/documentation oauth/oauth_auth_grant_flow.md (permalink /oauth-auth-grant-flow).',
+		},
+		tokenUrl: {
+			page: 'https://developers.procore.com/documentation/oauth-endpoints',
+			quote:
+				'-F redirect_uri=urn:ietf:wg:oauth:2.0:oob \\ -X POST https://login.procore.com/oauth/token',
+			readOn: '2026-12-03',
+		},
+		tokenAuthMethod: {
+			page: 'https://developers.procore.com/documentation/oauth-endpoints',
+			quote:
+				'client_secret | Specifies the Client Secret value you were issued when you registered your application on the Developer Portal.',
+			readOn: '2026-12-03',
+			note: 'client_id and client_secret are request parameters of /oauth/token (the cURL examples send them as form fields).',
+		},
+		pkce: {
+			unconfirmed:
+				'The authorize parameters listed are response_type, client_id, redirect_uri, state; no code_challenge. Kept unsupported.',
+		},
+		scopeSeparator: {
+			notApplicable:
+				"Procore's authorize request has no scope parameter: access follows the app's and the user's permissions.",
+		},
+		refreshScopes: {
+			page: 'https://developers.procore.com/documentation/oauth-auth-grant-flow#step-2-exchange-the-authorization-code-for-an-access-token',
+			quote: 'A successful response returns an access token and a refresh token',
+			readOn: '2026-12-03',
+		},
+		tokenLifetimes: {
+			page: 'https://developers.procore.com/documentation/oauth-auth-grant-flow#refreshing-the-access-token',
+			quote:
+				"The response includes a new access_token and a new refresh_token. The previous refresh token is invalidated as soon as it's used.",
+			readOn: '2026-12-03',
+			note: "Same section: 'The access token expires after 1.5 hours (5400 seconds).' No idle lifetime of the refresh token is stated.",
+		},
+		grants: {
+			page: 'https://developers.procore.com/documentation/oauth-client-credentials',
+			quote:
+				'With a DMSA installed in Procore, request an access token by POSTing to the /oauth/token endpoint with grant_type=client_credentials.',
+			readOn: '2026-12-03',
+			note: 'Client credentials need a Developer Managed Service Account (DMSA) installed in the company.',
+		},
+		clientCredentialsScopes: {
+			page: 'https://developers.procore.com/documentation/oauth-client-credentials',
+			quote:
+				'The client application requests an access token using its own credentials through the DMSA which, based on the tool permissions you specify, determines the tools and projects the application can ac...',
+			readOn: '2026-12-03',
+		},
+		apiBaseUrl: {
+			page: 'https://developers.procore.com/documentation/oauth-auth-grant-flow#step-3-call-the-procore-api',
+			quote: '-X GET https://api.procore.com/rest/v1.0/me',
+			readOn: '2026-12-03',
+			note: 'Paths start with /rest/v1.0/... (or other versions); every call except /rest/v1.0/me and /rest/v1.0/companies needs a Procore-Company-Id header.',
+		},
+		apiHosts: {
+			page: 'https://developers.procore.com/documentation/troubleshooting',
+			quote: 'Use login.procore.com and api.procore.com for production.',
+			readOn: '2026-12-03',
+			note: 'Sandbox hosts (sandbox.procore.com, api-monthly.procore.com) are not offered.',
+		},
+		tokenResponseHost: {
+			notApplicable: 'The token response names no API host.',
+		},
+		checkRequest: {
+			page: 'https://developers.procore.com/documentation/tutorial-mpz',
+			quote:
+				'The following Procore API endpoints do not require a request header containing the Procore-Company-Id field: Show User Info - (GET /rest/v1.0/me)',
+			readOn: '2026-12-03',
+			note: 'oauth-client-credentials calls GET /rest/v1.0/me with a DMSA token (with Procore-Company-Id when the DMSA spans several regions).',
+		},
+		consoleSettings: {
+			page: 'https://developers.procore.com/documentation/faq#app-management',
+			quote:
+				'Your application has been disconnected from the company using the App Management page in Procore Web.',
+			readOn: '2026-12-03',
+		},
+		regions: {
+			page: 'https://developers.procore.com/documentation/development-environments#connection-details',
+			quote:
+				'Developer Sandbox | https://login-sandbox.procore.com | https://sandbox.procore.com | Sandbox App Version Key | Sandbox OAuth credentials.',
+			readOn: '2026-12-03',
+			note: 'The preset offers production (also serving On-Demand Sandboxes). The sandboxes need both a login host and an API host per option, which one option field cannot give; use Custom for them.',
 		},
 	},
 	quickBooks: {
