@@ -72,6 +72,7 @@ export const PRESET_DOC_DOMAINS: Record<string, string[]> = {
 	hubSpot: ['hubspot.com'],
 	intercom: ['intercom.com', 'intercom-developer-hub.readme.io'],
 	keycloak: ['keycloak.org'],
+	klaviyo: ['klaviyo.com'],
 	linear: ['linear.app'],
 	linkedIn: ['learn.microsoft.com', 'linkedin.com'],
 	loginWithAmazon: ['amazon.com'],
@@ -95,6 +96,7 @@ export const PRESET_DOC_DOMAINS: Record<string, string[]> = {
 	reddit: ['github.com/reddit-archive', 'reddit.com', 'redditinc.com'],
 	sageAccounting: ['sage.com'],
 	salesforce: ['salesforce.com'],
+	salesloft: ['salesloft.com'],
 	serviceNow: ['servicenow.com'],
 	shopify: ['shopify.dev', 'shopify.com'],
 	slack: ['slack.dev', 'slack.com'],
@@ -2361,6 +2363,86 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 		},
 		regions: { notApplicable: 'Self-hosted.' },
 	},
+	klaviyo: {
+		authUrl: {
+			page: 'https://developers.klaviyo.com/en/docs/set_up_oauth#construct-your-apps-installation-url',
+			quote:
+				'https://www.klaviyo.com/oauth/authorize?response_type=code&client_id={client_id}&redirect_uri={redirect_uri}&scope={scopes}&state={state}&code_challenge_method=S256&code_challenge={code_challenge}',
+			readOn: '2026-12-03',
+		},
+		tokenUrl: {
+			page: 'https://developers.klaviyo.com/en/docs/set_up_oauth',
+			quote:
+				'Ensure that your integration routes token traffic to https://a.klaviyo.com/oauth/token or https://a.klaviyo.com/oauth/revoke to avoid breakages.',
+			readOn: '2026-12-03',
+			note: 'Token traffic through www.klaviyo.com is blocked since March 31, 2025.',
+		},
+		tokenAuthMethod: {
+			page: 'https://developers.klaviyo.com/en/docs/troubleshoot_oauth_errors#invalid-client',
+			quote: 'Example: `Authorization: Basic <base64 encoded client_id:client_secret>`.',
+			readOn: '2026-12-03',
+		},
+		pkce: {
+			page: 'https://developers.klaviyo.com/en/docs/set_up_oauth#construct-your-apps-installation-url',
+			quote:
+				'&code_challenge_method=S256&code_challenge={code_challenge} The URL contains the following required parameters:',
+			readOn: '2026-12-03',
+			note: "The Klaviyo Academy course: 'Klaviyo apps are authorized with OAuth 2.1, which extends OAuth 2.0's security measures with Proof Key for Code Exchange (PKCE).'",
+		},
+		scopeSeparator: {
+			page: 'https://developers.klaviyo.com/en/v2023-10-15/docs/set-up-oauth',
+			quote: 'Set your scopes using a space-separated list.',
+			readOn: '2026-12-03',
+		},
+		refreshScopes: {
+			page: 'https://developers.klaviyo.com/en/docs/set_up_oauth',
+			quote: 'Retrieve access and refresh tokens.',
+			readOn: '2026-12-03',
+			note: 'The code exchange returns both tokens; no scope asks for the refresh token.',
+		},
+		tokenLifetimes: {
+			unconfirmed: 'The lifetimes section of set_up_oauth was not in the stored excerpts.',
+		},
+		grants: {
+			page: 'https://developers.klaviyo.com/en/docs/set_up_oauth#oauth-authorization-code-flow',
+			quote:
+				'These access tokens come from integration with Klaviyo\u2019s authorization code flow (shown below).',
+			readOn: '2026-12-03',
+			note: "A company's own integration uses private API keys, not client credentials.",
+		},
+		clientCredentialsScopes: {
+			notApplicable: 'No client credentials grant.',
+		},
+		apiBaseUrl: {
+			page: 'https://developers.klaviyo.com/en/v2024-05-15/docs/authenticate',
+			quote: '--url https://a.klaviyo.com/api/{endpoint}/',
+			readOn: '2026-12-03',
+			note: 'Every request also needs a revision header (e.g. revision: 2026-10-15).',
+		},
+		apiHosts: {
+			page: 'https://developers.klaviyo.com/en/reference/get_accounts',
+			quote: 'endpoint: "https://a.klaviyo.com/api/accounts"',
+			readOn: '2026-12-03',
+		},
+		tokenResponseHost: {
+			notApplicable: 'One API host; the token response names none.',
+		},
+		checkRequest: {
+			page: 'https://developers.klaviyo.com/en/reference/get_accounts',
+			quote: 'scopes: ["accounts:read"]',
+			readOn: '2026-12-03',
+			note: 'Same page: revisionHeader: {"name":"revision","required":true}; the check sends revision 2026-10-15.',
+		},
+		consoleSettings: {
+			page: 'https://developers.klaviyo.com/en/v2023-10-15/docs/set-up-oauth',
+			quote:
+				'You should include any and all scopes you will need for your OAuth authorization requests.',
+			readOn: '2026-12-03',
+		},
+		regions: {
+			notApplicable: 'No regional hosts documented.',
+		},
+	},
 	linear: {
 		authUrl: {
 			page: 'https://linear.app/developers/oauth-2-0-authentication#redirect-user-access-requests-to-linear',
@@ -3873,6 +3955,80 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			quote: 'For a sandbox, login.salesforce.com is replaced with test.salesforce.com.',
 			readOn: '2026-12-03',
 			note: 'Row covers these through salesforceLoginHost and tokenResponseApiHost.hosts.',
+		},
+	},
+	salesloft: {
+		authUrl: {
+			page: 'https://developers.salesloft.com/docs/platform/api-basics/oauth-authentication/#obtain-authorization-code--grant-access-to-your-app',
+			quote:
+				'https://accounts.salesloft.com/oauth/authorize?client_id=YOUR_CLIENT_ID&redirect_uri=YOUR_REDIRECT_URI&response_type=code',
+			readOn: '2026-12-03',
+		},
+		tokenUrl: {
+			page: 'https://developers.salesloft.com/docs/platform/api-basics/oauth-authentication/#obtain-access-and-refresh-tokens',
+			quote:
+				'You must then do a POST request to our server to get an access and refresh token. POST https://accounts.salesloft.com/oauth/token',
+			readOn: '2026-12-03',
+		},
+		tokenAuthMethod: {
+			page: 'https://developers.salesloft.com/docs/platform/api-basics/oauth-authentication/#obtain-access-and-refresh-tokens',
+			quote:
+				'"client_id": "YOUR_CLIENT_ID", "client_secret": "YOUR_CLIENT_SECRET", "code": params[\'code\'], "grant_type": "authorization_code",',
+			readOn: '2026-12-03',
+			note: 'client_id and client_secret in the request body; the client-credentials page also offers a Base64 Authorization header for that grant.',
+		},
+		pkce: {
+			unconfirmed:
+				'The authorize request on the OAuth page has client_id, redirect_uri, response_type only; no code_challenge mentioned. Kept unsupported.',
+		},
+		scopeSeparator: {
+			notApplicable:
+				'Scopes are ticked on the OAuth application (Scopes / Privileged Scopes), not sent on the authorize request; the callback returns them as a scope parameter.',
+		},
+		refreshScopes: {
+			page: 'https://developers.salesloft.com/docs/platform/api-basics/oauth-authentication/#obtain-access-and-refresh-tokens',
+			quote: 'You must then do a POST request to our server to get an access and refresh token.',
+			readOn: '2026-12-03',
+			note: 'A refresh token comes with every code exchange; no scope asks for it.',
+		},
+		tokenLifetimes: {
+			unconfirmed:
+				"The OAuth page's paragraph after the token request ('You will get a JSON response back containing the identifying tokens and refresh information. Note that ...') was cut off in the stored excerpt.",
+		},
+		grants: {
+			page: 'https://developers.salesloft.com/docs/platform/api-basics/client-creds/',
+			quote:
+				'The Client Credentials flow is enabled by an admin for private application use only, cannot be allowlisted and assumes the permissions of the admin who created the application.',
+			readOn: '2026-12-03',
+			note: "The app's Grant Type is chosen when it is created: Authorization Code or Client Credentials.",
+		},
+		clientCredentialsScopes: {
+			page: 'https://developers.salesloft.com/docs/platform/api-basics/client-creds/',
+			quote:
+				'Scopes - Select the scopes relevant to your application by clicking the checkmark next to the scope.',
+			readOn: '2026-12-03',
+		},
+		apiBaseUrl: {
+			unconfirmed:
+				'Only third-party pages (DataGrail integration docs, SalesLoft/api-example README pointing to api.salesloft.com/swagger) state https://api.salesloft.com/v2; the developers.salesloft.com API reference was not in the stored pages.',
+		},
+		apiHosts: {
+			unconfirmed: 'See apiBaseUrl.',
+		},
+		tokenResponseHost: {
+			notApplicable: 'One API host; the token response names none.',
+		},
+		checkRequest: {
+			unconfirmed:
+				"GET /v2/me.json ('Fetch current user') from DataGrail's integration docs and API Evangelist's copy of the reference; the Salesloft reference page was not stored.",
+		},
+		consoleSettings: {
+			page: 'https://developers.salesloft.com/docs/platform/api-basics/oauth-authentication/#create-an-oauth-app',
+			quote: 'Grant Type - What grant type will this application be using?',
+			readOn: '2026-12-03',
+		},
+		regions: {
+			notApplicable: 'No regional hosts documented.',
 		},
 	},
 	serviceNow: {
