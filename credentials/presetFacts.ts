@@ -47,6 +47,7 @@ export const PRESET_DOC_DOMAINS: Record<string, string[]> = {
 	atlassian: ['atlassian.com'],
 	attio: ['attio.com'],
 	auth0: ['auth0.com'],
+	aWeber: ['aweber.com'],
 	basecamp: ['github.com/basecamp', '37signals.com', 'basecamp.com'],
 	bitbucketCloud: ['atlassian.com', 'bitbucket.org'],
 	box: ['box.com'],
@@ -89,6 +90,7 @@ export const PRESET_DOC_DOMAINS: Record<string, string[]> = {
 	okta: ['okta.com'],
 	oktaCustomAuthServer: ['okta.com'],
 	outreach: ['outreach.io'],
+	patreon: ['patreon.com', 'github.com/Patreon'],
 	payPal: ['paypal.com'],
 	pinterest: ['pinterest.com'],
 	pipedrive: ['pipedrive.com', 'pipedrive.readme.io'],
@@ -633,6 +635,82 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 		regions: {
 			notApplicable:
 				'Region is part of the tenant domain the user enters (acme.us.auth0.com, .eu., .au., .jp.).',
+		},
+	},
+	aWeber: {
+		authUrl: {
+			page: 'https://help.aweber.com/hc/en-us/articles/360021258174-How-do-I-use-OAuth-2-authentication-with-AWeber-s-API',
+			quote: 'Authorize URL: https://auth.aweber.com/oauth2/authorize',
+			readOn: '2026-12-03',
+		},
+		tokenUrl: {
+			page: 'https://help.aweber.com/hc/en-us/articles/360021258174-How-do-I-use-OAuth-2-authentication-with-AWeber-s-API',
+			quote: 'Access Token / Refresh Token URL: https://auth.aweber.com/oauth2/token',
+			readOn: '2026-12-03',
+		},
+		tokenAuthMethod: {
+			page: 'https://api.aweber.com/#tag/OAuth-2.0-Reference',
+			quote:
+				'This endpoint must be provided with the `client_id` and `client_secret` either in the `Authorization` header (preferred) or in the request body.',
+			readOn: '2026-12-03',
+			note: "Text of AWeber's OpenAPI document, which api.aweber.com renders ('Get a token', POST /oauth2/token); read through the copy kept in api-evangelist/aweber (openapi/aweber-oauth-2-0-reference-api-openapi.yml) because the stored api.aweber.com page text stops after its introduction.",
+		},
+		pkce: {
+			unconfirmed:
+				"AWeber's reference names 'trying to pass in a client secret for a public client' and 'public clients MUST NOT include secrets' as errors; PKCE is for public clients (API Evangelist's summary: required for public, refused for confidential clients). n8n holds a secret, so the row does not send PKCE...",
+		},
+		scopeSeparator: {
+			unconfirmed:
+				"'scope is a list of space separated permissions' is from a copy of the help article's walkthrough (openparl2014.org); the stored help.aweber.com excerpt stops before that paragraph.",
+		},
+		refreshScopes: {
+			page: 'https://help.aweber.com/hc/en-us/articles/360002941894-Do-AWeber-API-access-tokens-expire',
+			quote:
+				'To refresh, you will need the refresh_token that was returned with your access token.',
+			readOn: '2026-12-03',
+			note: 'Every token response carries a refresh token; no scope asks for it.',
+		},
+		tokenLifetimes: {
+			page: 'https://help.aweber.com/hc/en-us/articles/360002941894-Do-AWeber-API-access-tokens-expire',
+			quote: 'AWeber\u2019s OAuth 2 access tokens expire two hours after they are issued.',
+			readOn: '2026-12-03',
+			note: 'Refresh-token lifetime and rotation not stated on the page read.',
+		},
+		grants: {
+			page: 'https://api.aweber.com/#tag/OAuth-2.0-Reference',
+			quote:
+				'In the initial authorization, a `grant_type` of `authorization_code` is used with the `authorization_code` received from the URL the user is redirected to',
+			readOn: '2026-12-03',
+			note: 'Only authorization_code and refresh_token grants are documented (same copy of the reference as tokenAuthMethod).',
+		},
+		clientCredentialsScopes: {
+			notApplicable: 'No client credentials grant.',
+		},
+		apiBaseUrl: {
+			page: 'https://api.aweber.com/',
+			quote: "These resources are contained under version '1.0' of the API.",
+			readOn: '2026-12-03',
+		},
+		apiHosts: {
+			unconfirmed:
+				"The host is the reference's own (servers: https://api.aweber.com/1.0 in its OpenAPI document); the quote does not name the host.",
+			lead: 'https://api.aweber.com/',
+		},
+		tokenResponseHost: {
+			notApplicable: 'One API host; the token response names none.',
+		},
+		checkRequest: {
+			unconfirmed:
+				"AWeber's OpenAPI document (copy) lists for account.read: 'Required for the following endpoints: get accounts, get account, get integrations, get integration'; not read on a stored aweber.com page.",
+		},
+		consoleSettings: {
+			page: 'https://api.aweber.com/',
+			quote:
+				'To start developing, you will first need to create a free developer account. After you create a developer account, log in and create an app.',
+			readOn: '2026-12-03',
+		},
+		regions: {
+			notApplicable: 'No regional hosts documented.',
 		},
 	},
 	basecamp: {
@@ -3501,6 +3579,86 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			note: 'fixed in the row: notes: development credentials are for development; production after publishing',
 		},
 		regions: { unconfirmed: 'None found.' },
+	},
+	patreon: {
+		authUrl: {
+			page: 'https://docs.patreon.com/#step-2-making-the-log-in-button',
+			quote: 'GET www.patreon.com/oauth2/authorize',
+			readOn: '2026-12-03',
+			note: "Read in the docs' source, Patreon/platform-documentation source/includes/_oauth.md (HEAD 46077b3, 2024-12-05), which docs.patreon.com renders.",
+		},
+		tokenUrl: {
+			page: 'https://docs.patreon.com/#step-4-validating-receipt-of-the-oauth-token',
+			quote: 'POST www.patreon.com/api/oauth2/token',
+			readOn: '2026-12-03',
+		},
+		tokenAuthMethod: {
+			page: 'https://docs.patreon.com/#step-4-validating-receipt-of-the-oauth-token',
+			quote:
+				'&grant_type=authorization_code &client_id=<your client id> &client_secret=<your client secret>',
+			readOn: '2026-12-03',
+			note: 'Form body (Content-Type: application/x-www-form-urlencoded); the refresh request (Step 7) sends client_id and client_secret the same way.',
+		},
+		pkce: {
+			unconfirmed:
+				'The authorize parameters are response_type, client_id, redirect_uri, scope, state; no code_challenge documented. Kept unsupported.',
+		},
+		scopeSeparator: {
+			unconfirmed:
+				"The docs say only 'scope=<optional list of requested scopes>'; space per OAuth 2.0 and the Patreon SDKs.",
+		},
+		refreshScopes: {
+			page: 'https://docs.patreon.com/#step-4-validating-receipt-of-the-oauth-token',
+			quote: '"refresh_token": <single use token>,',
+			readOn: '2026-12-03',
+			note: 'The code exchange always returns a refresh token; no scope asks for it.',
+		},
+		tokenLifetimes: {
+			page: 'https://docs.patreon.com/#step-7-keeping-up-to-date',
+			quote: 'Tokens are valid for the duration specified by "expires_in" field.',
+			readOn: '2026-12-03',
+			note: 'The refresh response carries a new refresh token (\'"refresh_token": <single use token>\'): rotation on every refresh.',
+		},
+		grants: {
+			page: 'https://docs.patreon.com/#clients-and-api-keys',
+			quote:
+				"Creator's Access Token \u2013 Which can be used to access the API in the context of the creator you account you made when registering a client.",
+			readOn: '2026-12-03',
+			note: "Only authorization_code and refresh_token grants; server-side access uses the creator's token from the client page, not client credentials.",
+		},
+		clientCredentialsScopes: {
+			notApplicable: 'No client credentials grant.',
+		},
+		apiBaseUrl: {
+			page: 'https://docs.patreon.com/#get-api-oauth2-v2-identity',
+			quote:
+				'https://www.patreon.com/api/oauth2/v2/identity?fields[user]=about,created,email,first_name,full_name,image_url,last_name,social_connections,thumb_url,url,vanity',
+			readOn: '2026-12-03',
+			note: 'APIv2 data only comes back for the fields and include parameters requested.',
+		},
+		apiHosts: {
+			page: 'https://docs.patreon.com/#get-api-oauth2-v2-campaigns',
+			quote: 'https://www.patreon.com/api/oauth2/v2/campaigns?fields[campaign]=',
+			readOn: '2026-12-03',
+		},
+		tokenResponseHost: {
+			notApplicable: 'One API host; the token response names none.',
+		},
+		checkRequest: {
+			page: 'https://docs.patreon.com/#get-api-oauth2-v2-identity',
+			quote:
+				'This is the endpoint for accessing information about the current [User](/#user-v2) with reference to the oauth token. With the basic scope of identity, you will receive the user\u2019s public profile in...',
+			readOn: '2026-12-03',
+		},
+		consoleSettings: {
+			page: 'https://docs.patreon.com/#clients-and-api-keys',
+			quote:
+				'This involves signing up on patreon.com and making a [creator account](https://www.patreon.com/create-on-patreon).',
+			readOn: '2026-12-03',
+		},
+		regions: {
+			notApplicable: 'No regional hosts documented.',
+		},
 	},
 	payPal: {
 		authUrl: {

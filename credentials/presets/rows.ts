@@ -197,6 +197,40 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		unconfirmed: ['accessTokenLifetime (default value)'],
 	},
 	{
+		id: 'aWeber',
+		displayName: 'AWeber',
+		authUrl: 'https://auth.aweber.com/oauth2/authorize',
+		tokenUrl: 'https://auth.aweber.com/oauth2/token',
+		defaultScopes: ['account.read', 'list.read', 'subscriber.read'],
+		scopeSeparator: ' ',
+		tokenAuthMethod: 'header',
+		// AWeber takes PKCE from public clients only; n8n holds a client secret.
+		pkce: 'unsupported',
+		clientCredentials: false,
+		apiBaseUrl: 'https://api.aweber.com/1.0',
+		allowedDomains: ['api.aweber.com'],
+		checkUrl: 'https://api.aweber.com/1.0/accounts',
+		docsUrl:
+			'https://help.aweber.com/hc/en-us/articles/360021258174-How-do-I-use-OAuth-2-authentication-with-AWeber-s-API',
+		notes:
+			'Scopes are space-separated (account.read, list.read, list.write, subscriber.read, subscriber.write, email.read, ...). Access tokens last two hours; n8n refreshes them. Relative paths go under /1.0 (e.g. /accounts).',
+		setupHint:
+			'Create a free AWeber developer account at labs.aweber.com, log in and create an app; enter the n8n OAuth Redirect URL as the OAuth redirect URL, and copy the Client ID and Client Secret listed for the app. Connect with an AWeber customer account.',
+		setupDocsUrl: 'https://api.aweber.com/',
+		sources: [
+			'https://help.aweber.com/hc/en-us/articles/360021258174-How-do-I-use-OAuth-2-authentication-with-AWeber-s-API',
+			'https://help.aweber.com/hc/en-us/articles/360002941894-Do-AWeber-API-access-tokens-expire',
+			'https://api.aweber.com/#tag/OAuth-2.0-Reference',
+		],
+		confirmedOn: '2026-12-03',
+		unconfirmed: [
+			'pkce (AWeber takes it from public clients; kept off for a client with a secret)',
+			'scopeSeparator (space, from a copy of the help article)',
+			'refresh token lifetime and rotation',
+			'apiHosts and checkUrl (GET /1.0/accounts with account.read, from a copy of the OpenAPI document)',
+		],
+	},
+	{
 		id: 'basecamp',
 		displayName: 'Basecamp',
 		authUrl: 'https://launchpad.37signals.com/authorization/new',
@@ -1576,6 +1610,36 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 			'tokenAuthMethod (body)',
 			'accessTokenLifetime (2 h per a third-party client; docs only say short-lived)',
 			'checkUrl (API root returning token meta)',
+		],
+	},
+	{
+		id: 'patreon',
+		displayName: 'Patreon',
+		authUrl: 'https://www.patreon.com/oauth2/authorize',
+		tokenUrl: 'https://www.patreon.com/api/oauth2/token',
+		defaultScopes: ['identity', 'campaigns'],
+		scopeSeparator: ' ',
+		tokenAuthMethod: 'body',
+		pkce: 'unsupported',
+		clientCredentials: false,
+		apiBaseUrl: 'https://www.patreon.com/api/oauth2/v2',
+		allowedDomains: ['www.patreon.com'],
+		checkUrl: 'https://www.patreon.com/api/oauth2/v2/identity',
+		docsUrl: 'https://docs.patreon.com/#oauth',
+		notes:
+			'API v2 returns only type and id unless you ask for attributes with fields[...] and include (e.g. /identity?fields[user]=full_name). Refresh tokens are single use: each refresh returns a new one.',
+		setupHint:
+			'With a Patreon creator account open patreon.com/portal/registration/register-clients and create a client (API v2); add the n8n OAuth Redirect URL to its redirect URIs; copy the Client ID and Client Secret shown for the client.',
+		setupDocsUrl: 'https://docs.patreon.com/#clients-and-api-keys',
+		sources: [
+			'https://docs.patreon.com/#oauth',
+			'https://docs.patreon.com/#apiv2-oauth',
+			'https://github.com/Patreon/platform-documentation/blob/master/source/includes/_oauth.md',
+		],
+		confirmedOn: '2026-12-03',
+		unconfirmed: [
+			'pkce (not documented; kept unsupported)',
+			'scopeSeparator (space; the docs say "list of requested scopes")',
 		],
 	},
 	{
