@@ -48,6 +48,7 @@ export const PRESET_DOC_DOMAINS: Record<string, string[]> = {
 	atlassian: ['atlassian.com'],
 	attio: ['attio.com'],
 	auth0: ['auth0.com'],
+	aWeber: ['aweber.com'],
 	autodeskPlatformServices: ['autodesk.com'],
 	basecamp: ['github.com/basecamp', '37signals.com', 'basecamp.com'],
 	bitbucketCloud: ['atlassian.com', 'bitbucket.org'],
@@ -75,6 +76,7 @@ export const PRESET_DOC_DOMAINS: Record<string, string[]> = {
 	hubSpot: ['hubspot.com'],
 	intercom: ['intercom.com', 'intercom-developer-hub.readme.io'],
 	keycloak: ['keycloak.org'],
+	klaviyo: ['klaviyo.com'],
 	linear: ['linear.app'],
 	linkedIn: ['learn.microsoft.com', 'linkedin.com'],
 	loginWithAmazon: ['amazon.com'],
@@ -94,6 +96,7 @@ export const PRESET_DOC_DOMAINS: Record<string, string[]> = {
 	oura: ['ouraring.com'],
 	oneLogin: ['onelogin.com'],
 	outreach: ['outreach.io'],
+	patreon: ['patreon.com', 'github.com/Patreon'],
 	payPal: ['paypal.com'],
 	pinterest: ['pinterest.com'],
 	pipedrive: ['pipedrive.com', 'pipedrive.readme.io'],
@@ -103,6 +106,7 @@ export const PRESET_DOC_DOMAINS: Record<string, string[]> = {
 	ringCentral: ['ringcentral.com', 'github.com/ringcentral', 'ringcentral.github.io'],
 	sageAccounting: ['sage.com'],
 	salesforce: ['salesforce.com'],
+	salesloft: ['salesloft.com'],
 	serviceNow: ['servicenow.com'],
 	shopify: ['shopify.dev', 'shopify.com'],
 	slack: ['slack.dev', 'slack.com'],
@@ -734,6 +738,82 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 		regions: {
 			notApplicable:
 				'Region is part of the tenant domain the user enters (acme.us.auth0.com, .eu., .au., .jp.).',
+		},
+	},
+	aWeber: {
+		authUrl: {
+			page: 'https://help.aweber.com/hc/en-us/articles/360021258174-How-do-I-use-OAuth-2-authentication-with-AWeber-s-API',
+			quote: 'Authorize URL: https://auth.aweber.com/oauth2/authorize',
+			readOn: '2026-12-03',
+		},
+		tokenUrl: {
+			page: 'https://help.aweber.com/hc/en-us/articles/360021258174-How-do-I-use-OAuth-2-authentication-with-AWeber-s-API',
+			quote: 'Access Token / Refresh Token URL: https://auth.aweber.com/oauth2/token',
+			readOn: '2026-12-03',
+		},
+		tokenAuthMethod: {
+			page: 'https://api.aweber.com/#tag/OAuth-2.0-Reference',
+			quote:
+				'This endpoint must be provided with the `client_id` and `client_secret` either in the `Authorization` header (preferred) or in the request body.',
+			readOn: '2026-12-03',
+			note: "Text of AWeber's OpenAPI document, which api.aweber.com renders ('Get a token', POST /oauth2/token); read through the copy kept in api-evangelist/aweber (openapi/aweber-oauth-2-0-reference-api-openapi.yml) because the stored api.aweber.com page text stops after its introduction.",
+		},
+		pkce: {
+			unconfirmed:
+				"AWeber's reference names 'trying to pass in a client secret for a public client' and 'public clients MUST NOT include secrets' as errors; PKCE is for public clients (API Evangelist's summary: required for public, refused for confidential clients). n8n holds a secret, so the row does not send PKCE...",
+		},
+		scopeSeparator: {
+			unconfirmed:
+				"'scope is a list of space separated permissions' is from a copy of the help article's walkthrough (openparl2014.org); the stored help.aweber.com excerpt stops before that paragraph.",
+		},
+		refreshScopes: {
+			page: 'https://help.aweber.com/hc/en-us/articles/360002941894-Do-AWeber-API-access-tokens-expire',
+			quote:
+				'To refresh, you will need the refresh_token that was returned with your access token.',
+			readOn: '2026-12-03',
+			note: 'Every token response carries a refresh token; no scope asks for it.',
+		},
+		tokenLifetimes: {
+			page: 'https://help.aweber.com/hc/en-us/articles/360002941894-Do-AWeber-API-access-tokens-expire',
+			quote: 'AWeber\u2019s OAuth 2 access tokens expire two hours after they are issued.',
+			readOn: '2026-12-03',
+			note: 'Refresh-token lifetime and rotation not stated on the page read.',
+		},
+		grants: {
+			page: 'https://api.aweber.com/#tag/OAuth-2.0-Reference',
+			quote:
+				'In the initial authorization, a `grant_type` of `authorization_code` is used with the `authorization_code` received from the URL the user is redirected to',
+			readOn: '2026-12-03',
+			note: 'Only authorization_code and refresh_token grants are documented (same copy of the reference as tokenAuthMethod).',
+		},
+		clientCredentialsScopes: {
+			notApplicable: 'No client credentials grant.',
+		},
+		apiBaseUrl: {
+			page: 'https://api.aweber.com/',
+			quote: "These resources are contained under version '1.0' of the API.",
+			readOn: '2026-12-03',
+		},
+		apiHosts: {
+			unconfirmed:
+				"The host is the reference's own (servers: https://api.aweber.com/1.0 in its OpenAPI document); the quote does not name the host.",
+			lead: 'https://api.aweber.com/',
+		},
+		tokenResponseHost: {
+			notApplicable: 'One API host; the token response names none.',
+		},
+		checkRequest: {
+			unconfirmed:
+				"AWeber's OpenAPI document (copy) lists for account.read: 'Required for the following endpoints: get accounts, get account, get integrations, get integration'; not read on a stored aweber.com page.",
+		},
+		consoleSettings: {
+			page: 'https://api.aweber.com/',
+			quote:
+				'To start developing, you will first need to create a free developer account. After you create a developer account, log in and create an app.',
+			readOn: '2026-12-03',
+		},
+		regions: {
+			notApplicable: 'No regional hosts documented.',
 		},
 	},
 	autodeskPlatformServices: {
@@ -2657,6 +2737,86 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 		},
 		regions: { notApplicable: 'Self-hosted.' },
 	},
+	klaviyo: {
+		authUrl: {
+			page: 'https://developers.klaviyo.com/en/docs/set_up_oauth#construct-your-apps-installation-url',
+			quote:
+				'https://www.klaviyo.com/oauth/authorize?response_type=code&client_id={client_id}&redirect_uri={redirect_uri}&scope={scopes}&state={state}&code_challenge_method=S256&code_challenge={code_challenge}',
+			readOn: '2026-12-03',
+		},
+		tokenUrl: {
+			page: 'https://developers.klaviyo.com/en/docs/set_up_oauth',
+			quote:
+				'Ensure that your integration routes token traffic to https://a.klaviyo.com/oauth/token or https://a.klaviyo.com/oauth/revoke to avoid breakages.',
+			readOn: '2026-12-03',
+			note: 'Token traffic through www.klaviyo.com is blocked since March 31, 2025.',
+		},
+		tokenAuthMethod: {
+			page: 'https://developers.klaviyo.com/en/docs/troubleshoot_oauth_errors#invalid-client',
+			quote: 'Example: `Authorization: Basic <base64 encoded client_id:client_secret>`.',
+			readOn: '2026-12-03',
+		},
+		pkce: {
+			page: 'https://developers.klaviyo.com/en/docs/set_up_oauth#construct-your-apps-installation-url',
+			quote:
+				'&code_challenge_method=S256&code_challenge={code_challenge} The URL contains the following required parameters:',
+			readOn: '2026-12-03',
+			note: "The Klaviyo Academy course: 'Klaviyo apps are authorized with OAuth 2.1, which extends OAuth 2.0's security measures with Proof Key for Code Exchange (PKCE).'",
+		},
+		scopeSeparator: {
+			page: 'https://developers.klaviyo.com/en/v2023-10-15/docs/set-up-oauth',
+			quote: 'Set your scopes using a space-separated list.',
+			readOn: '2026-12-03',
+		},
+		refreshScopes: {
+			page: 'https://developers.klaviyo.com/en/docs/set_up_oauth',
+			quote: 'Retrieve access and refresh tokens.',
+			readOn: '2026-12-03',
+			note: 'The code exchange returns both tokens; no scope asks for the refresh token.',
+		},
+		tokenLifetimes: {
+			unconfirmed: 'The lifetimes section of set_up_oauth was not in the stored excerpts.',
+		},
+		grants: {
+			page: 'https://developers.klaviyo.com/en/docs/set_up_oauth#oauth-authorization-code-flow',
+			quote:
+				'These access tokens come from integration with Klaviyo\u2019s authorization code flow (shown below).',
+			readOn: '2026-12-03',
+			note: "A company's own integration uses private API keys, not client credentials.",
+		},
+		clientCredentialsScopes: {
+			notApplicable: 'No client credentials grant.',
+		},
+		apiBaseUrl: {
+			page: 'https://developers.klaviyo.com/en/v2024-05-15/docs/authenticate',
+			quote: '--url https://a.klaviyo.com/api/{endpoint}/',
+			readOn: '2026-12-03',
+			note: 'Every request also needs a revision header (e.g. revision: 2026-10-15).',
+		},
+		apiHosts: {
+			page: 'https://developers.klaviyo.com/en/reference/get_accounts',
+			quote: 'endpoint: "https://a.klaviyo.com/api/accounts"',
+			readOn: '2026-12-03',
+		},
+		tokenResponseHost: {
+			notApplicable: 'One API host; the token response names none.',
+		},
+		checkRequest: {
+			page: 'https://developers.klaviyo.com/en/reference/get_accounts',
+			quote: 'scopes: ["accounts:read"]',
+			readOn: '2026-12-03',
+			note: 'Same page: revisionHeader: {"name":"revision","required":true}; the check sends revision 2026-10-15.',
+		},
+		consoleSettings: {
+			page: 'https://developers.klaviyo.com/en/v2023-10-15/docs/set-up-oauth',
+			quote:
+				'You should include any and all scopes you will need for your OAuth authorization requests.',
+			readOn: '2026-12-03',
+		},
+		regions: {
+			notApplicable: 'No regional hosts documented.',
+		},
+	},
 	linear: {
 		authUrl: {
 			page: 'https://linear.app/developers/oauth-2-0-authentication#redirect-user-access-requests-to-linear',
@@ -3996,6 +4156,86 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 		},
 		regions: { unconfirmed: 'None found.' },
 	},
+	patreon: {
+		authUrl: {
+			page: 'https://docs.patreon.com/#step-2-making-the-log-in-button',
+			quote: 'GET www.patreon.com/oauth2/authorize',
+			readOn: '2026-12-03',
+			note: "Read in the docs' source, Patreon/platform-documentation source/includes/_oauth.md (HEAD 46077b3, 2024-12-05), which docs.patreon.com renders.",
+		},
+		tokenUrl: {
+			page: 'https://docs.patreon.com/#step-4-validating-receipt-of-the-oauth-token',
+			quote: 'POST www.patreon.com/api/oauth2/token',
+			readOn: '2026-12-03',
+		},
+		tokenAuthMethod: {
+			page: 'https://docs.patreon.com/#step-4-validating-receipt-of-the-oauth-token',
+			quote:
+				'&grant_type=authorization_code &client_id=<your client id> &client_secret=<your client secret>',
+			readOn: '2026-12-03',
+			note: 'Form body (Content-Type: application/x-www-form-urlencoded); the refresh request (Step 7) sends client_id and client_secret the same way.',
+		},
+		pkce: {
+			unconfirmed:
+				'The authorize parameters are response_type, client_id, redirect_uri, scope, state; no code_challenge documented. Kept unsupported.',
+		},
+		scopeSeparator: {
+			unconfirmed:
+				"The docs say only 'scope=<optional list of requested scopes>'; space per OAuth 2.0 and the Patreon SDKs.",
+		},
+		refreshScopes: {
+			page: 'https://docs.patreon.com/#step-4-validating-receipt-of-the-oauth-token',
+			quote: '"refresh_token": <single use token>,',
+			readOn: '2026-12-03',
+			note: 'The code exchange always returns a refresh token; no scope asks for it.',
+		},
+		tokenLifetimes: {
+			page: 'https://docs.patreon.com/#step-7-keeping-up-to-date',
+			quote: 'Tokens are valid for the duration specified by "expires_in" field.',
+			readOn: '2026-12-03',
+			note: 'The refresh response carries a new refresh token (\'"refresh_token": <single use token>\'): rotation on every refresh.',
+		},
+		grants: {
+			page: 'https://docs.patreon.com/#clients-and-api-keys',
+			quote:
+				"Creator's Access Token \u2013 Which can be used to access the API in the context of the creator you account you made when registering a client.",
+			readOn: '2026-12-03',
+			note: "Only authorization_code and refresh_token grants; server-side access uses the creator's token from the client page, not client credentials.",
+		},
+		clientCredentialsScopes: {
+			notApplicable: 'No client credentials grant.',
+		},
+		apiBaseUrl: {
+			page: 'https://docs.patreon.com/#get-api-oauth2-v2-identity',
+			quote:
+				'https://www.patreon.com/api/oauth2/v2/identity?fields[user]=about,created,email,first_name,full_name,image_url,last_name,social_connections,thumb_url,url,vanity',
+			readOn: '2026-12-03',
+			note: 'APIv2 data only comes back for the fields and include parameters requested.',
+		},
+		apiHosts: {
+			page: 'https://docs.patreon.com/#get-api-oauth2-v2-campaigns',
+			quote: 'https://www.patreon.com/api/oauth2/v2/campaigns?fields[campaign]=',
+			readOn: '2026-12-03',
+		},
+		tokenResponseHost: {
+			notApplicable: 'One API host; the token response names none.',
+		},
+		checkRequest: {
+			page: 'https://docs.patreon.com/#get-api-oauth2-v2-identity',
+			quote:
+				'This is the endpoint for accessing information about the current [User](/#user-v2) with reference to the oauth token. With the basic scope of identity, you will receive the user\u2019s public profile in...',
+			readOn: '2026-12-03',
+		},
+		consoleSettings: {
+			page: 'https://docs.patreon.com/#clients-and-api-keys',
+			quote:
+				'This involves signing up on patreon.com and making a [creator account](https://www.patreon.com/create-on-patreon).',
+			readOn: '2026-12-03',
+		},
+		regions: {
+			notApplicable: 'No regional hosts documented.',
+		},
+	},
 	payPal: {
 		authUrl: {
 			unconfirmed:
@@ -4630,6 +4870,80 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			quote: 'For a sandbox, login.salesforce.com is replaced with test.salesforce.com.',
 			readOn: '2026-12-03',
 			note: 'Row covers these through salesforceLoginHost and tokenResponseApiHost.hosts.',
+		},
+	},
+	salesloft: {
+		authUrl: {
+			page: 'https://developers.salesloft.com/docs/platform/api-basics/oauth-authentication/#obtain-authorization-code--grant-access-to-your-app',
+			quote:
+				'https://accounts.salesloft.com/oauth/authorize?client_id=YOUR_CLIENT_ID&redirect_uri=YOUR_REDIRECT_URI&response_type=code',
+			readOn: '2026-12-03',
+		},
+		tokenUrl: {
+			page: 'https://developers.salesloft.com/docs/platform/api-basics/oauth-authentication/#obtain-access-and-refresh-tokens',
+			quote:
+				'You must then do a POST request to our server to get an access and refresh token. POST https://accounts.salesloft.com/oauth/token',
+			readOn: '2026-12-03',
+		},
+		tokenAuthMethod: {
+			page: 'https://developers.salesloft.com/docs/platform/api-basics/oauth-authentication/#obtain-access-and-refresh-tokens',
+			quote:
+				'"client_id": "YOUR_CLIENT_ID", "client_secret": "YOUR_CLIENT_SECRET", "code": params[\'code\'], "grant_type": "authorization_code",',
+			readOn: '2026-12-03',
+			note: 'client_id and client_secret in the request body; the client-credentials page also offers a Base64 Authorization header for that grant.',
+		},
+		pkce: {
+			unconfirmed:
+				'The authorize request on the OAuth page has client_id, redirect_uri, response_type only; no code_challenge mentioned. Kept unsupported.',
+		},
+		scopeSeparator: {
+			notApplicable:
+				'Scopes are ticked on the OAuth application (Scopes / Privileged Scopes), not sent on the authorize request; the callback returns them as a scope parameter.',
+		},
+		refreshScopes: {
+			page: 'https://developers.salesloft.com/docs/platform/api-basics/oauth-authentication/#obtain-access-and-refresh-tokens',
+			quote: 'You must then do a POST request to our server to get an access and refresh token.',
+			readOn: '2026-12-03',
+			note: 'A refresh token comes with every code exchange; no scope asks for it.',
+		},
+		tokenLifetimes: {
+			unconfirmed:
+				"The OAuth page's paragraph after the token request ('You will get a JSON response back containing the identifying tokens and refresh information. Note that ...') was cut off in the stored excerpt.",
+		},
+		grants: {
+			page: 'https://developers.salesloft.com/docs/platform/api-basics/client-creds/',
+			quote:
+				'The Client Credentials flow is enabled by an admin for private application use only, cannot be allowlisted and assumes the permissions of the admin who created the application.',
+			readOn: '2026-12-03',
+			note: "The app's Grant Type is chosen when it is created: Authorization Code or Client Credentials.",
+		},
+		clientCredentialsScopes: {
+			page: 'https://developers.salesloft.com/docs/platform/api-basics/client-creds/',
+			quote:
+				'Scopes - Select the scopes relevant to your application by clicking the checkmark next to the scope.',
+			readOn: '2026-12-03',
+		},
+		apiBaseUrl: {
+			unconfirmed:
+				'Only third-party pages (DataGrail integration docs, SalesLoft/api-example README pointing to api.salesloft.com/swagger) state https://api.salesloft.com/v2; the developers.salesloft.com API reference was not in the stored pages.',
+		},
+		apiHosts: {
+			unconfirmed: 'See apiBaseUrl.',
+		},
+		tokenResponseHost: {
+			notApplicable: 'One API host; the token response names none.',
+		},
+		checkRequest: {
+			unconfirmed:
+				"GET /v2/me.json ('Fetch current user') from DataGrail's integration docs and API Evangelist's copy of the reference; the Salesloft reference page was not stored.",
+		},
+		consoleSettings: {
+			page: 'https://developers.salesloft.com/docs/platform/api-basics/oauth-authentication/#create-an-oauth-app',
+			quote: 'Grant Type - What grant type will this application be using?',
+			readOn: '2026-12-03',
+		},
+		regions: {
+			notApplicable: 'No regional hosts documented.',
 		},
 	},
 	serviceNow: {

@@ -66,6 +66,7 @@ describe('the built credential', () => {
 			'Airtable',
 			'Canva',
 			'Etsy',
+			'Klaviyo',
 			'Salesforce',
 			'X (Twitter)',
 			'monday.com',

@@ -229,6 +229,40 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		unconfirmed: ['accessTokenLifetime (default value)'],
 	},
 	{
+		id: 'aWeber',
+		displayName: 'AWeber',
+		authUrl: 'https://auth.aweber.com/oauth2/authorize',
+		tokenUrl: 'https://auth.aweber.com/oauth2/token',
+		defaultScopes: ['account.read', 'list.read', 'subscriber.read'],
+		scopeSeparator: ' ',
+		tokenAuthMethod: 'header',
+		// AWeber takes PKCE from public clients only; n8n holds a client secret.
+		pkce: 'unsupported',
+		clientCredentials: false,
+		apiBaseUrl: 'https://api.aweber.com/1.0',
+		allowedDomains: ['api.aweber.com'],
+		checkUrl: 'https://api.aweber.com/1.0/accounts',
+		docsUrl:
+			'https://help.aweber.com/hc/en-us/articles/360021258174-How-do-I-use-OAuth-2-authentication-with-AWeber-s-API',
+		notes:
+			'Scopes are space-separated (account.read, list.read, list.write, subscriber.read, subscriber.write, email.read, ...). Access tokens last two hours; n8n refreshes them. Relative paths go under /1.0 (e.g. /accounts).',
+		setupHint:
+			'Create a free AWeber developer account at labs.aweber.com, log in and create an app; enter the n8n OAuth Redirect URL as the OAuth redirect URL, and copy the Client ID and Client Secret listed for the app. Connect with an AWeber customer account.',
+		setupDocsUrl: 'https://api.aweber.com/',
+		sources: [
+			'https://help.aweber.com/hc/en-us/articles/360021258174-How-do-I-use-OAuth-2-authentication-with-AWeber-s-API',
+			'https://help.aweber.com/hc/en-us/articles/360002941894-Do-AWeber-API-access-tokens-expire',
+			'https://api.aweber.com/#tag/OAuth-2.0-Reference',
+		],
+		confirmedOn: '2026-12-03',
+		unconfirmed: [
+			'pkce (AWeber takes it from public clients; kept off for a client with a secret)',
+			'scopeSeparator (space, from a copy of the help article)',
+			'refresh token lifetime and rotation',
+			'apiHosts and checkUrl (GET /1.0/accounts with account.read, from a copy of the OpenAPI document)',
+		],
+	},
+	{
 		id: 'autodeskPlatformServices',
 		displayName: 'Autodesk Platform Services (APS)',
 		authUrl: 'https://developer.api.autodesk.com/authentication/v2/authorize',
@@ -1119,6 +1153,37 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		],
 	},
 	{
+		id: 'klaviyo',
+		displayName: 'Klaviyo',
+		authUrl: 'https://www.klaviyo.com/oauth/authorize',
+		tokenUrl: 'https://a.klaviyo.com/oauth/token',
+		defaultScopes: ['accounts:read'],
+		scopeSeparator: ' ',
+		tokenAuthMethod: 'header',
+		pkce: 'required',
+		clientCredentials: false,
+		apiBaseUrl: 'https://a.klaviyo.com/api',
+		allowedDomains: ['a.klaviyo.com'],
+		checkUrl: 'https://a.klaviyo.com/api/accounts',
+		checkRequest: {
+			method: 'GET',
+			headers: { revision: '2026-10-15', accept: 'application/vnd.api+json' },
+		},
+		docsUrl: 'https://developers.klaviyo.com/en/docs/set_up_oauth',
+		notes:
+			'Requests need a revision header (an API revision date, e.g. 2026-10-15). Every scope requested must also be set on the app. For your own account only, Klaviyo recommends a private API key instead.',
+		setupHint:
+			'In Klaviyo (owner, admin or manager) open Manage apps > Create app; save the client ID and secret (the secret is shown once); list the scopes the app needs (at least accounts:read) and add the n8n OAuth Redirect URL under the redirect URLs; save.',
+		setupDocsUrl: 'https://developers.klaviyo.com/en/docs/create_a_public_oauth_app',
+		sources: [
+			'https://developers.klaviyo.com/en/docs/set_up_oauth',
+			'https://developers.klaviyo.com/en/docs/troubleshoot_oauth_errors',
+			'https://developers.klaviyo.com/en/reference/get_accounts',
+		],
+		confirmedOn: '2026-12-03',
+		unconfirmed: ['token lifetimes and rotation'],
+	},
+	{
 		id: 'linear',
 		displayName: 'Linear',
 		authUrl: 'https://linear.app/oauth/authorize',
@@ -1745,6 +1810,36 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		],
 	},
 	{
+		id: 'patreon',
+		displayName: 'Patreon',
+		authUrl: 'https://www.patreon.com/oauth2/authorize',
+		tokenUrl: 'https://www.patreon.com/api/oauth2/token',
+		defaultScopes: ['identity', 'campaigns'],
+		scopeSeparator: ' ',
+		tokenAuthMethod: 'body',
+		pkce: 'unsupported',
+		clientCredentials: false,
+		apiBaseUrl: 'https://www.patreon.com/api/oauth2/v2',
+		allowedDomains: ['www.patreon.com'],
+		checkUrl: 'https://www.patreon.com/api/oauth2/v2/identity',
+		docsUrl: 'https://docs.patreon.com/#oauth',
+		notes:
+			'API v2 returns only type and id unless you ask for attributes with fields[...] and include (e.g. /identity?fields[user]=full_name). Refresh tokens are single use: each refresh returns a new one.',
+		setupHint:
+			'With a Patreon creator account open patreon.com/portal/registration/register-clients and create a client (API v2); add the n8n OAuth Redirect URL to its redirect URIs; copy the Client ID and Client Secret shown for the client.',
+		setupDocsUrl: 'https://docs.patreon.com/#clients-and-api-keys',
+		sources: [
+			'https://docs.patreon.com/#oauth',
+			'https://docs.patreon.com/#apiv2-oauth',
+			'https://github.com/Patreon/platform-documentation/blob/master/source/includes/_oauth.md',
+		],
+		confirmedOn: '2026-12-03',
+		unconfirmed: [
+			'pkce (not documented; kept unsupported)',
+			'scopeSeparator (space; the docs say "list of requested scopes")',
+		],
+	},
+	{
 		id: 'payPal',
 		displayName: 'PayPal',
 		authUrl: 'https://www.{payPalEnvironment}/signin/authorize',
@@ -2057,6 +2152,37 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 			'accessTokenLifetime (session-timeout based; not read on a Salesforce page this session)',
 			'refresh token policy default',
 			'instance_url in the token response (seen in Salesforce SDK types, not on a help page read this session)',
+		],
+	},
+	{
+		id: 'salesloft',
+		displayName: 'Salesloft',
+		authUrl: 'https://accounts.salesloft.com/oauth/authorize',
+		tokenUrl: 'https://accounts.salesloft.com/oauth/token',
+		defaultScopes: [],
+		scopeSeparator: ' ',
+		tokenAuthMethod: 'body',
+		pkce: 'unsupported',
+		clientCredentials: true,
+		apiBaseUrl: 'https://api.salesloft.com/v2',
+		allowedDomains: ['api.salesloft.com'],
+		checkUrl: 'https://api.salesloft.com/v2/me.json',
+		docsUrl: 'https://developers.salesloft.com/docs/platform/api-basics/oauth-authentication/',
+		notes:
+			'Scopes are ticked on the OAuth application, not typed here. An app has one grant type: Authorization Code, or Client Credentials (private apps only, acting as the admin who created the app).',
+		setupHint:
+			'In Salesloft open Your Applications > OAuth Applications > Create New; paste the n8n OAuth Redirect URL as Redirect URI, pick the Grant Type (Authorization Code, or Client Credentials for a private app) and tick the scopes; submit, then copy the Application Id (Client ID) and Secret (Client Secret).',
+		setupDocsUrl: 'https://developers.salesloft.com/docs/platform/api-basics/oauth-authentication/',
+		sources: [
+			'https://developers.salesloft.com/docs/platform/api-basics/oauth-authentication/',
+			'https://developers.salesloft.com/docs/platform/api-basics/client-creds/',
+		],
+		confirmedOn: '2026-12-03',
+		unconfirmed: [
+			'pkce (not documented; kept unsupported)',
+			'token lifetimes and rotation',
+			'apiBaseUrl and API host (api.salesloft.com/v2 from third-party integration docs)',
+			'checkUrl (GET /v2/me.json from third-party integration docs)',
 		],
 	},
 	{
