@@ -80,7 +80,6 @@ export const PRESET_DOC_DOMAINS: Record<string, string[]> = {
 	linear: ['linear.app'],
 	linkedIn: ['learn.microsoft.com', 'linkedin.com'],
 	loginWithAmazon: ['amazon.com'],
-	lucid: ['lucid.co', 'lucid.readme.io', 'lucid.app'],
 	mailchimp: ['mailchimp.com'],
 	meta: ['facebook.com'],
 	microsoftDynamics365: ['learn.microsoft.com'],
@@ -3032,93 +3031,6 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 				'Select endpoint to request for access token. ... https://api.amazon.co.uk/auth/o2/token Europe (EU) ... https://api.amazon.co.jp/auth/o2/token Far East (FE)',
 			readOn: '2026-12-03',
 			open: 'a region field (docs/catalogue-todo.md#regions): api.amazon.co.uk / api.amazon.co.jp token hosts',
-		},
-	},
-	lucid: {
-		authUrl: {
-			page: 'https://lucid.readme.io/reference/authorization-endpoints',
-			quote: 'User token endpoint https://lucid.app/oauth2/authorize',
-			readOn: '2026-12-03',
-			note: 'Account tokens use https://lucid.app/oauth2/authorizeAccount (same token flow); the preset uses user tokens. FedRAMP users have other endpoints.',
-		},
-		tokenUrl: {
-			page: 'https://lucid.readme.io/reference/obtaining-an-access-token',
-			quote:
-				'Make a POST request to https://api.lucid.co/oauth2/token with a Create Access Token body containing the code provided.',
-			readOn: '2026-12-03',
-		},
-		tokenAuthMethod: {
-			page: 'https://lucid.readme.io/reference/obtaining-an-access-token',
-			quote:
-				'"code": "vtpL4oKCv3LSJ8C78FohTYN9uJUUkkZ4mQDYBucl094r", "client_id": "rd0q2geEEHcDvZNpYmYAXBH5eCHYD8x0sCwVyncf", "client_secret":',
-			readOn: '2026-12-03',
-			note: "client_id and client_secret in the request body. Lucid's examples send the body as JSON; a form-encoded body (what n8n sends) is seen only in third-party code (Azure Resource Inventory's Lucid refresh), not on a Lucid page.",
-		},
-		pkce: {
-			page: 'https://lucid.app/.well-known/oauth-authorization-server',
-			quote: '"code_challenge_methods_supported":["S256","plain"]',
-			readOn: '2026-12-03',
-			note: "Lucid's RFC 8414 metadata (read through a harvested copy, api-evangelist/lucid well-known/lucid-oauth-authorization-server.json).",
-		},
-		scopeSeparator: {
-			page: 'https://lucid.readme.io/reference/obtaining-an-access-token',
-			quote: '&scope=lucidchart.document.content%20offline_access%20user.profile',
-			readOn: '2026-12-03',
-		},
-		refreshScopes: {
-			page: 'https://lucid.readme.io/reference/refreshing-the-access-token',
-			quote:
-				'Be sure to request the offline_access scope if the app will want to be able to refresh tokens.',
-			readOn: '2026-12-03',
-		},
-		tokenLifetimes: {
-			page: 'https://lucid.readme.io/reference/refreshing-the-access-token',
-			quote:
-				'All access tokens have a brief usable lifetime (currently one hour) ... Refreshing a token invalidates the old access and refresh tokens.',
-			readOn: '2026-12-03',
-			note: "Same page: 'if it is not used, a refresh token will expire 180 days after it was created.'",
-		},
-		grants: {
-			page: 'https://developer.lucid.co/reference/using-oauth-20',
-			quote: 'Lucid’s REST API supports only the OAuth 2.0 Authorization Code Flow.',
-			readOn: '2026-12-03',
-		},
-		clientCredentialsScopes: {
-			notApplicable: 'No client credentials grant.',
-		},
-		apiBaseUrl: {
-			page: 'https://lucid.readme.io/reference/headers',
-			quote:
-				'the version can be added to the beginning of the path. Example: https://api.lucid.co/v1/users/me/profile.',
-			readOn: '2026-12-03',
-			note: 'Every request needs a Lucid-Api-Version header (or the version as the first path segment).',
-		},
-		apiHosts: {
-			page: 'https://lucid.readme.io/reference/using-the-access-token',
-			quote: "curl 'https://api.lucid.co/users/me/profile'",
-			readOn: '2026-12-03',
-			note: 'FedRAMP environment hosts not read; not offered.',
-		},
-		tokenResponseHost: {
-			notApplicable: 'The token response names no API host.',
-		},
-		checkRequest: {
-			page: 'https://lucid.readme.io/reference/using-the-access-token',
-			quote:
-				'the https://api.lucid.co/oauth2/users/me/profile endpoint requires a User token with the user.profile scope.',
-			readOn: '2026-12-03',
-			note: "The page's curl example calls https://api.lucid.co/users/me/profile with 'Lucid-Api-Version: 1'.",
-		},
-		consoleSettings: {
-			page: 'https://lucid.readme.io/v1.0/reference/limitations',
-			quote:
-				'If the app is not published, only specified app collaborators can use the app with your client ID and secret.',
-			readOn: '2026-12-03',
-		},
-		regions: {
-			unconfirmed:
-				"FedRAMP endpoints are on a page not read (Lucid's FedRAMP environment); the preset covers the commercial environment only.",
-			lead: 'https://lucid.readme.io/reference/authorization-endpoints',
 		},
 	},
 	mailchimp: {
