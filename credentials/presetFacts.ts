@@ -85,6 +85,7 @@ export const PRESET_DOC_DOMAINS: Record<string, string[]> = {
 	mollie: ['mollie.com'],
 	mondayCom: ['monday.com'],
 	mural: ['mural.co'],
+	myob: ['myob.com', 'myobdev.com'],
 	netSuite: ['docs.oracle.com'],
 	notion: ['notion.com'],
 	okta: ['okta.com'],
@@ -3269,6 +3270,85 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			lead: 'https://developers.mural.co/public/docs/register-your-new-app',
 		},
 		regions: { unconfirmed: 'None found.' },
+	},
+	myob: {
+		authUrl: {
+			page: 'https://developer.myob.com/api/myob-business-api/api-overview/granular_data_scopes',
+			quote:
+				'https://secure.myob.com/oauth2/account/authorize?client_id=[YOUR API KEY]&redirect_uri=[URL_ENCODED_REDIRECT_URI]&response_type=code&scope=[SME_SCOPES]',
+			readOn: '2026-12-03',
+		},
+		tokenUrl: {
+			page: 'https://developer-myob-website-preprod.svc.platform.myobdev.com/api/essentials-accounting/api-overview/authentication',
+			quote:
+				'Once you have the access code, you make another call to our secure.myob.com server to request an access token.',
+			readOn: '2026-12-03',
+			note: "Same page: 'To this url: https://secure.myob.com/oauth2/v1/authorize'. MYOB's own developer site (its preprod host on myobdev.com); the developer.myob.com copy of the section was cut in the stored excerpt.",
+		},
+		tokenAuthMethod: {
+			page: 'https://developer-myob-website-preprod.svc.platform.myobdev.com/api/essentials-accounting/api-overview/authentication',
+			quote: "'client_id' // your API Key 'client_secret' // your API Secret",
+			readOn: '2026-12-03',
+			note: 'POSTed as form parameters with code, redirect_uri and grant_type authorization_code; no Basic header documented.',
+		},
+		pkce: {
+			unconfirmed: 'No code_challenge on the MYOB authorize pages read; kept unsupported.',
+		},
+		scopeSeparator: {
+			page: 'https://apisupport.myob.com/hc/en-us/articles/360001459455-How-to-Complete-End-User-Authentication-with-OAuth2-0',
+			quote: '&response_type=code&scope=CompanyFile la.global',
+			readOn: '2026-12-03',
+		},
+		refreshScopes: {
+			page: 'https://developer-myob-website-preprod.svc.platform.myobdev.com/api/essentials-accounting/api-overview/authentication',
+			quote: "(note: we'll return both an Access Token and a Refresh Token)",
+			readOn: '2026-12-03',
+		},
+		tokenLifetimes: {
+			unconfirmed:
+				"Only 'The returned Code expires in 2-5 minutes' (developer.myob.com authentication) was read; token lifetimes not on a stored MYOB page.",
+		},
+		grants: {
+			page: 'https://developer.myob.com/api/myob-business-api/api-overview/authentication/',
+			quote:
+				'The MYOB Business API uses OAuth 2.0 to ensure that access to company files is handled securely.',
+			readOn: '2026-12-03',
+			note: 'Client credentials at id.myob.com exist only for the Transactions API (bank-feed partners), not the Business API.',
+		},
+		clientCredentialsScopes: {
+			notApplicable: 'No client credentials grant for the Business API.',
+		},
+		apiBaseUrl: {
+			page: 'https://developer.myob.com/apis/business/v2/',
+			quote: 'https://api.myob.com/accountright',
+			readOn: '2026-12-03',
+			note: 'Company-file paths are /accountright/{businessId}/...; the businessId comes back on the redirect (granular scopes).',
+		},
+		apiHosts: {
+			page: 'https://developer.myob.com/apis/business/v2/',
+			quote: 'https://api.myob.com/accountright',
+			readOn: '2026-12-03',
+		},
+		tokenResponseHost: {
+			notApplicable: 'One API host; the token response names none.',
+		},
+		checkRequest: {
+			unconfirmed:
+				"Every Business API call needs the x-myobapi-key header carrying the app's API key (the client ID) and x-myobapi-version; a preset check cannot send the user's client ID, so the row has no check URL.",
+			lead: 'https://developer.myob.com/apis/business/v2/company-files/',
+		},
+		consoleSettings: {
+			page: 'https://apisupport.myob.com/hc/en-us/articles/360001459455-How-to-Complete-End-User-Authentication-with-OAuth2-0',
+			quote:
+				'The scope tells the MYOB authentication server what you are asking for. For keys created after 12th March 2025 only:',
+			readOn: '2026-12-03',
+		},
+		regions: {
+			page: 'https://developer.myob.com/apis/business/v2/',
+			quote: 'https://api.myob.com/accountright',
+			readOn: '2026-12-03',
+			note: 'One cloud API host for AU and NZ files.',
+		},
 	},
 	netSuite: {
 		authUrl: {

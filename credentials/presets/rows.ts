@@ -1453,6 +1453,40 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		],
 	},
 	{
+		id: 'myob',
+		displayName: 'MYOB Business API (AccountRight)',
+		authUrl: 'https://secure.myob.com/oauth2/account/authorize',
+		tokenUrl: 'https://secure.myob.com/oauth2/v1/authorize',
+		defaultScopes: ['sme-company-file'],
+		scopeSeparator: ' ',
+		tokenAuthMethod: 'body',
+		pkce: 'unsupported',
+		clientCredentials: false,
+		apiBaseUrl: 'https://api.myob.com/accountright',
+		allowedDomains: ['api.myob.com'],
+		docsUrl: 'https://developer.myob.com/api/myob-business-api/api-overview/authentication/',
+		notes:
+			'Every API call needs the headers x-myobapi-key: <your Client ID> and x-myobapi-version: v2, so no connection check is run. Type the granular scopes you need (e.g. sme-sales sme-contacts-customer); paths are /{businessId}/... with the business ID returned at sign-in.',
+		setupHint:
+			'my.MYOB > Developer tab (approved developer account) > Register App: paste the n8n OAuth Redirect URL as Redirect URI (it must match exactly), then copy the API Key (Client ID) and API Secret (Client Secret). Keys created after 12 March 2025 use granular SME scopes.',
+		setupDocsUrl:
+			'https://apisupport.myob.com/hc/en-us/articles/360001459455-How-to-Complete-End-User-Authentication-with-OAuth2-0',
+		sources: [
+			'https://developer.myob.com/api/myob-business-api/api-overview/granular_data_scopes',
+			'https://developer-myob-website-preprod.svc.platform.myobdev.com/api/essentials-accounting/api-overview/authentication',
+			'https://apisupport.myob.com/hc/en-us/articles/360001459455-How-to-Complete-End-User-Authentication-with-OAuth2-0',
+			'https://developer.myob.com/apis/business/v2/',
+			'https://developer.myob.com/apis/business/api-overview/scopes/sme-company-file/',
+		],
+		confirmedOn: '2026-12-03',
+		unconfirmed: [
+			'pkce (not documented; kept unsupported)',
+			'tokenLifetimes',
+			'checkRequest (needs the x-myobapi-key header with the client ID; no check)',
+			'setupHint menu names (Developer tab > Register App)',
+		],
+	},
+	{
 		id: 'notion',
 		displayName: 'Notion',
 		authUrl: 'https://api.notion.com/v1/oauth/authorize',
