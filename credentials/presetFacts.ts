@@ -87,14 +87,18 @@ export const PRESET_DOC_DOMAINS: Record<string, string[]> = {
 	microsoftOutlook: ['learn.microsoft.com'],
 	microsoftSharePoint: ['learn.microsoft.com'],
 	miro: ['miro.com'],
+	mollie: ['mollie.com'],
 	mondayCom: ['monday.com'],
 	mural: ['mural.co'],
+	myob: ['myob.com', 'myobdev.com'],
+	netSuite: ['docs.oracle.com'],
 	notion: ['notion.com'],
 	okta: ['okta.com'],
 	oktaCustomAuthServer: ['okta.com'],
 	oura: ['ouraring.com'],
 	oneLogin: ['onelogin.com'],
 	outreach: ['outreach.io'],
+	pandaDoc: ['pandadoc.com', 'github.com/PandaDoc'],
 	patreon: ['patreon.com', 'github.com/Patreon'],
 	payPal: ['paypal.com'],
 	pinterest: ['pinterest.com'],
@@ -120,6 +124,7 @@ export const PRESET_DOC_DOMAINS: Record<string, string[]> = {
 	twitter: ['x.com', 'twitter.com'],
 	typeform: ['typeform.com'],
 	vimeo: ['vimeo.com'],
+	vismaConnect: ['vismasoftware.no', 'visma.com'],
 	webflow: ['webflow.com'],
 	wrike: ['wrike.com'],
 	xero: ['xero.com'],
@@ -3530,6 +3535,83 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 		},
 		regions: { unconfirmed: 'the page was not quoted this round' },
 	},
+	mollie: {
+		authUrl: {
+			page: 'https://docs.mollie.com/reference/authorize-endpoint',
+			quote: '`GET` `https://my.mollie.com/oauth2/authorize`',
+			readOn: '2026-12-03',
+			note: 'state and scope are required parameters (same page); approval_prompt is optional.',
+		},
+		tokenUrl: {
+			page: 'https://docs.mollie.com/reference/oauth-generate-tokens',
+			quote:
+				'"/oauth2/tokens": { "servers": [ { "url": "https://api.mollie.com/oauth2" } ], "post": {',
+			readOn: '2026-12-03',
+			note: "Quote from the page's OpenAPI definition (oauth-generate-tokens.md); grant types authorization_code and refresh_token.",
+		},
+		tokenAuthMethod: {
+			page: 'https://docs.mollie.com/reference/authentication',
+			quote:
+				'Basic Auth: Base64-encoded string using the OAuth client ID and client secret as basic access credentials. It is used to generate and revoke tokens.',
+			readOn: '2026-12-03',
+			note: "Changelog 'Fix OAuth token endpoints to use Basic Authentication': 'The generate and revoke token endpoints now correctly declare HTTP Basic Authentication (client ID and client secret)'.",
+		},
+		pkce: {
+			unconfirmed:
+				"The authorize endpoint's stored excerpt lists client_id, redirect_uri, state, scope; no code_challenge read. Kept unsupported.",
+		},
+		scopeSeparator: {
+			page: 'https://docs.mollie.com/reference/authorize-endpoint',
+			quote: "A space-separated list of permissions ('scopes') your app requires.",
+			readOn: '2026-12-03',
+		},
+		refreshScopes: {
+			page: 'https://docs.mollie.com/reference/oauth-generate-tokens',
+			quote:
+				'If you wish to renew your app access token with your refresh token, use grant type refresh_token.',
+			readOn: '2026-12-03',
+			note: 'The code exchange returns a refresh token; no scope asks for it.',
+		},
+		tokenLifetimes: {
+			unconfirmed: 'No stored Mollie page states the access or refresh token lifetime.',
+		},
+		grants: {
+			page: 'https://docs.mollie.com/reference/oauth-generate-tokens',
+			quote: 'Possible values: authorization_code refresh_token',
+			readOn: '2026-12-03',
+		},
+		clientCredentialsScopes: {
+			notApplicable: 'No client credentials grant.',
+		},
+		apiBaseUrl: {
+			page: 'https://docs.mollie.com/reference/get-current-organization',
+			quote: 'https://api.mollie.com/v2/organizations/me',
+			readOn: '2026-12-03',
+		},
+		apiHosts: {
+			page: 'https://docs.mollie.com/reference/oauth-generate-tokens',
+			quote: '"servers": [ { "url": "https://api.mollie.com" } ]',
+			readOn: '2026-12-03',
+		},
+		tokenResponseHost: {
+			notApplicable: 'One API host; the token response names none.',
+		},
+		checkRequest: {
+			page: 'https://docs.mollie.com/reference/get-current-organization',
+			quote: 'Retrieve the currently authenticated organization.',
+			readOn: '2026-12-03',
+			note: "Access with 'OAuth access with organizations.read' (same page); organizations.read is the default scope.",
+		},
+		consoleSettings: {
+			unconfirmed: 'No console setting that affects refresh tokens found on a Mollie page.',
+		},
+		regions: {
+			page: 'https://docs.mollie.com/reference/oauth-generate-tokens',
+			quote: '"servers": [ { "url": "https://api.mollie.com" } ]',
+			readOn: '2026-12-03',
+			note: 'One global API host.',
+		},
+	},
 	mondayCom: {
 		authUrl: {
 			page: 'https://developer.monday.com/apps/docs/oauth-2-1#how-the-flow-works',
@@ -3653,6 +3735,174 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			lead: 'https://developers.mural.co/public/docs/register-your-new-app',
 		},
 		regions: { unconfirmed: 'None found.' },
+	},
+	myob: {
+		authUrl: {
+			page: 'https://developer.myob.com/api/myob-business-api/api-overview/granular_data_scopes',
+			quote:
+				'https://secure.myob.com/oauth2/account/authorize?client_id=[YOUR API KEY]&redirect_uri=[URL_ENCODED_REDIRECT_URI]&response_type=code&scope=[SME_SCOPES]',
+			readOn: '2026-12-03',
+		},
+		tokenUrl: {
+			page: 'https://developer-myob-website-preprod.svc.platform.myobdev.com/api/essentials-accounting/api-overview/authentication',
+			quote:
+				'Once you have the access code, you make another call to our secure.myob.com server to request an access token.',
+			readOn: '2026-12-03',
+			note: "Same page: 'To this url: https://secure.myob.com/oauth2/v1/authorize'. MYOB's own developer site (its preprod host on myobdev.com); the developer.myob.com copy of the section was cut in the stored excerpt.",
+		},
+		tokenAuthMethod: {
+			page: 'https://developer-myob-website-preprod.svc.platform.myobdev.com/api/essentials-accounting/api-overview/authentication',
+			quote: "'client_id' // your API Key 'client_secret' // your API Secret",
+			readOn: '2026-12-03',
+			note: 'POSTed as form parameters with code, redirect_uri and grant_type authorization_code; no Basic header documented.',
+		},
+		pkce: {
+			unconfirmed: 'No code_challenge on the MYOB authorize pages read; kept unsupported.',
+		},
+		scopeSeparator: {
+			page: 'https://apisupport.myob.com/hc/en-us/articles/360001459455-How-to-Complete-End-User-Authentication-with-OAuth2-0',
+			quote: '&response_type=code&scope=CompanyFile la.global',
+			readOn: '2026-12-03',
+		},
+		refreshScopes: {
+			page: 'https://developer-myob-website-preprod.svc.platform.myobdev.com/api/essentials-accounting/api-overview/authentication',
+			quote: "(note: we'll return both an Access Token and a Refresh Token)",
+			readOn: '2026-12-03',
+		},
+		tokenLifetimes: {
+			unconfirmed:
+				"Only 'The returned Code expires in 2-5 minutes' (developer.myob.com authentication) was read; token lifetimes not on a stored MYOB page.",
+		},
+		grants: {
+			page: 'https://developer.myob.com/api/myob-business-api/api-overview/authentication/',
+			quote:
+				'The MYOB Business API uses OAuth 2.0 to ensure that access to company files is handled securely.',
+			readOn: '2026-12-03',
+			note: 'Client credentials at id.myob.com exist only for the Transactions API (bank-feed partners), not the Business API.',
+		},
+		clientCredentialsScopes: {
+			notApplicable: 'No client credentials grant for the Business API.',
+		},
+		apiBaseUrl: {
+			page: 'https://developer.myob.com/apis/business/v2/',
+			quote: 'https://api.myob.com/accountright',
+			readOn: '2026-12-03',
+			note: 'Company-file paths are /accountright/{businessId}/...; the businessId comes back on the redirect (granular scopes).',
+		},
+		apiHosts: {
+			page: 'https://developer.myob.com/apis/business/v2/',
+			quote: 'https://api.myob.com/accountright',
+			readOn: '2026-12-03',
+		},
+		tokenResponseHost: {
+			notApplicable: 'One API host; the token response names none.',
+		},
+		checkRequest: {
+			unconfirmed:
+				"Every Business API call needs the x-myobapi-key header carrying the app's API key (the client ID) and x-myobapi-version; a preset check cannot send the user's client ID, so the row has no check URL.",
+			lead: 'https://developer.myob.com/apis/business/v2/company-files/',
+		},
+		consoleSettings: {
+			page: 'https://apisupport.myob.com/hc/en-us/articles/360001459455-How-to-Complete-End-User-Authentication-with-OAuth2-0',
+			quote:
+				'The scope tells the MYOB authentication server what you are asking for. For keys created after 12th March 2025 only:',
+			readOn: '2026-12-03',
+		},
+		regions: {
+			page: 'https://developer.myob.com/apis/business/v2/',
+			quote: 'https://api.myob.com/accountright',
+			readOn: '2026-12-03',
+			note: 'One cloud API host for AU and NZ files.',
+		},
+	},
+	netSuite: {
+		authUrl: {
+			page: 'https://docs.oracle.com/en/cloud/saas/netsuite/ns-online-help/section_158081944642.html',
+			quote: 'https://<accountID>.app.netsuite.com/app/login/oauth2/authorize.nl.',
+			readOn: '2026-12-03',
+			note: 'Account-specific domain; system.netsuite.com is the fallback when the account ID is unknown.',
+		},
+		tokenUrl: {
+			page: 'https://docs.oracle.com/en/cloud/saas/netsuite/ns-online-help/section_158081952044.html',
+			quote: 'https://<accountID>.suitetalk.api.netsuite.com/services/rest/auth/oauth2/v1/token',
+			readOn: '2026-12-03',
+		},
+		tokenAuthMethod: {
+			page: 'https://docs.oracle.com/en/cloud/saas/netsuite/ns-online-help/section_158081952044.html',
+			quote:
+				'The client authentication method used in the header of the request follows the HTTP Basic authentication scheme.',
+			readOn: '2026-12-03',
+			note: 'Same on the refresh request (section_160855594402).',
+		},
+		pkce: {
+			page: 'https://docs.oracle.com/en/cloud/saas/netsuite/ns-online-help/section_158081952044.html',
+			quote: 'The value of the code_verifier must match the value generated in Step One.',
+			readOn: '2026-12-03',
+			note: "Step One lists code_challenge and code_challenge_method; 'As of 2020.2, NetSuite does not support a value of' plain, so S256.",
+		},
+		scopeSeparator: {
+			page: 'https://docs.oracle.com/en/cloud/saas/netsuite/ns-online-help/section_158081944642.html',
+			quote:
+				'If the application requests access more than one, separate the values by a white space.',
+			readOn: '2026-12-03',
+		},
+		refreshScopes: {
+			page: 'https://docs.oracle.com/en/cloud/saas/netsuite/ns-online-help/section_158074210415.html',
+			quote:
+				'the application begins the process of granting the access token and refresh token by sending a GET request to the authorization endpoint',
+			readOn: '2026-12-03',
+			note: 'Every code exchange returns a refresh token; no scope asks for it.',
+		},
+		tokenLifetimes: {
+			unconfirmed:
+				"Access 1 hour is on Oracle's Connect page; the 7-day refresh-token life is only in a third-party guide (docs.unified.to netsuite-oauth-app). Rotation not stated.",
+			lead: 'https://docs.oracle.com/en/cloud/saas/netsuite/ns-online-help/article_0907013045.html',
+		},
+		grants: {
+			page: 'https://docs.oracle.com/en/cloud/saas/netsuite/ns-online-help/section_162755359851.html',
+			quote:
+				'The value of the client_assertion parameter is a JWT bearer token. The token is signed with the private part of the certificate used for mapping of the application.',
+			readOn: '2026-12-03',
+			note: "NetSuite's client credentials flow uses a certificate-signed client assertion (PS256/ES256 with its own certificate mapping), not a client secret: not offered.",
+		},
+		clientCredentialsScopes: {
+			notApplicable: 'No client credentials grant with a client secret.',
+		},
+		apiBaseUrl: {
+			page: 'https://docs.oracle.com/en/cloud/saas/netsuite/ns-online-help/section_1546938065.html',
+			quote:
+				'if your account ID is 123456, your account-specific domain for REST web services is 123456.suitetalk.api.netsuite.com',
+			readOn: '2026-12-03',
+			note: 'Paths /record/v1/..., /query/v1/suiteql under /services/rest (section_1540810174).',
+		},
+		apiHosts: {
+			page: 'https://docs.oracle.com/en/cloud/saas/netsuite/ns-online-help/section_158272429269.html',
+			quote: 'https://<accountID>.app.netsuite.com/app/site/hosting/restlet.nl?script=1&deploy=1',
+			readOn: '2026-12-03',
+			note: 'The restlets.api.netsuite.com host was not read on an Oracle page; left out.',
+		},
+		tokenResponseHost: {
+			notApplicable: 'The host is the account ID the user types; the token response names no host.',
+		},
+		checkRequest: {
+			page: 'https://docs.oracle.com/en/cloud/saas/netsuite/ns-online-help/section_1540810174.html',
+			quote:
+				'The endpoint for getting the metadata schema for all exposed records is http://demo123.suitetalk.api.netsuite.com/services/rest/record/v1/metadata-catalog',
+			readOn: '2026-12-03',
+			note: "No 'current user' endpoint in REST web services; the metadata catalog is per account and per user ('fully personalized view on the resources (per user)').",
+		},
+		consoleSettings: {
+			page: 'https://docs.oracle.com/en/cloud/saas/netsuite/ns-online-help/section_157771482304.html',
+			quote: 'In the Manage Authentication section, check the OAuth 2.0 box.',
+			readOn: '2026-12-03',
+			note: "Role permission 'Log in Using OAuth 2.0 Access Token' (same page); integration record fields: section_157771733782 ('Check this box if you want to implement the OAuth 2.0 authorization code grant flow for this integration.').",
+		},
+		regions: {
+			page: 'https://docs.oracle.com/en/cloud/saas/netsuite/ns-online-help/section_1546938065.html',
+			quote: "These domains don't change even if your account is moved to a different data center.",
+			readOn: '2026-12-03',
+			note: 'Account-specific domains route to the data centre; the account ID field covers it (sandbox IDs such as 123456_SB1 appear as 123456-sb1 in the host).',
+		},
 	},
 	notion: {
 		authUrl: {
@@ -4067,6 +4317,92 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			note: 'fixed in the row: notes: development credentials are for development; production after publishing',
 		},
 		regions: { unconfirmed: 'None found.' },
+	},
+	pandaDoc: {
+		authUrl: {
+			page: 'https://developers.pandadoc.com/reference/authorize-a-user',
+			quote:
+				'https://app.pandadoc.com/oauth2/authorize?client_id={client_id}&redirect_uri={redirect_uri}&scope=read+write&response_type=code',
+			readOn: '2026-12-03',
+		},
+		tokenUrl: {
+			page: 'https://developers.pandadoc.com/reference/create-an-access_token',
+			quote: 'post https://api.pandadoc.com/oauth2/access_token',
+			readOn: '2026-12-03',
+			note: "The same endpoint refreshes (refresh-access_token: 'post https://api.pandadoc.com/oauth2/access_token/').",
+		},
+		tokenAuthMethod: {
+			page: 'https://github.com/PandaDoc/pandadoc-api-python-client/blob/main/docs/OAuth20AuthenticationApi.md#access_token',
+			quote:
+				'client_secret | **str**| Client secret that is automatically generated after application creation in the Developer Dashboard.',
+			readOn: '2026-12-03',
+			note: "PandaDoc's own client docs list client_id and client_secret as form parameters of POST /oauth2/access_token with Content-Type application/x-www-form-urlencoded; the reference page: 'Make sure you're sending the header Content-Type: application/x-www-form-urlencoded.' No Basic header is documented.",
+		},
+		pkce: {
+			unconfirmed:
+				'The authorize URL documented has client_id, redirect_uri, scope, response_type only; no code_challenge. Kept unsupported.',
+		},
+		scopeSeparator: {
+			page: 'https://developers.pandadoc.com/reference/authorize-a-user',
+			quote: 'scope=read+write',
+			readOn: '2026-12-03',
+			note: "'+' is a form-encoded space: scopes read and write.",
+		},
+		refreshScopes: {
+			page: 'https://developers.pandadoc.com/reference/refresh-access_token',
+			quote:
+				'This endpoint is used to obtain an access_token and refresh_token for the first time, and to refresh the access_token when it expires.',
+			readOn: '2026-12-03',
+			note: 'A refresh token comes with the code exchange; no scope asks for it.',
+		},
+		tokenLifetimes: {
+			page: 'https://developers.pandadoc.com/reference/create-an-access_token',
+			quote:
+				'expires_in is based in seconds. Currently, a token expires in 31535999 seconds = 1 year.',
+			readOn: '2026-12-03',
+			note: 'Refresh-token lifetime and rotation are not stated.',
+		},
+		grants: {
+			page: 'https://developers.pandadoc.com/reference/refresh-access_token',
+			quote: 'Create or refresh an access token to make requests on behalf of a user.',
+			readOn: '2026-12-03',
+			note: 'Only the code exchange and refresh are documented.',
+		},
+		clientCredentialsScopes: {
+			notApplicable: 'No client credentials grant.',
+		},
+		apiBaseUrl: {
+			page: 'https://github.com/PandaDoc/pandadoc-api-python-client/blob/main/docs/MembersApi.md#current_member_details',
+			quote: 'All URIs are relative to *https://api.pandadoc.com*',
+			readOn: '2026-12-03',
+			note: 'Paths start with /public/v1/ (e.g. /public/v1/documents).',
+		},
+		apiHosts: {
+			page: 'https://github.com/PandaDoc/pandadoc-api-python-client/blob/main/docs/MembersApi.md#current_member_details',
+			quote: 'All URIs are relative to *https://api.pandadoc.com*',
+			readOn: '2026-12-03',
+		},
+		tokenResponseHost: {
+			notApplicable: 'One API host; the token response names none.',
+		},
+		checkRequest: {
+			page: 'https://github.com/PandaDoc/pandadoc-api-python-client/blob/main/docs/MembersApi.md#current_member_details',
+			quote: 'A method to define to whom credentials belong',
+			readOn: '2026-12-03',
+			note: 'GET /public/v1/members/current, OAuth allowed (Authorization: oauth2 on the same page).',
+		},
+		consoleSettings: {
+			page: 'https://developers.pandadoc.com/reference/authentication-process',
+			quote:
+				'Please note, the application creation is only available with the production API access enabled, while you can test the public API with the Sandbox API key.',
+			readOn: '2026-12-03',
+		},
+		regions: {
+			page: 'https://github.com/PandaDoc/pandadoc-api-python-client/blob/main/docs/MembersApi.md#current_member_details',
+			quote: 'All URIs are relative to *https://api.pandadoc.com*',
+			readOn: '2026-12-03',
+			note: 'One API host.',
+		},
 	},
 	patreon: {
 		authUrl: {
@@ -5668,6 +6004,93 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 		},
 		consoleSettings: { unconfirmed: 'From setupHint.' },
 		regions: { notApplicable: 'Single API host.' },
+	},
+	vismaConnect: {
+		authUrl: {
+			page: 'https://docs.vismasoftware.no/vismanetapi/authentication/#endpoints',
+			quote: 'Authorization https://connect.visma.com/connect/authorize',
+			readOn: '2026-12-03',
+		},
+		tokenUrl: {
+			page: 'https://docs.vismasoftware.no/vismanetapi/authentication/#endpoints',
+			quote: 'Token https://connect.visma.com/connect/token',
+			readOn: '2026-12-03',
+		},
+		tokenAuthMethod: {
+			page: 'https://docs.vismasoftware.no/vismanetapi/authentication/application-registration/service-integrations/#token-request',
+			quote:
+				"--data 'grant_type=client_credentials&scope=visma_api:read&client_id=demoapp&client_secret=SECRET&tenant_id=af1140c1-52e0-46c7-b684-df894d4b8a5a'",
+			readOn: '2026-12-03',
+			note: "Client ID and secret in the form body at the same token endpoint; the interactive page's token step was not readable in full, the service page is the one quoted.",
+		},
+		pkce: {
+			page: 'https://docs.vismasoftware.no/vismanetapi/developer-portal/interactive-integrations/#authorization-code-flow-steps',
+			quote:
+				'Can use traditional `authorization_code` flow with client secrets; PKCE is optional but enhances security.',
+			readOn: '2026-12-03',
+		},
+		scopeSeparator: {
+			page: 'https://docs.vismasoftware.no/vismanetapi/developer-portal/interactive-integrations/#authorization-code-flow-steps',
+			quote:
+				'GET https://connect.visma.com/connect/authorize?client_id=YOUR_CLIENT_ID&response_type=code&scope=openid+email+profile',
+			readOn: '2026-12-03',
+			note: "'+' is an encoded space.",
+		},
+		refreshScopes: {
+			page: 'https://docs.vismasoftware.no/vismanetapi/developer-portal/interactive-integrations/#application-types',
+			quote: 'Capability: Eligible for refresh tokens when configured with `offline_access`.',
+			readOn: '2026-12-03',
+		},
+		tokenLifetimes: {
+			unconfirmed:
+				"expires_in 3600 appears in a Visma-group product's example (api-docs.dev.viskan.com), not on the Visma.net / Visma Connect pages read.",
+		},
+		grants: {
+			page: 'https://docs.vismasoftware.no/vismanetapi/authentication/application-registration/service-integrations/',
+			quote:
+				'These applications strictly make API calls and utilize the client_credentials OAuth2 grant type to acquire access tokens from the Authorization Server.',
+			readOn: '2026-12-03',
+			note: "Client credentials need a service application and the customer's tenant_id as an extra token parameter.",
+		},
+		clientCredentialsScopes: {
+			page: 'https://docs.vismasoftware.no/vismanetapi/authentication/application-registration/service-integrations/#request-parameters',
+			quote: 'scope: Specifies the scope of API access requested by your application.',
+			readOn: '2026-12-03',
+			note: "The row's defaults are OpenID scopes only, so client credentials send none unless the user types the service API scopes.",
+		},
+		apiBaseUrl: {
+			page: 'https://docs.vismasoftware.no/vismanetapi/introduction/exploring-the-api/',
+			quote: '[Visma Net ERP API](https://api.finance.visma.net/API-index/index.html)',
+			readOn: '2026-12-03',
+			note: "Visma Connect fronts many Visma APIs; the preset's base is the Visma Net ERP API.",
+		},
+		apiHosts: {
+			page: 'https://docs.vismasoftware.no/vismanetapi/introduction/exploring-the-api/',
+			quote:
+				'[Visma Net ERP SalesOrder API](https://salesorder.visma.net/swagger/index.html) - [Visma Net ERP Journal Transactions API](https://journaltx.visma.net/swagger)',
+			readOn: '2026-12-03',
+		},
+		tokenResponseHost: {
+			notApplicable: 'The token response names no host.',
+		},
+		checkRequest: {
+			page: 'https://docs.vismasoftware.no/vismanetapi/authentication/#endpoints',
+			quote: 'Userinfo https://connect.visma.com/connect/userinfo',
+			readOn: '2026-12-03',
+			note: 'OpenID Connect userinfo, needs openid (a default scope). A client-credentials token has no user: no check on that grant.',
+		},
+		consoleSettings: {
+			page: 'https://docs.vismasoftware.no/vismanetapi/developer-portal/interactive-integrations/#application-types',
+			quote:
+				'SPAs do not receive refresh tokens because they lack the capability for offline access.',
+			readOn: '2026-12-03',
+		},
+		regions: {
+			page: 'https://docs.vismasoftware.no/vismanetapi/authentication/#endpoints',
+			quote: 'Discovery https://connect.visma.com/.well-known/openid-configuration',
+			readOn: '2026-12-03',
+			note: 'One Visma Connect identity provider for all tenants.',
+		},
 	},
 	webflow: {
 		authUrl: {

@@ -258,6 +258,15 @@ export const PRESET_FIELDS = {
 		default: '',
 		sample: 'acme-support',
 	},
+	netsuiteAccountId: {
+		displayName: 'NetSuite Account ID',
+		kind: 'dnsLabel',
+		description:
+			'The account ID as it appears in your account-specific domains (Setup > Company > Company Information > Company URLs), e.g. 1234567 of 1234567.app.netsuite.com',
+		placeholder: 'e.g. 1234567',
+		default: '',
+		sample: '1234567-sb1',
+	},
 	payPalEnvironment: {
 		displayName: 'PayPal Environment',
 		kind: 'option',

@@ -1520,6 +1520,38 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		],
 	},
 	{
+		id: 'mollie',
+		displayName: 'Mollie Connect',
+		authUrl: 'https://my.mollie.com/oauth2/authorize',
+		tokenUrl: 'https://api.mollie.com/oauth2/tokens',
+		defaultScopes: ['organizations.read'],
+		scopeSeparator: ' ',
+		tokenAuthMethod: 'header',
+		pkce: 'unsupported',
+		clientCredentials: false,
+		apiBaseUrl: 'https://api.mollie.com/v2',
+		allowedDomains: ['api.mollie.com'],
+		checkUrl: 'https://api.mollie.com/v2/organizations/me',
+		docsUrl: 'https://docs.mollie.com/reference/authorize-endpoint',
+		notes:
+			'Type the scopes you need besides organizations.read (e.g. payments.read payments.write profiles.read). Relative paths go under https://api.mollie.com/v2.',
+		setupHint:
+			'Mollie Dashboard > Developers > Your apps > Create app: fill in the app details and paste the n8n OAuth Redirect URL as Redirect URL; save, then copy the Client ID (starts with app_) and the Client secret.',
+		setupDocsUrl: 'https://docs.mollie.com/docs/connect-platforms-setting-up-oauth',
+		sources: [
+			'https://docs.mollie.com/reference/authorize-endpoint',
+			'https://docs.mollie.com/reference/oauth-generate-tokens',
+			'https://docs.mollie.com/reference/authentication',
+			'https://docs.mollie.com/reference/get-current-organization',
+		],
+		confirmedOn: '2026-12-03',
+		unconfirmed: [
+			'pkce (not documented on a page read; kept unsupported)',
+			'tokenLifetimes',
+			'setupHint menu names (Developers > Your apps)',
+		],
+	},
+	{
 		id: 'mondayCom',
 		displayName: 'monday.com',
 		authUrl: 'https://auth.monday.com/oauth2/authorize',
@@ -1583,6 +1615,40 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 			'accessTokenLifetime (15 min per third-party)',
 			'checkUrl',
 			'setupDocsUrl path',
+		],
+	},
+	{
+		id: 'myob',
+		displayName: 'MYOB Business API (AccountRight)',
+		authUrl: 'https://secure.myob.com/oauth2/account/authorize',
+		tokenUrl: 'https://secure.myob.com/oauth2/v1/authorize',
+		defaultScopes: ['sme-company-file'],
+		scopeSeparator: ' ',
+		tokenAuthMethod: 'body',
+		pkce: 'unsupported',
+		clientCredentials: false,
+		apiBaseUrl: 'https://api.myob.com/accountright',
+		allowedDomains: ['api.myob.com'],
+		docsUrl: 'https://developer.myob.com/api/myob-business-api/api-overview/authentication/',
+		notes:
+			'Every API call needs the headers x-myobapi-key: <your Client ID> and x-myobapi-version: v2, so no connection check is run. Type the granular scopes you need (e.g. sme-sales sme-contacts-customer); paths are /{businessId}/... with the business ID returned at sign-in.',
+		setupHint:
+			'my.MYOB > Developer tab (approved developer account) > Register App: paste the n8n OAuth Redirect URL as Redirect URI (it must match exactly), then copy the API Key (Client ID) and API Secret (Client Secret). Keys created after 12 March 2025 use granular SME scopes.',
+		setupDocsUrl:
+			'https://apisupport.myob.com/hc/en-us/articles/360001459455-How-to-Complete-End-User-Authentication-with-OAuth2-0',
+		sources: [
+			'https://developer.myob.com/api/myob-business-api/api-overview/granular_data_scopes',
+			'https://developer-myob-website-preprod.svc.platform.myobdev.com/api/essentials-accounting/api-overview/authentication',
+			'https://apisupport.myob.com/hc/en-us/articles/360001459455-How-to-Complete-End-User-Authentication-with-OAuth2-0',
+			'https://developer.myob.com/apis/business/v2/',
+			'https://developer.myob.com/apis/business/api-overview/scopes/sme-company-file/',
+		],
+		confirmedOn: '2026-12-03',
+		unconfirmed: [
+			'pkce (not documented; kept unsupported)',
+			'tokenLifetimes',
+			'checkRequest (needs the x-myobapi-key header with the client ID; no check)',
+			'setupHint menu names (Developer tab > Register App)',
 		],
 	},
 	{
@@ -1683,6 +1749,44 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		confirmedOn: '2026-12-01',
 	},
 	{
+		id: 'netSuite',
+		displayName: 'Oracle NetSuite',
+		authUrl: 'https://{netsuiteAccountId}.app.netsuite.com/app/login/oauth2/authorize.nl',
+		tokenUrl:
+			'https://{netsuiteAccountId}.suitetalk.api.netsuite.com/services/rest/auth/oauth2/v1/token',
+		defaultScopes: ['rest_webservices'],
+		scopeSeparator: ' ',
+		tokenAuthMethod: 'header',
+		pkce: 'supported',
+		// NetSuite's client credentials flow signs a client assertion with a mapped certificate, no secret.
+		clientCredentials: false,
+		apiBaseUrl: 'https://{netsuiteAccountId}.suitetalk.api.netsuite.com/services/rest',
+		allowedDomains: [
+			'{netsuiteAccountId}.suitetalk.api.netsuite.com',
+			'{netsuiteAccountId}.app.netsuite.com',
+		],
+		checkUrl: '/record/v1/metadata-catalog',
+		docsUrl:
+			'https://docs.oracle.com/en/cloud/saas/netsuite/ns-online-help/section_158074210415.html',
+		notes:
+			'Scopes: rest_webservices, restlets, suite_analytics (enabled on the integration record). Relative paths go under /services/rest (e.g. /record/v1/customer, /query/v1/suiteql). RESTlets: https://<account>.app.netsuite.com/app/site/hosting/restlet.nl?script=..&deploy=..',
+		setupHint:
+			'Setup > Company > Enable Features > SuiteCloud: tick OAuth 2.0 (and REST Web Services); the role needs Log in Using OAuth 2.0 Access Tokens. Setup > Integration > Manage Integrations > New: State Enabled, tick Authorization Code Grant and the scopes, paste the n8n OAuth Redirect URL as Redirect URI; Save, copy Client ID and Client Secret.',
+		setupDocsUrl:
+			'https://docs.oracle.com/en/cloud/saas/netsuite/ns-online-help/section_157771733782.html',
+		sources: [
+			'https://docs.oracle.com/en/cloud/saas/netsuite/ns-online-help/section_158081944642.html',
+			'https://docs.oracle.com/en/cloud/saas/netsuite/ns-online-help/section_158081952044.html',
+			'https://docs.oracle.com/en/cloud/saas/netsuite/ns-online-help/section_1546938065.html',
+			'https://docs.oracle.com/en/cloud/saas/netsuite/ns-online-help/section_1540810174.html',
+			'https://docs.oracle.com/en/cloud/saas/netsuite/ns-online-help/section_157771482304.html',
+		],
+		confirmedOn: '2026-12-03',
+		unconfirmed: [
+			'tokenLifetimes: refresh token life (7 days per a third-party guide only; access 1 hour is on an Oracle page)',
+		],
+	},
+	{
 		id: 'oura',
 		displayName: 'Oura',
 		authUrl: 'https://cloud.ouraring.com/oauth/authorize',
@@ -1773,6 +1877,39 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 			'tokenAuthMethod (body)',
 			'accessTokenLifetime (2 h per a third-party client; docs only say short-lived)',
 			'checkUrl (API root returning token meta)',
+		],
+	},
+	{
+		id: 'pandaDoc',
+		displayName: 'PandaDoc',
+		authUrl: 'https://app.pandadoc.com/oauth2/authorize',
+		tokenUrl: 'https://api.pandadoc.com/oauth2/access_token',
+		defaultScopes: ['read', 'write'],
+		scopeSeparator: ' ',
+		tokenAuthMethod: 'body',
+		pkce: 'unsupported',
+		clientCredentials: false,
+		apiBaseUrl: 'https://api.pandadoc.com',
+		allowedDomains: ['api.pandadoc.com'],
+		checkUrl: '/public/v1/members/current',
+		docsUrl: 'https://developers.pandadoc.com/reference/authentication-process',
+		notes:
+			'Relative paths start with /public/v1 (e.g. /public/v1/documents). Access tokens last a year.',
+		setupHint:
+			'PandaDoc Developer Dashboard (Settings > API; API must be on your plan, and creating an application needs production API access) > Configuration: create an application, paste the n8n OAuth Redirect URL as Redirect URI, then copy the Client ID and Client Secret.',
+		setupDocsUrl: 'https://developers.pandadoc.com/reference/authentication-process',
+		sources: [
+			'https://developers.pandadoc.com/reference/authorize-a-user',
+			'https://developers.pandadoc.com/reference/create-an-access_token',
+			'https://developers.pandadoc.com/reference/refresh-access_token',
+			'https://github.com/PandaDoc/pandadoc-api-python-client/blob/main/docs/OAuth20AuthenticationApi.md',
+			'https://github.com/PandaDoc/pandadoc-api-python-client/blob/main/docs/MembersApi.md',
+		],
+		confirmedOn: '2026-12-03',
+		unconfirmed: [
+			'pkce (not documented; kept unsupported)',
+			'refresh token lifetime',
+			'setupHint menu path to the Developer Dashboard (Settings > API)',
 		],
 	},
 	{
@@ -2565,6 +2702,46 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 			'tokenAuthMethod (Basic header per Nango and httr demo; the docs excerpt stopped before it)',
 			"accessTokenLifetime (docs say 'until the token expires or is revoked'; tokens are long-lived in practice)",
 			'checkUrl',
+		],
+	},
+	{
+		id: 'vismaConnect',
+		displayName: 'Visma Connect (Visma.net)',
+		authUrl: 'https://connect.visma.com/connect/authorize',
+		tokenUrl: 'https://connect.visma.com/connect/token',
+		defaultScopes: ['openid', 'profile', 'email'],
+		refreshScopes: ['offline_access'],
+		scopeSeparator: ' ',
+		tokenAuthMethod: 'body',
+		pkce: 'supported',
+		clientCredentials: true,
+		apiBaseUrl: 'https://api.finance.visma.net',
+		allowedDomains: [
+			'api.finance.visma.net',
+			'salesorder.visma.net',
+			'journaltx.visma.net',
+			'connect.visma.com',
+		],
+		checkUrl: 'https://connect.visma.com/connect/userinfo',
+		clientCredentialsCheckUrl: null,
+		docsUrl: 'https://docs.vismasoftware.no/vismanetapi/authentication/',
+		notes:
+			"Type the API scopes your application was granted (e.g. vismanet_erp_interactive_api:read). Client credentials: a service application; add tenant_id=<the customer's tenant ID> as an extra token parameter and type its API scopes.",
+		setupHint:
+			'Visma Developer Portal (oauth.developers.visma.com) > My applications > Add application: a web (server-side) application for Authorization Code, or a service application for client credentials; add the n8n OAuth Redirect URL as redirect URI, request the API scopes and offline access, then generate the client secret under Credentials.',
+		setupDocsUrl:
+			'https://docs.vismasoftware.no/vismanetapi/developer-portal/interactive-integrations/',
+		sources: [
+			'https://docs.vismasoftware.no/vismanetapi/authentication/',
+			'https://docs.vismasoftware.no/vismanetapi/developer-portal/interactive-integrations/',
+			'https://docs.vismasoftware.no/vismanetapi/authentication/application-registration/service-integrations/',
+			'https://docs.vismasoftware.no/vismanetapi/introduction/exploring-the-api/',
+		],
+		confirmedOn: '2026-12-03',
+		unconfirmed: [
+			'tokenLifetimes',
+			'tokenAuthMethod on the authorization-code exchange (the body form is quoted for client credentials at the same token endpoint)',
+			'setupHint menu names (My applications, Credentials)',
 		],
 	},
 	{
