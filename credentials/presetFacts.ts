@@ -5573,8 +5573,11 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			note: "'Send the access_token of the user (not the client)': no check on client credentials.",
 		},
 		consoleSettings: {
-			unconfirmed:
-				'Console steps are not on the endpoint pages read; the grant types and authentication method names come from ZITADEL example guides in the code search, not a quoted docs page.',
+			page: 'https://zitadel.com/docs/guides/manage/console/applications#application-settings',
+			quote:
+				'After creating the application, you can still change its configuration if you for example need a offline_access support (Refresh token).',
+			readOn: '2026-12-03',
+			note: "Same page, Redirect URIs: 'App Types with User interaction (Web, Native and User Agent) require redirect URIs.' The authentication method names are in the page's AuthType include, not read.",
 		},
 		regions: {
 			notApplicable:

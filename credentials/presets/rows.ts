@@ -2560,9 +2560,10 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		sources: [
 			'https://zitadel.com/docs/apis/openidoauth/endpoints',
 			'https://zitadel.com/docs/apis/openidoauth/scopes',
+			'https://zitadel.com/docs/guides/manage/console/applications',
 		],
 		confirmedOn: '2026-12-03',
-		unconfirmed: ['apiBaseUrl', 'apiHosts', 'consoleSettings (console menu names)'],
+		unconfirmed: ['apiBaseUrl', 'apiHosts'],
 	},
 	{
 		id: 'zoho',
