@@ -48,6 +48,7 @@ export const PRESET_DOC_DOMAINS: Record<string, string[]> = {
 	atlassian: ['atlassian.com'],
 	attio: ['attio.com'],
 	auth0: ['auth0.com'],
+	authentik: ['goauthentik.io', 'github.com/goauthentik'],
 	aWeber: ['aweber.com'],
 	autodeskPlatformServices: ['autodesk.com'],
 	basecamp: ['github.com/basecamp', '37signals.com', 'basecamp.com'],
@@ -63,10 +64,13 @@ export const PRESET_DOC_DOMAINS: Record<string, string[]> = {
 	docuSign: ['docusign.com'],
 	dropbox: ['dropbox.com', 'dropbox.tech'],
 	etsy: ['etsy.com'],
+	forgejo: ['forgejo.org'],
 	fortnox: ['fortnox.se'],
 	freshBooks: ['freshbooks.com'],
 	front: ['frontapp.com'],
+	fusionAuth: ['fusionauth.io', 'github.com/FusionAuth'],
 	genesysCloud: ['genesys.cloud', 'genesys.com', 'github.com/MyPureCloud'],
+	gitea: ['gitea.com', 'github.com/go-gitea'],
 	gitHub: ['docs.github.com', 'github.blog'],
 	gitLab: ['gitlab.com'],
 	google: ['google.com', 'googleapis.com'],
@@ -81,6 +85,8 @@ export const PRESET_DOC_DOMAINS: Record<string, string[]> = {
 	linkedIn: ['learn.microsoft.com', 'linkedin.com'],
 	loginWithAmazon: ['amazon.com'],
 	mailchimp: ['mailchimp.com'],
+	mastodon: ['joinmastodon.org', 'github.com/mastodon'],
+	mattermost: ['mattermost.com', 'github.com/mattermost'],
 	meta: ['facebook.com'],
 	microsoftDynamics365: ['learn.microsoft.com'],
 	microsoftEntraId: ['learn.microsoft.com'],
@@ -129,6 +135,7 @@ export const PRESET_DOC_DOMAINS: Record<string, string[]> = {
 	wrike: ['wrike.com'],
 	xero: ['xero.com'],
 	zendesk: ['zendesk.com'],
+	zitadel: ['zitadel.com', 'github.com/zitadel'],
 	zoho: ['zoho.com'],
 	zoom: ['zoom.us'],
 };
@@ -742,6 +749,91 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 		regions: {
 			notApplicable:
 				'Region is part of the tenant domain the user enters (acme.us.auth0.com, .eu., .au., .jp.).',
+		},
+	},
+	authentik: {
+		authUrl: {
+			page: 'https://docs.goauthentik.io/add-secure-apps/providers/oauth2/#oauth2-endpoints-and-bindings',
+			quote: 'Authorization | `/application/o/authorize/`',
+			readOn: '2026-12-03',
+			note: 'Read in goauthentik/authentik website/docs/add-secure-apps/providers/oauth2/index.mdx; the endpoints are global (not per application slug).',
+		},
+		tokenUrl: {
+			page: 'https://docs.goauthentik.io/add-secure-apps/providers/oauth2/#oauth2-endpoints-and-bindings',
+			quote: 'Token | `/application/o/token/`',
+			readOn: '2026-12-03',
+		},
+		tokenAuthMethod: {
+			page: 'https://docs.goauthentik.io/add-secure-apps/providers/oauth2/machine_to_machine/#automatic-service-account-creation',
+			quote:
+				'Alternatively, you can pass the configured `client_secret` value of an OAuth provider.',
+			readOn: '2026-12-03',
+			note: "The example posts 'grant_type=client_credentials&client_id=<client_id>&client_secret=<client_secret>' as application/x-www-form-urlencoded to /application/o/token/, the same token endpoint the code exchange uses. A Basic header is not documented.",
+		},
+		pkce: {
+			page: 'https://docs.goauthentik.io/add-secure-apps/providers/oauth2/',
+			quote: 'OAuth 2.0 in authentik supports OAuth, PKCE, Github compatibility',
+			readOn: '2026-12-03',
+		},
+		scopeSeparator: {
+			page: 'https://docs.goauthentik.io/add-secure-apps/providers/oauth2/machine_to_machine/#static-authentication',
+			quote:
+				'request their scope names in the token request with the `scope` parameter, for example `scope=profile custom-scope`.',
+			readOn: '2026-12-03',
+		},
+		refreshScopes: {
+			page: 'https://docs.goauthentik.io/add-secure-apps/providers/oauth2/#authorization-code',
+			quote:
+				'To receive a refresh token, both applications and authentik must be configured to request the `offline_access` scope.',
+			readOn: '2026-12-03',
+			note: "Since authentik 2024.2. Default & special scopes: 'offline_access: An OAuth 2.0 scope which indicates that the application is requesting a refresh token.'",
+		},
+		tokenLifetimes: {
+			page: 'https://docs.goauthentik.io/add-secure-apps/providers/oauth2/#authorization-code',
+			quote:
+				'an access token (short-lived, hours, can be customised) and a refresh token (typically longer validity, days or infinite)',
+			readOn: '2026-12-03',
+			note: "The page also names 'the configuration of automatic rotation of refresh tokens'. Exact defaults not stated on the pages read.",
+		},
+		grants: {
+			page: 'https://docs.goauthentik.io/add-secure-apps/providers/oauth2/',
+			quote:
+				'All standard OAuth 2.0 flows (authorization code, client_credentials, implicit, hybrid, device code) and grant types are supported in authentik',
+			readOn: '2026-12-03',
+			note: "Client credentials with the provider's client_secret make authentik create the service account ak-<provider_name>-client_credentials (machine_to_machine#automatic-service-account-creation).",
+		},
+		clientCredentialsScopes: {
+			page: 'https://docs.goauthentik.io/add-secure-apps/providers/oauth2/machine_to_machine/#static-authentication',
+			quote:
+				'Scopes, if required, must be defined in the request and follow the same behavior as other OAuth requests.',
+			readOn: '2026-12-03',
+		},
+		apiBaseUrl: {
+			unconfirmed:
+				"No page names a base for relative calls; the OAuth endpoints live under /application/o/ and authentik's own API under /api/v3/ (needs the goauthentik.io/api scope). The host is the base.",
+		},
+		apiHosts: {
+			unconfirmed:
+				"Self-hosted: one host; apps protected by authentik live elsewhere and are not this preset's API.",
+		},
+		tokenResponseHost: {
+			notApplicable: 'The token response names no API host; the host is the user-supplied field.',
+		},
+		checkRequest: {
+			page: 'https://docs.goauthentik.io/add-secure-apps/providers/oauth2/#oauth2-endpoints-and-bindings',
+			quote: 'User Info | `/application/o/userinfo/`',
+			readOn: '2026-12-03',
+			note: 'No check with client credentials: the token belongs to a generated service account, and userinfo without openid is not documented for it.',
+		},
+		consoleSettings: {
+			page: 'https://docs.goauthentik.io/add-secure-apps/providers/oauth2/create-oauth2-provider/',
+			quote:
+				'To receive a refresh token, applications and authentik must be configured to request the `offline_access` scope. Do this in the Scope mapping area',
+			readOn: '2026-12-03',
+		},
+		regions: {
+			notApplicable:
+				'Self-hosted: the server is the host the user enters; no data centres to offer.',
 		},
 	},
 	aWeber: {
@@ -1845,6 +1937,85 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 		},
 		regions: { unconfirmed: 'the page was not quoted this round' },
 	},
+	forgejo: {
+		authUrl: {
+			page: 'https://forgejo.org/docs/latest/user/oauth2-provider/#endpoints',
+			quote: 'Authorization Endpoint | `/login/oauth/authorize`',
+			readOn: '2026-12-03',
+			note: "Read in a GitHub copy of Forgejo's docs repository (codeberg.org/forgejo/docs, docs/user/oauth2-provider.md, via massoncheg/forgejo-docs).",
+		},
+		tokenUrl: {
+			page: 'https://forgejo.org/docs/latest/user/oauth2-provider/#endpoints',
+			quote: 'Access Token Endpoint | `/login/oauth/access_token`',
+			readOn: '2026-12-03',
+		},
+		tokenAuthMethod: {
+			page: 'https://forgejo.org/docs/latest/user/oauth2-provider/#confidential-client',
+			quote: '"client_secret": "YOUR_CLIENT_SECRET",',
+			readOn: '2026-12-03',
+			note: 'The confidential-client example sends client_id and client_secret in the body (JSON or x-www-form-urlencoded).',
+		},
+		pkce: {
+			page: 'https://forgejo.org/docs/latest/user/oauth2-provider/#supported-oauth2-grants',
+			quote: 'Proof Key for Code Exchange (PKCE)',
+			readOn: '2026-12-03',
+		},
+		scopeSeparator: {
+			notApplicable:
+				"OAuth2 scopes are not implemented in Forgejo ('OAuth2 scopes are not yet implemented.'); the preset sends none.",
+		},
+		refreshScopes: {
+			page: 'https://forgejo.org/docs/latest/user/oauth2-provider/#confidential-client',
+			quote:
+				'Using the provided `code` from the redirect, you can request a new application and refresh token.',
+			readOn: '2026-12-03',
+		},
+		tokenLifetimes: {
+			page: 'https://forgejo.org/docs/latest/admin/config-cheat-sheet/#oauth2-oauth2',
+			quote:
+				'`INVALIDATE_REFRESH_TOKENS`: **true**: Check if a refresh token has already been used.',
+			readOn: '2026-12-03',
+			note: 'Same section: ACCESS_TOKEN_EXPIRATION_TIME 3600 s, REFRESH_TOKEN_EXPIRATION_TIME 730 h. A used refresh token is refused, so the new one from each refresh must be kept (n8n does).',
+		},
+		grants: {
+			page: 'https://forgejo.org/docs/latest/user/oauth2-provider/#supported-oauth2-grants',
+			quote: 'At the moment, Forgejo only supports the Authorization Code Grant standard',
+			readOn: '2026-12-03',
+		},
+		clientCredentialsScopes: {
+			notApplicable: 'No client credentials grant.',
+		},
+		apiBaseUrl: {
+			page: 'https://forgejo.org/docs/latest/user/api-usage/#generating-and-listing-api-tokens',
+			quote: 'https://forgejo.example.org/api/v1/users/<username>/tokens',
+			readOn: '2026-12-03',
+			note: "OAuth2 tokens: 'Access tokens obtained from Forgejo\\'s OAuth2 provider are accepted by these methods: Authorization: Bearer ...' (api-usage#oauth2-provider).",
+		},
+		apiHosts: {
+			page: 'https://forgejo.org/docs/latest/user/api-usage/#oauth2-provider',
+			quote: "Access tokens obtained from Forgejo's OAuth2 provider are accepted by these methods:",
+			readOn: '2026-12-03',
+			note: 'Self-hosted (or codeberg.org): one host.',
+		},
+		tokenResponseHost: {
+			notApplicable: 'The token response names no API host; the host is the user-supplied field.',
+		},
+		checkRequest: {
+			unconfirmed:
+				"GET /api/v1/user is in each instance's Swagger reference (/api/swagger, per api-usage); no stored forgejo.org page names it. Same route as Gitea's documented 'Get the authenticated user'.",
+			lead: 'https://forgejo.org/docs/latest/user/api-usage/#api-guide',
+		},
+		consoleSettings: {
+			page: 'https://forgejo.org/docs/latest/user/oauth2-provider/',
+			quote:
+				'Third-party applications obtaining a token for a user via such an application will have administrative rights. OAuth2 scopes are not yet implemented.',
+			readOn: '2026-12-03',
+		},
+		regions: {
+			notApplicable:
+				'Self-hosted: the server is the host the user enters; no data centres to offer.',
+		},
+	},
 	fortnox: {
 		authUrl: {
 			page: 'https://www.fortnox.se/developer/authorization/get-authorization-code',
@@ -2057,6 +2228,85 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 		},
 		regions: { notApplicable: 'No regional data centres documented for the API.' },
 	},
+	fusionAuth: {
+		authUrl: {
+			page: 'https://fusionauth.io/docs/lifecycle/authenticate-users/oauth/endpoints#authorization-code-grant-request',
+			quote:
+				'/oauth2/authorize?client_id={client_id}&redirect_uri={redirect_uri}&response_type=code',
+			readOn: '2026-12-03',
+			note: 'Read in FusionAuth/fusionauth-site astro/src/content/docs/lifecycle/authenticate-users/oauth/endpoints.mdx. The page lists tenantId (for the theme) as a parameter; the preset does not send it.',
+		},
+		tokenUrl: {
+			page: 'https://fusionauth.io/docs/lifecycle/authenticate-users/oauth/endpoints#complete-the-authorization-code-grant-request',
+			quote: 'POST /oauth2/token HTTP/1.1',
+			readOn: '2026-12-03',
+		},
+		tokenAuthMethod: {
+			page: 'https://fusionauth.io/docs/lifecycle/authenticate-users/oauth/endpoints#complete-the-authorization-code-grant-request',
+			quote:
+				'If providing client authentication using the Basic Authentication Scheme authorization header, the value is created by taking the `clientId` and `clientSecret` properties',
+			readOn: '2026-12-03',
+			note: "Same Authorization header block: 'The client_secret may be provided in the request body as well'; both work.",
+		},
+		pkce: {
+			page: 'https://fusionauth.io/docs/lifecycle/authenticate-users/oauth/endpoints#authorization-code-grant-request',
+			quote:
+				'The `code_challenge` parameter as described in the Proof Key for Code Exchange by OAuth Public Clients (PKCE) specification.',
+			readOn: '2026-12-03',
+			note: 'Optional, since 1.8.0; S256.',
+		},
+		scopeSeparator: {
+			page: 'https://fusionauth.io/docs/lifecycle/authenticate-users/oauth/endpoints#authorization-code-grant-request',
+			quote: 'This parameter may contain multiple space separated scopes.',
+			readOn: '2026-12-03',
+		},
+		refreshScopes: {
+			page: 'https://fusionauth.io/docs/lifecycle/authenticate-users/oauth/endpoints#authorization-code-grant-request',
+			quote:
+				'`offline_access` - This scope is used to request a `refresh_token` be returned in the response',
+			readOn: '2026-12-03',
+		},
+		tokenLifetimes: {
+			unconfirmed:
+				"The endpoint page says the access-token TTL 'is taken from application.jwtConfiguration.timeToLiveInSeconds if it is set there, otherwise ... tenant.jwtConfiguration.timeToLiveInSeconds' but gives no default; refresh-token lifetime and reuse policy not read.",
+			lead: 'https://fusionauth.io/docs/lifecycle/authenticate-users/oauth/endpoints#refresh-token-grant-request',
+		},
+		grants: {
+			page: 'https://fusionauth.io/docs/lifecycle/authenticate-users/oauth/endpoints#client-credentials-grant-request',
+			quote:
+				'The client Id is the Id of the FusionAuth Entity in which you are attempting to authenticate.',
+			readOn: '2026-12-03',
+			note: 'Client credentials exist only for Entities (Entity Management, a paid plan) with their own client ID and secret and target-entity scopes, not for the Application this preset signs in to.',
+		},
+		clientCredentialsScopes: {
+			notApplicable: 'No client credentials for an Application (Entities only).',
+		},
+		apiBaseUrl: {
+			unconfirmed:
+				"FusionAuth's /api/* calls take an API key, not the OAuth token; the OAuth token serves /oauth2/userinfo and the user's own apps. No page read names a base.",
+		},
+		apiHosts: {
+			unconfirmed: 'Self-hosted or FusionAuth Cloud (<name>.fusionauth.io): one host.',
+		},
+		tokenResponseHost: {
+			notApplicable: 'The token response names no API host; the host is the user-supplied field.',
+		},
+		checkRequest: {
+			page: 'https://fusionauth.io/docs/lifecycle/authenticate-users/oauth/endpoints#userinfo',
+			quote: 'Returns the Claims about the authenticated End-User.',
+			readOn: '2026-12-03',
+		},
+		consoleSettings: {
+			page: 'https://fusionauth.io/docs/lifecycle/authenticate-users/oauth/endpoints#complete-the-authorization-code-grant-request',
+			quote: 'the `Generate refresh tokens` toggle in the FusionAuth admin UI.',
+			readOn: '2026-12-03',
+			note: "'This field will be returned in the response when offline_access scope was requested unless refresh tokens have been disabled for this application.'",
+		},
+		regions: {
+			notApplicable:
+				'Self-hosted: the server is the host the user enters; no data centres to offer.',
+		},
+	},
 	genesysCloud: {
 		authUrl: {
 			unconfirmed:
@@ -2099,6 +2349,89 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			unconfirmed:
 				"Genesys's own SDK (a lead, not docs). All of these are in the row; the row also has mxc1 (Mexico) and apse1 (Singapore), not in this SDK version: check developer.genesys.cloud/platform/api/ regions table.",
 			lead: 'https://app.unpkg.com/purecloud-platform-client-v2@223.0.0/files/src/purecloud-platform-client-v2/PureCloudRegionHosts.js',
+		},
+	},
+	gitea: {
+		authUrl: {
+			page: 'https://docs.gitea.com/development/oauth2-provider#endpoints',
+			quote: 'Authorization Endpoint | `/login/oauth/authorize`',
+			readOn: '2026-12-03',
+			note: "Read in Gitea's docs repository (gitea/docs, docs/development/oauth2-provider.md; also go-gitea/gitea docs/content/development/oauth2-provider.en-us.md).",
+		},
+		tokenUrl: {
+			page: 'https://docs.gitea.com/development/oauth2-provider#endpoints',
+			quote: 'Access Token Endpoint | `/login/oauth/access_token`',
+			readOn: '2026-12-03',
+		},
+		tokenAuthMethod: {
+			page: 'https://docs.gitea.com/development/oauth2-provider#confidential-client',
+			quote: '"client_secret": "YOUR_CLIENT_SECRET",',
+			readOn: '2026-12-03',
+			note: "The confidential-client example sends client_id and client_secret in the body: 'The access token endpoint accepts POST requests with application/json and application/x-www-form-urlencoded body'.",
+		},
+		pkce: {
+			page: 'https://docs.gitea.com/development/oauth2-provider#supported-oauth2-grants',
+			quote: 'Proof Key for Code Exchange (PKCE)',
+			readOn: '2026-12-03',
+			note: 'Listed as a supported extension of the Authorization Code Grant; S256 or plain.',
+		},
+		scopeSeparator: {
+			unconfirmed:
+				'Gitea pages list scope names (read:user, openid, ...) but show no request with two scopes; space is the OAuth2/OIDC default.',
+		},
+		refreshScopes: {
+			page: 'https://docs.gitea.com/development/oauth2-provider#confidential-client',
+			quote:
+				'Using the provided `code` from the redirect, you can request a new application and refresh token.',
+			readOn: '2026-12-03',
+			note: 'The example response carries refresh_token with no extra scope or parameter.',
+		},
+		tokenLifetimes: {
+			page: 'https://docs.gitea.com/administration/config-cheat-sheet#oauth2-oauth2',
+			quote:
+				'`REFRESH_TOKEN_EXPIRATION_TIME`: **730**: Lifetime of an OAuth2 refresh token in hours',
+			readOn: '2026-12-03',
+			note: "Same section: ACCESS_TOKEN_EXPIRATION_TIME 3600 s; 'INVALIDATE_REFRESH_TOKENS: false: Check if refresh token has already been used' (a used refresh token stays valid by default). Server admins can change all three.",
+		},
+		grants: {
+			page: 'https://docs.gitea.com/development/oauth2-provider#supported-oauth2-grants',
+			quote: 'At the moment Gitea only supports the Authorization Code Grant standard',
+			readOn: '2026-12-03',
+		},
+		clientCredentialsScopes: {
+			notApplicable: 'No client credentials grant.',
+		},
+		apiBaseUrl: {
+			page: 'https://docs.gitea.com/development/api-usage#more-on-the-authorization-header',
+			quote: 'curl "http://localhost:4000/api/v1/repos/test1/test1/issues"',
+			readOn: '2026-12-03',
+			note: "OAuth2 tokens go in 'Authorization bearer ...' (api-usage#oauth2-provider).",
+		},
+		apiHosts: {
+			page: 'https://docs.gitea.com/development/api-usage#oauth2-provider',
+			quote: "Access tokens obtained from Gitea's OAuth2 provider are accepted by these methods:",
+			readOn: '2026-12-03',
+			note: 'Self-hosted: the API is on the instance the user enters.',
+		},
+		tokenResponseHost: {
+			notApplicable: 'The token response names no API host; the host is the user-supplied field.',
+		},
+		checkRequest: {
+			page: 'https://docs.gitea.com/api/next/#tag/user/operation/userGetCurrent',
+			quote: 'Get the authenticated user',
+			readOn: '2026-12-03',
+			note: "From the API reference (gitea/docs static/swagger-latest.json, '/user' get summary). Scope per oauth2-provider#scopes: 'read:user: Grants read access to user operations'.",
+		},
+		consoleSettings: {
+			page: 'https://docs.gitea.com/development/oauth2-provider#granular-scopes',
+			quote:
+				'If the third party changes its requested scopes in future requests, the entire flow will fail, requiring re-authorization.',
+			readOn: '2026-12-03',
+			note: 'Gitea 1.23+ granular scopes; earlier versions grant full access whatever the scopes.',
+		},
+		regions: {
+			notApplicable:
+				'Self-hosted: the server is the host the user enters; no data centres to offer.',
 		},
 	},
 	gitHub: {
@@ -3098,6 +3431,172 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 		},
 		regions: {
 			notApplicable: 'Data centres are per account (usN), chosen by the Data Center field.',
+		},
+	},
+	mastodon: {
+		authUrl: {
+			page: 'https://docs.joinmastodon.org/methods/oauth/#authorize',
+			quote: 'GET /oauth/authorize HTTP/1.1',
+			readOn: '2026-12-03',
+			note: 'Read in mastodon/documentation content/en/methods/oauth.md; the paths are on the server the user picks (spec/oauth: "allow your users to specify the domain they want to connect to").',
+		},
+		tokenUrl: {
+			page: 'https://docs.joinmastodon.org/methods/oauth/#token',
+			quote: 'POST /oauth/token HTTP/1.1',
+			readOn: '2026-12-03',
+		},
+		tokenAuthMethod: {
+			page: 'https://docs.joinmastodon.org/methods/oauth/#token',
+			quote: 'client_secret: String. The client secret, obtained during app registration.',
+			readOn: '2026-12-03',
+			note: "Listed (required) under the token request's 'Form data parameters' with client_id. Mastodon 4.3+ also advertises client_secret_basic in /.well-known/oauth-authorization-server; body works on every version.",
+		},
+		pkce: {
+			page: 'https://docs.joinmastodon.org/methods/oauth/#authorize',
+			quote:
+				'Must be `S256`, as this is the only code challenge method that is supported by Mastodon for PKCE.',
+			readOn: '2026-12-03',
+			note: 'Mastodon 4.3.0 and later ("4.3.0 - added support for PKCE parameters"); what older servers do with the parameters is not stated.',
+		},
+		scopeSeparator: {
+			page: 'https://docs.joinmastodon.org/methods/oauth/#authorize',
+			quote:
+				'List of requested OAuth scopes, separated by spaces (or by pluses, if using query parameters).',
+			readOn: '2026-12-03',
+		},
+		refreshScopes: {
+			page: 'https://docs.joinmastodon.org/api/oauth-tokens/',
+			quote:
+				'Tokens will not expire automatically. They will become invalid only when deleted by a user or revoked by the app.',
+			readOn: '2026-12-03',
+			note: 'The token response has no refresh_token (example: access_token, token_type, scope, created_at); none is needed.',
+		},
+		tokenLifetimes: {
+			page: 'https://docs.joinmastodon.org/api/oauth-tokens/',
+			quote:
+				'Tokens will not expire automatically. They will become invalid only when deleted by a user or revoked by the app.',
+			readOn: '2026-12-03',
+		},
+		grants: {
+			page: 'https://docs.joinmastodon.org/methods/oauth/#token',
+			quote: 'Otherwise, set equal to `client_credentials` to obtain app-level access only.',
+			readOn: '2026-12-03',
+		},
+		clientCredentialsScopes: {
+			page: 'https://docs.joinmastodon.org/methods/oauth/#token',
+			quote:
+				'When `grant_type` is set to `client_credentials`, the list of requested OAuth scopes, separated by spaces',
+			readOn: '2026-12-03',
+			note: 'Same parameter text: "If omitted, it defaults to `read`."',
+		},
+		apiBaseUrl: {
+			page: 'https://docs.joinmastodon.org/methods/accounts/#verify_credentials',
+			quote: 'GET /api/v1/accounts/verify_credentials HTTP/1.1',
+			readOn: '2026-12-03',
+			note: 'The methods pages give host-relative paths under /api/v1 and /api/v2, so the base is the server itself.',
+		},
+		apiHosts: {
+			page: 'https://docs.joinmastodon.org/spec/oauth/#intro',
+			quote:
+				'make sure that you allow your users to specify the domain they want to connect to before login.',
+			readOn: '2026-12-03',
+			note: 'Streaming may use another host (STREAMING_API_BASE_URL); n8n does not stream.',
+		},
+		tokenResponseHost: {
+			notApplicable: 'The token response names no API host; the host is the user-supplied field.',
+		},
+		checkRequest: {
+			page: 'https://docs.joinmastodon.org/methods/accounts/#verify_credentials',
+			quote: 'Test to make sure that the user token works.',
+			readOn: '2026-12-03',
+			note: "Needs 'User token + `profile` or `read:accounts`'; the app-token check is on https://docs.joinmastodon.org/methods/apps/#verify_credentials: 'Confirm that the app\\'s OAuth2 credentials work.' (OAuth: App token).",
+		},
+		consoleSettings: {
+			page: 'https://docs.joinmastodon.org/spec/oauth/#gotchas',
+			quote:
+				"this parameter's value must be a subset of the `scopes` registered with the app. You cannot include anything that wasn't in the original set.",
+			readOn: '2026-12-03',
+		},
+		regions: {
+			notApplicable:
+				'Self-hosted: the server is the host the user enters; no data centres to offer.',
+		},
+	},
+	mattermost: {
+		authUrl: {
+			page: 'https://developers.mattermost.com/integrate/apps/authentication/oauth2/#oauth-endpoints',
+			quote: 'Authorize URI `/oauth/authorize`',
+			readOn: '2026-12-03',
+			note: 'Read in mattermost/mattermost-developer-documentation site/content/integrate/apps/authentication/oauth2/_index.md.',
+		},
+		tokenUrl: {
+			page: 'https://developers.mattermost.com/integrate/apps/authentication/oauth2/#oauth-endpoints',
+			quote: 'Token URI `/oauth/access_token`',
+			readOn: '2026-12-03',
+		},
+		tokenAuthMethod: {
+			page: 'https://developers.mattermost.com/integrate/apps/authentication/oauth2/#confidential-clients',
+			quote: 'Token endpoint auth method: `client_secret_post`',
+			readOn: '2026-12-03',
+		},
+		pkce: {
+			page: 'https://developers.mattermost.com/integrate/apps/authentication/oauth2/#when-pkce-is-required',
+			quote: 'Confidential clients: PKCE is optional.',
+			readOn: '2026-12-03',
+			note: 'S256 only.',
+		},
+		scopeSeparator: {
+			notApplicable:
+				'Mattermost documents no scopes: the token acts with the permissions of the user who authorized.',
+		},
+		refreshScopes: {
+			page: 'https://developers.mattermost.com/integrate/apps/authentication/oauth2/#refresh-tokens',
+			quote:
+				'Confidential clients receive refresh tokens and can use them to obtain new access tokens.',
+			readOn: '2026-12-03',
+		},
+		tokenLifetimes: {
+			unconfirmed: 'The OAuth page states no access or refresh token lifetime.',
+			lead: 'https://developers.mattermost.com/integrate/apps/authentication/oauth2/#refresh-tokens',
+		},
+		grants: {
+			page: 'https://developers.mattermost.com/integrate/apps/authentication/oauth2/#supported-oauth-flows',
+			quote:
+				'Mattermost supports the authorization code and implicit grant flows for OAuth 2.0 applications.',
+			readOn: '2026-12-03',
+		},
+		clientCredentialsScopes: {
+			notApplicable: 'No client credentials grant.',
+		},
+		apiBaseUrl: {
+			page: 'https://developers.mattermost.com/integrate/apps/authentication/oauth2/#oauth-endpoints',
+			quote: 'User info URI `/api/v4/users/me`',
+			readOn: '2026-12-03',
+		},
+		apiHosts: {
+			page: 'https://developers.mattermost.com/integrate/apps/authentication/oauth2/#oauth-endpoints',
+			quote: 'User info URI `/api/v4/users/me`',
+			readOn: '2026-12-03',
+			note: 'Self-hosted or Mattermost Cloud (<name>.cloud.mattermost.com): one host, the server the app is registered on.',
+		},
+		tokenResponseHost: {
+			notApplicable: 'The token response names no API host; the host is the user-supplied field.',
+		},
+		checkRequest: {
+			page: 'https://developers.mattermost.com/integrate/apps/authentication/oauth2/#oauth-endpoints',
+			quote: 'User info URI `/api/v4/users/me`',
+			readOn: '2026-12-03',
+		},
+		consoleSettings: {
+			page: 'https://developers.mattermost.com/integrate/apps/authentication/oauth2/#enable-oauth-20-applications',
+			quote:
+				'OAuth 2.0 applications are off by default and can be enabled by the System Admin as follows:',
+			readOn: '2026-12-03',
+			note: "Also #refresh-tokens: 'Public clients do not receive refresh tokens for security reasons.'",
+		},
+		regions: {
+			notApplicable:
+				'Self-hosted: the server is the host the user enters; no data centres to offer.',
 		},
 	},
 	meta: {
@@ -6364,6 +6863,88 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			lead: 'https://support.zendesk.com/hc/en-us/articles/4408845965210-Using-OAuth-authentication-with-your-application',
 		},
 		regions: { notApplicable: 'Per-subdomain host; no regional hosts.' },
+	},
+	zitadel: {
+		authUrl: {
+			page: 'https://zitadel.com/docs/apis/openidoauth/endpoints#authorization_endpoint',
+			quote: '`${CUSTOM_DOMAIN}/oauth/v2/authorize`',
+			readOn: '2026-12-03',
+			note: 'Read in zitadel/zitadel docs/docs/apis/openidoauth/endpoints.mdx; CUSTOM_DOMAIN is the instance domain (<instance>.zitadel.cloud or a custom domain).',
+		},
+		tokenUrl: {
+			page: 'https://zitadel.com/docs/apis/openidoauth/endpoints#token_endpoint',
+			quote: '`${CUSTOM_DOMAIN}/oauth/v2/token`',
+			readOn: '2026-12-03',
+		},
+		tokenAuthMethod: {
+			page: 'https://zitadel.com/docs/apis/openidoauth/endpoints#authorization-code-grant-code-exchange',
+			quote: 'Send your `client_id` and `client_secret` as Basic Auth Header.',
+			readOn: '2026-12-03',
+			note: "client_secret_basic is the default tab; client_secret_post is also listed. The application's Authentication Method in the console (Basic vs Post) must match.",
+		},
+		pkce: {
+			page: 'https://zitadel.com/docs/apis/openidoauth/endpoints#authorization_endpoint',
+			quote: 'Method used to generate the challenge, must be `S256`',
+			readOn: '2026-12-03',
+		},
+		scopeSeparator: {
+			page: 'https://zitadel.com/docs/apis/openidoauth/endpoints#authorization_endpoint',
+			quote:
+				'`openid` is required, see Scopes for more possible values. Scopes are space delimited, e.g. `openid email profile`',
+			readOn: '2026-12-03',
+		},
+		refreshScopes: {
+			page: 'https://zitadel.com/docs/apis/openidoauth/scopes#standard-scopes',
+			quote: 'Optional scope to request a refresh_token (only possible when using code flow)',
+			readOn: '2026-12-03',
+			note: "Token response: 'refresh_token | An opaque token. Only returned if `offline_access` scope was requested'.",
+		},
+		tokenLifetimes: {
+			page: 'https://zitadel.com/docs/apis/openidoauth/endpoints#token-refresh-response',
+			quote: 'An new opaque refresh_token.',
+			readOn: '2026-12-03',
+			note: 'Each refresh returns a new refresh token. The default lifetimes (instance OIDC token lifetime settings) were not read on a stored page.',
+		},
+		grants: {
+			page: 'https://zitadel.com/docs/apis/openidoauth/endpoints#client-credentials-grant',
+			quote: 'Must be `client_credentials`',
+			readOn: '2026-12-03',
+			note: 'Client credentials are for service users (their own client ID and secret).',
+		},
+		clientCredentialsScopes: {
+			page: 'https://zitadel.com/docs/apis/openidoauth/endpoints#client-credentials-grant',
+			quote:
+				'Scopes you would like to request from ZITADEL. Scopes are space delimited, e.g. `openid profile`',
+			readOn: '2026-12-03',
+			note: 'scope is in the required parameters of the client credentials request; no offline_access (refresh tokens only with the code flow).',
+		},
+		apiBaseUrl: {
+			unconfirmed:
+				"ZITADEL's own APIs are on the same domain but need the ZITADEL project audience scope (urn:zitadel:iam:org:project:id:zitadel:aud); no page read names a base for relative paths.",
+		},
+		apiHosts: {
+			unconfirmed: 'All endpoints are under ${CUSTOM_DOMAIN}; one host.',
+		},
+		tokenResponseHost: {
+			notApplicable: 'The token response names no API host; the host is the user-supplied field.',
+		},
+		checkRequest: {
+			page: 'https://zitadel.com/docs/apis/openidoauth/endpoints#userinfo_endpoint',
+			quote: '`${CUSTOM_DOMAIN}/oidc/v1/userinfo`',
+			readOn: '2026-12-03',
+			note: "'Send the access_token of the user (not the client)': no check on client credentials.",
+		},
+		consoleSettings: {
+			page: 'https://zitadel.com/docs/guides/manage/console/applications#application-settings',
+			quote:
+				'After creating the application, you can still change its configuration if you for example need a offline_access support (Refresh token).',
+			readOn: '2026-12-03',
+			note: "Same page, Redirect URIs: 'App Types with User interaction (Web, Native and User Agent) require redirect URIs.' The authentication method names are in the page's AuthType include, not read.",
+		},
+		regions: {
+			notApplicable:
+				'Self-hosted or ZITADEL Cloud: the instance domain the user enters already fixes the region.',
+		},
 	},
 	zoho: {
 		authUrl: {

@@ -160,6 +160,15 @@ export const PRESET_FIELDS = {
 		default: '',
 		sample: 'acme.us.auth0.com',
 	},
+	authentikHost: {
+		displayName: 'authentik Host',
+		kind: 'hostname',
+		description:
+			'The host of your authentik server (with its port if it has one), without https://',
+		placeholder: 'e.g. auth.example.com',
+		default: '',
+		sample: 'auth.example.com',
+	},
 	cognitoDomain: {
 		displayName: 'Cognito User Pool Domain',
 		kind: 'hostname',
@@ -179,6 +188,32 @@ export const PRESET_FIELDS = {
 			{ name: 'Developer / Demo (account-d.docusign.com)', value: 'account-d.docusign.com' },
 		],
 		sample: 'account-d.docusign.com',
+	},
+	forgejoHost: {
+		displayName: 'Forgejo Host',
+		kind: 'hostname',
+		description:
+			'codeberg.org, or the host of your Forgejo instance (with its port if it has one), without https://',
+		placeholder: 'e.g. git.example.com',
+		default: '',
+		sample: 'codeberg.org',
+	},
+	fusionAuthHost: {
+		displayName: 'FusionAuth Host',
+		kind: 'hostname',
+		description:
+			'The host of your FusionAuth instance (with its port if it has one, e.g. auth.example.com:9011) or your FusionAuth Cloud host, without https://',
+		placeholder: 'e.g. acme.fusionauth.io',
+		default: '',
+		sample: 'auth.example.com:9011',
+	},
+	giteaHost: {
+		displayName: 'Gitea Host',
+		kind: 'hostname',
+		description: 'The host of your Gitea instance (with its port if it has one), without https://',
+		placeholder: 'e.g. gitea.example.com',
+		default: '',
+		sample: 'gitea.example.com:3000',
 	},
 	gitlabHost: {
 		displayName: 'GitLab Host',
@@ -215,6 +250,23 @@ export const PRESET_FIELDS = {
 		placeholder: 'e.g. us6',
 		default: '',
 		sample: 'us6',
+	},
+	mastodonHost: {
+		displayName: 'Mastodon Server',
+		kind: 'hostname',
+		description: 'The domain of your Mastodon server, without https:// (e.g. mastodon.social)',
+		placeholder: 'e.g. mastodon.social',
+		default: '',
+		sample: 'mastodon.example',
+	},
+	mattermostHost: {
+		displayName: 'Mattermost Host',
+		kind: 'hostname',
+		description:
+			'The host of your Mattermost server or Mattermost Cloud workspace (with its port if it has one), without https://',
+		placeholder: 'e.g. chat.example.com',
+		default: '',
+		sample: 'acme.cloud.mattermost.com',
 	},
 	oktaAuthServerId: {
 		displayName: 'Okta Authorization Server ID',
@@ -325,6 +377,15 @@ export const PRESET_FIELDS = {
 		placeholder: 'e.g. acme',
 		default: '',
 		sample: 'acme-help',
+	},
+	zitadelDomain: {
+		displayName: 'ZITADEL Domain',
+		kind: 'hostname',
+		description:
+			'Your instance domain, without https://: <instance>.zitadel.cloud, your custom domain, or the host of your own ZITADEL (with its port if it has one)',
+		placeholder: 'e.g. acme-abc123.zitadel.cloud',
+		default: '',
+		sample: 'acme-abc123.zitadel.cloud',
 	},
 	shopifyShop: {
 		displayName: 'Shopify Shop',
