@@ -72,6 +72,8 @@ export const PRESET_DOC_DOMAINS: Record<string, string[]> = {
 	hubSpot: ['hubspot.com'],
 	intercom: ['intercom.com', 'intercom-developer-hub.readme.io'],
 	keycloak: ['keycloak.org'],
+	kick: ['kick.com', 'github.com/KickEngineering'],
+	kinde: ['kinde.com', 'github.com/kinde-oss'],
 	linear: ['linear.app'],
 	linkedIn: ['learn.microsoft.com', 'linkedin.com'],
 	loginWithAmazon: ['amazon.com'],
@@ -87,6 +89,7 @@ export const PRESET_DOC_DOMAINS: Record<string, string[]> = {
 	notion: ['notion.com'],
 	okta: ['okta.com'],
 	oktaCustomAuthServer: ['okta.com'],
+	oryNetwork: ['ory.sh', 'ory.com', 'github.com/ory'],
 	outreach: ['outreach.io'],
 	payPal: ['paypal.com'],
 	pinterest: ['pinterest.com'],
@@ -103,6 +106,7 @@ export const PRESET_DOC_DOMAINS: Record<string, string[]> = {
 	square: ['squareup.com'],
 	strava: ['strava.com', 'strava.github.io'],
 	stripeConnect: ['stripe.com'],
+	supabase: ['supabase.com', 'github.com/supabase'],
 	teamleaderFocus: ['github.com/teamleadercrm', 'teamleader.eu'],
 	todoist: ['todoist.com'],
 	twitch: ['twitch.tv'],
@@ -2377,6 +2381,170 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 		},
 		regions: { notApplicable: 'Self-hosted.' },
 	},
+	kick: {
+		authUrl: {
+			page: 'https://docs.kick.com/getting-started/generating-tokens-oauth2-flow#authorization-endpoint',
+			quote: 'https://id.kick.com/oauth/authorize?',
+			readOn: '2026-12-03',
+			note: "Read in Kick's docs source (github.com/KickEngineering/KickDevDocs, getting-started/generating-tokens-oauth2-flow.md); 'The host URL is: _https://id.kick.com_' with 'GET /oauth/authorize'.",
+		},
+		tokenUrl: {
+			page: 'https://docs.kick.com/getting-started/generating-tokens-oauth2-flow#token-endpoint',
+			quote:
+				"Exchanges the code for a valid access token and a refresh token that can be used to make authorised requests to Kick's API.",
+			readOn: '2026-12-03',
+			note: "Same section: 'POST https://id.kick.com/oauth/token', Content-Type application/x-www-form-urlencoded; refresh and client credentials go to the same URL.",
+		},
+		tokenAuthMethod: {
+			page: 'https://docs.kick.com/getting-started/generating-tokens-oauth2-flow#token-endpoint',
+			quote:
+				"| `client_secret` | Yes      | string | Your application's client secret                 |",
+			readOn: '2026-12-03',
+			note: 'client_id and client_secret are required form-body parameters on the code exchange, refresh and client-credentials requests; no Basic header is documented.',
+		},
+		pkce: {
+			page: 'https://docs.kick.com/getting-started/generating-tokens-oauth2-flow#authorization-endpoint',
+			quote: '| `code_challenge_method` | Yes                 | string | `S256`',
+			readOn: '2026-12-03',
+			note: 'code_challenge and code_challenge_method are marked required on the authorize request; code_verifier required on the token request.',
+		},
+		scopeSeparator: {
+			unconfirmed:
+				"The authorize table says only 'scope | Yes | Scopes for request' and the example shows scope=<scopes>; the separator is not stated on the OAuth or Scopes page. Space (RFC 6749) kept.",
+		},
+		refreshScopes: {
+			page: 'https://docs.kick.com/getting-started/generating-tokens-oauth2-flow#refresh-token-endpoint',
+			quote: 'Pass in refresh token and refresh both access and refresh codes.',
+			readOn: '2026-12-03',
+			note: 'The code exchange returns a refresh token; no scope asks for it.',
+		},
+		tokenLifetimes: {
+			unconfirmed:
+				'Refresh returns a new refresh token (rotation); the access and refresh lifetimes are not stated (examples leave expires_in empty).',
+			lead: 'https://docs.kick.com/getting-started/generating-tokens-oauth2-flow#refresh-token-endpoint',
+		},
+		grants: {
+			page: 'https://docs.kick.com/getting-started/generating-tokens-oauth2-flow#app-access-token-endpoint',
+			quote:
+				'Uses a client_id and client_secret to generate an app access token which can be used to obtain public data on Kick.',
+			readOn: '2026-12-03',
+		},
+		clientCredentialsScopes: {
+			page: 'https://docs.kick.com/getting-started/generating-tokens-oauth2-flow#app-access-token-endpoint',
+			quote: '| `grant_type`    | Yes      | string | `client_credentials`             |',
+			readOn: '2026-12-03',
+			note: "No scope parameter in the App Access Token request; scopes page: 'These scopes are for apps using OAuth 2.1 authorization code grants'.",
+		},
+		apiBaseUrl: {
+			page: 'https://docs.kick.com/apis/users',
+			quote: '{% openapi-operation spec="kick-dev-api" path="/public/v1/users" method="get" %}',
+			readOn: '2026-12-03',
+			note: "The API pages embed the OpenAPI spec at https://api.kick.com/swagger/doc.yaml; the OAuth page: 'The host URL for our OAuth server is different from our API server.'",
+		},
+		apiHosts: {
+			page: 'https://docs.kick.com/apis/users',
+			quote: '[OpenAPI kick-dev-api](https://api.kick.com/swagger/doc.yaml)',
+			readOn: '2026-12-03',
+		},
+		tokenResponseHost: {
+			notApplicable:
+				'The token response names no host (access_token, token_type, refresh_token, expires_in, scope).',
+		},
+		checkRequest: {
+			unconfirmed:
+				"GET /public/v1/users is on the Users page; that it returns the signed-in user when no id is given is in the embedded OpenAPI spec only (api.kick.com/swagger/doc.yaml, not stored). Scopes page: 'user:read | View user information in Kick including username, streamer ID, etc.'. An app token has no u...",
+			lead: 'https://docs.kick.com/apis/users',
+		},
+		consoleSettings: {
+			page: 'https://docs.kick.com/getting-started/kick-apps-setup',
+			quote:
+				'Enable Two-Factor Authentication (2FA) to access our developer tools from your Kick Account settings.',
+			readOn: '2026-12-03',
+		},
+		regions: {
+			notApplicable: 'One global API host.',
+		},
+	},
+	kinde: {
+		authUrl: {
+			page: 'https://docs.kinde.com/build/tokens/refresh-tokens/#how-to-get-a-refresh-token',
+			quote:
+				'you need to include the `offline` scope when you initiate an authentication request through the `https://<your_subdomain>.kinde.com/oauth2/auth` endpoint',
+			readOn: '2026-12-03',
+			note: "Read in Kinde's docs source (github.com/kinde-oss/documentation, src/content/docs/build/tokens/refresh-tokens.mdx). Host: <subdomain>.kinde.com or the business's custom domain.",
+		},
+		tokenUrl: {
+			page: 'https://docs.kinde.com/build/tokens/refresh-tokens/#how-to-get-a-refresh-token',
+			quote:
+				'you then exchange that code for tokens (including a refresh token) via POST to `https://<your_subdomain>.kinde.com/oauth2/token` with `grant_type=authorization_code`',
+			readOn: '2026-12-03',
+		},
+		tokenAuthMethod: {
+			page: 'https://docs.kinde.com/build/tokens/refresh-tokens/#how-to-get-a-refresh-token',
+			quote: '-d "client_secret=<client_secret>" \\',
+			readOn: '2026-12-03',
+			note: "The refresh example sends client_id and client_secret as form fields ('Use this only from a secure backend'); the M2M token example (developer-tools/kinde-api/access-token-for-api) does the same. No Basic header is shown.",
+		},
+		pkce: {
+			page: 'https://docs.kinde.com/build/tokens/refresh-tokens/#how-to-get-a-refresh-token',
+			quote:
+				'Do not send `client_secret` from frontend or public clients; use PKCE for SPAs and similar apps.',
+			readOn: '2026-12-03',
+		},
+		scopeSeparator: {
+			page: 'https://docs.kinde.com/build/tokens/refresh-tokens/#how-to-get-a-refresh-token',
+			quote: '-d "scope=offline%20email%20openid%20profile"',
+			readOn: '2026-12-03',
+		},
+		refreshScopes: {
+			page: 'https://docs.kinde.com/build/tokens/refresh-tokens/#how-to-get-a-refresh-token',
+			quote: 'Kinde uses `offline` (not `offline_access`).',
+			readOn: '2026-12-03',
+			note: "'If you use `offline_access`, the auth flow will complete successfully but no refresh token will be returned'.",
+		},
+		tokenLifetimes: {
+			page: 'https://docs.kinde.com/build/tokens/configure-tokens/#what-are-the-default-token-lifetimes-in-kinde',
+			quote: '| Refresh token | 15 days (1,296,000 seconds) |',
+			readOn: '2026-12-03',
+			note: "Rotation (refresh-tokens#refresh-token-rotation): 'Kinde always rotates refresh tokens.'",
+		},
+		grants: {
+			page: 'https://docs.kinde.com/developer-tools/kinde-api/access-token-for-api/',
+			quote: 'using the credentials of the M2M application you created in the prerequisite step',
+			readOn: '2026-12-03',
+			note: 'Client credentials belong to a separate machine-to-machine application and need an audience parameter; the preset covers a back-end web application (authorization code).',
+		},
+		clientCredentialsScopes: {
+			notApplicable: 'No client credentials on this preset (M2M applications are separate).',
+		},
+		apiBaseUrl: {
+			page: 'https://docs.kinde.com/authenticate/device-authorization-flow/api-calls/#validate-with-kindes-userinfo-endpoint',
+			quote: 'curl -X GET https://<your-subdomain>.kinde.com/oauth2/v2/user_profile \\',
+			readOn: '2026-12-03',
+			note: "User tokens are for the customer's own APIs; on the Kinde host they reach the user profile.",
+		},
+		apiHosts: {
+			page: 'https://docs.kinde.com/authenticate/device-authorization-flow/api-calls/#validate-with-kindes-userinfo-endpoint',
+			quote: 'curl -X GET https://<your-subdomain>.kinde.com/oauth2/v2/user_profile \\',
+			readOn: '2026-12-03',
+		},
+		tokenResponseHost: {
+			notApplicable: 'The token response names no host.',
+		},
+		checkRequest: {
+			page: 'https://docs.kinde.com/authenticate/device-authorization-flow/api-calls/#validate-with-kindes-userinfo-endpoint',
+			quote: "Validate with Kinde's userinfo endpoint",
+			readOn: '2026-12-03',
+		},
+		consoleSettings: {
+			page: 'https://docs.kinde.com/build/tokens/refresh-tokens/#how-to-get-a-refresh-token',
+			quote: 'You also need to initiate Offline Access in your API.',
+			readOn: '2026-12-03',
+		},
+		regions: {
+			notApplicable: 'One host per business (subdomain or custom domain), a field.',
+		},
+	},
 	linear: {
 		authUrl: {
 			page: 'https://linear.app/developers/oauth-2-0-authentication#redirect-user-access-requests-to-linear',
@@ -3407,6 +3575,92 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 		},
 		regions: { notApplicable: 'Per-org domain field.' },
 	},
+	oryNetwork: {
+		authUrl: {
+			page: 'https://www.ory.sh/docs/oauth2-oidc/wellknown-endpoint-discovery#example-response',
+			quote: '"authorization_endpoint": "https://$PROJECT_SLUG.projects.oryapis.com/oauth2/auth",',
+			readOn: '2026-12-03',
+			note: "Read in Ory's docs source (github.com/ory/docs, docs/oauth2-oidc/wellknown-endpoint-discovery.mdx). Host: the project slug host <slug>.projects.oryapis.com or the project's custom domain.",
+		},
+		tokenUrl: {
+			page: 'https://www.ory.sh/docs/oauth2-oidc/wellknown-endpoint-discovery#example-response',
+			quote: '"token_endpoint": "https://$PROJECT_SLUG.projects.oryapis.com/oauth2/token",',
+			readOn: '2026-12-03',
+		},
+		tokenAuthMethod: {
+			page: 'https://www.ory.sh/docs/oauth2-oidc/overview/oauth2-concepts#client-id-and-secret',
+			quote: 'including `client_secret_basic` (default), `client_secret_post`, and `none`.',
+			readOn: '2026-12-03',
+			note: "The method is a per-client setting (token_endpoint_auth_method); client_secret_basic is the default. A client created with client_secret_post (as in the authorization-code-flow 'Web server app' example) needs the body method instead.",
+		},
+		pkce: {
+			page: 'https://www.ory.sh/docs/oauth2-oidc/authorization-code-flow#perform-pkce',
+			quote:
+				'PKCE (Proof Key for Code Exchange) is a security extension to the Authorization Code flow that is designed to prevent code',
+			readOn: '2026-12-03',
+			note: 'The confidential-client example omits it; optional for confidential clients.',
+		},
+		scopeSeparator: {
+			page: 'https://www.ory.sh/docs/oauth2-oidc/authorization-code-flow#web-server-app-and-confidential-client',
+			quote: 'scope=openid%20offline_access&state=12345',
+			readOn: '2026-12-03',
+		},
+		refreshScopes: {
+			page: 'https://www.ory.sh/docs/oauth2-oidc/authorization-code-flow#get-a-refresh-token',
+			quote:
+				'To get a refresh token, you need to include the `offline_access` scope in the access request.',
+			readOn: '2026-12-03',
+			note: "'The client needs to be allowed to request the `offline_access` scope and the user has to accept' it on the consent screen.",
+		},
+		tokenLifetimes: {
+			page: 'https://www.ory.sh/docs/oauth2-oidc/refresh-token-grant#change-refresh-token-lifespan',
+			quote:
+				'You can adjust the Refresh Token lifespan (TTL) using the `/ttl/refresh_token` configuration key. By default, the TTL is set to 30',
+			readOn: '2026-12-03',
+			note: "Rotation (#refresh-token-rotation-and-security-protections): 'Refresh tokens are single-use only, meaning that they become invalid after the first use.'",
+		},
+		grants: {
+			page: 'https://www.ory.sh/docs/oauth2-oidc/client-credentials#basic-authentication',
+			quote:
+				'The first and most common mechanism for authenticating a client in the Client Credentials flow is Basic Authentication.',
+			readOn: '2026-12-03',
+			note: 'The client needs the client_credentials grant type (--grant-type client_credentials).',
+		},
+		clientCredentialsScopes: {
+			page: 'https://www.ory.sh/docs/oauth2-oidc/client-credentials#basic-authentication',
+			quote: 'body: "grant_type=client_credentials&scope=read",',
+			readOn: '2026-12-03',
+		},
+		apiBaseUrl: {
+			page: 'https://www.ory.sh/docs/oauth2-oidc/wellknown-endpoint-discovery#example-response',
+			quote: '"issuer": "https://$PROJECT_SLUG.projects.oryapis.com",',
+			readOn: '2026-12-03',
+			note: "The tokens are for the customer's own APIs; on the Ory host the token reaches /userinfo.",
+		},
+		apiHosts: {
+			page: 'https://www.ory.sh/docs/oauth2-oidc/wellknown-endpoint-discovery#example-response',
+			quote: '"userinfo_endpoint": "https://$PROJECT_SLUG.projects.oryapis.com/userinfo",',
+			readOn: '2026-12-03',
+		},
+		tokenResponseHost: {
+			notApplicable: 'Standard OAuth 2.0 token response; no host field.',
+		},
+		checkRequest: {
+			page: 'https://www.ory.sh/docs/oauth2-oidc/userinfo-oidc',
+			quote: 'It is important to note that the `openid` scope must be one of the',
+			readOn: '2026-12-03',
+			note: 'Client-credentials tokens have no user: no check on that grant.',
+		},
+		consoleSettings: {
+			page: 'https://www.ory.sh/docs/oauth2-oidc/authorization-code-flow#get-a-refresh-token',
+			quote:
+				'The client needs to be allowed to request the `offline_access` scope and the user has to accept that the client may use the',
+			readOn: '2026-12-03',
+		},
+		regions: {
+			notApplicable: 'One host per project (slug host or custom domain), a field.',
+		},
+	},
 	outreach: {
 		authUrl: {
 			page: 'https://developers.outreach.io/api/oauth/#oauth-in-a-nutshell',
@@ -4387,6 +4641,88 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			readOn: '2026-12-03',
 		},
 		regions: { notApplicable: 'Global hosts.' },
+	},
+	supabase: {
+		authUrl: {
+			page: 'https://supabase.com/docs/guides/integrations/build-a-supabase-oauth-integration#redirecting-to-the-authorize-url',
+			quote:
+				"Within your app's UI, redirect the user to [`https://api.supabase.com/v1/oauth/authorize`]",
+			readOn: '2026-12-03',
+			note: "Read in Supabase's docs source (github.com/supabase/supabase, apps/docs/content/guides/integrations/build-a-supabase-oauth-integration.mdx).",
+		},
+		tokenUrl: {
+			page: 'https://supabase.com/docs/guides/integrations/build-a-supabase-oauth-integration#handling-the-callback',
+			quote:
+				'Exchange the authorization code for an access and refresh token by calling [`POST https://api.supabase.com/v1/oauth/token`]',
+			readOn: '2026-12-03',
+			note: 'Refresh uses the same endpoint (#refreshing-an-access-token).',
+		},
+		tokenAuthMethod: {
+			page: 'https://supabase.com/docs/guides/integrations/build-a-supabase-oauth-integration#handling-the-callback',
+			quote: 'As per OAuth2 spec, provide the client id and client secret as basic auth header:',
+			readOn: '2026-12-03',
+		},
+		pkce: {
+			page: 'https://supabase.com/docs/guides/integrations/build-a-supabase-oauth-integration#redirecting-to-the-authorize-url',
+			quote: 'PKCE: We strongly recommend using the PKCE flow for increased security.',
+			readOn: '2026-12-03',
+			note: 'Marked [Recommended], not required.',
+		},
+		scopeSeparator: {
+			notApplicable:
+				'Scopes are set on the OAuth app in the dashboard, not sent on the authorize request.',
+		},
+		refreshScopes: {
+			page: 'https://supabase.com/docs/guides/integrations/build-a-supabase-oauth-integration#refreshing-an-access-token',
+			quote:
+				'to refresh an access token using the refresh token returned at the end of the previous section.',
+			readOn: '2026-12-03',
+			note: 'The code exchange returns a refresh token; no scope asks for it.',
+		},
+		tokenLifetimes: {
+			unconfirmed: 'No access or refresh lifetime is stated on the guide.',
+			lead: 'https://supabase.com/docs/guides/integrations/build-a-supabase-oauth-integration#refreshing-an-access-token',
+		},
+		grants: {
+			page: 'https://supabase.com/docs/guides/integrations/build-a-supabase-oauth-integration#handling-the-callback',
+			quote: '- `grant_type`: The value `authorization_code`.',
+			readOn: '2026-12-03',
+			note: 'Only the authorization code and refresh are documented for OAuth apps.',
+		},
+		clientCredentialsScopes: {
+			notApplicable: 'No client credentials grant.',
+		},
+		apiBaseUrl: {
+			page: 'https://supabase.com/docs/guides/integrations/build-a-supabase-oauth-integration#calling-the-management-api',
+			quote:
+				'Using OAuth2.0 you can retrieve an access and refresh token that grant your application full access to the [Management API]',
+			readOn: '2026-12-03',
+			note: "The guide's endpoint links are https://api.supabase.com/api/v1 (e.g. the /v1/projects endpoint).",
+		},
+		apiHosts: {
+			page: 'https://supabase.com/docs/guides/integrations/build-a-supabase-oauth-integration#create-new-projects',
+			quote:
+				'Use the [`/v1/projects` endpoint](https://api.supabase.com/api/v1#/projects/createProject) to create a new project.',
+			readOn: '2026-12-03',
+			note: "Project hosts (<ref>.supabase.co) are reached with the project's API keys, not with this token.",
+		},
+		tokenResponseHost: {
+			notApplicable: 'The token response names no host.',
+		},
+		checkRequest: {
+			unconfirmed:
+				"GET /v1/organizations (list the user's organizations) is in the Management API reference (api_v1_openapi.json), whose stored copy could not be read that far; the scopes page names the Organizations Read scope. The Management API has no documented 'me' endpoint for OAuth tokens.",
+			lead: 'https://supabase.com/docs/guides/integrations/build-a-supabase-oauth-integration/oauth-scopes#available-scopes',
+		},
+		consoleSettings: {
+			page: 'https://supabase.com/docs/guides/integrations/build-a-supabase-oauth-integration#create-an-oauth-app',
+			quote:
+				"In your organization's settings, navigate to the [**OAuth Apps**](/dashboard/org/_/apps) tab.",
+			readOn: '2026-12-03',
+		},
+		regions: {
+			notApplicable: 'One Management API host.',
+		},
 	},
 	teamleaderFocus: {
 		authUrl: {

@@ -198,6 +198,15 @@ export const PRESET_FIELDS = {
 		default: '',
 		sample: 'acme',
 	},
+	kindeDomain: {
+		displayName: 'Kinde Domain',
+		kind: 'hostname',
+		description:
+			'Your Kinde business domain (<subdomain>.kinde.com) or custom domain, without https://',
+		placeholder: 'e.g. acme.kinde.com',
+		default: '',
+		sample: 'acme.kinde.com',
+	},
 	mailchimpDataCenter: {
 		displayName: 'Mailchimp Data Center',
 		kind: 'dnsLabel',
@@ -240,6 +249,15 @@ export const PRESET_FIELDS = {
 		placeholder: 'e.g. acme',
 		default: '',
 		sample: 'acme-support',
+	},
+	oryProjectHost: {
+		displayName: 'Ory Project Host',
+		kind: 'hostname',
+		description:
+			"Your Ory Network project host (<project-slug>.projects.oryapis.com) or the project's custom domain, without https://",
+		placeholder: 'e.g. upbeat-shtern-abc123.projects.oryapis.com',
+		default: '',
+		sample: 'upbeat-shtern-abc123.projects.oryapis.com',
 	},
 	payPalEnvironment: {
 		displayName: 'PayPal Environment',
