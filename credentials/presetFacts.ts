@@ -55,6 +55,7 @@ export const PRESET_DOC_DOMAINS: Record<string, string[]> = {
 	clickUp: ['clickup.com'],
 	close: ['close.com'],
 	constantContact: ['constantcontact.com'],
+	dailymotion: ['dailymotion.com'],
 	discord: ['discord.com'],
 	docuSign: ['docusign.com'],
 	dropbox: ['dropbox.com', 'dropbox.tech'],
@@ -77,6 +78,7 @@ export const PRESET_DOC_DOMAINS: Record<string, string[]> = {
 	linear: ['linear.app'],
 	linkedIn: ['learn.microsoft.com', 'linkedin.com'],
 	loginWithAmazon: ['amazon.com'],
+	logto: ['logto.io', 'github.com/logto-io'],
 	mailchimp: ['mailchimp.com'],
 	meta: ['facebook.com'],
 	microsoftDynamics365: ['learn.microsoft.com'],
@@ -114,6 +116,7 @@ export const PRESET_DOC_DOMAINS: Record<string, string[]> = {
 	typeform: ['typeform.com'],
 	vimeo: ['vimeo.com'],
 	webflow: ['webflow.com'],
+	whoop: ['whoop.com'],
 	wrike: ['wrike.com'],
 	xero: ['xero.com'],
 	zendesk: ['zendesk.com'],
@@ -1189,6 +1192,91 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			note: 'research not followed: The quote confirms the row (the refresh-token type is chosen in the key settings); no quoted page states the proposed 180-day idle expiry.',
 		},
 		regions: { unconfirmed: 'the page was not quoted this round' },
+	},
+	dailymotion: {
+		authUrl: {
+			page: 'https://developers.dailymotion.com/docs/authenticate-using-authorization-codes#step-1--build-your-authorization-url',
+			quote:
+				'The authorization URL https://api.dailymotion.com/oauth/authorize requires the following parameters:',
+			readOn: '2026-12-03',
+			note: "Legacy API (v0) documentation; API v2's migration guide lists 'Public API keys with authorization_code grant type' as coming soon.",
+		},
+		tokenUrl: {
+			page: 'https://developers.dailymotion.com/reference/generate-access-token-with-authorization-code',
+			quote: 'post https://api.dailymotion.com/oauth/token',
+			readOn: '2026-12-03',
+			note: "Single-endpoint reference page 'Generate access token with authorization code'; refresh uses the same endpoint (guides/refresh-token).",
+		},
+		tokenAuthMethod: {
+			page: 'https://developers.dailymotion.com/guides/refresh-token#implementation',
+			quote: '&client_secret=<API_SECRET>',
+			readOn: '2026-12-03',
+			note: 'The request example is Content-Type application/x-www-form-urlencoded with grant_type, client_id, client_secret and refresh_token in the body; the code-exchange reference lists client_id and client_secret as required parameters. No Basic header.',
+		},
+		pkce: {
+			unconfirmed:
+				'The parameters listed are response_type, client_id, redirect_uri and scope; code_challenge is not mentioned. Kept off.',
+			lead: 'https://developers.dailymotion.com/docs/authenticate-using-authorization-codes#step-1--build-your-authorization-url',
+		},
+		scopeSeparator: {
+			page: 'https://developers.dailymotion.com/docs/authenticate-using-client-credentials',
+			quote: 'scope: Space-separated list of required scopes.',
+			readOn: '2026-12-03',
+			note: 'Stated for the client-credentials request of the same (legacy) API.',
+		},
+		refreshScopes: {
+			page: 'https://developers.dailymotion.com/reference/generate-access-token-with-authorization-code',
+			quote:
+				'The refresh_token enables you to request another access token without the need to ask for user credentials again.',
+			readOn: '2026-12-03',
+			note: 'The code exchange returns a refresh token; no scope asks for it.',
+		},
+		tokenLifetimes: {
+			unconfirmed: "Only the example value is given; the refresh token's lifetime is not stated.",
+			lead: 'https://developers.dailymotion.com/guides/refresh-token#overview',
+		},
+		grants: {
+			page: 'https://developers.dailymotion.com/docs/authenticate-using-client-credentials',
+			quote:
+				'This grant_type is only accessible using Private API keys and using the partner.api.dailymotion.com endpoints.',
+			readOn: '2026-12-03',
+			note: 'Client credentials use another token URL (https://partner.api.dailymotion.com/oauth/v1/token) and private keys; the preset covers public keys with the authorization code.',
+		},
+		clientCredentialsScopes: {
+			notApplicable: 'No client credentials on this preset.',
+		},
+		apiBaseUrl: {
+			page: 'https://developers.dailymotion.com/v0/reference/perform-an-api-call',
+			quote:
+				'GET https://api.dailymotion.com/videos?fields=id,title,language&channel=news&limit=100',
+			readOn: '2026-12-03',
+			note: 'The same page: https://api.dailymotion.com serves public API keys (partner.api.dailymotion.com private keys). API v2 lives under https://api.dailymotion.com/v2 but takes client-credentials tokens today.',
+		},
+		apiHosts: {
+			page: 'https://developers.dailymotion.com/v0/reference/perform-an-api-call',
+			quote:
+				'GET https://api.dailymotion.com/videos?fields=id,title,language&channel=news&limit=100',
+			readOn: '2026-12-03',
+		},
+		tokenResponseHost: {
+			notApplicable: 'The token response names no host.',
+		},
+		checkRequest: {
+			page: 'https://developers.dailymotion.com/guides/retrieve-access-token-details',
+			quote:
+				'If you want to retrieve information about your access token, you can perform a GET request on /auth.',
+			readOn: '2026-12-03',
+			note: "'This request returns diverse information on the user authenticated in your application: id, username, screen name, extended permissions accepted'.",
+		},
+		consoleSettings: {
+			page: 'https://developers.dailymotion.com/docs/authenticate-using-authorization-codes#step-1--build-your-authorization-url',
+			quote:
+				'This URI needs to match the Callback URL of your API key. If these values are different, the authorization server will reject your request.',
+			readOn: '2026-12-03',
+		},
+		regions: {
+			notApplicable: 'One API host.',
+		},
 	},
 	discord: {
 		authUrl: {
@@ -2760,6 +2848,93 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 				'Select endpoint to request for access token. ... https://api.amazon.co.uk/auth/o2/token Europe (EU) ... https://api.amazon.co.jp/auth/o2/token Far East (FE)',
 			readOn: '2026-12-03',
 			open: 'a region field (docs/catalogue-todo.md#regions): api.amazon.co.uk / api.amazon.co.jp token hosts',
+		},
+	},
+	logto: {
+		authUrl: {
+			page: 'https://docs.logto.io/end-user-flows/sign-in-flow-parameters/#first-screen',
+			quote:
+				"--request GET 'https://[tenant-id].logto.app/oidc/auth?client_id=1234567890&...&first_screen=identifier:sign_in&identifier=email username'",
+			readOn: '2026-12-03',
+			note: "Read in Logto's docs source (github.com/logto-io/docs; the page's canonical link is docs.logto.io/end-user-flows/sign-in-flow-parameters/). Host: <tenant-id>.logto.app on Logto Cloud, a custom domain, or the self-hosted Logto endpoint.",
+		},
+		tokenUrl: {
+			page: 'https://docs.logto.io/integrate-logto/interact-with-management-api/#fetch-access-token-for-logto-management-api',
+			quote:
+				'use the default Logto endpoint `https://{your_tenant_id}.logto.app/oidc/token` to grant access tokens.',
+			readOn: '2026-12-03',
+			note: 'Same fragment: const tokenEndpoint = `${logtoEndpoint}/oidc/token`.',
+		},
+		tokenAuthMethod: {
+			page: 'https://docs.logto.io/integrate-logto/interact-with-management-api/#basics-about-access-token-request',
+			quote:
+				'form in the request `Authorization` header, where username is the App ID, and password is the App Secret.',
+			readOn: '2026-12-03',
+			note: 'Stated for the token endpoint with an M2M app; the same endpoint serves traditional web apps. The introspection page accepts both Basic and client_id/client_secret in the body.',
+		},
+		pkce: {
+			page: 'https://docs.logto.io/integrate-logto/application-data-structure/#application-secret',
+			quote:
+				'Logto protects them with PKCE, strict redirect URI/CORS validation, short-lived access tokens, and refresh-token rotation.',
+			readOn: '2026-12-03',
+			note: 'Required for public clients (SPA, native); a traditional web app with a secret may add it.',
+		},
+		scopeSeparator: {
+			unconfirmed:
+				'The quote is about the identifier parameter; the scope separator is not stated on the pages read (OpenID Connect: space). Kept space.',
+			lead: 'https://docs.logto.io/end-user-flows/sign-in-flow-parameters/#first-screen',
+		},
+		refreshScopes: {
+			page: 'https://docs.logto.io/integrate-logto/application-data-structure/#always-issue-refresh-token',
+			quote:
+				'When enabled, Logto will always issue refresh tokens, regardless of whether `prompt=consent` is presented in the authentication request, nor `offline_access` is presented in the scopes.',
+			readOn: '2026-12-03',
+			note: "Without 'Always issue refresh token', a refresh token needs offline_access in the scopes and prompt=consent on the authorize request.",
+		},
+		tokenLifetimes: {
+			page: 'https://docs.logto.io/integrate-logto/application-data-structure/#refresh-token-time-to-live-ttl-in-days',
+			quote: 'Token requests will extend the TTL of the refresh token to this value.',
+			readOn: '2026-12-03',
+			note: "Same section: '_Availability: Not SPA; Default: 14 days_'. Rotation: #rotate-refresh-token (Default: true).",
+		},
+		grants: {
+			page: 'https://docs.logto.io/integrate-logto/application-data-structure/#application-types',
+			quote:
+				'**Machine-to-machine (M2M) app** is an application that runs in a machine environment for direct service-to-service communication without user interaction.',
+			readOn: '2026-12-03',
+			note: 'Client credentials belong to a separate M2M application and need a resource parameter; the preset covers a traditional web app.',
+		},
+		clientCredentialsScopes: {
+			notApplicable: 'No client credentials on this preset (M2M applications are separate).',
+		},
+		apiBaseUrl: {
+			page: 'https://docs.logto.io/integrate-logto/interact-with-management-api/#what-is-logto-management-api',
+			quote: 'Its identifier is in the pattern of `https://[tenant-id].logto.app/api`',
+			readOn: '2026-12-03',
+			note: "User tokens are for the customer's own APIs (a resource parameter gives a JWT for one); on the Logto host they reach the userinfo endpoint.",
+		},
+		apiHosts: {
+			page: 'https://docs.logto.io/integrate-logto/interact-with-management-api/#what-is-logto-management-api',
+			quote: 'Its identifier is in the pattern of `https://[tenant-id].logto.app/api`',
+			readOn: '2026-12-03',
+		},
+		tokenResponseHost: {
+			notApplicable: 'Standard OIDC token response; no host field.',
+		},
+		checkRequest: {
+			unconfirmed:
+				'The page names the userinfo endpoint but not its path; /oidc/me is seen only in third-party code and discovery documents, not on a stored Logto page.',
+			lead: 'https://docs.logto.io/integrate-logto/application-data-structure/#userinfo-endpoint',
+		},
+		consoleSettings: {
+			page: 'https://docs.logto.io/integrate-logto/application-data-structure/#redirect-uris',
+			quote:
+				'If the redirect URI is not on the allowed list, the user will not be redirected and the authentication process will fail.',
+			readOn: '2026-12-03',
+		},
+		regions: {
+			notApplicable:
+				'One host per tenant (Logto Cloud tenant host, custom domain or self-hosted), a field.',
 		},
 	},
 	mailchimp: {
@@ -5129,6 +5304,84 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 				'Enterprise customers can host their Webflow workspaces in the EU. These workspaces run in a separate Webflow region, with their own accounts, sites, and data.',
 			readOn: '2026-12-03',
 			open: 'a region field (docs/catalogue-todo.md#regions): EU (eu.webflow.com, api.eu.webflow.com)',
+		},
+	},
+	whoop: {
+		authUrl: {
+			page: 'https://developer.whoop.com/docs/developing/oauth#authorization-url',
+			quote: "This WHOOP URL prompts a user to authorize your app to access the WHOOP user's data.",
+			readOn: '2026-12-03',
+			note: 'The URL follows the sentence in the same section: https://api.prod.whoop.com/oauth/oauth2/auth.',
+		},
+		tokenUrl: {
+			page: 'https://developer.whoop.com/docs/developing/oauth#token-url',
+			quote: 'This endpoint provides an access token in exchange for the authorization code.',
+			readOn: '2026-12-03',
+			note: "The URL follows in the same section: https://api.prod.whoop.com/oauth/oauth2/token; the refresh tutorials use it too ('Refresh Token Endpoint: https://api.prod.whoop.com/oauth/oauth2/token').",
+		},
+		tokenAuthMethod: {
+			page: 'https://developer.whoop.com/docs/tutorials/refresh-token-postman#making-the-request',
+			quote:
+				'In the Body section, select the "x-www-form-urlencoded" radio button. Fill in the following keys and values:',
+			readOn: '2026-12-03',
+			note: 'The keys listed include client_id and client_secret; the JavaScript tutorial (refresh-token-javascript) sends them in a URLSearchParams form body. No Basic header is shown.',
+		},
+		pkce: {
+			unconfirmed:
+				'The OAuth page (as stored) lists client ID, secret, URLs, redirect URL and state; code_challenge is not mentioned. Kept off.',
+		},
+		scopeSeparator: {
+			page: 'https://developer.whoop.com/docs/tutorials/refresh-token-postman#receiving-the-response',
+			quote: '"scope": "offline other-scopes-requested",',
+			readOn: '2026-12-03',
+			note: 'Scopes come back space-separated in the token response.',
+		},
+		refreshScopes: {
+			page: 'https://developer.whoop.com/docs/tutorials/refresh-token-javascript#prerequisites',
+			quote:
+				'A refresh token is received along with an access token when completing the initial OAuth 2.0 flow, when the auth request includes the offline scope.',
+			readOn: '2026-12-03',
+			note: 'The refresh examples also send scope=offline on the refresh request; n8n sends none on refresh (the grant keeps its scopes).',
+		},
+		tokenLifetimes: {
+			unconfirmed:
+				'The refresh response carries a new refresh token (rotation) and "expires_in": 3600; the refresh token\'s own lifetime is not stated.',
+			lead: 'https://developer.whoop.com/docs/tutorials/refresh-token-postman#receiving-the-response',
+		},
+		grants: {
+			page: 'https://developer.whoop.com/docs/partner/authentication',
+			quote: 'The Partner API uses a Trusted Partner OAuth 2.0 client credentials flow.',
+			readOn: '2026-12-03',
+			note: 'Client credentials exist only for Trusted Partners, at a separate endpoint (/developer/v2/partner/token) with a JSON body; the user API uses the authorization code.',
+		},
+		clientCredentialsScopes: {
+			notApplicable: 'No client credentials for the user API.',
+		},
+		apiBaseUrl: {
+			unconfirmed:
+				"The /developer/v2 prefix is seen on WHOOP's partner page; the user API reference (developer.whoop.com/api) was not readable in the stored copies.",
+			lead: 'https://developer.whoop.com/docs/partner/authentication',
+		},
+		apiHosts: {
+			page: 'https://developer.whoop.com/docs/developing/oauth#token-url',
+			quote: 'This endpoint provides an access token in exchange for the authorization code.',
+			readOn: '2026-12-03',
+			note: 'The OAuth and API endpoints share api.prod.whoop.com.',
+		},
+		tokenResponseHost: {
+			notApplicable: 'The token response names no host.',
+		},
+		checkRequest: {
+			unconfirmed:
+				'GET /v2/user/profile/basic (scope read:profile) is seen only in third-party code; the API reference at developer.whoop.com/api was not readable in the stored copies.',
+		},
+		consoleSettings: {
+			page: 'https://developer.whoop.com/docs/developing/oauth#redirect-url',
+			quote: 'You must register the Redirect URL in the WHOOP Developer Dashboard.',
+			readOn: '2026-12-03',
+		},
+		regions: {
+			notApplicable: 'One API host.',
 		},
 	},
 	wrike: {

@@ -207,6 +207,15 @@ export const PRESET_FIELDS = {
 		default: '',
 		sample: 'acme.kinde.com',
 	},
+	logtoHost: {
+		displayName: 'Logto Endpoint Host',
+		kind: 'hostname',
+		description:
+			'Your Logto endpoint without https://: the Logto Cloud tenant host (<tenant-id>.logto.app), its custom domain, or your self-hosted Logto host',
+		placeholder: 'e.g. abc123.logto.app',
+		default: '',
+		sample: 'abc123.logto.app',
+	},
 	mailchimpDataCenter: {
 		displayName: 'Mailchimp Data Center',
 		kind: 'dnsLabel',
