@@ -47,6 +47,7 @@ export const PRESET_DOC_DOMAINS: Record<string, string[]> = {
 	atlassian: ['atlassian.com'],
 	attio: ['attio.com'],
 	auth0: ['auth0.com'],
+	authelia: ['authelia.com', 'github.com/authelia'],
 	basecamp: ['github.com/basecamp', '37signals.com', 'basecamp.com'],
 	bitbucketCloud: ['atlassian.com', 'bitbucket.org'],
 	box: ['box.com'],
@@ -641,6 +642,94 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 		regions: {
 			notApplicable:
 				'Region is part of the tenant domain the user enters (acme.us.auth0.com, .eu., .au., .jp.).',
+		},
+	},
+	authelia: {
+		authUrl: {
+			page: 'https://www.authelia.com/integration/openid-connect/introduction/#discoverable-endpoints',
+			quote:
+				'https://{{< sitevar name="subdomain-authelia" nojs="auth" >}}.{{< sitevar name="domain" nojs="example.com" >}}/api/oidc/authorization',
+			readOn: '2026-12-03',
+			note: "Read in Authelia's docs source (github.com/authelia/authelia, docs/content/integration/openid-connect/introduction.md); the page renders the host as auth.example.com: https://auth.example.com/api/oidc/authorization. 'The paths are appended to the end of the primary URL used to access Authelia.'",
+		},
+		tokenUrl: {
+			page: 'https://www.authelia.com/integration/openid-connect/introduction/#discoverable-endpoints',
+			quote:
+				'https://{{< sitevar name="subdomain-authelia" nojs="auth" >}}.{{< sitevar name="domain" nojs="example.com" >}}/api/oidc/token',
+			readOn: '2026-12-03',
+			note: 'Rendered: https://auth.example.com/api/oidc/token.',
+		},
+		tokenAuthMethod: {
+			page: 'https://www.authelia.com/configuration/identity-providers/openid-connect/clients/#token_endpoint_auth_method',
+			quote:
+				'If no method is defined the confidential client type will default to `client_secret_basic` as this is required by the specification.',
+			readOn: '2026-12-03',
+			note: 'A per-client setting; client_secret_post is also supported. Authelia rejects a method other than the registered one unless allow_multiple_auth_methods is set.',
+		},
+		pkce: {
+			page: 'https://www.authelia.com/configuration/identity-providers/openid-connect/clients/#require_pkce',
+			quote: 'This configuration option enforces the use of [PKCE] for this registered client.',
+			readOn: '2026-12-03',
+			note: 'require_pkce defaults to false; the integration guide lists Proof Key Code Exchange as Certified.',
+		},
+		scopeSeparator: {
+			unconfirmed:
+				'Not stated on the pages read; Authelia is OpenID Certified (Core), whose scope parameter is space-delimited.',
+		},
+		refreshScopes: {
+			page: 'https://www.authelia.com/integration/openid-connect/introduction/#grant-types',
+			quote:
+				'This Grant Type should only be used for clients which have the `offline_access` scope',
+			readOn: '2026-12-03',
+			note: "Row of the refresh_token grant type; the client's grant_types must include refresh_token and its scopes offline_access.",
+		},
+		tokenLifetimes: {
+			unconfirmed:
+				"Values of the provider page's example configuration; the lifespans section stating the defaults was not read. A 90-minute refresh lifespan would end idle connections: raise it for n8n.",
+			lead: 'https://www.authelia.com/configuration/identity-providers/openid-connect/provider/#configuration',
+		},
+		grants: {
+			page: 'https://www.authelia.com/integration/openid-connect/introduction/#grant-types',
+			quote:
+				'If this is the only grant type for a client then the `openid`, `offline`, and `offline_access` scopes are not allowed',
+			readOn: '2026-12-03',
+			note: 'Row of the client_credentials grant type (Supported: Yes).',
+		},
+		clientCredentialsScopes: {
+			page: 'https://www.authelia.com/integration/openid-connect/introduction/#grant-types',
+			quote:
+				'If this is the only grant type for a client then the `openid`, `offline`, and `offline_access` scopes are not allowed',
+			readOn: '2026-12-03',
+		},
+		apiBaseUrl: {
+			page: 'https://www.authelia.com/integration/openid-connect/introduction/#endpoint-implementations',
+			quote: 'The paths are appended to the end of the primary URL used to access Authelia.',
+			readOn: '2026-12-03',
+			note: "Tokens are for the customer's own services; on the Authelia host they reach userinfo.",
+		},
+		apiHosts: {
+			page: 'https://www.authelia.com/integration/openid-connect/introduction/#endpoint-implementations',
+			quote: 'The paths are appended to the end of the primary URL used to access Authelia.',
+			readOn: '2026-12-03',
+		},
+		tokenResponseHost: {
+			notApplicable: 'Standard OIDC token response; no host field.',
+		},
+		checkRequest: {
+			page: 'https://www.authelia.com/integration/openid-connect/introduction/#discoverable-endpoints',
+			quote:
+				'https://{{< sitevar name="subdomain-authelia" nojs="auth" >}}.{{< sitevar name="domain" nojs="example.com" >}}/api/oidc/userinfo',
+			readOn: '2026-12-03',
+			note: 'A client-credentials token names no user: no check on that grant.',
+		},
+		consoleSettings: {
+			page: 'https://www.authelia.com/configuration/identity-providers/openid-connect/clients/#token_endpoint_auth_method',
+			quote:
+				'The registered client authentication mechanism used by this client for the [Token Endpoint].',
+			readOn: '2026-12-03',
+		},
+		regions: {
+			notApplicable: 'Self-hosted: one host, a field.',
 		},
 	},
 	basecamp: {

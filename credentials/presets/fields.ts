@@ -160,6 +160,14 @@ export const PRESET_FIELDS = {
 		default: '',
 		sample: 'acme.us.auth0.com',
 	},
+	autheliaHost: {
+		displayName: 'Authelia Host',
+		kind: 'hostname',
+		description: 'The host of your Authelia portal (its OpenID Connect issuer), without https://',
+		placeholder: 'e.g. auth.example.com',
+		default: '',
+		sample: 'auth.example.com',
+	},
 	docuSignAccountHost: {
 		displayName: 'DocuSign Environment',
 		kind: 'option',

@@ -198,6 +198,38 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		unconfirmed: ['accessTokenLifetime (default value)'],
 	},
 	{
+		id: 'authelia',
+		displayName: 'Authelia',
+		authUrl: 'https://{autheliaHost}/api/oidc/authorization',
+		tokenUrl: 'https://{autheliaHost}/api/oidc/token',
+		defaultScopes: ['openid', 'profile', 'email'],
+		refreshScopes: ['offline_access'],
+		scopeSeparator: ' ',
+		tokenAuthMethod: 'header',
+		pkce: 'supported',
+		clientCredentials: true,
+		apiBaseUrl: 'https://{autheliaHost}',
+		allowedDomains: ['{autheliaHost}'],
+		checkUrl: 'https://{autheliaHost}/api/oidc/userinfo',
+		clientCredentialsCheckUrl: null,
+		docsUrl: 'https://www.authelia.com/integration/openid-connect/introduction/',
+		notes:
+			'Self-hosted OpenID Connect provider. The client needs the refresh_token grant type and the offline_access scope for a refresh token; the example configuration keeps refresh tokens 90 minutes (lifespans.refresh_token), so raise it for connections used less often. Client credentials send no openid or offline_access.',
+		setupHint:
+			"In Authelia's configuration, add a client under identity_providers.oidc.clients: client_id, a hashed client_secret, redirect_uris with the n8n OAuth Redirect URL, scopes openid profile email offline_access, grant_types authorization_code and refresh_token, token_endpoint_auth_method client_secret_basic; restart.",
+		setupDocsUrl:
+			'https://www.authelia.com/configuration/identity-providers/openid-connect/clients/',
+		sources: [
+			'https://www.authelia.com/integration/openid-connect/introduction/',
+			'https://www.authelia.com/configuration/identity-providers/openid-connect/clients/',
+		],
+		confirmedOn: '2026-12-03',
+		unconfirmed: [
+			'scopeSeparator (not stated; space, as OpenID Connect)',
+			'tokenLifetimes: 1h access and 90m refresh from the example configuration, the defaults section not read',
+		],
+	},
+	{
 		id: 'basecamp',
 		displayName: 'Basecamp',
 		authUrl: 'https://launchpad.37signals.com/authorization/new',
