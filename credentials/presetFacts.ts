@@ -48,6 +48,7 @@ export const PRESET_DOC_DOMAINS: Record<string, string[]> = {
 	atlassian: ['atlassian.com'],
 	attio: ['attio.com'],
 	auth0: ['auth0.com'],
+	authelia: ['authelia.com', 'github.com/authelia'],
 	authentik: ['goauthentik.io', 'github.com/goauthentik'],
 	aWeber: ['aweber.com'],
 	autodeskPlatformServices: ['autodesk.com'],
@@ -59,6 +60,7 @@ export const PRESET_DOC_DOMAINS: Record<string, string[]> = {
 	clickUp: ['clickup.com'],
 	close: ['close.com'],
 	constantContact: ['constantcontact.com'],
+	dailymotion: ['dailymotion.com'],
 	digitalOcean: ['digitalocean.com', 'github.com/digitalocean'],
 	discord: ['discord.com'],
 	docuSign: ['docusign.com'],
@@ -80,10 +82,13 @@ export const PRESET_DOC_DOMAINS: Record<string, string[]> = {
 	hubSpot: ['hubspot.com'],
 	intercom: ['intercom.com', 'intercom-developer-hub.readme.io'],
 	keycloak: ['keycloak.org'],
+	kick: ['kick.com', 'github.com/KickEngineering'],
+	kinde: ['kinde.com', 'github.com/kinde-oss'],
 	klaviyo: ['klaviyo.com'],
 	linear: ['linear.app'],
 	linkedIn: ['learn.microsoft.com', 'linkedin.com'],
 	loginWithAmazon: ['amazon.com'],
+	logto: ['logto.io', 'github.com/logto-io'],
 	mailchimp: ['mailchimp.com'],
 	mastodon: ['joinmastodon.org', 'github.com/mastodon'],
 	mattermost: ['mattermost.com', 'github.com/mattermost'],
@@ -101,6 +106,7 @@ export const PRESET_DOC_DOMAINS: Record<string, string[]> = {
 	notion: ['notion.com'],
 	okta: ['okta.com'],
 	oktaCustomAuthServer: ['okta.com'],
+	oryNetwork: ['ory.sh', 'ory.com', 'github.com/ory'],
 	oura: ['ouraring.com'],
 	oneLogin: ['onelogin.com'],
 	outreach: ['outreach.io'],
@@ -124,6 +130,7 @@ export const PRESET_DOC_DOMAINS: Record<string, string[]> = {
 	square: ['squareup.com'],
 	strava: ['strava.com', 'strava.github.io'],
 	stripeConnect: ['stripe.com'],
+	supabase: ['supabase.com', 'github.com/supabase'],
 	teamleaderFocus: ['github.com/teamleadercrm', 'teamleader.eu'],
 	todoist: ['todoist.com'],
 	twitch: ['twitch.tv'],
@@ -132,6 +139,7 @@ export const PRESET_DOC_DOMAINS: Record<string, string[]> = {
 	vimeo: ['vimeo.com'],
 	vismaConnect: ['vismasoftware.no', 'visma.com'],
 	webflow: ['webflow.com'],
+	whoop: ['whoop.com'],
 	wrike: ['wrike.com'],
 	xero: ['xero.com'],
 	zendesk: ['zendesk.com'],
@@ -749,6 +757,94 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 		regions: {
 			notApplicable:
 				'Region is part of the tenant domain the user enters (acme.us.auth0.com, .eu., .au., .jp.).',
+		},
+	},
+	authelia: {
+		authUrl: {
+			page: 'https://www.authelia.com/integration/openid-connect/introduction/#discoverable-endpoints',
+			quote:
+				'https://{{< sitevar name="subdomain-authelia" nojs="auth" >}}.{{< sitevar name="domain" nojs="example.com" >}}/api/oidc/authorization',
+			readOn: '2026-12-03',
+			note: "Read in Authelia's docs source (github.com/authelia/authelia, docs/content/integration/openid-connect/introduction.md); the page renders the host as auth.example.com: https://auth.example.com/api/oidc/authorization. 'The paths are appended to the end of the primary URL used to access Authelia.'",
+		},
+		tokenUrl: {
+			page: 'https://www.authelia.com/integration/openid-connect/introduction/#discoverable-endpoints',
+			quote:
+				'https://{{< sitevar name="subdomain-authelia" nojs="auth" >}}.{{< sitevar name="domain" nojs="example.com" >}}/api/oidc/token',
+			readOn: '2026-12-03',
+			note: 'Rendered: https://auth.example.com/api/oidc/token.',
+		},
+		tokenAuthMethod: {
+			page: 'https://www.authelia.com/configuration/identity-providers/openid-connect/clients/#token_endpoint_auth_method',
+			quote:
+				'If no method is defined the confidential client type will default to `client_secret_basic` as this is required by the specification.',
+			readOn: '2026-12-03',
+			note: 'A per-client setting; client_secret_post is also supported. Authelia rejects a method other than the registered one unless allow_multiple_auth_methods is set.',
+		},
+		pkce: {
+			page: 'https://www.authelia.com/configuration/identity-providers/openid-connect/clients/#require_pkce',
+			quote: 'This configuration option enforces the use of [PKCE] for this registered client.',
+			readOn: '2026-12-03',
+			note: 'require_pkce defaults to false; the integration guide lists Proof Key Code Exchange as Certified.',
+		},
+		scopeSeparator: {
+			unconfirmed:
+				'Not stated on the pages read; Authelia is OpenID Certified (Core), whose scope parameter is space-delimited.',
+		},
+		refreshScopes: {
+			page: 'https://www.authelia.com/integration/openid-connect/introduction/#grant-types',
+			quote:
+				'This Grant Type should only be used for clients which have the `offline_access` scope',
+			readOn: '2026-12-03',
+			note: "Row of the refresh_token grant type; the client's grant_types must include refresh_token and its scopes offline_access.",
+		},
+		tokenLifetimes: {
+			unconfirmed:
+				"Values of the provider page's example configuration; the lifespans section stating the defaults was not read. A 90-minute refresh lifespan would end idle connections: raise it for n8n.",
+			lead: 'https://www.authelia.com/configuration/identity-providers/openid-connect/provider/#configuration',
+		},
+		grants: {
+			page: 'https://www.authelia.com/integration/openid-connect/introduction/#grant-types',
+			quote:
+				'If this is the only grant type for a client then the `openid`, `offline`, and `offline_access` scopes are not allowed',
+			readOn: '2026-12-03',
+			note: 'Row of the client_credentials grant type (Supported: Yes).',
+		},
+		clientCredentialsScopes: {
+			page: 'https://www.authelia.com/integration/openid-connect/introduction/#grant-types',
+			quote:
+				'If this is the only grant type for a client then the `openid`, `offline`, and `offline_access` scopes are not allowed',
+			readOn: '2026-12-03',
+		},
+		apiBaseUrl: {
+			page: 'https://www.authelia.com/integration/openid-connect/introduction/#endpoint-implementations',
+			quote: 'The paths are appended to the end of the primary URL used to access Authelia.',
+			readOn: '2026-12-03',
+			note: "Tokens are for the customer's own services; on the Authelia host they reach userinfo.",
+		},
+		apiHosts: {
+			page: 'https://www.authelia.com/integration/openid-connect/introduction/#endpoint-implementations',
+			quote: 'The paths are appended to the end of the primary URL used to access Authelia.',
+			readOn: '2026-12-03',
+		},
+		tokenResponseHost: {
+			notApplicable: 'Standard OIDC token response; no host field.',
+		},
+		checkRequest: {
+			page: 'https://www.authelia.com/integration/openid-connect/introduction/#discoverable-endpoints',
+			quote:
+				'https://{{< sitevar name="subdomain-authelia" nojs="auth" >}}.{{< sitevar name="domain" nojs="example.com" >}}/api/oidc/userinfo',
+			readOn: '2026-12-03',
+			note: 'A client-credentials token names no user: no check on that grant.',
+		},
+		consoleSettings: {
+			page: 'https://www.authelia.com/configuration/identity-providers/openid-connect/clients/#token_endpoint_auth_method',
+			quote:
+				'The registered client authentication mechanism used by this client for the [Token Endpoint].',
+			readOn: '2026-12-03',
+		},
+		regions: {
+			notApplicable: 'Self-hosted: one host, a field.',
 		},
 	},
 	authentik: {
@@ -1555,6 +1651,91 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			note: 'research not followed: The quote confirms the row (the refresh-token type is chosen in the key settings); no quoted page states the proposed 180-day idle expiry.',
 		},
 		regions: { unconfirmed: 'the page was not quoted this round' },
+	},
+	dailymotion: {
+		authUrl: {
+			page: 'https://developers.dailymotion.com/docs/authenticate-using-authorization-codes#step-1--build-your-authorization-url',
+			quote:
+				'The authorization URL https://api.dailymotion.com/oauth/authorize requires the following parameters:',
+			readOn: '2026-12-03',
+			note: "Legacy API (v0) documentation; API v2's migration guide lists 'Public API keys with authorization_code grant type' as coming soon.",
+		},
+		tokenUrl: {
+			page: 'https://developers.dailymotion.com/reference/generate-access-token-with-authorization-code',
+			quote: 'post https://api.dailymotion.com/oauth/token',
+			readOn: '2026-12-03',
+			note: "Single-endpoint reference page 'Generate access token with authorization code'; refresh uses the same endpoint (guides/refresh-token).",
+		},
+		tokenAuthMethod: {
+			page: 'https://developers.dailymotion.com/guides/refresh-token#implementation',
+			quote: '&client_secret=<API_SECRET>',
+			readOn: '2026-12-03',
+			note: 'The request example is Content-Type application/x-www-form-urlencoded with grant_type, client_id, client_secret and refresh_token in the body; the code-exchange reference lists client_id and client_secret as required parameters. No Basic header.',
+		},
+		pkce: {
+			unconfirmed:
+				'The parameters listed are response_type, client_id, redirect_uri and scope; code_challenge is not mentioned. Kept off.',
+			lead: 'https://developers.dailymotion.com/docs/authenticate-using-authorization-codes#step-1--build-your-authorization-url',
+		},
+		scopeSeparator: {
+			page: 'https://developers.dailymotion.com/docs/authenticate-using-client-credentials',
+			quote: 'scope: Space-separated list of required scopes.',
+			readOn: '2026-12-03',
+			note: 'Stated for the client-credentials request of the same (legacy) API.',
+		},
+		refreshScopes: {
+			page: 'https://developers.dailymotion.com/reference/generate-access-token-with-authorization-code',
+			quote:
+				'The refresh_token enables you to request another access token without the need to ask for user credentials again.',
+			readOn: '2026-12-03',
+			note: 'The code exchange returns a refresh token; no scope asks for it.',
+		},
+		tokenLifetimes: {
+			unconfirmed: "Only the example value is given; the refresh token's lifetime is not stated.",
+			lead: 'https://developers.dailymotion.com/guides/refresh-token#overview',
+		},
+		grants: {
+			page: 'https://developers.dailymotion.com/docs/authenticate-using-client-credentials',
+			quote:
+				'This grant_type is only accessible using Private API keys and using the partner.api.dailymotion.com endpoints.',
+			readOn: '2026-12-03',
+			note: 'Client credentials use another token URL (https://partner.api.dailymotion.com/oauth/v1/token) and private keys; the preset covers public keys with the authorization code.',
+		},
+		clientCredentialsScopes: {
+			notApplicable: 'No client credentials on this preset.',
+		},
+		apiBaseUrl: {
+			page: 'https://developers.dailymotion.com/v0/reference/perform-an-api-call',
+			quote:
+				'GET https://api.dailymotion.com/videos?fields=id,title,language&channel=news&limit=100',
+			readOn: '2026-12-03',
+			note: 'The same page: https://api.dailymotion.com serves public API keys (partner.api.dailymotion.com private keys). API v2 lives under https://api.dailymotion.com/v2 but takes client-credentials tokens today.',
+		},
+		apiHosts: {
+			page: 'https://developers.dailymotion.com/v0/reference/perform-an-api-call',
+			quote:
+				'GET https://api.dailymotion.com/videos?fields=id,title,language&channel=news&limit=100',
+			readOn: '2026-12-03',
+		},
+		tokenResponseHost: {
+			notApplicable: 'The token response names no host.',
+		},
+		checkRequest: {
+			page: 'https://developers.dailymotion.com/guides/retrieve-access-token-details',
+			quote:
+				'If you want to retrieve information about your access token, you can perform a GET request on /auth.',
+			readOn: '2026-12-03',
+			note: "'This request returns diverse information on the user authenticated in your application: id, username, screen name, extended permissions accepted'.",
+		},
+		consoleSettings: {
+			page: 'https://developers.dailymotion.com/docs/authenticate-using-authorization-codes#step-1--build-your-authorization-url',
+			quote:
+				'This URI needs to match the Callback URL of your API key. If these values are different, the authorization server will reject your request.',
+			readOn: '2026-12-03',
+		},
+		regions: {
+			notApplicable: 'One API host.',
+		},
 	},
 	digitalOcean: {
 		authUrl: {
@@ -3074,6 +3255,170 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 		},
 		regions: { notApplicable: 'Self-hosted.' },
 	},
+	kick: {
+		authUrl: {
+			page: 'https://docs.kick.com/getting-started/generating-tokens-oauth2-flow#authorization-endpoint',
+			quote: 'https://id.kick.com/oauth/authorize?',
+			readOn: '2026-12-03',
+			note: "Read in Kick's docs source (github.com/KickEngineering/KickDevDocs, getting-started/generating-tokens-oauth2-flow.md); 'The host URL is: _https://id.kick.com_' with 'GET /oauth/authorize'.",
+		},
+		tokenUrl: {
+			page: 'https://docs.kick.com/getting-started/generating-tokens-oauth2-flow#token-endpoint',
+			quote:
+				"Exchanges the code for a valid access token and a refresh token that can be used to make authorised requests to Kick's API.",
+			readOn: '2026-12-03',
+			note: "Same section: 'POST https://id.kick.com/oauth/token', Content-Type application/x-www-form-urlencoded; refresh and client credentials go to the same URL.",
+		},
+		tokenAuthMethod: {
+			page: 'https://docs.kick.com/getting-started/generating-tokens-oauth2-flow#token-endpoint',
+			quote:
+				"| `client_secret` | Yes      | string | Your application's client secret                 |",
+			readOn: '2026-12-03',
+			note: 'client_id and client_secret are required form-body parameters on the code exchange, refresh and client-credentials requests; no Basic header is documented.',
+		},
+		pkce: {
+			page: 'https://docs.kick.com/getting-started/generating-tokens-oauth2-flow#authorization-endpoint',
+			quote: '| `code_challenge_method` | Yes                 | string | `S256`',
+			readOn: '2026-12-03',
+			note: 'code_challenge and code_challenge_method are marked required on the authorize request; code_verifier required on the token request.',
+		},
+		scopeSeparator: {
+			unconfirmed:
+				"The authorize table says only 'scope | Yes | Scopes for request' and the example shows scope=<scopes>; the separator is not stated on the OAuth or Scopes page. Space (RFC 6749) kept.",
+		},
+		refreshScopes: {
+			page: 'https://docs.kick.com/getting-started/generating-tokens-oauth2-flow#refresh-token-endpoint',
+			quote: 'Pass in refresh token and refresh both access and refresh codes.',
+			readOn: '2026-12-03',
+			note: 'The code exchange returns a refresh token; no scope asks for it.',
+		},
+		tokenLifetimes: {
+			unconfirmed:
+				'Refresh returns a new refresh token (rotation); the access and refresh lifetimes are not stated (examples leave expires_in empty).',
+			lead: 'https://docs.kick.com/getting-started/generating-tokens-oauth2-flow#refresh-token-endpoint',
+		},
+		grants: {
+			page: 'https://docs.kick.com/getting-started/generating-tokens-oauth2-flow#app-access-token-endpoint',
+			quote:
+				'Uses a client_id and client_secret to generate an app access token which can be used to obtain public data on Kick.',
+			readOn: '2026-12-03',
+		},
+		clientCredentialsScopes: {
+			page: 'https://docs.kick.com/getting-started/generating-tokens-oauth2-flow#app-access-token-endpoint',
+			quote: '| `grant_type`    | Yes      | string | `client_credentials`             |',
+			readOn: '2026-12-03',
+			note: "No scope parameter in the App Access Token request; scopes page: 'These scopes are for apps using OAuth 2.1 authorization code grants'.",
+		},
+		apiBaseUrl: {
+			page: 'https://docs.kick.com/apis/users',
+			quote: '{% openapi-operation spec="kick-dev-api" path="/public/v1/users" method="get" %}',
+			readOn: '2026-12-03',
+			note: "The API pages embed the OpenAPI spec at https://api.kick.com/swagger/doc.yaml; the OAuth page: 'The host URL for our OAuth server is different from our API server.'",
+		},
+		apiHosts: {
+			page: 'https://docs.kick.com/apis/users',
+			quote: '[OpenAPI kick-dev-api](https://api.kick.com/swagger/doc.yaml)',
+			readOn: '2026-12-03',
+		},
+		tokenResponseHost: {
+			notApplicable:
+				'The token response names no host (access_token, token_type, refresh_token, expires_in, scope).',
+		},
+		checkRequest: {
+			unconfirmed:
+				"GET /public/v1/users is on the Users page; that it returns the signed-in user when no id is given is in the embedded OpenAPI spec only (api.kick.com/swagger/doc.yaml, not stored). Scopes page: 'user:read | View user information in Kick including username, streamer ID, etc.'. An app token has no u...",
+			lead: 'https://docs.kick.com/apis/users',
+		},
+		consoleSettings: {
+			page: 'https://docs.kick.com/getting-started/kick-apps-setup',
+			quote:
+				'Enable Two-Factor Authentication (2FA) to access our developer tools from your Kick Account settings.',
+			readOn: '2026-12-03',
+		},
+		regions: {
+			notApplicable: 'One global API host.',
+		},
+	},
+	kinde: {
+		authUrl: {
+			page: 'https://docs.kinde.com/build/tokens/refresh-tokens/#how-to-get-a-refresh-token',
+			quote:
+				'you need to include the `offline` scope when you initiate an authentication request through the `https://<your_subdomain>.kinde.com/oauth2/auth` endpoint',
+			readOn: '2026-12-03',
+			note: "Read in Kinde's docs source (github.com/kinde-oss/documentation, src/content/docs/build/tokens/refresh-tokens.mdx). Host: <subdomain>.kinde.com or the business's custom domain.",
+		},
+		tokenUrl: {
+			page: 'https://docs.kinde.com/build/tokens/refresh-tokens/#how-to-get-a-refresh-token',
+			quote:
+				'you then exchange that code for tokens (including a refresh token) via POST to `https://<your_subdomain>.kinde.com/oauth2/token` with `grant_type=authorization_code`',
+			readOn: '2026-12-03',
+		},
+		tokenAuthMethod: {
+			page: 'https://docs.kinde.com/build/tokens/refresh-tokens/#how-to-get-a-refresh-token',
+			quote: '-d "client_secret=<client_secret>" \\',
+			readOn: '2026-12-03',
+			note: "The refresh example sends client_id and client_secret as form fields ('Use this only from a secure backend'); the M2M token example (developer-tools/kinde-api/access-token-for-api) does the same. No Basic header is shown.",
+		},
+		pkce: {
+			page: 'https://docs.kinde.com/build/tokens/refresh-tokens/#how-to-get-a-refresh-token',
+			quote:
+				'Do not send `client_secret` from frontend or public clients; use PKCE for SPAs and similar apps.',
+			readOn: '2026-12-03',
+		},
+		scopeSeparator: {
+			page: 'https://docs.kinde.com/build/tokens/refresh-tokens/#how-to-get-a-refresh-token',
+			quote: '-d "scope=offline%20email%20openid%20profile"',
+			readOn: '2026-12-03',
+		},
+		refreshScopes: {
+			page: 'https://docs.kinde.com/build/tokens/refresh-tokens/#how-to-get-a-refresh-token',
+			quote: 'Kinde uses `offline` (not `offline_access`).',
+			readOn: '2026-12-03',
+			note: "'If you use `offline_access`, the auth flow will complete successfully but no refresh token will be returned'.",
+		},
+		tokenLifetimes: {
+			page: 'https://docs.kinde.com/build/tokens/configure-tokens/#what-are-the-default-token-lifetimes-in-kinde',
+			quote: '| Refresh token | 15 days (1,296,000 seconds) |',
+			readOn: '2026-12-03',
+			note: "Rotation (refresh-tokens#refresh-token-rotation): 'Kinde always rotates refresh tokens.'",
+		},
+		grants: {
+			page: 'https://docs.kinde.com/developer-tools/kinde-api/access-token-for-api/',
+			quote: 'using the credentials of the M2M application you created in the prerequisite step',
+			readOn: '2026-12-03',
+			note: 'Client credentials belong to a separate machine-to-machine application and need an audience parameter; the preset covers a back-end web application (authorization code).',
+		},
+		clientCredentialsScopes: {
+			notApplicable: 'No client credentials on this preset (M2M applications are separate).',
+		},
+		apiBaseUrl: {
+			page: 'https://docs.kinde.com/authenticate/device-authorization-flow/api-calls/#validate-with-kindes-userinfo-endpoint',
+			quote: 'curl -X GET https://<your-subdomain>.kinde.com/oauth2/v2/user_profile \\',
+			readOn: '2026-12-03',
+			note: "User tokens are for the customer's own APIs; on the Kinde host they reach the user profile.",
+		},
+		apiHosts: {
+			page: 'https://docs.kinde.com/authenticate/device-authorization-flow/api-calls/#validate-with-kindes-userinfo-endpoint',
+			quote: 'curl -X GET https://<your-subdomain>.kinde.com/oauth2/v2/user_profile \\',
+			readOn: '2026-12-03',
+		},
+		tokenResponseHost: {
+			notApplicable: 'The token response names no host.',
+		},
+		checkRequest: {
+			page: 'https://docs.kinde.com/authenticate/device-authorization-flow/api-calls/#validate-with-kindes-userinfo-endpoint',
+			quote: "Validate with Kinde's userinfo endpoint",
+			readOn: '2026-12-03',
+		},
+		consoleSettings: {
+			page: 'https://docs.kinde.com/build/tokens/refresh-tokens/#how-to-get-a-refresh-token',
+			quote: 'You also need to initiate Offline Access in your API.',
+			readOn: '2026-12-03',
+		},
+		regions: {
+			notApplicable: 'One host per business (subdomain or custom domain), a field.',
+		},
+	},
 	klaviyo: {
 		authUrl: {
 			page: 'https://developers.klaviyo.com/en/docs/set_up_oauth#construct-your-apps-installation-url',
@@ -3369,6 +3714,93 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 				'Select endpoint to request for access token. ... https://api.amazon.co.uk/auth/o2/token Europe (EU) ... https://api.amazon.co.jp/auth/o2/token Far East (FE)',
 			readOn: '2026-12-03',
 			open: 'a region field (docs/catalogue-todo.md#regions): api.amazon.co.uk / api.amazon.co.jp token hosts',
+		},
+	},
+	logto: {
+		authUrl: {
+			page: 'https://docs.logto.io/end-user-flows/sign-in-flow-parameters/#first-screen',
+			quote:
+				"--request GET 'https://[tenant-id].logto.app/oidc/auth?client_id=1234567890&...&first_screen=identifier:sign_in&identifier=email username'",
+			readOn: '2026-12-03',
+			note: "Read in Logto's docs source (github.com/logto-io/docs; the page's canonical link is docs.logto.io/end-user-flows/sign-in-flow-parameters/). Host: <tenant-id>.logto.app on Logto Cloud, a custom domain, or the self-hosted Logto endpoint.",
+		},
+		tokenUrl: {
+			page: 'https://docs.logto.io/integrate-logto/interact-with-management-api/#fetch-access-token-for-logto-management-api',
+			quote:
+				'use the default Logto endpoint `https://{your_tenant_id}.logto.app/oidc/token` to grant access tokens.',
+			readOn: '2026-12-03',
+			note: 'Same fragment: const tokenEndpoint = `${logtoEndpoint}/oidc/token`.',
+		},
+		tokenAuthMethod: {
+			page: 'https://docs.logto.io/integrate-logto/interact-with-management-api/#basics-about-access-token-request',
+			quote:
+				'form in the request `Authorization` header, where username is the App ID, and password is the App Secret.',
+			readOn: '2026-12-03',
+			note: 'Stated for the token endpoint with an M2M app; the same endpoint serves traditional web apps. The introspection page accepts both Basic and client_id/client_secret in the body.',
+		},
+		pkce: {
+			page: 'https://docs.logto.io/integrate-logto/application-data-structure/#application-secret',
+			quote:
+				'Logto protects them with PKCE, strict redirect URI/CORS validation, short-lived access tokens, and refresh-token rotation.',
+			readOn: '2026-12-03',
+			note: 'Required for public clients (SPA, native); a traditional web app with a secret may add it.',
+		},
+		scopeSeparator: {
+			unconfirmed:
+				'The quote is about the identifier parameter; the scope separator is not stated on the pages read (OpenID Connect: space). Kept space.',
+			lead: 'https://docs.logto.io/end-user-flows/sign-in-flow-parameters/#first-screen',
+		},
+		refreshScopes: {
+			page: 'https://docs.logto.io/integrate-logto/application-data-structure/#always-issue-refresh-token',
+			quote:
+				'When enabled, Logto will always issue refresh tokens, regardless of whether `prompt=consent` is presented in the authentication request, nor `offline_access` is presented in the scopes.',
+			readOn: '2026-12-03',
+			note: "Without 'Always issue refresh token', a refresh token needs offline_access in the scopes and prompt=consent on the authorize request.",
+		},
+		tokenLifetimes: {
+			page: 'https://docs.logto.io/integrate-logto/application-data-structure/#refresh-token-time-to-live-ttl-in-days',
+			quote: 'Token requests will extend the TTL of the refresh token to this value.',
+			readOn: '2026-12-03',
+			note: "Same section: '_Availability: Not SPA; Default: 14 days_'. Rotation: #rotate-refresh-token (Default: true).",
+		},
+		grants: {
+			page: 'https://docs.logto.io/integrate-logto/application-data-structure/#application-types',
+			quote:
+				'**Machine-to-machine (M2M) app** is an application that runs in a machine environment for direct service-to-service communication without user interaction.',
+			readOn: '2026-12-03',
+			note: 'Client credentials belong to a separate M2M application and need a resource parameter; the preset covers a traditional web app.',
+		},
+		clientCredentialsScopes: {
+			notApplicable: 'No client credentials on this preset (M2M applications are separate).',
+		},
+		apiBaseUrl: {
+			page: 'https://docs.logto.io/integrate-logto/interact-with-management-api/#what-is-logto-management-api',
+			quote: 'Its identifier is in the pattern of `https://[tenant-id].logto.app/api`',
+			readOn: '2026-12-03',
+			note: "User tokens are for the customer's own APIs (a resource parameter gives a JWT for one); on the Logto host they reach the userinfo endpoint.",
+		},
+		apiHosts: {
+			page: 'https://docs.logto.io/integrate-logto/interact-with-management-api/#what-is-logto-management-api',
+			quote: 'Its identifier is in the pattern of `https://[tenant-id].logto.app/api`',
+			readOn: '2026-12-03',
+		},
+		tokenResponseHost: {
+			notApplicable: 'Standard OIDC token response; no host field.',
+		},
+		checkRequest: {
+			unconfirmed:
+				'The page names the userinfo endpoint but not its path; /oidc/me is seen only in third-party code and discovery documents, not on a stored Logto page.',
+			lead: 'https://docs.logto.io/integrate-logto/application-data-structure/#userinfo-endpoint',
+		},
+		consoleSettings: {
+			page: 'https://docs.logto.io/integrate-logto/application-data-structure/#redirect-uris',
+			quote:
+				'If the redirect URI is not on the allowed list, the user will not be redirected and the authentication process will fail.',
+			readOn: '2026-12-03',
+		},
+		regions: {
+			notApplicable:
+				'One host per tenant (Logto Cloud tenant host, custom domain or self-hosted), a field.',
 		},
 	},
 	mailchimp: {
@@ -4594,6 +5026,92 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			note: 'fixed in the row: notes: access policy and rule, a custom scope for client credentials',
 		},
 		regions: { notApplicable: 'Per-org domain field.' },
+	},
+	oryNetwork: {
+		authUrl: {
+			page: 'https://www.ory.sh/docs/oauth2-oidc/wellknown-endpoint-discovery#example-response',
+			quote: '"authorization_endpoint": "https://$PROJECT_SLUG.projects.oryapis.com/oauth2/auth",',
+			readOn: '2026-12-03',
+			note: "Read in Ory's docs source (github.com/ory/docs, docs/oauth2-oidc/wellknown-endpoint-discovery.mdx). Host: the project slug host <slug>.projects.oryapis.com or the project's custom domain.",
+		},
+		tokenUrl: {
+			page: 'https://www.ory.sh/docs/oauth2-oidc/wellknown-endpoint-discovery#example-response',
+			quote: '"token_endpoint": "https://$PROJECT_SLUG.projects.oryapis.com/oauth2/token",',
+			readOn: '2026-12-03',
+		},
+		tokenAuthMethod: {
+			page: 'https://www.ory.sh/docs/oauth2-oidc/overview/oauth2-concepts#client-id-and-secret',
+			quote: 'including `client_secret_basic` (default), `client_secret_post`, and `none`.',
+			readOn: '2026-12-03',
+			note: "The method is a per-client setting (token_endpoint_auth_method); client_secret_basic is the default. A client created with client_secret_post (as in the authorization-code-flow 'Web server app' example) needs the body method instead.",
+		},
+		pkce: {
+			page: 'https://www.ory.sh/docs/oauth2-oidc/authorization-code-flow#perform-pkce',
+			quote:
+				'PKCE (Proof Key for Code Exchange) is a security extension to the Authorization Code flow that is designed to prevent code',
+			readOn: '2026-12-03',
+			note: 'The confidential-client example omits it; optional for confidential clients.',
+		},
+		scopeSeparator: {
+			page: 'https://www.ory.sh/docs/oauth2-oidc/authorization-code-flow#web-server-app-and-confidential-client',
+			quote: 'scope=openid%20offline_access&state=12345',
+			readOn: '2026-12-03',
+		},
+		refreshScopes: {
+			page: 'https://www.ory.sh/docs/oauth2-oidc/authorization-code-flow#get-a-refresh-token',
+			quote:
+				'To get a refresh token, you need to include the `offline_access` scope in the access request.',
+			readOn: '2026-12-03',
+			note: "'The client needs to be allowed to request the `offline_access` scope and the user has to accept' it on the consent screen.",
+		},
+		tokenLifetimes: {
+			page: 'https://www.ory.sh/docs/oauth2-oidc/refresh-token-grant#change-refresh-token-lifespan',
+			quote:
+				'You can adjust the Refresh Token lifespan (TTL) using the `/ttl/refresh_token` configuration key. By default, the TTL is set to 30',
+			readOn: '2026-12-03',
+			note: "Rotation (#refresh-token-rotation-and-security-protections): 'Refresh tokens are single-use only, meaning that they become invalid after the first use.'",
+		},
+		grants: {
+			page: 'https://www.ory.sh/docs/oauth2-oidc/client-credentials#basic-authentication',
+			quote:
+				'The first and most common mechanism for authenticating a client in the Client Credentials flow is Basic Authentication.',
+			readOn: '2026-12-03',
+			note: 'The client needs the client_credentials grant type (--grant-type client_credentials).',
+		},
+		clientCredentialsScopes: {
+			page: 'https://www.ory.sh/docs/oauth2-oidc/client-credentials#basic-authentication',
+			quote: 'body: "grant_type=client_credentials&scope=read",',
+			readOn: '2026-12-03',
+		},
+		apiBaseUrl: {
+			page: 'https://www.ory.sh/docs/oauth2-oidc/wellknown-endpoint-discovery#example-response',
+			quote: '"issuer": "https://$PROJECT_SLUG.projects.oryapis.com",',
+			readOn: '2026-12-03',
+			note: "The tokens are for the customer's own APIs; on the Ory host the token reaches /userinfo.",
+		},
+		apiHosts: {
+			page: 'https://www.ory.sh/docs/oauth2-oidc/wellknown-endpoint-discovery#example-response',
+			quote: '"userinfo_endpoint": "https://$PROJECT_SLUG.projects.oryapis.com/userinfo",',
+			readOn: '2026-12-03',
+		},
+		tokenResponseHost: {
+			notApplicable: 'Standard OAuth 2.0 token response; no host field.',
+		},
+		checkRequest: {
+			page: 'https://www.ory.sh/docs/oauth2-oidc/userinfo-oidc',
+			quote: 'It is important to note that the `openid` scope must be one of the',
+			readOn: '2026-12-03',
+			note: 'Client-credentials tokens have no user: no check on that grant.',
+		},
+		consoleSettings: {
+			page: 'https://www.ory.sh/docs/oauth2-oidc/authorization-code-flow#get-a-refresh-token',
+			quote:
+				'The client needs to be allowed to request the `offline_access` scope and the user has to accept that the client may use the',
+			readOn: '2026-12-03',
+		},
+		regions: {
+			notApplicable: 'One host per project (slug host or custom domain), a field.',
+		},
 	},
 	oura: {
 		authUrl: {
@@ -6162,6 +6680,88 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 		},
 		regions: { notApplicable: 'Global hosts.' },
 	},
+	supabase: {
+		authUrl: {
+			page: 'https://supabase.com/docs/guides/integrations/build-a-supabase-oauth-integration#redirecting-to-the-authorize-url',
+			quote:
+				"Within your app's UI, redirect the user to [`https://api.supabase.com/v1/oauth/authorize`]",
+			readOn: '2026-12-03',
+			note: "Read in Supabase's docs source (github.com/supabase/supabase, apps/docs/content/guides/integrations/build-a-supabase-oauth-integration.mdx).",
+		},
+		tokenUrl: {
+			page: 'https://supabase.com/docs/guides/integrations/build-a-supabase-oauth-integration#handling-the-callback',
+			quote:
+				'Exchange the authorization code for an access and refresh token by calling [`POST https://api.supabase.com/v1/oauth/token`]',
+			readOn: '2026-12-03',
+			note: 'Refresh uses the same endpoint (#refreshing-an-access-token).',
+		},
+		tokenAuthMethod: {
+			page: 'https://supabase.com/docs/guides/integrations/build-a-supabase-oauth-integration#handling-the-callback',
+			quote: 'As per OAuth2 spec, provide the client id and client secret as basic auth header:',
+			readOn: '2026-12-03',
+		},
+		pkce: {
+			page: 'https://supabase.com/docs/guides/integrations/build-a-supabase-oauth-integration#redirecting-to-the-authorize-url',
+			quote: 'PKCE: We strongly recommend using the PKCE flow for increased security.',
+			readOn: '2026-12-03',
+			note: 'Marked [Recommended], not required.',
+		},
+		scopeSeparator: {
+			notApplicable:
+				'Scopes are set on the OAuth app in the dashboard, not sent on the authorize request.',
+		},
+		refreshScopes: {
+			page: 'https://supabase.com/docs/guides/integrations/build-a-supabase-oauth-integration#refreshing-an-access-token',
+			quote:
+				'to refresh an access token using the refresh token returned at the end of the previous section.',
+			readOn: '2026-12-03',
+			note: 'The code exchange returns a refresh token; no scope asks for it.',
+		},
+		tokenLifetimes: {
+			unconfirmed: 'No access or refresh lifetime is stated on the guide.',
+			lead: 'https://supabase.com/docs/guides/integrations/build-a-supabase-oauth-integration#refreshing-an-access-token',
+		},
+		grants: {
+			page: 'https://supabase.com/docs/guides/integrations/build-a-supabase-oauth-integration#handling-the-callback',
+			quote: '- `grant_type`: The value `authorization_code`.',
+			readOn: '2026-12-03',
+			note: 'Only the authorization code and refresh are documented for OAuth apps.',
+		},
+		clientCredentialsScopes: {
+			notApplicable: 'No client credentials grant.',
+		},
+		apiBaseUrl: {
+			page: 'https://supabase.com/docs/guides/integrations/build-a-supabase-oauth-integration#calling-the-management-api',
+			quote:
+				'Using OAuth2.0 you can retrieve an access and refresh token that grant your application full access to the [Management API]',
+			readOn: '2026-12-03',
+			note: "The guide's endpoint links are https://api.supabase.com/api/v1 (e.g. the /v1/projects endpoint).",
+		},
+		apiHosts: {
+			page: 'https://supabase.com/docs/guides/integrations/build-a-supabase-oauth-integration#create-new-projects',
+			quote:
+				'Use the [`/v1/projects` endpoint](https://api.supabase.com/api/v1#/projects/createProject) to create a new project.',
+			readOn: '2026-12-03',
+			note: "Project hosts (<ref>.supabase.co) are reached with the project's API keys, not with this token.",
+		},
+		tokenResponseHost: {
+			notApplicable: 'The token response names no host.',
+		},
+		checkRequest: {
+			unconfirmed:
+				"GET /v1/organizations (list the user's organizations) is in the Management API reference (api_v1_openapi.json), whose stored copy could not be read that far; the scopes page names the Organizations Read scope. The Management API has no documented 'me' endpoint for OAuth tokens.",
+			lead: 'https://supabase.com/docs/guides/integrations/build-a-supabase-oauth-integration/oauth-scopes#available-scopes',
+		},
+		consoleSettings: {
+			page: 'https://supabase.com/docs/guides/integrations/build-a-supabase-oauth-integration#create-an-oauth-app',
+			quote:
+				"In your organization's settings, navigate to the [**OAuth Apps**](/dashboard/org/_/apps) tab.",
+			readOn: '2026-12-03',
+		},
+		regions: {
+			notApplicable: 'One Management API host.',
+		},
+	},
 	teamleaderFocus: {
 		authUrl: {
 			page: 'https://github.com/teamleadercrm/api/blob/master/src/authentication.apib#authorization-flow',
@@ -6654,6 +7254,84 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 				'Enterprise customers can host their Webflow workspaces in the EU. These workspaces run in a separate Webflow region, with their own accounts, sites, and data.',
 			readOn: '2026-12-03',
 			open: 'a region field (docs/catalogue-todo.md#regions): EU (eu.webflow.com, api.eu.webflow.com)',
+		},
+	},
+	whoop: {
+		authUrl: {
+			page: 'https://developer.whoop.com/docs/developing/oauth#authorization-url',
+			quote: "This WHOOP URL prompts a user to authorize your app to access the WHOOP user's data.",
+			readOn: '2026-12-03',
+			note: 'The URL follows the sentence in the same section: https://api.prod.whoop.com/oauth/oauth2/auth.',
+		},
+		tokenUrl: {
+			page: 'https://developer.whoop.com/docs/developing/oauth#token-url',
+			quote: 'This endpoint provides an access token in exchange for the authorization code.',
+			readOn: '2026-12-03',
+			note: "The URL follows in the same section: https://api.prod.whoop.com/oauth/oauth2/token; the refresh tutorials use it too ('Refresh Token Endpoint: https://api.prod.whoop.com/oauth/oauth2/token').",
+		},
+		tokenAuthMethod: {
+			page: 'https://developer.whoop.com/docs/tutorials/refresh-token-postman#making-the-request',
+			quote:
+				'In the Body section, select the "x-www-form-urlencoded" radio button. Fill in the following keys and values:',
+			readOn: '2026-12-03',
+			note: 'The keys listed include client_id and client_secret; the JavaScript tutorial (refresh-token-javascript) sends them in a URLSearchParams form body. No Basic header is shown.',
+		},
+		pkce: {
+			unconfirmed:
+				'The OAuth page (as stored) lists client ID, secret, URLs, redirect URL and state; code_challenge is not mentioned. Kept off.',
+		},
+		scopeSeparator: {
+			page: 'https://developer.whoop.com/docs/tutorials/refresh-token-postman#receiving-the-response',
+			quote: '"scope": "offline other-scopes-requested",',
+			readOn: '2026-12-03',
+			note: 'Scopes come back space-separated in the token response.',
+		},
+		refreshScopes: {
+			page: 'https://developer.whoop.com/docs/tutorials/refresh-token-javascript#prerequisites',
+			quote:
+				'A refresh token is received along with an access token when completing the initial OAuth 2.0 flow, when the auth request includes the offline scope.',
+			readOn: '2026-12-03',
+			note: 'The refresh examples also send scope=offline on the refresh request; n8n sends none on refresh (the grant keeps its scopes).',
+		},
+		tokenLifetimes: {
+			unconfirmed:
+				'The refresh response carries a new refresh token (rotation) and "expires_in": 3600; the refresh token\'s own lifetime is not stated.',
+			lead: 'https://developer.whoop.com/docs/tutorials/refresh-token-postman#receiving-the-response',
+		},
+		grants: {
+			page: 'https://developer.whoop.com/docs/partner/authentication',
+			quote: 'The Partner API uses a Trusted Partner OAuth 2.0 client credentials flow.',
+			readOn: '2026-12-03',
+			note: 'Client credentials exist only for Trusted Partners, at a separate endpoint (/developer/v2/partner/token) with a JSON body; the user API uses the authorization code.',
+		},
+		clientCredentialsScopes: {
+			notApplicable: 'No client credentials for the user API.',
+		},
+		apiBaseUrl: {
+			unconfirmed:
+				"The /developer/v2 prefix is seen on WHOOP's partner page; the user API reference (developer.whoop.com/api) was not readable in the stored copies.",
+			lead: 'https://developer.whoop.com/docs/partner/authentication',
+		},
+		apiHosts: {
+			page: 'https://developer.whoop.com/docs/developing/oauth#token-url',
+			quote: 'This endpoint provides an access token in exchange for the authorization code.',
+			readOn: '2026-12-03',
+			note: 'The OAuth and API endpoints share api.prod.whoop.com.',
+		},
+		tokenResponseHost: {
+			notApplicable: 'The token response names no host.',
+		},
+		checkRequest: {
+			unconfirmed:
+				'GET /v2/user/profile/basic (scope read:profile) is seen only in third-party code; the API reference at developer.whoop.com/api was not readable in the stored copies.',
+		},
+		consoleSettings: {
+			page: 'https://developer.whoop.com/docs/developing/oauth#redirect-url',
+			quote: 'You must register the Redirect URL in the WHOOP Developer Dashboard.',
+			readOn: '2026-12-03',
+		},
+		regions: {
+			notApplicable: 'One API host.',
 		},
 	},
 	wrike: {

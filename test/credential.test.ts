@@ -66,6 +66,7 @@ describe('the built credential', () => {
 			'Airtable',
 			'Canva',
 			'Etsy',
+			'Kick',
 			'Klaviyo',
 			'Salesforce',
 			'X (Twitter)',

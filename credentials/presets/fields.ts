@@ -160,6 +160,14 @@ export const PRESET_FIELDS = {
 		default: '',
 		sample: 'acme.us.auth0.com',
 	},
+	autheliaHost: {
+		displayName: 'Authelia Host',
+		kind: 'hostname',
+		description: 'The host of your Authelia portal (its OpenID Connect issuer), without https://',
+		placeholder: 'e.g. auth.example.com',
+		default: '',
+		sample: 'auth.example.com',
+	},
 	authentikHost: {
 		displayName: 'authentik Host',
 		kind: 'hostname',
@@ -242,6 +250,24 @@ export const PRESET_FIELDS = {
 		default: '',
 		sample: 'acme',
 	},
+	kindeDomain: {
+		displayName: 'Kinde Domain',
+		kind: 'hostname',
+		description:
+			'Your Kinde business domain (<subdomain>.kinde.com) or custom domain, without https://',
+		placeholder: 'e.g. acme.kinde.com',
+		default: '',
+		sample: 'acme.kinde.com',
+	},
+	logtoHost: {
+		displayName: 'Logto Endpoint Host',
+		kind: 'hostname',
+		description:
+			'Your Logto endpoint without https://: the Logto Cloud tenant host (<tenant-id>.logto.app), its custom domain, or your self-hosted Logto host',
+		placeholder: 'e.g. abc123.logto.app',
+		default: '',
+		sample: 'abc123.logto.app',
+	},
 	mailchimpDataCenter: {
 		displayName: 'Mailchimp Data Center',
 		kind: 'dnsLabel',
@@ -309,6 +335,15 @@ export const PRESET_FIELDS = {
 		placeholder: 'e.g. acme',
 		default: '',
 		sample: 'acme-support',
+	},
+	oryProjectHost: {
+		displayName: 'Ory Project Host',
+		kind: 'hostname',
+		description:
+			"Your Ory Network project host (<project-slug>.projects.oryapis.com) or the project's custom domain, without https://",
+		placeholder: 'e.g. upbeat-shtern-abc123.projects.oryapis.com',
+		default: '',
+		sample: 'upbeat-shtern-abc123.projects.oryapis.com',
 	},
 	netsuiteAccountId: {
 		displayName: 'NetSuite Account ID',
