@@ -92,6 +92,7 @@ export const PRESET_DOC_DOMAINS: Record<string, string[]> = {
 	notion: ['notion.com'],
 	okta: ['okta.com'],
 	oktaCustomAuthServer: ['okta.com'],
+	osu: ['osu.ppy.sh', 'github.com/ppy'],
 	oura: ['ouraring.com'],
 	oneLogin: ['onelogin.com'],
 	outreach: ['outreach.io'],
@@ -116,6 +117,7 @@ export const PRESET_DOC_DOMAINS: Record<string, string[]> = {
 	stripeConnect: ['stripe.com'],
 	teamleaderFocus: ['github.com/teamleadercrm', 'teamleader.eu'],
 	todoist: ['todoist.com'],
+	tumblr: ['tumblr.com', 'github.com/tumblr'],
 	twitch: ['twitch.tv'],
 	twitter: ['x.com', 'twitter.com'],
 	typeform: ['typeform.com'],
@@ -3846,6 +3848,91 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 		},
 		regions: { notApplicable: 'Per-org domain field.' },
 	},
+	osu: {
+		authUrl: {
+			page: 'https://osu.ppy.sh/docs/index.html#authorization-code-grant',
+			quote: 'To request permission from the user, they should be redirected to:',
+			readOn: '2026-12-03',
+			note: "Read in the docs source, ppy/osu-web resources/views/docs/auth.blade.php (newest snapshot, commit 3f5de518e87e, 2026-08-21): the page prints the route oauth.authorizations.authorize after the site URL, i.e. GET https://osu.ppy.sh/oauth/authorize (app/Providers/AuthServiceProvider.php: prefix 'oau...",
+		},
+		tokenUrl: {
+			page: 'https://osu.ppy.sh/docs/index.html#authorization-code-grant',
+			quote: 'Exchange this `code` for an access token:',
+			readOn: '2026-12-03',
+			note: "The page prints the route oauth.passport.token after the site URL: POST https://osu.ppy.sh/oauth/token (AuthServiceProvider.php: prefix 'oauth', Route::post('token', ...)); the same endpoint serves the refresh and client-credentials requests.",
+		},
+		tokenAuthMethod: {
+			page: 'https://osu.ppy.sh/docs/index.html#authorization-code-grant',
+			quote: 'The client secret of your application.',
+			readOn: '2026-12-03',
+			note: 'client_id and client_secret are required body parameters (Content-Type application/x-www-form-urlencoded) of the code exchange, the refresh and the client-credentials request.',
+		},
+		pkce: {
+			unconfirmed:
+				'The authorize parameters are client_id, redirect_uri, response_type, scope, state; no code_challenge. Kept unsupported.',
+		},
+		scopeSeparator: {
+			page: 'https://osu.ppy.sh/docs/index.html#authorization-code-grant',
+			quote: 'A space-delimited string of scopes.',
+			readOn: '2026-12-03',
+		},
+		refreshScopes: {
+			page: 'https://osu.ppy.sh/docs/index.html#authorization-code-grant',
+			quote:
+				'Refresh the token to get new access token without going through authorization process again.',
+			readOn: '2026-12-03',
+			note: "The code exchange's response lists refresh_token without any scope or parameter asking for it.",
+		},
+		tokenLifetimes: {
+			page: 'https://osu.ppy.sh/docs/index.html#authorization-code-grant',
+			quote: 'Successful requests will be issued an access token and a new refresh token:',
+			readOn: '2026-12-03',
+			note: 'Example responses have "expires_in": 86400. The 3-month refresh lifetime is only in code (AuthServiceProvider: Passport::refreshTokensExpireIn(addMonths(3))), a lead.',
+		},
+		grants: {
+			page: 'https://osu.ppy.sh/docs/index.html#client-credentials-grant',
+			quote:
+				'The client credential flow provides a way for developers to get access tokens that do not have associated user permissions; as such, these tokens are considered as guest users.',
+			readOn: '2026-12-03',
+		},
+		clientCredentialsScopes: {
+			page: 'https://osu.ppy.sh/docs/index.html#client-credentials-grant',
+			quote:
+				'A space-delimited string of scopes. Only `public` and scopes that allow delegation are supported.',
+			readOn: '2026-12-03',
+			note: "scope is required on that request, and 'The Client Credentials Grant does not currently have any default scopes' (#scopes); identify is not allowed there.",
+		},
+		apiBaseUrl: {
+			page: 'https://osu.ppy.sh/docs/index.html#using-the-access-token-to-access-the-api',
+			quote: 'The token should be included in the header of requests to the API.',
+			readOn: '2026-12-03',
+			note: "The page's example calls https://osu.ppy.sh/api/[version]/[endpoint]; every documented endpoint is under api/v2 (routes/web.php prefix 'api/v2').",
+		},
+		apiHosts: {
+			page: 'https://osu.ppy.sh/docs/index.html#using-the-access-token-to-access-the-api',
+			quote: 'With the access token, you can make requests to osu!api on behalf of a user.',
+			readOn: '2026-12-03',
+		},
+		tokenResponseHost: {
+			notApplicable: 'The token response names no API host.',
+		},
+		checkRequest: {
+			page: 'https://osu.ppy.sh/docs/index.html#get-own-data',
+			quote: 'Similar to Get User but with authenticated user (token owner) as user id.',
+			readOn: '2026-12-03',
+			note: "Scopes table: identify 'Allows reading of the public profile of the user (/me)', the default scope of the authorization code grant. Client-credentials tokens are guests (no Resource Owner unless delegate), so no check on that grant.",
+		},
+		consoleSettings: {
+			page: 'https://osu.ppy.sh/docs/index.html#managing-oauth-applications',
+			quote:
+				'You can generate a new Client Secret by choosing to "Reset client secret", however, this will disable all access tokens issued for the application.',
+			readOn: '2026-12-03',
+			note: "#registering-an-oauth-application: 'The Application Callback URL is required when for using Authorization Codes.'",
+		},
+		regions: {
+			notApplicable: 'One site.',
+		},
+	},
 	oura: {
 		authUrl: {
 			page: 'https://cloud.ouraring.com/docs/authentication',
@@ -5442,6 +5529,88 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 				'App Management Console: OAuth redirect URL only; nothing known that limits token life.',
 		},
 		regions: { notApplicable: 'Single host.' },
+	},
+	tumblr: {
+		authUrl: {
+			page: 'https://www.tumblr.com/docs/en/api/v2#oauth2authorize---authorization-request',
+			quote: '`www.tumblr.com/oauth2/authorize` | GET | N/A',
+			readOn: '2026-12-03',
+			note: 'Read in the docs source, tumblr/docs api.md (newest snapshot, commit 708be10978b2, 2024-10-18), published as www.tumblr.com/docs/en/api/v2.',
+		},
+		tokenUrl: {
+			page: 'https://www.tumblr.com/docs/en/api/v2#v2oauth2token---authorization-code-grant-request',
+			quote: '`api.tumblr.com/v2/oauth2/token` | POST | N/A',
+			readOn: '2026-12-03',
+			note: 'Same endpoint for the refresh token grant (#v2oauth2token---refresh-token-grant-request).',
+		},
+		tokenAuthMethod: {
+			page: 'https://www.tumblr.com/docs/en/api/v2#step-three-retrieve-an-access-token',
+			quote:
+				'curl -F grant_type=authorization_code -F code={code} -F client_id={Your OAuth consumer key} -F client_secret={Your OAuth secret key} https://api.tumblr.com/v2/oauth2/token',
+			readOn: '2026-12-03',
+			note: "client_id and client_secret are required body parameters of both token requests; 'Request Content Types' (#request-content-types) says body parameters may be application/x-www-form-urlencoded.",
+		},
+		pkce: {
+			unconfirmed:
+				'The authorize parameters are client_id, response_type, scope, state, redirect_uri; no code_challenge. Kept unsupported.',
+		},
+		scopeSeparator: {
+			page: 'https://www.tumblr.com/docs/en/api/v2#oauth2authorize---authorization-request',
+			quote: 'A space delimited list of scopes',
+			readOn: '2026-12-03',
+		},
+		refreshScopes: {
+			page: 'https://www.tumblr.com/docs/en/api/v2#v2oauth2token---authorization-code-grant-request',
+			quote: 'An OAuth2 refresh token (if `offline_access` scope was requested)',
+			readOn: '2026-12-03',
+		},
+		tokenLifetimes: {
+			page: 'https://www.tumblr.com/docs/en/api/v2#v2oauth2token---refresh-token-grant-request',
+			quote:
+				'This request is used to exchange an OAuth2 refresh token for a new OAuth2 access token and refresh token.',
+			readOn: '2026-12-03',
+			note: 'The example token response has "expires_in": 2520. A refresh answers 401 \'Unauthorized, refresh token has expired\'; no lifetime is given.',
+		},
+		grants: {
+			page: 'https://www.tumblr.com/docs/en/api/v2#oauth2-authorization',
+			quote:
+				'API clients have access to Authorization Code, Client Credentials, and Refresh Token grants.',
+			readOn: '2026-12-03',
+		},
+		clientCredentialsScopes: {
+			unconfirmed:
+				'The page names the grant but no client-credentials request or its scopes; the row sends the default scopes without the refresh scope.',
+		},
+		apiBaseUrl: {
+			page: 'https://www.tumblr.com/docs/en/api/v2#uri-structure',
+			quote: 'All Tumblr API requests start with `https://api.tumblr.com`.',
+			readOn: '2026-12-03',
+			note: "Paths start with /v2/...; 'The `User-Agent` header is required' (#request-user-agent).",
+		},
+		apiHosts: {
+			page: 'https://www.tumblr.com/docs/en/api/v2#uri-structure',
+			quote: 'All Tumblr API requests start with `https://api.tumblr.com`.',
+			readOn: '2026-12-03',
+		},
+		tokenResponseHost: {
+			notApplicable: 'The token response names no API host.',
+		},
+		checkRequest: {
+			page: 'https://www.tumblr.com/docs/en/api/v2#userinfo--get-a-users-information',
+			quote:
+				"Use this method to retrieve the user's account information that matches the OAuth credentials submitted with the request.",
+			readOn: '2026-12-03',
+			note: 'Step Four of the OAuth2 flow calls the same URL with the Bearer token. A client-credentials token has no user, so no check on that grant.',
+		},
+		consoleSettings: {
+			page: 'https://www.tumblr.com/docs/en/api/v2#oauth2-authorization',
+			quote:
+				'Note that you must specify a valid OAuth2 redirect URL for OAuth2 to be available to your application.',
+			readOn: '2026-12-03',
+		},
+		regions: {
+			notApplicable: 'One API host.',
+		},
 	},
 	twitch: {
 		authUrl: { unconfirmed: 'getting-tokens-oauth not in excerpts this session (row source).' },
