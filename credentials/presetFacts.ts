@@ -96,6 +96,7 @@ export const PRESET_DOC_DOMAINS: Record<string, string[]> = {
 	oura: ['ouraring.com'],
 	oneLogin: ['onelogin.com'],
 	outreach: ['outreach.io'],
+	pagerDuty: ['pagerduty.com', 'github.com/PagerDuty'],
 	patreon: ['patreon.com', 'github.com/Patreon'],
 	payPal: ['paypal.com'],
 	pinterest: ['pinterest.com'],
@@ -125,6 +126,7 @@ export const PRESET_DOC_DOMAINS: Record<string, string[]> = {
 	webflow: ['webflow.com'],
 	wrike: ['wrike.com'],
 	xero: ['xero.com'],
+	yandex: ['yandex.com', 'yandex.ru'],
 	zendesk: ['zendesk.com'],
 	zoho: ['zoho.com'],
 	zoom: ['zoom.us'],
@@ -4155,6 +4157,96 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 		},
 		regions: { unconfirmed: 'None found.' },
 	},
+	pagerDuty: {
+		authUrl: {
+			page: 'https://github.com/PagerDuty/developer-docs/blob/main/docs/app-integration-development/06-OAuth-Functionality.md#obtaining-a-user-oauth-token',
+			quote: '|Authorization Endpoint|`https://identity.pagerduty.com/oauth/authorize`|',
+			readOn: '2026-12-03',
+			note: "Read in PagerDuty's docs source, PagerDuty/developer-docs (newest snapshot, commit 94224391aa3e, 2026-08-19), published on developer.pagerduty.com.",
+		},
+		tokenUrl: {
+			page: 'https://github.com/PagerDuty/developer-docs/blob/main/docs/app-integration-development/06-OAuth-Functionality.md#obtaining-a-user-oauth-token',
+			quote: '|Token Endpoint        |`https://identity.pagerduty.com/oauth/token`|',
+			readOn: '2026-12-03',
+		},
+		tokenAuthMethod: {
+			page: 'https://github.com/PagerDuty/developer-docs/blob/main/docs/app-integration-development/06-OAuth-Functionality.md#exchanging-auth-code-for-access-token--leg-3-of-3',
+			quote: '`client_secret` | A secret issued when the app is created. | Confidential clients',
+			readOn: '2026-12-03',
+			note: 'A form parameter of the token request (application/x-www-form-urlencoded); the refresh and client-credentials requests send client_id and client_secret in the body too.',
+		},
+		pkce: {
+			page: 'https://github.com/PagerDuty/developer-docs/blob/main/docs/app-integration-development/06-OAuth-Functionality.md#confidential-vs-non-confidential-clients-and-pkce',
+			quote:
+				'In short: **Scoped OAuth apps must always use PKCE**, and any app that calls the Token Endpoint **without** a `client_secret` must use PKCE.',
+			readOn: '2026-12-03',
+			note: "Optional (recommended) for Classic User OAuth confidential clients, required for Scoped OAuth: the row keeps 'supported' and the notice says Scoped OAuth apps need the PKCE grant type.",
+		},
+		scopeSeparator: {
+			page: 'https://github.com/PagerDuty/developer-docs/blob/main/docs/app-integration-development/06-OAuth-Functionality.md#initiating-the-access-grant--leg-1-of-3',
+			quote:
+				'Should be either `read` or `write` for Classic User OAuth, or a space separated set of scopes for Scoped OAuth.',
+			readOn: '2026-12-03',
+		},
+		refreshScopes: {
+			page: 'https://github.com/PagerDuty/developer-docs/blob/main/docs/app-integration-development/06-OAuth-Functionality.md#getting-a-new-access-token-with-a-refresh-token',
+			quote: 'A successful response will include a new access token and a new refresh token:',
+			readOn: '2026-12-03',
+			note: "The code exchange returns a refresh_token without any scope asking for it (token response example: scope 'openid write').",
+		},
+		tokenLifetimes: {
+			page: 'https://github.com/PagerDuty/developer-docs/blob/main/docs/app-integration-development/06-OAuth-Functionality.md#token-lifetimes',
+			quote: 'refresh token expiry of 210 days',
+			readOn: '2026-12-03',
+			note: "Classic User OAuth, same section: 'access token expiry of 30 days', 'rolling refresh window of 3 years'. Scoped OAuth (02-Private-Apps.md#token-lifetimes): 'access token expiry of 1 day', 'refresh token expiry of 30 days', 'rolling refresh window of 1 year'.",
+		},
+		grants: {
+			page: 'https://github.com/PagerDuty/developer-docs/blob/main/docs/app-integration-development/02-Private-Apps.md#app-tokens',
+			quote: 'An app token is obtained by making an OAuth 2.0 client credentials request.',
+			readOn: '2026-12-03',
+			note: 'Client credentials only for Scoped OAuth (private) apps; Classic User OAuth is authorization code only.',
+		},
+		clientCredentialsScopes: {
+			page: 'https://github.com/PagerDuty/developer-docs/blob/main/docs/app-integration-development/02-Private-Apps.md#app-tokens',
+			quote:
+				'Must contain the `as_account-` scope that specifies the PagerDuty Account the token is being requested for using a `{REGION}.{SUBDOMAIN}` format. Currently accepted service regions are `us` or `eu`.',
+			readOn: '2026-12-03',
+			note: 'Row: clientCredentialsScopes as_account-{pagerDutyServiceRegion}.{pagerDutySubdomain} when the user types none; typed scopes must include it (said in the notes).',
+		},
+		apiBaseUrl: {
+			page: 'https://github.com/PagerDuty/developer-docs/blob/main/docs/app-integration-development/07-PagerDuty-OpenId-Token.md',
+			quote:
+				"this will include a URL specific to the account's service region, either `https://api.pagerduty.com` or `https://api.eu.pagerduty.com`",
+			readOn: '2026-12-03',
+			note: "Every REST request also needs 'Accept: application/vnd.pagerduty+json;version=2' (06-OAuth-Functionality.md#using-an-access-token).",
+		},
+		apiHosts: {
+			page: 'https://github.com/PagerDuty/developer-docs/blob/main/docs/app-integration-development/07-PagerDuty-OpenId-Token.md',
+			quote: 'either `https://api.pagerduty.com` or `https://api.eu.pagerduty.com`',
+			readOn: '2026-12-03',
+			note: 'The row allows the host of the picked service region.',
+		},
+		tokenResponseHost: {
+			notApplicable:
+				"The region is only inside the id_token's aud/region claims, not a token-response field.",
+		},
+		checkRequest: {
+			unconfirmed:
+				"The Accept header is documented (06-OAuth-Functionality.md#using-an-access-token: 'include the version of the API in the Accept header'); GET /users/me ('Get the current user') is in the API reference, which is not in the docs repository and not readable here. App tokens have no user: no check on...",
+		},
+		consoleSettings: {
+			page: 'https://github.com/PagerDuty/developer-docs/blob/main/docs/app-integration-development/04-Register-an-App.md#accessing-app-registration-page',
+			quote:
+				'App Registration is available only to users with a base role of Manager, Global Admin or Account Owner.',
+			readOn: '2026-12-03',
+		},
+		regions: {
+			page: 'https://github.com/PagerDuty/developer-docs/blob/main/docs/app-integration-development/02-Private-Apps.md#app-tokens',
+			quote: 'Currently accepted service regions are `us` or `eu`.',
+			readOn: '2026-12-03',
+			note: 'Sign-in and token endpoints are the same for both regions (identity.pagerduty.com).',
+		},
+	},
 	patreon: {
 		authUrl: {
 			page: 'https://docs.patreon.com/#step-2-making-the-log-in-button',
@@ -6046,6 +6138,87 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			note: 'fixed in the row: notes: Custom Connections are a paid (premium) option; the AU/NZ/UK/US limit is not in the quote and is left out',
 		},
 		regions: { notApplicable: 'Regions limit Custom Connections only; API host is global.' },
+	},
+	yandex: {
+		authUrl: {
+			page: 'https://yandex.com/dev/id/doc/en/codes/code-url',
+			quote: 'https://oauth.yandex.com/authorize?response_type=code & client_id=<app ID>',
+			readOn: '2026-12-03',
+			note: "'Request format' of the confirmation code request; optional parameters include redirect_uri, scope, optional_scope, state, code_challenge.",
+		},
+		tokenUrl: {
+			page: 'https://yandex.com/dev/id/doc/en/tokens/refresh-client#get-token',
+			quote: 'POST /token HTTP/1.1 Host: https://oauth.yandex.com/',
+			readOn: '2026-12-03',
+			note: "The refresh request's format; the code exchange is a POST to the same Yandex OAuth token endpoint (code-url page: 'To switch the confirmation code for the OAuth token, the app must send a POST request'), whose request block is past the stored opening of that page.",
+		},
+		tokenAuthMethod: {
+			page: 'https://yandex.com/dev/id/doc/en/tokens/refresh-client#get-token',
+			quote: 'You can also pass the password and app ID in the authorization header.',
+			readOn: '2026-12-03',
+			note: "client_id and client_secret are body parameters, or 'Authorization: Basic <encoded string client_id:client_secret>'. The row sends them in the body.",
+		},
+		pkce: {
+			page: 'https://yandex.com/dev/id/doc/en/codes/code-url',
+			quote:
+				'For enhanced protection when transmitting data, you can use parameters supported by the PKCE extension of the OAuth 2.0 protocol in your requests',
+			readOn: '2026-12-03',
+		},
+		scopeSeparator: {
+			unconfirmed:
+				"The scope parameter's description is past the stored opening of the code-url page. The row asks for no scope by default: the token then carries the permissions chosen when the app was registered.",
+		},
+		refreshScopes: {
+			page: 'https://yandex.com/dev/id/doc/en/tokens/refresh-client#get-token',
+			quote:
+				'The refresh token received from Yandex OAuth with an OAuth token. The tokens have the same lifetime.',
+			readOn: '2026-12-03',
+			note: 'A refresh token comes with every OAuth token; no scope asks for it.',
+		},
+		tokenLifetimes: {
+			page: 'https://yandex.com/dev/id/doc/en/tokens/refresh-client',
+			quote: 'Yandex OAuth returns a token and a new refresh token in the response body.',
+			readOn: '2026-12-03',
+			note: "Same page: 'The main token may not change when you update it ... We recommend updating long-lived tokens every three months.' The exact access lifetime (ya-oauth-intro#ttl) is past the stored opening of that page.",
+		},
+		grants: {
+			page: 'https://yandex.com/dev/id/doc/en/codes/code-and-token',
+			quote: 'Receiving a confirmation code from the user and passing the code to Yandex OAuth.',
+			readOn: '2026-12-03',
+			note: 'Yandex ID documents confirmation-code flows (from URL, typed by the user, device code) and refresh; no client credentials grant.',
+		},
+		clientCredentialsScopes: {
+			notApplicable: 'No client credentials grant.',
+		},
+		apiBaseUrl: {
+			page: 'https://yandex.ru/dev/id/doc/en/user-information#request-format',
+			quote: 'GET https://login.yandex.ru/info?',
+			readOn: '2026-12-03',
+		},
+		apiHosts: {
+			page: 'https://yandex.ru/dev/id/doc/en/user-information#request-format',
+			quote: 'GET https://login.yandex.ru/info?',
+			readOn: '2026-12-03',
+			note: 'The same token works for other Yandex APIs the app was granted (Direct: api.direct.yandex.com, ...): users add those hosts to the allowed domains.',
+		},
+		tokenResponseHost: {
+			notApplicable: 'The token response names no API host.',
+		},
+		checkRequest: {
+			unconfirmed:
+				"The user-information page documents the header as 'Authorization: OAuth <OAuth token>' and says any Yandex OAuth token may call it; n8n sends 'Authorization: Bearer <token>'. Yandex Direct documents the same Yandex OAuth tokens as 'Authorization: Bearer ...' (lead), but no Yandex ID page says /in...",
+			lead: 'https://yandex.com/dev/direct/doc/en/concepts/headers',
+		},
+		consoleSettings: {
+			page: 'https://yandex.com/dev/id/doc/en/register-api',
+			quote: "You can't edit the redirect_uri value for apps that were created for API access.",
+			readOn: '2026-12-03',
+			note: "register-auth ('App registration for authorization', Step 2. App platforms): 'Redirect URI. The URL the user is sent to after they give the app permission to access their data.'",
+		},
+		regions: {
+			notApplicable:
+				'oauth.yandex.com and oauth.yandex.ru serve the same accounts; the English docs use .com.',
+		},
 	},
 	zendesk: {
 		authUrl: {

@@ -284,6 +284,27 @@ export const PRESET_FIELDS = {
 		],
 		sample: 'ringcentral.biz',
 	},
+	pagerDutyServiceRegion: {
+		displayName: 'PagerDuty Service Region',
+		kind: 'option',
+		description:
+			'The service region your PagerDuty account lives in: it sets the REST API host (api.pagerduty.com or api.eu.pagerduty.com) and the as_account scope of client credentials',
+		default: 'us',
+		options: [
+			{ name: 'US (api.pagerduty.com)', value: 'us' },
+			{ name: 'EU (api.eu.pagerduty.com)', value: 'eu' },
+		],
+		sample: 'eu',
+	},
+	pagerDutySubdomain: {
+		displayName: 'PagerDuty Subdomain',
+		kind: 'dnsLabel',
+		description:
+			'Only for client credentials: the part before .pagerduty.com in your PagerDuty URL (acme for acme.pagerduty.com), sent as the as_account scope',
+		placeholder: 'e.g. acme',
+		default: '',
+		sample: 'acme-ops',
+	},
 	smartsheetRegion: {
 		displayName: 'Smartsheet Region',
 		kind: 'option',
@@ -381,6 +402,10 @@ export const DERIVED_PLACEHOLDERS = {
 	microsoftGraphHost: {
 		field: 'microsoftCloud',
 		values: Object.fromEntries(MICROSOFT_CLOUDS.map((cloud) => [cloud.value, cloud.graphHost])),
+	},
+	pagerDutyApiHost: {
+		field: 'pagerDutyServiceRegion',
+		values: { us: 'api.pagerduty.com', eu: 'api.eu.pagerduty.com' },
 	},
 } satisfies Record<string, { field: PresetFieldKey; values: Record<string, string> }>;
 

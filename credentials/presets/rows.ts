@@ -1808,6 +1808,41 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		],
 	},
 	{
+		id: 'pagerDuty',
+		displayName: 'PagerDuty',
+		authUrl: 'https://identity.pagerduty.com/oauth/authorize',
+		tokenUrl: 'https://identity.pagerduty.com/oauth/token',
+		defaultScopes: ['read'],
+		clientCredentialsScopes: ['as_account-{pagerDutyServiceRegion}.{pagerDutySubdomain}'],
+		scopeSeparator: ' ',
+		tokenAuthMethod: 'body',
+		pkce: 'supported',
+		clientCredentials: true,
+		apiBaseUrl: 'https://{pagerDutyApiHost}',
+		allowedDomains: ['{pagerDutyApiHost}'],
+		checkUrl: 'https://{pagerDutyApiHost}/users/me',
+		checkRequest: {
+			method: 'GET',
+			headers: { Accept: 'application/vnd.pagerduty+json;version=2' },
+		},
+		clientCredentialsCheckUrl: null,
+		docsUrl:
+			'https://github.com/PagerDuty/developer-docs/blob/main/docs/app-integration-development/06-OAuth-Functionality.md',
+		notes:
+			'Classic User OAuth apps take the scope read or write; Scoped OAuth apps take resource scopes (users.read, incidents.write, ...) and need Grant Type Authorization Code with PKCE. Client credentials (Scoped OAuth only) must send as_account-<region>.<subdomain> with the typed scopes. REST calls need Accept: application/vnd.pagerduty+json;version=2.',
+		setupHint:
+			'In PagerDuty: Integrations > Developer Tools > App Registration > New App (role Manager, Global Admin or Owner); in Functionality add OAuth, pick Classic User OAuth or Scoped OAuth (private, your account only), add the n8n OAuth Redirect URL and the scopes; save and copy the Client ID and Client Secret.',
+		setupDocsUrl:
+			'https://github.com/PagerDuty/developer-docs/blob/main/docs/app-integration-development/04-Register-an-App.md',
+		sources: [
+			'https://github.com/PagerDuty/developer-docs/blob/main/docs/app-integration-development/06-OAuth-Functionality.md',
+			'https://github.com/PagerDuty/developer-docs/blob/main/docs/app-integration-development/02-Private-Apps.md',
+			'https://github.com/PagerDuty/developer-docs/blob/main/docs/app-integration-development/07-PagerDuty-OpenId-Token.md',
+		],
+		confirmedOn: '2026-12-03',
+		unconfirmed: ['checkUrl /users/me (the API reference is not in the docs repository read)'],
+	},
+	{
 		id: 'patreon',
 		displayName: 'Patreon',
 		authUrl: 'https://www.patreon.com/oauth2/authorize',
@@ -2754,6 +2789,36 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		confirmedOn: '2026-12-01',
 		unconfirmed: [
 			'accessTokenLifetime / refresh token lifetime (30 min / 60 days not re-read on a Xero page this session)',
+		],
+	},
+	{
+		id: 'yandex',
+		displayName: 'Yandex ID',
+		authUrl: 'https://oauth.yandex.com/authorize',
+		tokenUrl: 'https://oauth.yandex.com/token',
+		defaultScopes: [],
+		scopeSeparator: ' ',
+		tokenAuthMethod: 'body',
+		pkce: 'supported',
+		clientCredentials: false,
+		apiBaseUrl: 'https://login.yandex.ru',
+		allowedDomains: ['login.yandex.ru'],
+		checkUrl: 'https://login.yandex.ru/info?format=json',
+		docsUrl: 'https://yandex.com/dev/id/doc/en/codes/code-url',
+		notes:
+			'With no scopes typed, the token gets the permissions ticked when the app was registered. The same token works for the other Yandex APIs the app may use (add their hosts, e.g. api.direct.yandex.com, to the allowed domains). Each refresh returns a new refresh token.',
+		setupHint:
+			"At oauth.yandex.com click Create app > For user authorization (apps For API access keep a fixed redirect URI); name it, pick the Web services platform, enter the n8n OAuth Redirect URL as Redirect URI and choose the permissions; then copy the app's client ID and client secret from its page in Yandex OAuth.",
+		setupDocsUrl: 'https://yandex.com/dev/id/doc/en/register-auth',
+		sources: [
+			'https://yandex.com/dev/id/doc/en/codes/code-url',
+			'https://yandex.com/dev/id/doc/en/tokens/refresh-client',
+			'https://yandex.ru/dev/id/doc/en/user-information',
+		],
+		confirmedOn: '2026-12-03',
+		unconfirmed: [
+			'scopeSeparator (the scope parameter is described past the stored opening of the page)',
+			'checkUrl with a Bearer header (Yandex ID documents Authorization: OAuth <token>; Yandex Direct documents Bearer for the same tokens)',
 		],
 	},
 	{
