@@ -114,6 +114,7 @@ export const PRESET_DOC_DOMAINS: Record<string, string[]> = {
 	smartsheet: ['smartsheet.com'],
 	spotify: ['spotify.com'],
 	square: ['squareup.com'],
+	stackExchange: ['api.stackexchange.com', 'stackapps.com', 'meta.stackexchange.com'],
 	strava: ['strava.com', 'strava.github.io'],
 	stripeConnect: ['stripe.com'],
 	teamleaderFocus: ['github.com/teamleadercrm', 'teamleader.eu'],
@@ -5406,6 +5407,83 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			unconfirmed: 'Nothing documented that stops refresh tokens for the code flow.',
 		},
 		regions: { notApplicable: 'Sandbox/production environment only.' },
+	},
+	stackExchange: {
+		authUrl: {
+			page: 'https://api.stackexchange.com/docs/authentication',
+			quote: 'Send a user to https://stackoverflow.com/oauth, with these query string parameters',
+			readOn: '2026-12-03',
+			note: 'The explicit (authorization code) flow; parameters client_id, scope, redirect_uri, state.',
+		},
+		tokenUrl: {
+			page: 'https://api.stackexchange.com/docs/authentication',
+			quote:
+				'In order to get access_token and expires (if applicable) wrapped in a JSON object, POST to https://stackoverflow.com/oauth/access_token/json instead.',
+			readOn: '2026-12-03',
+			note: 'The plain /oauth/access_token answers form-encoded (access_token=...&expires=1234); the /json form is the one n8n can read.',
+		},
+		tokenAuthMethod: {
+			page: 'https://api.stackexchange.com/docs/authentication',
+			quote:
+				'POST (application/x-www-form-urlencoded) the following parameters to https://stackoverflow.com/oauth/access_token',
+			readOn: '2026-12-03',
+			note: 'The parameters listed are client_id, client_secret, code, redirect_uri. No grant_type is listed; n8n sends grant_type=authorization_code as well.',
+		},
+		pkce: {
+			unconfirmed:
+				"The June 2025 Stack Apps help article says it 'Added a more secure OAuth flow: authorization code w/PKCE'; read only through mirror copies of stackapps.com/help/api-authentication, not the page itself.",
+			lead: 'https://stackapps.com/help/api-authentication',
+		},
+		scopeSeparator: {
+			unconfirmed:
+				"The scope parameter's format ('scope (details)') is described past the stored opening of the authentication page. The row sends one scope (no_expiry) unless the user types more.",
+		},
+		refreshScopes: {
+			page: 'https://api.stackexchange.com/docs/authentication',
+			quote:
+				'expires will only be set if scope does not include no_expiry, the use of which is strongly advised against unless your app truly needs perpetual access.',
+			readOn: '2026-12-03',
+			note: "No refresh token exists: without no_expiry the token dies when 'expires' runs out and the user must connect again. The row always asks for no_expiry, the only way an n8n connection keeps working.",
+		},
+		tokenLifetimes: {
+			page: 'https://api.stackexchange.com/docs/authentication',
+			quote:
+				'This request is responded to with either an error (HTTP status code 400) or an access token of the form access_token=...&expires=1234.',
+			readOn: '2026-12-03',
+		},
+		grants: {
+			page: 'https://api.stackexchange.com/docs/authentication',
+			quote:
+				'There are two flows, an explicit grant for server side applications and an implicit one for pure browser based ones.',
+			readOn: '2026-12-03',
+		},
+		clientCredentialsScopes: {
+			notApplicable: 'No client credentials grant.',
+		},
+		apiBaseUrl: {
+			unconfirmed:
+				"The docs home says 'This is the documentation for the v2.3 Stack Exchange API'; read only through a mirror copy. Most methods also need a site parameter (e.g. site=stackoverflow). Since June 2026 tokens go in 'Authorization: Bearer' (meta.stackexchange.com/questions/417382, read through a mirror).",
+			lead: 'https://api.stackexchange.com/docs',
+		},
+		apiHosts: {
+			unconfirmed: 'As for apiBaseUrl.',
+		},
+		tokenResponseHost: {
+			notApplicable: 'The token response names no API host.',
+		},
+		checkRequest: {
+			unconfirmed:
+				"The /me method page is not stored. The announcement (read through a mirror) says authenticated requests take 'Authorization: Bearer {KEY OR ACCESS TOKEN}' from June 2026 and need no key with an access token.",
+			lead: 'https://meta.stackexchange.com/questions/417382/we-re-changing-the-authentication-scheme-for-stack-exchange-api-v2-x',
+		},
+		consoleSettings: {
+			page: 'https://api.stackexchange.com/docs/authentication',
+			quote: 'redirect_uri - must be under an apps registered domain',
+			readOn: '2026-12-03',
+		},
+		regions: {
+			notApplicable: 'One API host for the whole network.',
+		},
 	},
 	strava: {
 		authUrl: {
