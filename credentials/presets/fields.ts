@@ -32,6 +32,31 @@ export const MICROSOFT_CLOUDS = [
 	},
 ] as const;
 
+/** The Datadog sites: the web host users sign in on and the API host of the same site (docs.datadoghq.com/api). */
+export const DATADOG_SITES = [
+	{ name: 'US1 (app.datadoghq.com)', value: 'app.datadoghq.com', apiHost: 'api.datadoghq.com' },
+	{ name: 'US3 (us3.datadoghq.com)', value: 'us3.datadoghq.com', apiHost: 'api.us3.datadoghq.com' },
+	{ name: 'US5 (us5.datadoghq.com)', value: 'us5.datadoghq.com', apiHost: 'api.us5.datadoghq.com' },
+	{ name: 'EU1 (app.datadoghq.eu)', value: 'app.datadoghq.eu', apiHost: 'api.datadoghq.eu' },
+	{
+		name: 'AP1 (Japan) (ap1.datadoghq.com)',
+		value: 'ap1.datadoghq.com',
+		apiHost: 'api.ap1.datadoghq.com',
+	},
+	{
+		name: 'AP2 (Australia) (ap2.datadoghq.com)',
+		value: 'ap2.datadoghq.com',
+		apiHost: 'api.ap2.datadoghq.com',
+	},
+	{ name: 'UK1 (uk1.datadoghq.com)', value: 'uk1.datadoghq.com', apiHost: 'api.uk1.datadoghq.com' },
+	{ name: 'US1-FED (app.ddog-gov.com)', value: 'app.ddog-gov.com', apiHost: 'api.ddog-gov.com' },
+	{
+		name: 'US2-FED (us2.ddog-gov.com)',
+		value: 'us2.ddog-gov.com',
+		apiHost: 'api.us2.ddog-gov.com',
+	},
+] as const;
+
 export const PRESET_FIELDS = {
 	microsoftCloud: {
 		displayName: 'Microsoft Cloud',
@@ -168,6 +193,15 @@ export const PRESET_FIELDS = {
 		placeholder: 'e.g. acme.auth.us-east-1.amazoncognito.com',
 		default: '',
 		sample: 'acme.auth.eu-west-1.amazoncognito.com',
+	},
+	datadogSite: {
+		displayName: 'Datadog Site',
+		kind: 'option',
+		description:
+			'The Datadog site your organization lives on: the host in your browser when you use Datadog (it sets the sign-in host and the API host)',
+		default: 'app.datadoghq.com',
+		options: DATADOG_SITES.map(({ name, value }) => ({ name, value })),
+		sample: 'app.datadoghq.eu',
 	},
 	docuSignAccountHost: {
 		displayName: 'DocuSign Environment',
@@ -402,6 +436,10 @@ export const DERIVED_PLACEHOLDERS = {
 	microsoftGraphHost: {
 		field: 'microsoftCloud',
 		values: Object.fromEntries(MICROSOFT_CLOUDS.map((cloud) => [cloud.value, cloud.graphHost])),
+	},
+	datadogApiHost: {
+		field: 'datadogSite',
+		values: Object.fromEntries(DATADOG_SITES.map((site) => [site.value, site.apiHost])),
 	},
 	pagerDutyApiHost: {
 		field: 'pagerDutyServiceRegion',

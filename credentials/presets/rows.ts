@@ -543,6 +543,33 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		],
 	},
 	{
+		id: 'datadog',
+		displayName: 'Datadog',
+		authUrl: 'https://{datadogSite}/oauth2/v1/authorize',
+		tokenUrl: 'https://{datadogApiHost}/oauth2/v1/token',
+		defaultScopes: [],
+		scopeSeparator: ' ',
+		tokenAuthMethod: 'body',
+		pkce: 'required',
+		clientCredentials: false,
+		apiBaseUrl: 'https://{datadogApiHost}',
+		allowedDomains: ['{datadogApiHost}'],
+		checkUrl: 'https://{datadogApiHost}/api/v2/current_user',
+		docsUrl: 'https://docs.datadoghq.com/extend/authorization/oauth2_in_datadog/',
+		notes:
+			'Scopes are the ones set on the OAuth client (none are sent). Pick the site you use Datadog on; paths start with /api/v1 or /api/v2. Access tokens last one hour; refresh tokens of Marketplace clients do not expire.',
+		setupHint:
+			'Datadog OAuth clients are for integration partners: in your Datadog Partner Sandbox account open the Developer Platform, create the OAuth client for your integration, add the n8n OAuth Redirect URL as its redirect URI and the scopes it needs, then copy the client ID and client secret.',
+		setupDocsUrl: 'https://docs.datadoghq.com/extend/authorization/oauth2_in_datadog/',
+		sources: [
+			'https://docs.datadoghq.com/extend/authorization/oauth2_in_datadog/',
+			'https://docs.datadoghq.com/extend/authorization/oauth2_endpoints/',
+			'https://github.com/DataDog/documentation/blob/master/content/en/developers/authorization/oauth2_in_datadog.md',
+			'https://docs.datadoghq.com/api/latest/users/get-current-user/',
+		],
+		confirmedOn: '2026-12-03',
+	},
+	{
 		id: 'digitalOcean',
 		displayName: 'DigitalOcean',
 		authUrl: 'https://cloud.digitalocean.com/v1/oauth/authorize',
