@@ -119,6 +119,7 @@ export const PRESET_DOC_DOMAINS: Record<string, string[]> = {
 	strava: ['strava.com', 'strava.github.io'],
 	stripeConnect: ['stripe.com'],
 	teamleaderFocus: ['github.com/teamleadercrm', 'teamleader.eu'],
+	teslaFleetApi: ['developer.tesla.com'],
 	todoist: ['todoist.com'],
 	tumblr: ['tumblr.com', 'github.com/tumblr'],
 	twitch: ['twitch.tv'],
@@ -5744,6 +5745,93 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			readOn: '2026-12-03',
 		},
 		regions: { notApplicable: 'Single API host.' },
+	},
+	teslaFleetApi: {
+		authUrl: {
+			page: 'https://developer.tesla.com/docs/fleet-api/authentication/third-party-tokens#step-1-user-authorization',
+			quote:
+				'To initiate the authorization code flow, direct the customer to an /authorize request. https://auth.tesla.com/oauth2/v3/authorize',
+			readOn: '2026-12-03',
+		},
+		tokenUrl: {
+			page: 'https://developer.tesla.com/docs/fleet-api/authentication/third-party-tokens#step-3-code-exchange',
+			quote: 'POST https://fleet-auth.prd.vn.cloud.tesla.com/oauth2/v3/token',
+			readOn: '2026-12-03',
+			note: 'Earlier copies of the page show https://auth.tesla.com/oauth2/v3/token; the newest ones the dedicated fleet-auth host (also on third-party-business-tokens).',
+		},
+		tokenAuthMethod: {
+			page: 'https://developer.tesla.com/docs/fleet-api/authentication/partner-tokens',
+			quote: 'client_secret | Yes | secret-password | Partner application client secret. |',
+			readOn: '2026-12-03',
+			note: "A form parameter of the token request (application/x-www-form-urlencoded cURL example). The third-party-tokens code exchange lists the same 'client_secret ... Partner application client secret.' row (an earlier stored copy of that page; newer copies stop before its table).",
+		},
+		pkce: {
+			unconfirmed:
+				'PKCE is documented as required for Open Source Apps (no client secret); the third-party (confidential) authorize parameters do not list code_challenge.',
+			lead: 'https://developer.tesla.com/docs/fleet-api/authentication/open-source-tokens',
+		},
+		scopeSeparator: {
+			page: 'https://developer.tesla.com/docs/fleet-api/authentication/third-party-tokens#step-1-user-authorization',
+			quote:
+				'Space delimited list of scopes, include openid and offline_access to obtain a refresh token.',
+			readOn: '2026-12-03',
+		},
+		refreshScopes: {
+			page: 'https://developer.tesla.com/docs/fleet-api/authentication/third-party-tokens#step-1-user-authorization',
+			quote:
+				'Space delimited list of scopes, include openid and offline_access to obtain a refresh token.',
+			readOn: '2026-12-03',
+		},
+		tokenLifetimes: {
+			page: 'https://developer.tesla.com/docs/fleet-api/authentication/third-party-tokens#step-3-code-exchange',
+			quote: 'The refresh token is single use only and expires after 3 months.',
+			readOn: '2026-12-03',
+		},
+		grants: {
+			page: 'https://developer.tesla.com/docs/fleet-api/authentication/partner-tokens',
+			quote: 'client_credentials | Grant type must be client_credentials.',
+			readOn: '2026-12-03',
+			note: 'Partner tokens (client credentials) manage the partner account and business-owned devices; third-party tokens use authorization_code.',
+		},
+		clientCredentialsScopes: {
+			page: 'https://developer.tesla.com/docs/fleet-api/authentication/partner-tokens',
+			quote:
+				"--data-urlencode 'scope=openid vehicle_device_data vehicle_cmds vehicle_charging_cmds' \\",
+			readOn: '2026-12-03',
+			note: "The example also sends openid; the row leaves it out (a refresh scope; no user here). scope is optional; audience is required ('Must be a Fleet API base URL'): the row sends audience=https://{region host} on the code exchange and with client credentials.",
+		},
+		apiBaseUrl: {
+			page: 'https://developer.tesla.com/docs/fleet-api/getting-started/base-urls',
+			quote: 'Europe, Middle East, Africa: https://fleet-api.prd.eu.vn.cloud.tesla.com',
+			readOn: '2026-12-03',
+			note: "Same list: 'North America, Asia-Pacific (excluding China): https://fleet-api.prd.na.vn.cloud.tesla.com'. Paths start with /api/1/...",
+		},
+		apiHosts: {
+			page: 'https://developer.tesla.com/docs/fleet-api/getting-started/base-urls',
+			quote:
+				'North America, Asia-Pacific (excluding China): https://fleet-api.prd.na.vn.cloud.tesla.com',
+			readOn: '2026-12-03',
+			note: 'China (fleet-api.prd.cn.vn.cloud.tesla.cn) needs a separate application on developer.tesla.cn with its own sign-in; not offered.',
+		},
+		tokenResponseHost: {
+			notApplicable: 'The token response names no API host; the region is picked.',
+		},
+		checkRequest: {
+			unconfirmed:
+				'The user-endpoints page is listed in the docs sitemap but its text is not stored; /api/1/users/me with user_data is a lead. Partner tokens have no user: no check on that grant.',
+			lead: 'https://developer.tesla.com/docs/fleet-api/endpoints/user-endpoints',
+		},
+		consoleSettings: {
+			page: 'https://developer.tesla.com/docs/fleet-api',
+			quote: 'Make a POST call to /api/1/partner_accounts with a partner authentication token.',
+			readOn: '2026-12-03',
+			note: 'Same page: \'In the "Client Details" step, it is recommended to select "Authorization Code and Machine-to-Machine" for most use cases.\'',
+		},
+		regions: {
+			page: 'https://developer.tesla.com/docs/fleet-api/getting-started/base-urls',
+			quote: 'Fleet API is available regionally. Use the appropriate region for each user.',
+			readOn: '2026-12-03',
+		},
 	},
 	todoist: {
 		authUrl: {

@@ -364,6 +364,24 @@ export const PRESET_FIELDS = {
 		],
 		sample: 'squareupsandbox.com',
 	},
+	teslaFleetApiHost: {
+		displayName: 'Tesla Fleet API Region',
+		kind: 'option',
+		description:
+			'The Fleet API region of the accounts you connect: it is the API host and the audience of the tokens (China needs a separate app on developer.tesla.cn: use Custom)',
+		default: 'fleet-api.prd.na.vn.cloud.tesla.com',
+		options: [
+			{
+				name: 'North America, Asia-Pacific (fleet-api.prd.na.vn.cloud.tesla.com)',
+				value: 'fleet-api.prd.na.vn.cloud.tesla.com',
+			},
+			{
+				name: 'Europe, Middle East, Africa (fleet-api.prd.eu.vn.cloud.tesla.com)',
+				value: 'fleet-api.prd.eu.vn.cloud.tesla.com',
+			},
+		],
+		sample: 'fleet-api.prd.eu.vn.cloud.tesla.com',
+	},
 	zendeskSubdomain: {
 		displayName: 'Zendesk Subdomain',
 		kind: 'dnsLabel',
