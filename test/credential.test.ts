@@ -65,6 +65,7 @@ describe('the built credential', () => {
 		assert.deepEqual(requirePkce.map((preset) => preset.displayName).sort(), [
 			'Airtable',
 			'Canva',
+			'Datadog',
 			'Etsy',
 			'Kick',
 			'Klaviyo',

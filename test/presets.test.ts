@@ -52,8 +52,13 @@ describe('every preset resolves to what the provider expects', () => {
 				assert.ok(typedScopes.includes(scope), `${scope} in ${String(typed.scope)}`);
 			assert.ok(!String(typed.scope).includes(separator === ' ' ? ',' : ' '), String(typed.scope));
 
-			// Token-request parameters reach the host's fields.
-			const bodyParameters = preset.tokenBodyParameters ?? {};
+			// Token-request parameters reach the host's fields, placeholders filled (Tesla's audience).
+			const bodyParameters = Object.fromEntries(
+				Object.entries(preset.tokenBodyParameters ?? {}).map(([name, value]) => [
+					name,
+					fillPresetTemplate(value, filled),
+				]),
+			);
 			assert.equal(
 				resolved.additionalBodyProperties,
 				Object.keys(bodyParameters).length ? JSON.stringify(bodyParameters) : '',

@@ -32,6 +32,31 @@ export const MICROSOFT_CLOUDS = [
 	},
 ] as const;
 
+/** The Datadog sites: the web host users sign in on and the API host of the same site (docs.datadoghq.com/api). */
+export const DATADOG_SITES = [
+	{ name: 'US1 (app.datadoghq.com)', value: 'app.datadoghq.com', apiHost: 'api.datadoghq.com' },
+	{ name: 'US3 (us3.datadoghq.com)', value: 'us3.datadoghq.com', apiHost: 'api.us3.datadoghq.com' },
+	{ name: 'US5 (us5.datadoghq.com)', value: 'us5.datadoghq.com', apiHost: 'api.us5.datadoghq.com' },
+	{ name: 'EU1 (app.datadoghq.eu)', value: 'app.datadoghq.eu', apiHost: 'api.datadoghq.eu' },
+	{
+		name: 'AP1 (Japan) (ap1.datadoghq.com)',
+		value: 'ap1.datadoghq.com',
+		apiHost: 'api.ap1.datadoghq.com',
+	},
+	{
+		name: 'AP2 (Australia) (ap2.datadoghq.com)',
+		value: 'ap2.datadoghq.com',
+		apiHost: 'api.ap2.datadoghq.com',
+	},
+	{ name: 'UK1 (uk1.datadoghq.com)', value: 'uk1.datadoghq.com', apiHost: 'api.uk1.datadoghq.com' },
+	{ name: 'US1-FED (app.ddog-gov.com)', value: 'app.ddog-gov.com', apiHost: 'api.ddog-gov.com' },
+	{
+		name: 'US2-FED (us2.ddog-gov.com)',
+		value: 'us2.ddog-gov.com',
+		apiHost: 'api.us2.ddog-gov.com',
+	},
+] as const;
+
 export const PRESET_FIELDS = {
 	microsoftCloud: {
 		displayName: 'Microsoft Cloud',
@@ -185,6 +210,15 @@ export const PRESET_FIELDS = {
 		placeholder: 'e.g. acme.auth.us-east-1.amazoncognito.com',
 		default: '',
 		sample: 'acme.auth.eu-west-1.amazoncognito.com',
+	},
+	datadogSite: {
+		displayName: 'Datadog Site',
+		kind: 'option',
+		description:
+			'The Datadog site your organization lives on: the host in your browser when you use Datadog (it sets the sign-in host and the API host)',
+		default: 'app.datadoghq.com',
+		options: DATADOG_SITES.map(({ name, value }) => ({ name, value })),
+		sample: 'app.datadoghq.eu',
 	},
 	docuSignAccountHost: {
 		displayName: 'DocuSign Environment',
@@ -380,6 +414,27 @@ export const PRESET_FIELDS = {
 		],
 		sample: 'ringcentral.biz',
 	},
+	pagerDutyServiceRegion: {
+		displayName: 'PagerDuty Service Region',
+		kind: 'option',
+		description:
+			'The service region your PagerDuty account lives in: it sets the REST API host (api.pagerduty.com or api.eu.pagerduty.com) and the as_account scope of client credentials',
+		default: 'us',
+		options: [
+			{ name: 'US (api.pagerduty.com)', value: 'us' },
+			{ name: 'EU (api.eu.pagerduty.com)', value: 'eu' },
+		],
+		sample: 'eu',
+	},
+	pagerDutySubdomain: {
+		displayName: 'PagerDuty Subdomain',
+		kind: 'dnsLabel',
+		description:
+			'Only for client credentials: the part before .pagerduty.com in your PagerDuty URL (acme for acme.pagerduty.com), sent as the as_account scope',
+		placeholder: 'e.g. acme',
+		default: '',
+		sample: 'acme-ops',
+	},
 	smartsheetRegion: {
 		displayName: 'Smartsheet Region',
 		kind: 'option',
@@ -404,6 +459,24 @@ export const PRESET_FIELDS = {
 			{ name: 'Sandbox (squareupsandbox.com)', value: 'squareupsandbox.com' },
 		],
 		sample: 'squareupsandbox.com',
+	},
+	teslaFleetApiHost: {
+		displayName: 'Tesla Fleet API Region',
+		kind: 'option',
+		description:
+			'The Fleet API region of the accounts you connect: it is the API host and the audience of the tokens (China needs a separate app on developer.tesla.cn: use Custom)',
+		default: 'fleet-api.prd.na.vn.cloud.tesla.com',
+		options: [
+			{
+				name: 'North America, Asia-Pacific (fleet-api.prd.na.vn.cloud.tesla.com)',
+				value: 'fleet-api.prd.na.vn.cloud.tesla.com',
+			},
+			{
+				name: 'Europe, Middle East, Africa (fleet-api.prd.eu.vn.cloud.tesla.com)',
+				value: 'fleet-api.prd.eu.vn.cloud.tesla.com',
+			},
+		],
+		sample: 'fleet-api.prd.eu.vn.cloud.tesla.com',
 	},
 	zendeskSubdomain: {
 		displayName: 'Zendesk Subdomain',
@@ -486,6 +559,14 @@ export const DERIVED_PLACEHOLDERS = {
 	microsoftGraphHost: {
 		field: 'microsoftCloud',
 		values: Object.fromEntries(MICROSOFT_CLOUDS.map((cloud) => [cloud.value, cloud.graphHost])),
+	},
+	datadogApiHost: {
+		field: 'datadogSite',
+		values: Object.fromEntries(DATADOG_SITES.map((site) => [site.value, site.apiHost])),
+	},
+	pagerDutyApiHost: {
+		field: 'pagerDutyServiceRegion',
+		values: { us: 'api.pagerduty.com', eu: 'api.eu.pagerduty.com' },
 	},
 } satisfies Record<string, { field: PresetFieldKey; values: Record<string, string> }>;
 
