@@ -71,6 +71,7 @@ export const PRESET_DOC_DOMAINS: Record<string, string[]> = {
 	gitLab: ['gitlab.com'],
 	google: ['google.com', 'googleapis.com'],
 	gorgias: ['gorgias.com'],
+	gusto: ['gusto.com'],
 	harvest: ['getharvest.com'],
 	helpScout: ['helpscout.com'],
 	hubSpot: ['hubspot.com'],
@@ -2382,6 +2383,90 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			lead: 'https://developers.gorgias.com/docs/oauth2-authentication-for-creating-apps-with-gorgias#authorization-redirection',
 		},
 		regions: { unconfirmed: 'the page was not quoted this round' },
+	},
+	gusto: {
+		authUrl: {
+			page: 'https://docs.gusto.com/v1/examples/authentication',
+			quote: 'URL: https://api.gusto.com/oauth/authorize',
+			readOn: '2026-12-03',
+			note: "Same page: parameters client_id, redirect_uri, response_type (the literal string code). Demo apps use api.gusto-demo.com (the OAuth2 guide: 'all API calls should be made to Gusto's demo environment api.gusto-demo.com').",
+		},
+		tokenUrl: {
+			page: 'https://docs.gusto.com/embedded-payroll/reference/oauth-access-token',
+			quote: 'post https://api.gusto-demo.com/oauth/token',
+			readOn: '2026-12-03',
+			note: "The reference shows the demo host; the OAuth2 guide (https://docs.gusto.com/app-integrations/docs/oauth2 and embedded-payroll/docs/oauth2) says its instructions 'reference Gusto's production environment api.gusto.com'.",
+		},
+		tokenAuthMethod: {
+			page: 'https://docs.gusto.com/embedded-payroll/reference/oauth-access-token',
+			quote: 'client_idstringrequiredYour client IDclient_secretstringrequiredYour client secret',
+			readOn: '2026-12-03',
+			note: 'Body params of the token request (refresh token request); a Basic header is not documented.',
+		},
+		pkce: {
+			unconfirmed:
+				'The authorize parameters listed are client_id, redirect_uri, response_type only; no code_challenge documented. Kept unsupported.',
+		},
+		scopeSeparator: {
+			notApplicable:
+				'No scope parameter on the documented authorize request; scopes come from the application. Token info lists them space-delimited.',
+		},
+		refreshScopes: {
+			page: 'https://docs.gusto.com/app-integrations/docs/oauth2',
+			quote: 'Exchange authorization code for access/refresh token pair',
+			readOn: '2026-12-03',
+			note: 'Every code exchange returns a refresh token; no scope asks for it.',
+		},
+		tokenLifetimes: {
+			page: 'https://docs.gusto.com/app-integrations/v2024-04-01/reference/refresh-access-token',
+			quote:
+				'The previous refresh_token will be revoked on the first usage of the new access_token.',
+			readOn: '2026-12-03',
+			note: "expires_in 7200 is in the reference's example response (copy on developers.qodex.ai); the Gusto page says 'The expires_in value is provided in seconds from when the access_token was generated.'",
+		},
+		grants: {
+			page: 'https://docs.gusto.com/embedded-payroll/reference/oauth-access-token',
+			quote:
+				'Set system_access to create a system access token, refresh_token to refresh an existing token',
+			readOn: '2026-12-03',
+			note: "Gusto's app-level token uses grant_type=system_access (Embedded Payroll partners), not client_credentials, so n8n's client credentials grant does not apply.",
+		},
+		clientCredentialsScopes: {
+			notApplicable: 'No client credentials grant.',
+		},
+		apiBaseUrl: {
+			page: 'https://docs.gusto.com/embedded-payroll/v2024-03-01/reference/introspection',
+			quote: 'get https://api.gusto-demo.com/v1/token_info',
+			readOn: '2026-12-03',
+			note: "Production host api.gusto.com per the OAuth2 guide. An X-Gusto-API-Version header is optional ('If none is provided, your application's minimum API version is used').",
+		},
+		apiHosts: {
+			page: 'https://docs.gusto.com/embedded-payroll/docs/oauth2',
+			quote:
+				"The instructions below reference Gusto's production environment api.gusto.com. Please note that when developing an integration, all API calls should be made to Gusto's demo environment",
+			readOn: '2026-12-03',
+		},
+		tokenResponseHost: {
+			notApplicable: 'The token response names no API host.',
+		},
+		checkRequest: {
+			page: 'https://docs.gusto.com/embedded-payroll/reference/get-v1-token-info',
+			quote: 'Returns scope and resource information associated with the current access token.',
+			readOn: '2026-12-03',
+			note: 'Names the company (resource) and the resource owner (CompanyAdmin) the token belongs to.',
+		},
+		consoleSettings: {
+			page: 'https://docs.gusto.com/app-integrations/docs/oauth2',
+			quote:
+				'introduced strict access, which restricts an access token to only one company, meaning a multi-company administrator must go through OAuth individually for each company they wish to authorize.',
+			readOn: '2026-12-03',
+		},
+		regions: {
+			page: 'https://docs.gusto.com/embedded-payroll/docs/oauth2',
+			quote: "all API calls should be made to Gusto's demo environment api.gusto-demo.com.",
+			readOn: '2026-12-03',
+			note: 'Environment, not region: offered as the gustoEnvironment field.',
+		},
 	},
 	harvest: {
 		authUrl: {

@@ -937,6 +937,37 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		],
 	},
 	{
+		id: 'gusto',
+		displayName: 'Gusto',
+		authUrl: 'https://api.{gustoEnvironment}/oauth/authorize',
+		tokenUrl: 'https://api.{gustoEnvironment}/oauth/token',
+		defaultScopes: [],
+		scopeSeparator: ' ',
+		tokenAuthMethod: 'body',
+		pkce: 'unsupported',
+		clientCredentials: false,
+		apiBaseUrl: 'https://api.{gustoEnvironment}',
+		allowedDomains: ['api.{gustoEnvironment}'],
+		checkUrl: 'https://api.{gustoEnvironment}/v1/token_info',
+		docsUrl: 'https://docs.gusto.com/app-integrations/docs/oauth2',
+		notes:
+			"Scopes are set on the application. Paths start with /v1/... An optional X-Gusto-API-Version header pins the API version (else your application's minimum version). Each refresh returns a new refresh token; a token covers one company, so an admin of several companies connects each one.",
+		setupHint:
+			'In the Gusto Developer Portal (dev.gusto.com) create an application; add the n8n OAuth Redirect URL as its redirect URI and copy the Client ID and Secret. New apps use the demo environment (api.gusto-demo.com); production keys come after Gusto approves the integration.',
+		setupDocsUrl: 'https://docs.gusto.com/app-integrations/docs/oauth2',
+		sources: [
+			'https://docs.gusto.com/v1/examples/authentication',
+			'https://docs.gusto.com/embedded-payroll/reference/oauth-access-token',
+			'https://docs.gusto.com/embedded-payroll/docs/oauth2',
+			'https://docs.gusto.com/embedded-payroll/reference/get-v1-token-info',
+		],
+		confirmedOn: '2026-12-03',
+		unconfirmed: [
+			'pkce (no code_challenge among the documented authorize parameters; kept unsupported)',
+			'setupHint menu names (Developer Portal wording)',
+		],
+	},
+	{
 		id: 'harvest',
 		displayName: 'Harvest',
 		authUrl: 'https://id.getharvest.com/oauth2/authorize',
