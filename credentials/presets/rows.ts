@@ -953,8 +953,8 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		notes:
 			'Scopes are set on the OAuth client, not per request. Relative paths go to api.getgo.com (Admin /admin/rest/v1, GoToMeeting, GoToWebinar); GoTo Connect APIs on api.jive.com or api.goto.com need absolute URLs. Access tokens last 60 minutes.',
 		setupHint:
-			'In the GoTo Developer Center (developer.logmeininc.com) open OAuth Clients and create a client; add the n8n OAuth Redirect URL as its redirect URI, tick the scopes (products) it needs and save; copy the Client ID and Client Secret.',
-		setupDocsUrl: 'https://developer.goto.com/guides/Authentication/03_HOW_accessToken',
+			'In the GoTo Developer Center choose OAuth Clients > Create a client; on Details add the n8n OAuth Redirect URL as a Redirect URI; on Scopes select the products and functions n8n will use; on Credentials copy the Client ID and the Client Secret (shown only once).',
+		setupDocsUrl: 'https://developer.goto.com/guides/Get%20Started/02_HOW_createClient/',
 		sources: [
 			'https://developer.goto.com/guides/Authentication/03_HOW_accessToken',
 			'https://developer.goto.com/guides/Authentication/05_HOW_refreshToken',
@@ -966,7 +966,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 			'pkce (not in the documented authorize parameters; kept unsupported)',
 			'the scope the check (Admin API /me) needs',
 			'api.goto.com as an API host (not quoted on a page read)',
-			'setupHint menu names (Developer Center wording)',
 		],
 	},
 	{
