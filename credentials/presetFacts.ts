@@ -78,6 +78,8 @@ export const PRESET_DOC_DOMAINS: Record<string, string[]> = {
 	gitLab: ['gitlab.com'],
 	google: ['google.com', 'googleapis.com'],
 	gorgias: ['gorgias.com'],
+	goTo: ['goto.com', 'logmeininc.com', 'logmein.com'],
+	gusto: ['gusto.com'],
 	harvest: ['getharvest.com'],
 	helpScout: ['helpscout.com'],
 	hubSpot: ['hubspot.com'],
@@ -2997,6 +2999,172 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			lead: 'https://developers.gorgias.com/docs/oauth2-authentication-for-creating-apps-with-gorgias#authorization-redirection',
 		},
 		regions: { unconfirmed: 'the page was not quoted this round' },
+	},
+	goTo: {
+		authUrl: {
+			page: 'https://developer.goto.com/guides/Authentication/03_HOW_accessToken',
+			quote:
+				'https://authentication.logmeininc.com/oauth/authorize?client_id={clientID}&response_type=code&redirect_uri={redirectUri}',
+			readOn: '2026-12-03',
+			note: 'The old host api.getgo.com/oauth/v2 was decommissioned on January 15th, 2025 (New_Token_Retrieval_Migration_Guide).',
+		},
+		tokenUrl: {
+			page: 'https://developer.goto.com/guides/Authentication/05_HOW_refreshToken',
+			quote: "curl --request POST 'https://authentication.logmeininc.com/oauth/token'",
+			readOn: '2026-12-03',
+			note: 'Same endpoint in the Personal Access Token guide (03.1_HOW_accessTokenPAT), form-encoded body (Content-Type: application/x-www-form-urlencoded).',
+		},
+		tokenAuthMethod: {
+			page: 'https://developer.goto.com/guides/Authentication/05_HOW_refreshToken',
+			quote:
+				'The Authorization header value is the same as the one you used to obtain the original token, namely the string of clientID:clientSecret base64 encoded.',
+			readOn: '2026-12-03',
+			note: "03.1_HOW_accessTokenPAT: 'The Authorization header must contain the client ID and secret encoded in Base64 format.'",
+		},
+		pkce: {
+			unconfirmed:
+				'The documented authorize URL has client_id, response_type and redirect_uri only; PKCE not mentioned in the guides read. Kept unsupported.',
+		},
+		scopeSeparator: {
+			notApplicable:
+				"No scope parameter on the authorize request; scopes come from the OAuth client. Token responses list them space-separated ('users.v1.lines.read calls.v2.initiate', 05_HOW_refreshToken).",
+		},
+		refreshScopes: {
+			page: 'https://developer.goto.com/guides/Authentication/05_HOW_refreshToken',
+			quote:
+				'Getting a new access token requires a new login and new token request, or - more easily - a request that contains a refresh token.',
+			readOn: '2026-12-03',
+			note: 'The code exchange returns a refresh token; no scope asks for it.',
+		},
+		tokenLifetimes: {
+			page: 'https://developer.goto.com/guides/Authentication/05_HOW_refreshToken',
+			quote: 'Access tokens have a lifespan of 60 minutes.',
+			readOn: '2026-12-03',
+			note: "Same page: a refresh response has no refresh_token field unless 'a new refresh token has been issued because the old one has expired'.",
+		},
+		grants: {
+			page: 'https://developer.goto.com/guides/Authentication/New_Token_Retrieval_Migration_Guide',
+			quote:
+				'To begin, you will need to get an authorization code if you are using the authorization code grant flow.',
+			readOn: '2026-12-03',
+			note: "The other documented grant is GoTo's personal_access_token (grant_type=personal_access_token&pat=...), which n8n cannot send; client credentials not found on a GoTo page read, so the row offers none.",
+		},
+		clientCredentialsScopes: {
+			notApplicable: 'No client credentials grant in the row.',
+		},
+		apiBaseUrl: {
+			page: 'https://developer.goto.com/guides/GoToConnect/10_HOW_manageAccountUsers',
+			quote: "'https://api.getgo.com/admin/rest/v1/accounts/{accountKey}/users'",
+			readOn: '2026-12-03',
+			note: 'GoTo Connect APIs also live on api.jive.com (users/lines) and api.goto.com; use absolute URLs for those.',
+		},
+		apiHosts: {
+			page: 'https://goto-developer.logmein.com/guides/GoToConnect/09_HOW_fetchAccountUsers/',
+			quote: "'https://api.jive.com/users/v1/users?accountKey={accountKey}'",
+			readOn: '2026-12-03',
+			note: "api.getgo.com on the same page ('https://api.getgo.com/admin/rest/v1/me'); api.goto.com (GoTo Connect's newer API host) not quoted on a page read this round.",
+		},
+		tokenResponseHost: {
+			notApplicable: 'The token response names no API host.',
+		},
+		checkRequest: {
+			unconfirmed:
+				"The endpoint and that it names the signed-in user's accounts are quoted; the scope it needs is not stated on the page read, so whether the client's default scopes cover it is unconfirmed.",
+			lead: 'https://goto-developer.logmein.com/guides/GoToConnect/09_HOW_fetchAccountUsers/',
+		},
+		consoleSettings: {
+			page: 'https://developer.goto.com/guides/Authentication/03_HOW_accessToken',
+			quote:
+				'NOTE: Only the scopes set in your OAuth client will be requested from your end users.',
+			readOn: '2026-12-03',
+		},
+		regions: {
+			notApplicable: 'No regional sign-in or API hosts in the guides read.',
+		},
+	},
+	gusto: {
+		authUrl: {
+			page: 'https://docs.gusto.com/v1/examples/authentication',
+			quote: 'URL: https://api.gusto.com/oauth/authorize',
+			readOn: '2026-12-03',
+			note: "Same page: parameters client_id, redirect_uri, response_type (the literal string code). Demo apps use api.gusto-demo.com (the OAuth2 guide: 'all API calls should be made to Gusto's demo environment api.gusto-demo.com').",
+		},
+		tokenUrl: {
+			page: 'https://docs.gusto.com/embedded-payroll/reference/oauth-access-token',
+			quote: 'post https://api.gusto-demo.com/oauth/token',
+			readOn: '2026-12-03',
+			note: "The reference shows the demo host; the OAuth2 guide (https://docs.gusto.com/app-integrations/docs/oauth2 and embedded-payroll/docs/oauth2) says its instructions 'reference Gusto's production environment api.gusto.com'.",
+		},
+		tokenAuthMethod: {
+			page: 'https://docs.gusto.com/embedded-payroll/reference/oauth-access-token',
+			quote: 'client_idstringrequiredYour client IDclient_secretstringrequiredYour client secret',
+			readOn: '2026-12-03',
+			note: 'Body params of the token request (refresh token request); a Basic header is not documented.',
+		},
+		pkce: {
+			unconfirmed:
+				'The authorize parameters listed are client_id, redirect_uri, response_type only; no code_challenge documented. Kept unsupported.',
+		},
+		scopeSeparator: {
+			notApplicable:
+				'No scope parameter on the documented authorize request; scopes come from the application. Token info lists them space-delimited.',
+		},
+		refreshScopes: {
+			page: 'https://docs.gusto.com/app-integrations/docs/oauth2',
+			quote: 'Exchange authorization code for access/refresh token pair',
+			readOn: '2026-12-03',
+			note: 'Every code exchange returns a refresh token; no scope asks for it.',
+		},
+		tokenLifetimes: {
+			page: 'https://docs.gusto.com/app-integrations/v2024-04-01/reference/refresh-access-token',
+			quote:
+				'The previous refresh_token will be revoked on the first usage of the new access_token.',
+			readOn: '2026-12-03',
+			note: "expires_in 7200 is in the reference's example response (copy on developers.qodex.ai); the Gusto page says 'The expires_in value is provided in seconds from when the access_token was generated.'",
+		},
+		grants: {
+			page: 'https://docs.gusto.com/embedded-payroll/reference/oauth-access-token',
+			quote:
+				'Set system_access to create a system access token, refresh_token to refresh an existing token',
+			readOn: '2026-12-03',
+			note: "Gusto's app-level token uses grant_type=system_access (Embedded Payroll partners), not client_credentials, so n8n's client credentials grant does not apply.",
+		},
+		clientCredentialsScopes: {
+			notApplicable: 'No client credentials grant.',
+		},
+		apiBaseUrl: {
+			page: 'https://docs.gusto.com/embedded-payroll/v2024-03-01/reference/introspection',
+			quote: 'get https://api.gusto-demo.com/v1/token_info',
+			readOn: '2026-12-03',
+			note: "Production host api.gusto.com per the OAuth2 guide. An X-Gusto-API-Version header is optional ('If none is provided, your application's minimum API version is used').",
+		},
+		apiHosts: {
+			page: 'https://docs.gusto.com/embedded-payroll/docs/oauth2',
+			quote:
+				"The instructions below reference Gusto's production environment api.gusto.com. Please note that when developing an integration, all API calls should be made to Gusto's demo environment",
+			readOn: '2026-12-03',
+		},
+		tokenResponseHost: {
+			notApplicable: 'The token response names no API host.',
+		},
+		checkRequest: {
+			page: 'https://docs.gusto.com/embedded-payroll/reference/get-v1-token-info',
+			quote: 'Returns scope and resource information associated with the current access token.',
+			readOn: '2026-12-03',
+			note: 'Names the company (resource) and the resource owner (CompanyAdmin) the token belongs to.',
+		},
+		consoleSettings: {
+			page: 'https://docs.gusto.com/app-integrations/docs/oauth2',
+			quote:
+				'introduced strict access, which restricts an access token to only one company, meaning a multi-company administrator must go through OAuth individually for each company they wish to authorize.',
+			readOn: '2026-12-03',
+		},
+		regions: {
+			page: 'https://docs.gusto.com/embedded-payroll/docs/oauth2',
+			quote: "all API calls should be made to Gusto's demo environment api.gusto-demo.com.",
+			readOn: '2026-12-03',
+			note: 'Environment, not region: offered as the gustoEnvironment field.',
+		},
 	},
 	harvest: {
 		authUrl: {

@@ -388,6 +388,18 @@ export const PRESET_FIELDS = {
 		default: '',
 		sample: '1234567-sb1',
 	},
+	gustoEnvironment: {
+		displayName: 'Gusto Environment',
+		kind: 'option',
+		description:
+			'Production, or the demo environment Gusto gives developers; the client ID and secret differ per environment',
+		default: 'gusto.com',
+		options: [
+			{ name: 'Production (api.gusto.com)', value: 'gusto.com' },
+			{ name: 'Demo (api.gusto-demo.com)', value: 'gusto-demo.com' },
+		],
+		sample: 'gusto-demo.com',
+	},
 	payPalEnvironment: {
 		displayName: 'PayPal Environment',
 		kind: 'option',
