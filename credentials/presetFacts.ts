@@ -87,7 +87,7 @@ export const PRESET_DOC_DOMAINS: Record<string, string[]> = {
 	notion: ['notion.com'],
 	okta: ['okta.com'],
 	oktaCustomAuthServer: ['okta.com'],
-	outreach: ['outreach.io'],
+	outreach: ['outreach.io', 'github.com/getoutreach'],
 	payPal: ['paypal.com'],
 	pinterest: ['pinterest.com'],
 	pipedrive: ['pipedrive.com', 'pipedrive.readme.io'],
@@ -3163,12 +3163,16 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			note: "Row marks it unconfirmed (Nango); Mural's Python example states it.",
 		},
 		tokenUrl: {
-			unconfirmed: "The example's token_url line was cut in the excerpt; keep.",
-			lead: 'https://developers.mural.co/public/docs/python-example',
+			page: 'https://developers.mural.co/public/docs/basic-oauth-server-setup',
+			quote:
+				'const API_BASE = "https://app.mural.co"; ... accessTokenUri: `${API_BASE}/api/public/v1/authorization/oauth2/token`,',
+			readOn: '2026-12-03',
+			note: "Mural's own OAuth server example (marked [WIP]). It also names refreshTokenUri: `${API_BASE}/api/public/v1/authorization/oauth2/refresh`, and the Authentication page says refresh goes to 'the Refresh Token URL': the preset refreshes at the token URL, which a user report (dev.to) shows answering grant_type=refresh_token.",
 		},
 		tokenAuthMethod: {
 			unconfirmed:
-				'Not documented in the excerpts; a third-party report (dev.to) says refresh rejects body credentials with invalid_client and needs Basic. Keep header.',
+				"Not in the stored openings of Mural's pages (the OAuth server example is cut before its token request); a third-party report (dev.to) says refresh rejects body credentials with invalid_client and needs Basic. Keep header.",
+			lead: 'https://developers.mural.co/public/docs/basic-oauth-server-setup',
 		},
 		pkce: {
 			page: 'https://developers.mural.co/public/docs/oauth',
@@ -3415,11 +3419,19 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			readOn: '2026-12-03',
 		},
 		tokenUrl: {
-			unconfirmed:
-				"The token-exchange step of getting-started was cut after 'you can exchange that code for an access token'; keep.",
-			lead: 'https://developers.outreach.io/api/getting-started/#authentication',
+			page: 'https://github.com/getoutreach/clientxtsdk/blob/main/docs/outreach-api.md#obtain-access-and-refresh-token',
+			quote:
+				'curl https://api.outreach.io/oauth/token -X POST -d client_id=<Application_Identifier> -d client_secret=<Application_Secret> -d redirect_uri=<Application_Redirect_URI> -d grant_type=authorization_code',
+			readOn: '2026-12-03',
+			note: "Outreach's own client-extension SDK docs ('As described in Outreach API documentation'); the developers.outreach.io getting-started copy was cut before this step.",
 		},
-		tokenAuthMethod: { unconfirmed: 'Not in the excerpts.' },
+		tokenAuthMethod: {
+			page: 'https://github.com/getoutreach/clientxtsdk/blob/main/docs/outreach-api.md#obtain-access-and-refresh-token',
+			quote:
+				'the add-on host uses authorization code together with application id and the application secret to obtain access and refresh tokens',
+			readOn: '2026-12-03',
+			note: 'The request on that page sends client_id and client_secret as -d form parameters (body), as the row; the refresh request in #token-endpoint does the same.',
+		},
 		pkce: { unconfirmed: 'Not mentioned.' },
 		scopeSeparator: {
 			page: 'https://developers.outreach.io/api/getting-started/#authentication',
@@ -3462,9 +3474,11 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 	},
 	payPal: {
 		authUrl: {
-			unconfirmed:
-				"Row source ('Build button: construct your own authorization endpoint'); URL text not in the stored excerpt.",
-			lead: 'https://developer.paypal.com/log-in/build#build-button',
+			page: 'https://developer.paypal.com/docs/log-in-with-paypal/integrate/build-button/',
+			quote:
+				'Construct the authorization endpoint according to the following template: https://www.sandbox.paypal.com/signin/authorize?flowEntry=static&client_id=CLIENT-ID&scope=LIST-OF-SCOPES',
+			readOn: '2026-12-03',
+			note: "Step '2. Construct authorization endpoint'; live uses www.paypal.com (the row's {payPalEnvironment}).",
 		},
 		tokenUrl: {
 			page: 'https://developer.paypal.com/log-in/build',
@@ -3473,9 +3487,11 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			readOn: '2026-12-03',
 		},
 		tokenAuthMethod: {
-			unconfirmed:
-				"The token-step table starts with an Authorization header parameter (Basic client_id:secret, as in PayPal REST auth); the excerpt is cut. Row's 'header' kept.",
-			lead: 'https://developer.paypal.com/log-in/build',
+			page: 'https://developer.paypal.com/api/rest/authentication/',
+			quote:
+				'curl -v -X POST "https://api-m.sandbox.paypal.com/v1/oauth2/token" -u "CLIENT_ID:CLIENT_SECRET" ... Note: Encode CLIENT_ID:CLIENT_SECRET in Base64 before sending it in the API call.',
+			readOn: '2026-12-03',
+			note: 'HTTP Basic at the same /v1/oauth2/token endpoint the Log in with PayPal code exchange uses (its token-step table starts with an Authorization header parameter).',
 		},
 		pkce: { unconfirmed: 'Not documented for Log in with PayPal.' },
 		scopeSeparator: { unconfirmed: 'Space-separated (openid profile email ...).' },
@@ -3921,14 +3937,26 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 	},
 	serviceNow: {
 		authUrl: {
-			unconfirmed: "Not re-read this round (row's source).",
-			lead: 'https://www.servicenow.com/docs/r/platform-security/authentication/oauth-inbound.html',
+			page: 'https://www.servicenow.com/docs/r/platform-security/authentication/c_OAuthAuthorizationCodeFlow.html',
+			quote:
+				'https://myinstance.service-now.com/oauth_auth.do?response_type=code&redirect_uri={the_redirect_url}&client_id={the_client_identifier}',
+			readOn: '2026-12-03',
+			note: "Section 'Authorization code grant flow process'; read in ServiceNow's own docs source (github.com/ServiceNow/ServiceNowDocs, markdown/platform-security/authentication/c_OAuthAuthorizationCodeFlow.md).",
 		},
 		tokenUrl: {
-			unconfirmed: "Not re-read this round (row's source).",
-			lead: 'https://www.servicenow.com/docs/r/platform-security/authentication/oauth-inbound.html',
+			page: 'https://www.servicenow.com/docs/r/platform-security/authentication/c_OAuthAuthorizationCodeFlow.html',
+			quote:
+				'https://myinstance.service-now.com/oauth_token.do?grant_type=authorization_code&code={the auth code}&redirect_uri={the_same_redirect_url}&client_id={the_same_client_identifier}&client_secret=',
+			readOn: '2026-12-03',
+			note: "The page's 'Example POST request ... that provides the auth code and requests the access token'; same docs source as authUrl.",
 		},
-		tokenAuthMethod: { unconfirmed: 'Not re-read.' },
+		tokenAuthMethod: {
+			page: 'https://www.servicenow.com/docs/r/zurich/platform-security/authentication/r_OAuthAPIRequestParameters.html',
+			quote:
+				'client_secret [Required] Shared secret string that the instance and the OAuth application use to authorize communications with one another.',
+			readOn: '2026-12-03',
+			note: "The same page: 'The content-type of the OAuth API should be application/x-www-form-urlencoded.' client_id and client_secret are form parameters, as the row's 'body' sends them.",
+		},
 		pkce: {
 			unconfirmed:
 				"Row: PKCE documented for public clients; confidential clients 'do not require PKCE'.",
@@ -4506,8 +4534,17 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 	},
 	twitch: {
 		authUrl: { unconfirmed: 'getting-tokens-oauth not in excerpts this session (row source).' },
-		tokenUrl: { unconfirmed: 'no provider page states it' },
-		tokenAuthMethod: { unconfirmed: 'no provider page states it' },
+		tokenUrl: {
+			page: 'https://dev.twitch.tv/docs/authentication/refresh-tokens/',
+			quote:
+				'The following example shows the JSON object that the https://id.twitch.tv/oauth2/token endpoint returns. The object includes an access token and a refresh token.',
+			readOn: '2026-12-03',
+		},
+		tokenAuthMethod: {
+			unconfirmed:
+				"The stored copies of getting-tokens-oauth and refresh-tokens stop before the request parameters; Twitch's forum answers show client_id and client_secret as parameters of POST https://id.twitch.tv/oauth2/token (body, as the row). Not on a stored provider page.",
+			lead: 'https://dev.twitch.tv/docs/authentication/getting-tokens-oauth/#authorization-code-grant-flow',
+		},
 		pkce: { unconfirmed: 'no provider page states it' },
 		scopeSeparator: { unconfirmed: 'no provider page states it' },
 		refreshScopes: {
@@ -4693,9 +4730,11 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			lead: 'https://github.com/vimeo/vimeo.js/blob/master/lib/vimeo.js',
 		},
 		tokenUrl: {
-			unconfirmed:
-				"Vimeo's SDK posts to /oauth/accessToken; the row's /oauth/access_token is what the API docs list per the row's sources (not re-read). Keep; both spellings exist.",
-			lead: 'https://github.com/vimeo/vimeo.js/blob/master/lib/vimeo.js',
+			page: 'https://developer.vimeo.com/api/endpoints/authenticationextras',
+			quote:
+				'Exchange an authorization code for an access token POST https://api.vimeo.com/oauth/access_token',
+			readOn: '2026-12-03',
+			note: "Read in the National Library of Israel web archive's copy of this page (2018-11-05); Vimeo's own OpenAPI description (github.com/vimeo/openapi, api.yaml) still lists /oauth/access_token, 'Exchange an authorization code for an access token', on server https://api.vimeo.com.",
 		},
 		tokenAuthMethod: {
 			unconfirmed: 'only github.com states it (SDK code): a lead',

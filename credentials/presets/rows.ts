@@ -1412,10 +1412,11 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		sources: [
 			'https://developers.mural.co/public/docs/oauth',
 			'https://developers.mural.co/public/docs/scopes',
+			'https://developers.mural.co/public/docs/python-example',
+			'https://developers.mural.co/public/docs/basic-oauth-server-setup',
 		],
 		confirmedOn: '2026-12-01',
 		unconfirmed: [
-			'authUrl/tokenUrl paths (Nango; the docs excerpt stopped before the URLs)',
 			'tokenAuthMethod (a user report says refresh needs Basic and rejects body credentials)',
 			'accessTokenLifetime (15 min per third-party)',
 			'checkUrl',
@@ -1542,11 +1543,10 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 			'https://developers.outreach.io/api/oauth/',
 			'https://developers.outreach.io/api/getting-started/',
 			'https://developers.outreach.io/api/s2s-access',
+			'https://github.com/getoutreach/clientxtsdk/blob/main/docs/outreach-api.md',
 		],
 		confirmedOn: '2026-12-01',
 		unconfirmed: [
-			'tokenUrl (https://api.outreach.io/oauth/token from Nango and third-party clients; the docs excerpt stopped before it)',
-			'tokenAuthMethod (body)',
 			'accessTokenLifetime (2 h per a third-party client; docs only say short-lived)',
 			'checkUrl (API root returning token meta)',
 		],
@@ -1576,10 +1576,10 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 			'https://developer.paypal.com/docs/log-in-with-paypal/integrate/',
 			'https://developer.paypal.com/docs/log-in-with-paypal/integrate/build-button/',
 			'https://developer.paypal.com/log-in/build',
+			'https://developer.paypal.com/api/rest/authentication/',
 		],
 		confirmedOn: '2026-12-01',
 		unconfirmed: [
-			'tokenAuthMethod (the token-step table was cut off; Basic header per PayPal REST auth and Nango)',
 			'accessTokenLifetime',
 			'refresh token lifetime',
 			'pkce',
@@ -1830,6 +1830,8 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 			'https://www.servicenow.com/docs/r/zurich/platform-security/authentication/oauth-inbound.html',
 			'https://www.servicenow.com/docs/r/zurich/platform-security/authentication/authorization-workflow.html',
 			'https://www.servicenow.com/docs/r/platform-security/authentication/client-credentials.html',
+			'https://www.servicenow.com/docs/r/platform-security/authentication/c_OAuthAuthorizationCodeFlow.html',
+			'https://www.servicenow.com/docs/r/zurich/platform-security/authentication/r_OAuthAPIRequestParameters.html',
 		],
 		confirmedOn: '2026-12-01',
 		unconfirmed: [
