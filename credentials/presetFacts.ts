@@ -2658,13 +2658,18 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 	},
 	meta: {
 		authUrl: {
-			unconfirmed:
-				'Row source; not re-read in a stored copy today (version per the v26 changelog).',
-			lead: 'https://developers.facebook.com/docs/facebook-login/guides/advanced/manual-flow#login',
+			page: 'https://developers.facebook.com/docs/authentication/server-side/',
+			quote:
+				'Your app must initiate a redirect to an endpoint which will display the login dialog: https://www.facebook.com/v19.0 /dialog/oauth? client_id={app-id} &redirect_uri={redirect-uri}&state={state-param}',
+			readOn: '2026-12-03',
+			note: "This address serves the 'Manually Build a Login Flow' guide (section 'Invoking the Login Dialog and Setting the Redirect URL'); the stored copy names the then-current v19.0, the row follows the current version (v26.0, Graph API changelog in its sources).",
 		},
 		tokenUrl: {
-			unconfirmed: 'Documented as GET with query parameters; not re-read today.',
-			lead: 'https://developers.facebook.com/docs/facebook-login/guides/advanced/manual-flow#confirm',
+			page: 'https://developers.facebook.com/docs/facebook-login/guides/access-tokens/get-long-lived',
+			quote:
+				'Query the GET oauth/access_token endpoint. curl -i -X GET "https://graph.facebook.com/{graph-api-version}/oauth/access_token?',
+			readOn: '2026-12-03',
+			note: "The same endpoint the manual flow's code exchange calls (GET with client_id, redirect_uri, client_secret, code as query parameters); {graph-api-version} is the row's v26.0.",
 		},
 		tokenAuthMethod: {
 			unconfirmed:
@@ -4533,7 +4538,12 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 		regions: { notApplicable: 'Single host.' },
 	},
 	twitch: {
-		authUrl: { unconfirmed: 'getting-tokens-oauth not in excerpts this session (row source).' },
+		authUrl: {
+			page: 'https://dev.twitch.tv/docs/authentication/getting-tokens-oidc/#discovering-supported-claims-and-authorization-uris',
+			quote: '"authorization_endpoint": "https://id.twitch.tv/oauth2/authorize",',
+			readOn: '2026-12-03',
+			note: "Twitch's OIDC configuration as shown on the page; the same authorize endpoint serves the plain OAuth authorization code flow (getting-tokens-oauth, not in a stored copy past its flow table).",
+		},
 		tokenUrl: {
 			page: 'https://dev.twitch.tv/docs/authentication/refresh-tokens/',
 			quote:

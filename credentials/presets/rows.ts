@@ -1166,6 +1166,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 			'https://developers.facebook.com/blog/post/2026/07/29/introducing-graph-api-v26-and-marketing-api-v26/',
 			'https://developers.facebook.com/docs/facebook-login/guides/access-tokens/get-long-lived',
 			'https://developers.facebook.com/docs/facebook-login/guides/access-tokens',
+			'https://developers.facebook.com/docs/authentication/server-side/',
 		],
 		confirmedOn: '2026-12-01',
 		unconfirmed: [
@@ -2151,6 +2152,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 			'https://dev.twitch.tv/docs/authentication/refresh-tokens/',
 			'https://dev.twitch.tv/docs/authentication/validate-tokens/',
 			'https://dev.twitch.tv/docs/authentication/',
+			'https://dev.twitch.tv/docs/authentication/getting-tokens-oidc/',
 		],
 		confirmedOn: '2026-12-01',
 		unconfirmed: [
