@@ -75,7 +75,7 @@ export const PRESET_DOC_DOMAINS: Record<string, string[]> = {
 	linear: ['linear.app'],
 	linkedIn: ['learn.microsoft.com', 'linkedin.com'],
 	loginWithAmazon: ['amazon.com'],
-	mailchimp: ['mailchimp.com'],
+	mailchimp: ['mailchimp.com', 'github.com/mailchimp'],
 	meta: ['facebook.com'],
 	microsoftDynamics365: ['learn.microsoft.com'],
 	microsoftEntraId: ['learn.microsoft.com'],
@@ -114,7 +114,7 @@ export const PRESET_DOC_DOMAINS: Record<string, string[]> = {
 	xero: ['xero.com'],
 	zendesk: ['zendesk.com'],
 	zoho: ['zoho.com'],
-	zoom: ['zoom.us'],
+	zoom: ['zoom.us', 'github.com/zoom'],
 };
 
 export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord>> = {
@@ -2607,8 +2607,11 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			readOn: '2026-12-03',
 		},
 		tokenAuthMethod: {
-			unconfirmed: 'Token-exchange step of the current guide not in the excerpts; keep body.',
-			lead: 'https://mailchimp.com/developer/marketing/guides/access-user-data-oauth-2/',
+			page: 'https://github.com/mailchimp/fern-marketing-api-docs/blob/c7ce6357557fd638ad34671b768976190fa2957d/fern/.well-known/agent-skills/set-up-oauth/SKILL.md#exchange-the-code-server-side',
+			quote:
+				'POST to `https://login.mailchimp.com/oauth2/token` with `grant_type`, `client_id`, `client_secret`, `redirect_uri`, and `code`.',
+			readOn: '2026-12-03',
+			note: "Mailchimp's own docs source (the Fern project behind mailchimp.com/developer), its 'Set up OAuth' agent skill; the guide's token step was not in a stored copy. The same file says the Marketing API host is https://api.mailchimp.com/3.0/ for every account (no data-centre prefix): a lead for apiBaseUrl/tokenResponseHost.",
 		},
 		pkce: { unconfirmed: "Not mentioned; 'supports Web Server Flow'." },
 		scopeSeparator: { notApplicable: 'No scopes.' },
@@ -5137,8 +5140,11 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 	},
 	zoom: {
 		authUrl: {
-			unconfirmed: "the page was not quoted this round: Row's source; not re-read.",
-			lead: 'https://developers.zoom.us/docs/integrations/oauth/',
+			page: 'https://github.com/zoom/skills/blob/1c10739bda8b6199ac107be0b200184750ef5bfa/skills/oauth/concepts/oauth-flows.md#zoom-oauth-flows',
+			quote:
+				'Endpoint split to remember: - Authorization URL: `https://zoom.us/oauth/authorize` - Token URL: `https://zoom.us/oauth/token`',
+			readOn: '2026-12-03',
+			note: "Zoom's own OAuth documentation for agents (github.com/zoom/skills); its User Authorization OAuth section redirects to https://zoom.us/oauth/authorize with response_type=code. The stored copy of developers.zoom.us/docs/integrations/oauth/ stops before the user flow.",
 		},
 		tokenUrl: {
 			page: 'https://devsupport.zoom.us/hc/en-us/articles/360060332931-Extending-the-expiration-for-an-OAuth-access-token',

@@ -1134,9 +1134,10 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		sources: [
 			'https://mailchimp.com/developer/marketing/guides/access-user-data-oauth-2/',
 			'https://developer.mailchimp.com/documentation/mailchimp/guides/how-to-use-oauth2/',
+			'https://github.com/mailchimp/fern-marketing-api-docs/blob/c7ce6357557fd638ad34671b768976190fa2957d/fern/.well-known/agent-skills/set-up-oauth/SKILL.md',
 		],
 		confirmedOn: '2026-12-01',
-		unconfirmed: ['pkce', "tokenAuthMethod (body per the guide's example, not re-read this round)"],
+		unconfirmed: ['pkce'],
 	},
 	{
 		id: 'meta',
@@ -2458,6 +2459,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 			'https://developers.zoom.us/docs/rooms/oauth/',
 			'https://developers.zoom.us/docs/rooms/s2s-oauth/',
 			'https://developers.zoom.us/blog/pcke-oauth-with-postman-rest-api/',
+			'https://github.com/zoom/skills/blob/1c10739bda8b6199ac107be0b200184750ef5bfa/skills/oauth/concepts/oauth-flows.md',
 		],
 		confirmedOn: '2026-12-01',
 		unconfirmed: [
