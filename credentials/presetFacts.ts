@@ -1140,7 +1140,8 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			readOn: '2026-12-03',
 		},
 		tokenUrl: {
-			unconfirmed: 'Step 4 heading seen, body not in excerpt. Keep.',
+			unconfirmed:
+				"Step 4 heading seen, body not in excerpt. Keep. Re-tried 2026-12-03: only Constant Contact API Developer Support's community answers (community.constantcontact.com, not documentation) show 'POST https://authz.constantcontact.com/oauth2/default/v1/token?code={auth_code}&redirect_uri=...&grant_type=authorization_code'.",
 			lead: 'https://developer.constantcontact.com/api_guide/server_flow.html#step-4-get-the-access-token-and-refresh-token',
 		},
 		tokenAuthMethod: {
@@ -3114,7 +3115,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 		},
 		tokenAuthMethod: {
 			unconfirmed:
-				'The stored excerpt of the 2.1 page stops before the token request parameters; body kept (as in the legacy flow). The flow exposes an RFC 8414 discovery URL that would list token_endpoint_auth_methods_supported (developer-community product update); not read.',
+				"The stored excerpt of the 2.1 page stops before the token request parameters; body kept (as in the legacy flow). The flow exposes an RFC 8414 discovery URL that would list token_endpoint_auth_methods_supported (developer-community product update); not read. Re-tried 2026-12-03: third-party clients of the 2.1 endpoint send client_id/client_secret in a JSON body, one citing 'the OAuth 2.1 migration doc (not form-urlencoded)'; whether a form body is accepted is unknown (stored copy of developer.monday.com/apps/docs/migrating-to-the-new-oauth-flow stops at step 1).",
 			lead: 'https://developer.monday.com/apps/docs/oauth-2-1#before-you-start',
 		},
 		pkce: {
@@ -4739,8 +4740,9 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 	},
 	vimeo: {
 		authUrl: {
-			unconfirmed: 'only github.com states it (SDK code): a lead',
-			lead: 'https://github.com/vimeo/vimeo.js/blob/master/lib/vimeo.js',
+			unconfirmed:
+				"only github.com states it: Vimeo's SDK code and Vimeo's own OpenAPI description (github.com/vimeo/openapi api.yaml: securitySchemes oauth2 authorizationCode authorizationUrl /oauth/authorize, server https://api.vimeo.com); the stored copies of developer.vimeo.com/api/authentication stop before the URL.",
+			lead: 'https://github.com/vimeo/openapi/blob/master/api.yaml',
 		},
 		tokenUrl: {
 			page: 'https://developer.vimeo.com/api/endpoints/authenticationextras',
