@@ -92,7 +92,7 @@ export const PRESET_DOC_DOMAINS: Record<string, string[]> = {
 	linkedIn: ['learn.microsoft.com', 'linkedin.com'],
 	loginWithAmazon: ['amazon.com'],
 	logto: ['logto.io', 'github.com/logto-io'],
-	mailchimp: ['mailchimp.com'],
+	mailchimp: ['mailchimp.com', 'github.com/mailchimp'],
 	mastodon: ['joinmastodon.org', 'github.com/mastodon'],
 	mattermost: ['mattermost.com', 'github.com/mattermost'],
 	meta: ['facebook.com'],
@@ -113,7 +113,7 @@ export const PRESET_DOC_DOMAINS: Record<string, string[]> = {
 	oryNetwork: ['ory.sh', 'ory.com', 'github.com/ory'],
 	oura: ['ouraring.com'],
 	oneLogin: ['onelogin.com'],
-	outreach: ['outreach.io'],
+	outreach: ['outreach.io', 'github.com/getoutreach'],
 	pagerDuty: ['pagerduty.com', 'github.com/PagerDuty'],
 	pandaDoc: ['pandadoc.com', 'github.com/PandaDoc'],
 	patreon: ['patreon.com', 'github.com/Patreon'],
@@ -154,7 +154,7 @@ export const PRESET_DOC_DOMAINS: Record<string, string[]> = {
 	zendesk: ['zendesk.com'],
 	zitadel: ['zitadel.com', 'github.com/zitadel'],
 	zoho: ['zoho.com'],
-	zoom: ['zoom.us'],
+	zoom: ['zoom.us', 'github.com/zoom'],
 };
 
 export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord>> = {
@@ -1615,7 +1615,8 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			readOn: '2026-12-03',
 		},
 		tokenUrl: {
-			unconfirmed: 'Step 4 heading seen, body not in excerpt. Keep.',
+			unconfirmed:
+				"Step 4 heading seen, body not in excerpt. Keep. Re-tried 2026-12-03: only Constant Contact API Developer Support's community answers (community.constantcontact.com, not documentation) show 'POST https://authz.constantcontact.com/oauth2/default/v1/token?code={auth_code}&redirect_uri=...&grant_type=authorization_code'.",
 			lead: 'https://developer.constantcontact.com/api_guide/server_flow.html#step-4-get-the-access-token-and-refresh-token',
 		},
 		tokenAuthMethod: {
@@ -4080,8 +4081,11 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			readOn: '2026-12-03',
 		},
 		tokenAuthMethod: {
-			unconfirmed: 'Token-exchange step of the current guide not in the excerpts; keep body.',
-			lead: 'https://mailchimp.com/developer/marketing/guides/access-user-data-oauth-2/',
+			page: 'https://github.com/mailchimp/fern-marketing-api-docs/blob/c7ce6357557fd638ad34671b768976190fa2957d/fern/.well-known/agent-skills/set-up-oauth/SKILL.md#exchange-the-code-server-side',
+			quote:
+				'POST to `https://login.mailchimp.com/oauth2/token` with `grant_type`, `client_id`, `client_secret`, `redirect_uri`, and `code`.',
+			readOn: '2026-12-03',
+			note: "Mailchimp's own docs source (the Fern project behind mailchimp.com/developer), its 'Set up OAuth' agent skill; the guide's token step was not in a stored copy. The same file says the Marketing API host is https://api.mailchimp.com/3.0/ for every account (no data-centre prefix): a lead for apiBaseUrl/tokenResponseHost.",
 		},
 		pkce: { unconfirmed: "Not mentioned; 'supports Web Server Flow'." },
 		scopeSeparator: { notApplicable: 'No scopes.' },
@@ -4297,13 +4301,18 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 	},
 	meta: {
 		authUrl: {
-			unconfirmed:
-				'Row source; not re-read in a stored copy today (version per the v26 changelog).',
-			lead: 'https://developers.facebook.com/docs/facebook-login/guides/advanced/manual-flow#login',
+			page: 'https://developers.facebook.com/docs/authentication/server-side/',
+			quote:
+				'Your app must initiate a redirect to an endpoint which will display the login dialog: https://www.facebook.com/v19.0 /dialog/oauth? client_id={app-id} &redirect_uri={redirect-uri}&state={state-param}',
+			readOn: '2026-12-03',
+			note: "This address serves the 'Manually Build a Login Flow' guide (section 'Invoking the Login Dialog and Setting the Redirect URL'); the stored copy names the then-current v19.0, the row follows the current version (v26.0, Graph API changelog in its sources).",
 		},
 		tokenUrl: {
-			unconfirmed: 'Documented as GET with query parameters; not re-read today.',
-			lead: 'https://developers.facebook.com/docs/facebook-login/guides/advanced/manual-flow#confirm',
+			page: 'https://developers.facebook.com/docs/facebook-login/guides/access-tokens/get-long-lived',
+			quote:
+				'Query the GET oauth/access_token endpoint. curl -i -X GET "https://graph.facebook.com/{graph-api-version}/oauth/access_token?',
+			readOn: '2026-12-03',
+			note: "The same endpoint the manual flow's code exchange calls (GET with client_id, redirect_uri, client_secret, code as query parameters); {graph-api-version} is the row's v26.0.",
 		},
 		tokenAuthMethod: {
 			unconfirmed:
@@ -4822,7 +4831,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 		},
 		tokenAuthMethod: {
 			unconfirmed:
-				'The stored excerpt of the 2.1 page stops before the token request parameters; body kept (as in the legacy flow). The flow exposes an RFC 8414 discovery URL that would list token_endpoint_auth_methods_supported (developer-community product update); not read.',
+				"The stored excerpt of the 2.1 page stops before the token request parameters; body kept (as in the legacy flow). The flow exposes an RFC 8414 discovery URL that would list token_endpoint_auth_methods_supported (developer-community product update); not read. Re-tried 2026-12-03: third-party clients of the 2.1 endpoint send client_id/client_secret in a JSON body, one citing 'the OAuth 2.1 migration doc (not form-urlencoded)'; whether a form body is accepted is unknown (stored copy of developer.monday.com/apps/docs/migrating-to-the-new-oauth-flow stops at step 1).",
 			lead: 'https://developer.monday.com/apps/docs/oauth-2-1#before-you-start',
 		},
 		pkce: {
@@ -4879,12 +4888,16 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			note: "Row marks it unconfirmed (Nango); Mural's Python example states it.",
 		},
 		tokenUrl: {
-			unconfirmed: "The example's token_url line was cut in the excerpt; keep.",
-			lead: 'https://developers.mural.co/public/docs/python-example',
+			page: 'https://developers.mural.co/public/docs/basic-oauth-server-setup',
+			quote:
+				'const API_BASE = "https://app.mural.co"; ... accessTokenUri: `${API_BASE}/api/public/v1/authorization/oauth2/token`,',
+			readOn: '2026-12-03',
+			note: "Mural's own OAuth server example (marked [WIP]). It also names refreshTokenUri: `${API_BASE}/api/public/v1/authorization/oauth2/refresh`, and the Authentication page says refresh goes to 'the Refresh Token URL': the preset refreshes at the token URL, which a user report (dev.to) shows answering grant_type=refresh_token.",
 		},
 		tokenAuthMethod: {
 			unconfirmed:
-				'Not documented in the excerpts; a third-party report (dev.to) says refresh rejects body credentials with invalid_client and needs Basic. Keep header.',
+				"Not in the stored openings of Mural's pages (the OAuth server example is cut before its token request); a third-party report (dev.to) says refresh rejects body credentials with invalid_client and needs Basic. Keep header.",
+			lead: 'https://developers.mural.co/public/docs/basic-oauth-server-setup',
 		},
 		pkce: {
 			page: 'https://developers.mural.co/public/docs/oauth',
@@ -5639,11 +5652,19 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			readOn: '2026-12-03',
 		},
 		tokenUrl: {
-			unconfirmed:
-				"The token-exchange step of getting-started was cut after 'you can exchange that code for an access token'; keep.",
-			lead: 'https://developers.outreach.io/api/getting-started/#authentication',
+			page: 'https://github.com/getoutreach/clientxtsdk/blob/main/docs/outreach-api.md#obtain-access-and-refresh-token',
+			quote:
+				'curl https://api.outreach.io/oauth/token -X POST -d client_id=<Application_Identifier> -d client_secret=<Application_Secret> -d redirect_uri=<Application_Redirect_URI> -d grant_type=authorization_code',
+			readOn: '2026-12-03',
+			note: "Outreach's own client-extension SDK docs ('As described in Outreach API documentation'); the developers.outreach.io getting-started copy was cut before this step.",
 		},
-		tokenAuthMethod: { unconfirmed: 'Not in the excerpts.' },
+		tokenAuthMethod: {
+			page: 'https://github.com/getoutreach/clientxtsdk/blob/main/docs/outreach-api.md#obtain-access-and-refresh-token',
+			quote:
+				'the add-on host uses authorization code together with application id and the application secret to obtain access and refresh tokens',
+			readOn: '2026-12-03',
+			note: 'The request on that page sends client_id and client_secret as -d form parameters (body), as the row; the refresh request in #token-endpoint does the same.',
+		},
 		pkce: { unconfirmed: 'Not mentioned.' },
 		scopeSeparator: {
 			page: 'https://developers.outreach.io/api/getting-started/#authentication',
@@ -5942,9 +5963,11 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 	},
 	payPal: {
 		authUrl: {
-			unconfirmed:
-				"Row source ('Build button: construct your own authorization endpoint'); URL text not in the stored excerpt.",
-			lead: 'https://developer.paypal.com/log-in/build#build-button',
+			page: 'https://developer.paypal.com/docs/log-in-with-paypal/integrate/build-button/',
+			quote:
+				'Construct the authorization endpoint according to the following template: https://www.sandbox.paypal.com/signin/authorize?flowEntry=static&client_id=CLIENT-ID&scope=LIST-OF-SCOPES',
+			readOn: '2026-12-03',
+			note: "Step '2. Construct authorization endpoint'; live uses www.paypal.com (the row's {payPalEnvironment}).",
 		},
 		tokenUrl: {
 			page: 'https://developer.paypal.com/log-in/build',
@@ -5953,9 +5976,11 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			readOn: '2026-12-03',
 		},
 		tokenAuthMethod: {
-			unconfirmed:
-				"The token-step table starts with an Authorization header parameter (Basic client_id:secret, as in PayPal REST auth); the excerpt is cut. Row's 'header' kept.",
-			lead: 'https://developer.paypal.com/log-in/build',
+			page: 'https://developer.paypal.com/api/rest/authentication/',
+			quote:
+				'curl -v -X POST "https://api-m.sandbox.paypal.com/v1/oauth2/token" -u "CLIENT_ID:CLIENT_SECRET" ... Note: Encode CLIENT_ID:CLIENT_SECRET in Base64 before sending it in the API call.',
+			readOn: '2026-12-03',
+			note: 'HTTP Basic at the same /v1/oauth2/token endpoint the Log in with PayPal code exchange uses (its token-step table starts with an Authorization header parameter).',
 		},
 		pkce: { unconfirmed: 'Not documented for Log in with PayPal.' },
 		scopeSeparator: { unconfirmed: 'Space-separated (openid profile email ...).' },
@@ -6652,14 +6677,26 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 	},
 	serviceNow: {
 		authUrl: {
-			unconfirmed: "Not re-read this round (row's source).",
-			lead: 'https://www.servicenow.com/docs/r/platform-security/authentication/oauth-inbound.html',
+			page: 'https://www.servicenow.com/docs/r/platform-security/authentication/c_OAuthAuthorizationCodeFlow.html',
+			quote:
+				'https://myinstance.service-now.com/oauth_auth.do?response_type=code&redirect_uri={the_redirect_url}&client_id={the_client_identifier}',
+			readOn: '2026-12-03',
+			note: "Section 'Authorization code grant flow process'; read in ServiceNow's own docs source (github.com/ServiceNow/ServiceNowDocs, markdown/platform-security/authentication/c_OAuthAuthorizationCodeFlow.md).",
 		},
 		tokenUrl: {
-			unconfirmed: "Not re-read this round (row's source).",
-			lead: 'https://www.servicenow.com/docs/r/platform-security/authentication/oauth-inbound.html',
+			page: 'https://www.servicenow.com/docs/r/platform-security/authentication/c_OAuthAuthorizationCodeFlow.html',
+			quote:
+				'https://myinstance.service-now.com/oauth_token.do?grant_type=authorization_code&code={the auth code}&redirect_uri={the_same_redirect_url}&client_id={the_same_client_identifier}&client_secret=',
+			readOn: '2026-12-03',
+			note: "The page's 'Example POST request ... that provides the auth code and requests the access token'; same docs source as authUrl.",
 		},
-		tokenAuthMethod: { unconfirmed: 'Not re-read.' },
+		tokenAuthMethod: {
+			page: 'https://www.servicenow.com/docs/r/zurich/platform-security/authentication/r_OAuthAPIRequestParameters.html',
+			quote:
+				'client_secret [Required] Shared secret string that the instance and the OAuth application use to authorize communications with one another.',
+			readOn: '2026-12-03',
+			note: "The same page: 'The content-type of the OAuth API should be application/x-www-form-urlencoded.' client_id and client_secret are form parameters, as the row's 'body' sends them.",
+		},
 		pkce: {
 			unconfirmed:
 				"Row: PKCE documented for public clients; confidential clients 'do not require PKCE'.",
@@ -7564,9 +7601,23 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 		},
 	},
 	twitch: {
-		authUrl: { unconfirmed: 'getting-tokens-oauth not in excerpts this session (row source).' },
-		tokenUrl: { unconfirmed: 'no provider page states it' },
-		tokenAuthMethod: { unconfirmed: 'no provider page states it' },
+		authUrl: {
+			page: 'https://dev.twitch.tv/docs/authentication/getting-tokens-oidc/#discovering-supported-claims-and-authorization-uris',
+			quote: '"authorization_endpoint": "https://id.twitch.tv/oauth2/authorize",',
+			readOn: '2026-12-03',
+			note: "Twitch's OIDC configuration as shown on the page; the same authorize endpoint serves the plain OAuth authorization code flow (getting-tokens-oauth, not in a stored copy past its flow table).",
+		},
+		tokenUrl: {
+			page: 'https://dev.twitch.tv/docs/authentication/refresh-tokens/',
+			quote:
+				'The following example shows the JSON object that the https://id.twitch.tv/oauth2/token endpoint returns. The object includes an access token and a refresh token.',
+			readOn: '2026-12-03',
+		},
+		tokenAuthMethod: {
+			unconfirmed:
+				"The stored copies of getting-tokens-oauth and refresh-tokens stop before the request parameters; Twitch's forum answers show client_id and client_secret as parameters of POST https://id.twitch.tv/oauth2/token (body, as the row). Not on a stored provider page.",
+			lead: 'https://dev.twitch.tv/docs/authentication/getting-tokens-oauth/#authorization-code-grant-flow',
+		},
 		pkce: { unconfirmed: 'no provider page states it' },
 		scopeSeparator: { unconfirmed: 'no provider page states it' },
 		refreshScopes: {
@@ -7748,13 +7799,16 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 	},
 	vimeo: {
 		authUrl: {
-			unconfirmed: 'only github.com states it (SDK code): a lead',
-			lead: 'https://github.com/vimeo/vimeo.js/blob/master/lib/vimeo.js',
+			unconfirmed:
+				"only github.com states it: Vimeo's SDK code and Vimeo's own OpenAPI description (github.com/vimeo/openapi api.yaml: securitySchemes oauth2 authorizationCode authorizationUrl /oauth/authorize, server https://api.vimeo.com); the stored copies of developer.vimeo.com/api/authentication stop before the URL.",
+			lead: 'https://github.com/vimeo/openapi/blob/master/api.yaml',
 		},
 		tokenUrl: {
-			unconfirmed:
-				"Vimeo's SDK posts to /oauth/accessToken; the row's /oauth/access_token is what the API docs list per the row's sources (not re-read). Keep; both spellings exist.",
-			lead: 'https://github.com/vimeo/vimeo.js/blob/master/lib/vimeo.js',
+			page: 'https://developer.vimeo.com/api/endpoints/authenticationextras',
+			quote:
+				'Exchange an authorization code for an access token POST https://api.vimeo.com/oauth/access_token',
+			readOn: '2026-12-03',
+			note: "Read in the National Library of Israel web archive's copy of this page (2018-11-05); Vimeo's own OpenAPI description (github.com/vimeo/openapi, api.yaml) still lists /oauth/access_token, 'Exchange an authorization code for an access token', on server https://api.vimeo.com.",
 		},
 		tokenAuthMethod: {
 			unconfirmed: 'only github.com states it (SDK code): a lead',
@@ -8475,8 +8529,11 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 	},
 	zoom: {
 		authUrl: {
-			unconfirmed: "the page was not quoted this round: Row's source; not re-read.",
-			lead: 'https://developers.zoom.us/docs/integrations/oauth/',
+			page: 'https://github.com/zoom/skills/blob/1c10739bda8b6199ac107be0b200184750ef5bfa/skills/oauth/concepts/oauth-flows.md#zoom-oauth-flows',
+			quote:
+				'Endpoint split to remember: - Authorization URL: `https://zoom.us/oauth/authorize` - Token URL: `https://zoom.us/oauth/token`',
+			readOn: '2026-12-03',
+			note: "Zoom's own OAuth documentation for agents (github.com/zoom/skills); its User Authorization OAuth section redirects to https://zoom.us/oauth/authorize with response_type=code. The stored copy of developers.zoom.us/docs/integrations/oauth/ stops before the user flow.",
 		},
 		tokenUrl: {
 			page: 'https://devsupport.zoom.us/hc/en-us/articles/360060332931-Extending-the-expiration-for-an-OAuth-access-token',

@@ -1648,9 +1648,10 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		sources: [
 			'https://mailchimp.com/developer/marketing/guides/access-user-data-oauth-2/',
 			'https://developer.mailchimp.com/documentation/mailchimp/guides/how-to-use-oauth2/',
+			'https://github.com/mailchimp/fern-marketing-api-docs/blob/c7ce6357557fd638ad34671b768976190fa2957d/fern/.well-known/agent-skills/set-up-oauth/SKILL.md',
 		],
 		confirmedOn: '2026-12-01',
-		unconfirmed: ['pkce', "tokenAuthMethod (body per the guide's example, not re-read this round)"],
+		unconfirmed: ['pkce'],
 	},
 	{
 		id: 'mastodon',
@@ -1731,6 +1732,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 			'https://developers.facebook.com/blog/post/2026/07/29/introducing-graph-api-v26-and-marketing-api-v26/',
 			'https://developers.facebook.com/docs/facebook-login/guides/access-tokens/get-long-lived',
 			'https://developers.facebook.com/docs/facebook-login/guides/access-tokens',
+			'https://developers.facebook.com/docs/authentication/server-side/',
 		],
 		confirmedOn: '2026-12-01',
 		unconfirmed: [
@@ -2009,10 +2011,11 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		sources: [
 			'https://developers.mural.co/public/docs/oauth',
 			'https://developers.mural.co/public/docs/scopes',
+			'https://developers.mural.co/public/docs/python-example',
+			'https://developers.mural.co/public/docs/basic-oauth-server-setup',
 		],
 		confirmedOn: '2026-12-01',
 		unconfirmed: [
-			'authUrl/tokenUrl paths (Nango; the docs excerpt stopped before the URLs)',
 			'tokenAuthMethod (a user report says refresh needs Basic and rejects body credentials)',
 			'accessTokenLifetime (15 min per third-party)',
 			'checkUrl',
@@ -2335,11 +2338,10 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 			'https://developers.outreach.io/api/oauth/',
 			'https://developers.outreach.io/api/getting-started/',
 			'https://developers.outreach.io/api/s2s-access',
+			'https://github.com/getoutreach/clientxtsdk/blob/main/docs/outreach-api.md',
 		],
 		confirmedOn: '2026-12-01',
 		unconfirmed: [
-			'tokenUrl (https://api.outreach.io/oauth/token from Nango and third-party clients; the docs excerpt stopped before it)',
-			'tokenAuthMethod (body)',
 			'accessTokenLifetime (2 h per a third-party client; docs only say short-lived)',
 			'checkUrl (API root returning token meta)',
 		],
@@ -2467,10 +2469,10 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 			'https://developer.paypal.com/docs/log-in-with-paypal/integrate/',
 			'https://developer.paypal.com/docs/log-in-with-paypal/integrate/build-button/',
 			'https://developer.paypal.com/log-in/build',
+			'https://developer.paypal.com/api/rest/authentication/',
 		],
 		confirmedOn: '2026-12-01',
 		unconfirmed: [
-			'tokenAuthMethod (the token-step table was cut off; Basic header per PayPal REST auth and Nango)',
 			'accessTokenLifetime',
 			'refresh token lifetime',
 			'pkce',
@@ -2814,6 +2816,8 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 			'https://www.servicenow.com/docs/r/zurich/platform-security/authentication/oauth-inbound.html',
 			'https://www.servicenow.com/docs/r/zurich/platform-security/authentication/authorization-workflow.html',
 			'https://www.servicenow.com/docs/r/platform-security/authentication/client-credentials.html',
+			'https://www.servicenow.com/docs/r/platform-security/authentication/c_OAuthAuthorizationCodeFlow.html',
+			'https://www.servicenow.com/docs/r/zurich/platform-security/authentication/r_OAuthAPIRequestParameters.html',
 		],
 		confirmedOn: '2026-12-01',
 		unconfirmed: [
@@ -3259,6 +3263,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 			'https://dev.twitch.tv/docs/authentication/refresh-tokens/',
 			'https://dev.twitch.tv/docs/authentication/validate-tokens/',
 			'https://dev.twitch.tv/docs/authentication/',
+			'https://dev.twitch.tv/docs/authentication/getting-tokens-oidc/',
 		],
 		confirmedOn: '2026-12-01',
 		unconfirmed: [
@@ -3696,6 +3701,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 			'https://developers.zoom.us/docs/rooms/oauth/',
 			'https://developers.zoom.us/docs/rooms/s2s-oauth/',
 			'https://developers.zoom.us/blog/pcke-oauth-with-postman-rest-api/',
+			'https://github.com/zoom/skills/blob/1c10739bda8b6199ac107be0b200184750ef5bfa/skills/oauth/concepts/oauth-flows.md',
 		],
 		confirmedOn: '2026-12-01',
 		unconfirmed: [
