@@ -2504,7 +2504,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			quote:
 				'https://api.amazon.co.uk/auth/o2/token Europe (EU) https://api.amazon.com/auth/o2/token North America (NA) https://api.amazon.co.jp/auth/o2/token Far East (FE)',
 			readOn: '2026-12-03',
-			note: 'NA host confirmed; regional token hosts see regions.',
+			note: 'Row: the token host of the Amazon Region field (NA, EU, FE).',
 		},
 		tokenAuthMethod: {
 			page: 'https://developer.amazon.com/zh/docs/login-with-amazon/authorization-code-grant.html',
@@ -2555,7 +2555,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			page: 'https://developer.amazon.com/docs/amazon-data-portability/lwa-access-token.html',
 			quote: 'https://api.amazon.co.uk/auth/o2/token Europe (EU)',
 			readOn: '2026-12-03',
-			open: 'a region field (docs/catalogue-todo.md#regions): api.amazon.co.uk / api.amazon.co.jp',
+			note: 'Row: the Amazon Region field adds its token host to the allowed domains.',
 		},
 		tokenResponseHost: { notApplicable: 'No host in the token response.' },
 		checkRequest: {
@@ -2575,7 +2575,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			quote:
 				'Select endpoint to request for access token. ... https://api.amazon.co.uk/auth/o2/token Europe (EU) ... https://api.amazon.co.jp/auth/o2/token Far East (FE)',
 			readOn: '2026-12-03',
-			open: 'a region field (docs/catalogue-todo.md#regions): api.amazon.co.uk / api.amazon.co.jp token hosts',
+			note: 'Row: Amazon Region field (NA the default, EU, FE) sets the token URL.',
 		},
 	},
 	mailchimp: {
@@ -3691,7 +3691,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			quote:
 				'"userinfo_endpoint":"https://sandbox-accounts.platform.intuit.com/v1/openid_connect/userinfo"',
 			readOn: '2026-12-03',
-			open: 'a region field (docs/catalogue-todo.md#regions): Production / Sandbox environment',
+			note: 'Row: QuickBooks Environment field (Production the default, Sandbox) sets the API and check hosts.',
 		},
 	},
 	reddit: {
@@ -4669,13 +4669,13 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			page: 'https://developers.webflow.com/data/reference/eu-hosting#host-names',
 			quote: 'Webflow app and OAuth authorization | webflow.com | eu.webflow.com',
 			readOn: '2026-12-03',
-			open: 'a region field (docs/catalogue-todo.md#regions): EU authorizes on eu.webflow.com',
+			note: 'Row: Webflow Region field (US webflow.com, EU eu.webflow.com).',
 		},
 		tokenUrl: {
 			page: 'https://developers.webflow.com/data/reference/eu-hosting#host-names',
 			quote: 'Data API and OAuth token | api.webflow.com | api.eu.webflow.com',
 			readOn: '2026-12-03',
-			open: 'a region field (docs/catalogue-todo.md#regions): EU token on api.eu.webflow.com',
+			note: 'Row: Webflow Region field (US api.webflow.com, EU api.eu.webflow.com).',
 		},
 		tokenAuthMethod: {
 			unconfirmed:
@@ -4698,14 +4698,14 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			page: 'https://developers.webflow.com/data/reference/eu-hosting#host-names',
 			quote: 'For example, the EU Data API base URL is https://api.eu.webflow.com/v2',
 			readOn: '2026-12-03',
-			open: 'a region field (docs/catalogue-todo.md#regions): EU base https://api.eu.webflow.com/v2',
+			note: 'Row: Webflow Region field (https://api.eu.webflow.com/v2 for EU).',
 		},
 		apiHosts: {
 			page: 'https://developers.webflow.com/data/reference/eu-hosting#host-names',
 			quote:
 				'Send EU tokens to api.eu.webflow.com. The US API rejects EU tokens, and the EU API rejects US tokens.',
 			readOn: '2026-12-03',
-			open: 'a region field (docs/catalogue-todo.md#regions): api.eu.webflow.com',
+			note: 'Row: the allowed domain is the region’s API host only.',
 		},
 		tokenResponseHost: {
 			notApplicable: 'Token response names no host; the region must be chosen by the user.',
@@ -4726,7 +4726,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			quote:
 				'Enterprise customers can host their Webflow workspaces in the EU. These workspaces run in a separate Webflow region, with their own accounts, sites, and data.',
 			readOn: '2026-12-03',
-			open: 'a region field (docs/catalogue-todo.md#regions): EU (eu.webflow.com, api.eu.webflow.com)',
+			note: 'Row: Webflow Region field, US (the default) or EU.',
 		},
 	},
 	wrike: {

@@ -32,6 +32,51 @@ export const MICROSOFT_CLOUDS = [
 	},
 ] as const;
 
+/**
+ * Webflow's regions: an EU workspace, its app and its tokens live on EU hosts, and each region's API
+ * rejects the other's tokens (developers.webflow.com/data/reference/eu-hosting#host-names).
+ */
+export const WEBFLOW_REGIONS = [
+	{
+		name: 'US (webflow.com, api.webflow.com)',
+		value: 'us',
+		appHost: 'webflow.com',
+		apiHost: 'api.webflow.com',
+	},
+	{
+		name: 'EU (eu.webflow.com, api.eu.webflow.com)',
+		value: 'eu',
+		appHost: 'eu.webflow.com',
+		apiHost: 'api.eu.webflow.com',
+	},
+] as const;
+
+/** Login with Amazon's token endpoint per region (developer.amazon.com/docs/amazon-data-portability/lwa-access-token.html). */
+export const AMAZON_REGIONS = [
+	{ name: 'North America (api.amazon.com)', value: 'na', tokenHost: 'api.amazon.com' },
+	{ name: 'Europe (api.amazon.co.uk)', value: 'eu', tokenHost: 'api.amazon.co.uk' },
+	{ name: 'Far East (api.amazon.co.jp)', value: 'fe', tokenHost: 'api.amazon.co.jp' },
+] as const;
+
+/**
+ * QuickBooks' environments: one sign-in, but sandbox companies are served and checked on hosts of
+ * their own (developer.intuit.com/.well-known/openid-sandbox-configuration).
+ */
+export const QUICKBOOKS_ENVIRONMENTS = [
+	{
+		name: 'Production (quickbooks.api.intuit.com)',
+		value: 'production',
+		apiHost: 'quickbooks.api.intuit.com',
+		accountsHost: 'accounts.platform.intuit.com',
+	},
+	{
+		name: 'Sandbox (sandbox-quickbooks.api.intuit.com)',
+		value: 'sandbox',
+		apiHost: 'sandbox-quickbooks.api.intuit.com',
+		accountsHost: 'sandbox-accounts.platform.intuit.com',
+	},
+] as const;
+
 export const PRESET_FIELDS = {
 	microsoftCloud: {
 		displayName: 'Microsoft Cloud',
@@ -285,6 +330,32 @@ export const PRESET_FIELDS = {
 		default: '',
 		sample: 'acme-help',
 	},
+	webflowRegion: {
+		displayName: 'Webflow Region',
+		kind: 'option',
+		description:
+			'The region your Webflow workspace is hosted in (EU: Enterprise workspaces hosted in the EU); the app and its tokens work only in that region',
+		default: 'us',
+		options: WEBFLOW_REGIONS.map(({ name, value }) => ({ name, value })),
+		sample: 'eu',
+	},
+	amazonRegion: {
+		displayName: 'Amazon Region',
+		kind: 'option',
+		description: 'The region whose Login with Amazon token endpoint n8n asks for tokens',
+		default: 'na',
+		options: AMAZON_REGIONS.map(({ name, value }) => ({ name, value })),
+		sample: 'eu',
+	},
+	quickBooksEnvironment: {
+		displayName: 'QuickBooks Environment',
+		kind: 'option',
+		description:
+			'Production, or Sandbox for sandbox companies (development keys work only there): it sets the API and check hosts',
+		default: 'production',
+		options: QUICKBOOKS_ENVIRONMENTS.map(({ name, value }) => ({ name, value })),
+		sample: 'sandbox',
+	},
 	shopifyShop: {
 		displayName: 'Shopify Shop',
 		kind: 'dnsLabel',
@@ -341,15 +412,30 @@ export function isValidFieldValue(key: PresetFieldKey, raw: unknown): boolean {
  */
 export const UNUSABLE_VALUE = '<invalid>';
 
+/** A placeholder that takes the host `column` of the option the user picked in `field`. */
+function hostsPerOption<Option extends { value: string }>(
+	field: PresetFieldKey,
+	options: readonly Option[],
+	column: keyof Option,
+): { field: PresetFieldKey; values: Record<string, string> } {
+	return {
+		field,
+		values: Object.fromEntries(options.map((option) => [option.value, String(option[column])])),
+	};
+}
+
 export const DERIVED_PLACEHOLDERS = {
-	microsoftLoginHost: {
-		field: 'microsoftCloud',
-		values: Object.fromEntries(MICROSOFT_CLOUDS.map((cloud) => [cloud.value, cloud.loginHost])),
-	},
-	microsoftGraphHost: {
-		field: 'microsoftCloud',
-		values: Object.fromEntries(MICROSOFT_CLOUDS.map((cloud) => [cloud.value, cloud.graphHost])),
-	},
+	microsoftLoginHost: hostsPerOption('microsoftCloud', MICROSOFT_CLOUDS, 'loginHost'),
+	microsoftGraphHost: hostsPerOption('microsoftCloud', MICROSOFT_CLOUDS, 'graphHost'),
+	webflowAppHost: hostsPerOption('webflowRegion', WEBFLOW_REGIONS, 'appHost'),
+	webflowApiHost: hostsPerOption('webflowRegion', WEBFLOW_REGIONS, 'apiHost'),
+	amazonTokenHost: hostsPerOption('amazonRegion', AMAZON_REGIONS, 'tokenHost'),
+	quickBooksApiHost: hostsPerOption('quickBooksEnvironment', QUICKBOOKS_ENVIRONMENTS, 'apiHost'),
+	quickBooksAccountsHost: hostsPerOption(
+		'quickBooksEnvironment',
+		QUICKBOOKS_ENVIRONMENTS,
+		'accountsHost',
+	),
 } satisfies Record<string, { field: PresetFieldKey; values: Record<string, string> }>;
 
 export type DerivedPlaceholder = keyof typeof DERIVED_PLACEHOLDERS;
