@@ -1465,7 +1465,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			quote:
 				'Every request to a v3 endpoint must include: ... header | API key | x-api-key: ... | Your Etsy App API Key keystring',
 			readOn: '2026-12-03',
-			open: 'a check request with method, headers and body (docs/catalogue-todo.md#check-request-with-method-headers-and-body): x-api-key header',
+			note: 'Row: apiHeaders x-api-key: {clientId} (the keystring) on the check and every request of the nodes.',
 		},
 		consoleSettings: {
 			page: 'https://developers.etsy.com/documentation/essentials/authentication#requesting-an-oauth-token',
@@ -1945,7 +1945,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			quote:
 				'To obtain additional profile information about the user, you can use the access token (which your application receives during the authentication flow) and the OpenID Connect standard',
 			readOn: '2026-12-03',
-			open: 'the userinfo check needs openid when the user types scopes: a check request per grant (docs/catalogue-todo.md#check-request-per-grant)',
+			note: 'Row: checkScopes openid, requested also when the user types or ticks scopes.',
 		},
 		consoleSettings: {
 			page: 'https://developers.google.com/identity/protocols/oauth2#expiration',
@@ -2695,7 +2695,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			page: 'https://developers.facebook.com/docs/graph-api/reference/application',
 			quote: 'An app access token can be used to view all fields for an app.',
 			readOn: '2026-12-03',
-			open: 'a check request per grant (docs/catalogue-todo.md#check-request-per-grant)',
+			note: 'Row: client credentials check the app, /{clientId}?fields=id,name; the user grant /me.',
 		},
 		consoleSettings: {
 			unconfirmed: 'No refresh tokens exist; long-lived tokens must be re-obtained before 60 days.',
@@ -3677,7 +3677,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			quote:
 				'Get User Info | openID and at least one of the following: profile, email, phone, address.',
 			readOn: '2026-12-03',
-			note: 'fixed in the row: defaultScopes: openid email added, which userinfo needs',
+			note: 'fixed in the row: checkScopes openid email, requested also when the user types scopes; the Environment field picks the sandbox userinfo host',
 		},
 		consoleSettings: {
 			page: 'https://blogs.a.intuit.com/2025/11/12/important-changes-to-refresh-token-policy',

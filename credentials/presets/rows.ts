@@ -542,10 +542,11 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		clientCredentials: false,
 		apiBaseUrl: 'https://openapi.etsy.com/v3',
 		allowedDomains: ['openapi.etsy.com', 'api.etsy.com'],
+		apiHeaders: { 'x-api-key': '{clientId}' },
 		checkUrl: 'https://openapi.etsy.com/v3/application/users/me',
 		docsUrl: 'https://developers.etsy.com/documentation/essentials/authentication/',
 		notes:
-			'Every API request also needs an x-api-key header (keystring, now keystring:shared_secret). The token request needs only client_id + code_verifier; the secret is not used there.',
+			"Every API request also needs an x-api-key header: the nodes send the keystring (Client ID); in n8n's HTTP Request node add it yourself. The token request needs only client_id + code_verifier; the secret is not used there.",
 		setupHint:
 			"Create an app at etsy.com/developers/your-apps (wait for approval); under the app's details add the n8n OAuth Redirect URL as a callback URL; use the keystring as Client ID and the shared secret as Client Secret.",
 		setupDocsUrl: 'https://developers.etsy.com/documentation/essentials/authentication/',
@@ -739,6 +740,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		authUrl: GOOGLE_AUTH_URL,
 		tokenUrl: GOOGLE_TOKEN_URL,
 		defaultScopes: ['openid', 'email', 'profile'],
+		checkScopes: ['openid'],
 		scopeSeparator: ' ',
 		tokenAuthMethod: 'body',
 		authQueryParameters: { access_type: 'offline', prompt: 'consent' },
@@ -1150,6 +1152,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		apiBaseUrl: 'https://graph.facebook.com/v26.0',
 		allowedDomains: ['graph.facebook.com'],
 		checkUrl: 'https://graph.facebook.com/v26.0/me?fields=id,name',
+		clientCredentialsCheckUrl: 'https://graph.facebook.com/v26.0/{clientId}?fields=id,name',
 		docsUrl: 'https://developers.facebook.com/docs/facebook-login/guides/advanced/manual-flow',
 		notes:
 			"No refresh token: user tokens are short-lived; exchange for a ~60-day token (fb_exchange_token). Client credentials give an app access token. PKCE only in Meta's OIDC flow (testing).",
@@ -1659,7 +1662,8 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		displayName: 'QuickBooks Online (Intuit)',
 		authUrl: 'https://appcenter.intuit.com/connect/oauth2',
 		tokenUrl: 'https://oauth.platform.intuit.com/oauth2/v1/tokens/bearer',
-		defaultScopes: ['com.intuit.quickbooks.accounting', 'openid', 'email'],
+		defaultScopes: ['com.intuit.quickbooks.accounting'],
+		checkScopes: ['openid', 'email'],
 		scopeSeparator: ' ',
 		tokenAuthMethod: 'header',
 		pkce: 'unsupported',

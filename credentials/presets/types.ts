@@ -85,6 +85,11 @@ export interface ProviderPreset {
 	 */
 	refreshScopes?: string[];
 	/**
+	 * Scopes the check request needs (Google's and QuickBooks' userinfo: `openid`): always requested
+	 * with the browser grants like the refresh scopes, also when the user types or ticks other scopes.
+	 */
+	checkScopes?: string[];
+	/**
 	 * Scopes requested with client credentials when the user types none and ticks no scope set
 	 * (Microsoft: `https://{microsoftGraphHost}/.default`). Without it, the default scopes minus the
 	 * OpenID Connect ones (openid, profile, email, offline_access): they need a signed-in user.
@@ -116,7 +121,17 @@ export interface ProviderPreset {
 	/** Hosts requests may go to by default (n8n's allowedDomains syntax, `*.` for subdomains). */
 	allowedDomains: string[];
 	scopeSets?: ScopeSet[];
-	/** A cheap authorized GET naming the signed-in account (userinfo or "me"), absolute or relative to the API base URL. */
+	/**
+	 * Headers the provider wants on every API request, the check's included (Etsy's
+	 * `x-api-key: {clientId}`); a header of the same name the request sets wins. Only the package's
+	 * nodes send them: n8n's HTTP Request node sends the token alone.
+	 */
+	apiHeaders?: Record<string, string>;
+	/**
+	 * A cheap authorized GET naming the signed-in account (userinfo or "me"), absolute or relative to
+	 * the API base URL. Like checkUrl and clientCredentialsCheckUrl it may hold `{clientId}`, the
+	 * connection's client ID (Meta's app: `/{clientId}?fields=id,name`).
+	 */
 	checkUrl?: string;
 	/** The check's method, headers and body when not a plain GET (Dropbox POST, Notion-Version, GraphQL). */
 	checkRequest?: CheckRequestShape;

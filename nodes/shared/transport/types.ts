@@ -42,6 +42,8 @@ export interface Connection {
 	/** The token endpoint, for naming it in errors (the host sends the token requests). */
 	tokenUrl: string;
 	apiBaseUrl: string;
+	/** Headers the preset's provider wants on every request (Etsy's x-api-key), filled in. */
+	apiHeaders?: Record<string, string>;
 	/** The token-response field the API base URL was taken from (instance_url), if it was. */
 	apiBaseUrlFrom: string | undefined;
 	/** undefined: any host; otherwise n8n's comma-separated allowedDomains syntax. */
