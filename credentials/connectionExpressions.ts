@@ -8,7 +8,7 @@ import {
 	DERIVED_PLACEHOLDERS,
 	PRESET_FIELDS,
 	PROVIDER_PRESETS,
-	FIELD_KIND_PATTERNS,
+	fieldPattern,
 	UNUSABLE_VALUE,
 	URL_BREAKING,
 	type PresetField,
@@ -80,7 +80,7 @@ function placeholderTables(templatesOf: TemplatesOf): { derived: string; rules: 
 			const field: PresetField = PRESET_FIELDS[key];
 			const rule = field.options
 				? `o: ${literal(field.options.map((option) => option.value))}`
-				: `p: ${FIELD_KIND_PATTERNS[field.kind].toString()}, s: ${literal(field.pathSuffixes ?? [])}`;
+				: `p: ${fieldPattern(field).toString()}, s: ${literal(field.pathSuffixes ?? [])}`;
 			return `${JSON.stringify(key)}: { ${rule} }`;
 		});
 	return { derived: literal(derived), rules: `{ ${rules.join(', ')} }` };

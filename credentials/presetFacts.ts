@@ -1811,7 +1811,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			quote:
 				"For example, if your enterprise's subdomain is `octocorp`, users should send requests to `https://api.octocorp.ghe.com`.",
 			readOn: '2026-12-03',
-			open: 'a region field (docs/catalogue-todo.md#regions): GHE.com subdomain',
+			note: 'Row: GitHub Host field, github.com (the default) or <subdomain>.ghe.com: sign-in and token on that host, API on api.<host>.',
 		},
 	},
 	gitLab: {

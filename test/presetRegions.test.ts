@@ -145,3 +145,44 @@ describe('QuickBooks environments', () => {
 		]);
 	});
 });
+
+describe('GitHub on GHE.com', () => {
+	test('a GHE.com host signs in, gets tokens and calls the API on that subdomain', async () => {
+		assert.deepEqual(await signIn({ provider: 'gitHub', gitHubHost: 'octocorp.ghe.com' }), {
+			authUrl: 'https://octocorp.ghe.com/login/oauth/authorize',
+			tokenUrl: 'https://octocorp.ghe.com/login/oauth/access_token',
+			allowedDomains: 'api.octocorp.ghe.com, uploads.octocorp.ghe.com',
+		});
+		const calls = await callsOf(
+			connected('gitHub', { gitHubHost: 'octocorp.ghe.com' }),
+			'/user/repos',
+		);
+		assert.deepEqual(calls.request, ['https://api.octocorp.ghe.com/user/repos']);
+		assert.deepEqual(calls.check, ['https://api.octocorp.ghe.com/user']);
+	});
+
+	test('a connection saved without the field stays on github.com; another host is refused before sending', async () => {
+		assert.deepEqual(await signIn({ provider: 'gitHub' }), {
+			authUrl: 'https://github.com/login/oauth/authorize',
+			tokenUrl: 'https://github.com/login/oauth/access_token',
+			allowedDomains: 'api.github.com, uploads.github.com',
+		});
+		const calls = await callsOf(connected('gitHub', {}), '/user/repos');
+		assert.deepEqual(calls.request, ['https://api.github.com/user/repos']);
+		assert.deepEqual(calls.check, ['https://api.github.com/user']);
+		started.length = 0;
+		const refused = await harness.run(
+			connected('gitHub', { gitHubHost: 'github.example.com' }),
+			'oAuth2HttpRequest',
+			{ method: 'GET', url: '/user/repos', options: { maxAttempts: 1 } },
+			undefined,
+			true,
+		);
+		assert.deepEqual(started, []);
+		const error = refused.outputs[0]?.[0]?.json.error as { message?: string } | string | undefined;
+		assert.match(
+			JSON.stringify(error),
+			/GitHub Host .* is not valid: 'github\.example\.com' is not github\.com or a GHE\.com host/,
+		);
+	});
+});

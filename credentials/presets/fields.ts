@@ -216,6 +216,19 @@ export const PRESET_FIELDS = {
 		],
 		sample: 'account-d.docusign.com',
 	},
+	gitHubHost: {
+		displayName: 'GitHub Host',
+		kind: 'hostname',
+		pattern: {
+			regex: /^(?:github\.com|[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.ghe\.com)$/i,
+			expected: 'github.com or a GHE.com host (<subdomain>.ghe.com)',
+		},
+		description:
+			'github.com, or for GitHub Enterprise Cloud with data residency your <subdomain>.ghe.com, without https://',
+		placeholder: 'e.g. octocorp.ghe.com',
+		default: 'github.com',
+		sample: 'octocorp.ghe.com',
+	},
 	gitlabHost: {
 		displayName: 'GitLab Host',
 		kind: 'hostname',
@@ -382,6 +395,11 @@ export const FIELD_KIND_PATTERNS: Record<PresetFieldKind, RegExp> = {
 	option: /^[a-z0-9.-]+$/i,
 };
 
+/** The pattern a field's value must match: its own, or its kind's. */
+export function fieldPattern(field: PresetField): RegExp {
+	return field.pattern?.regex ?? FIELD_KIND_PATTERNS[field.kind];
+}
+
 /** Characters that would move a value out of its place in a URL (a port's `:` only as the patterns allow). */
 export const URL_BREAKING = /[/?#@,\\\s%]/;
 
@@ -403,7 +421,7 @@ export function isValidFieldValue(key: PresetFieldKey, raw: unknown): boolean {
 	const field: PresetField = PRESET_FIELDS[key];
 	if (field.options) return field.options.some((option) => option.value === String(raw ?? ''));
 	const checked = withoutPathSuffix(field, cleanFieldValue(raw));
-	return !URL_BREAKING.test(checked) && FIELD_KIND_PATTERNS[field.kind].test(checked);
+	return !URL_BREAKING.test(checked) && fieldPattern(field).test(checked);
 }
 
 /**

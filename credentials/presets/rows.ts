@@ -681,16 +681,16 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 	{
 		id: 'gitHub',
 		displayName: 'GitHub',
-		authUrl: 'https://github.com/login/oauth/authorize',
-		tokenUrl: 'https://github.com/login/oauth/access_token',
+		authUrl: 'https://{gitHubHost}/login/oauth/authorize',
+		tokenUrl: 'https://{gitHubHost}/login/oauth/access_token',
 		defaultScopes: ['repo', 'read:user', 'user:email'],
 		scopeSeparator: ' ',
 		tokenAuthMethod: 'body',
 		pkce: 'supported',
 		clientCredentials: false,
-		apiBaseUrl: 'https://api.github.com',
-		allowedDomains: ['api.github.com', 'uploads.github.com'],
-		checkUrl: 'https://api.github.com/user',
+		apiBaseUrl: 'https://api.{gitHubHost}',
+		allowedDomains: ['api.{gitHubHost}', 'uploads.{gitHubHost}'],
+		checkUrl: 'https://api.{gitHubHost}/user',
 		docsUrl:
 			'https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps',
 		notes:
@@ -702,6 +702,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		sources: [
 			'https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps',
 			'https://github.blog/changelog/2025-07-14-pkce-support-for-oauth-and-github-app-authentication',
+			'https://docs.github.com/en/enterprise-cloud@latest/admin/data-residency/about-github-enterprise-cloud-with-data-residency',
 		],
 		confirmedOn: '2026-12-01',
 		unconfirmed: [

@@ -46,6 +46,11 @@ export type PresetFieldKind = 'dnsLabel' | 'hostname' | 'tenant' | 'pathSegment'
 export interface PresetField {
 	displayName: string;
 	kind: PresetFieldKind;
+	/**
+	 * What the value must match instead of its kind's pattern, and how to say so (GitHub Host:
+	 * github.com or a GHE.com host, so the token goes to no other server).
+	 */
+	pattern?: { regex: RegExp; expected: string };
 	/** Paths that may follow a host name (Keycloak 16 and older serve under /auth). */
 	pathSuffixes?: string[];
 	description: string;
