@@ -697,7 +697,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			page: 'https://github.com/basecamp/bc3-api/blob/master/README.md#identifying-your-application',
 			quote: "If you don't include a `User-Agent` header, you'll get a `400 Bad Request` response.",
 			readOn: '2026-12-03',
-			open: 'a check request with method, headers and body (docs/catalogue-todo.md#check-request-with-method-headers-and-body): User-Agent header',
+			note: 'Row: apiHeaders User-Agent from the User-Agent field (default names the package and its URL), on the check and every request of the nodes.',
 		},
 		consoleSettings: {
 			page: 'https://github.com/basecamp/bc3-api/blob/master/sections/authentication.md#oauth-2-overview',
@@ -2069,7 +2069,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			quote:
 				'We also require that each request include a User-Agent header with both: The name of your application; A link to your application or email address',
 			readOn: '2026-12-03',
-			open: 'a check request with method, headers and body (docs/catalogue-todo.md#check-request-with-method-headers-and-body): User-Agent header',
+			note: 'Row: apiHeaders User-Agent from the User-Agent field (default names the package and its URL), on the check and every request of the nodes.',
 		},
 		consoleSettings: {
 			unconfirmed:
@@ -3740,7 +3740,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 		checkRequest: {
 			page: 'https://github.com/reddit-archive/reddit/wiki/API#rules',
 			readOn: '2026-12-03',
-			open: 'a check request with method, headers and body (docs/catalogue-todo.md#check-request-with-method-headers-and-body): User-Agent header',
+			note: 'Row: apiHeaders User-Agent from the User-Agent field (default names the package and its URL), on the check and every request of the nodes.',
 		},
 		consoleSettings: {
 			unconfirmed:
@@ -3980,7 +3980,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			quote:
 				'This page covers access tokens for the GraphQL Admin API, which authenticates requests with a token sent in the X-Shopify-Access-Token header.',
 			readOn: '2026-12-03',
-			open: 'a check request with method, headers and body (docs/catalogue-todo.md#check-request-with-method-headers-and-body): X-Shopify-Access-Token header',
+			note: "Row: tokenHeader X-Shopify-Access-Token: the host sends the token there too on the nodes' requests (n8n's HTTP Request node sends Authorization only).",
 		},
 		consoleSettings: {
 			page: 'https://shopify.dev/docs/apps/build/authentication-authorization/access-tokens/offline-access-tokens#expiring-vs-non-expiring-offline-tokens',

@@ -45,7 +45,7 @@ describe('the scopes a check needs', () => {
 	});
 });
 
-describe('the client ID in check URLs and API headers', () => {
+describe('the client ID and other values in check URLs and API headers', () => {
 	interface Made {
 		url: string;
 		headers: Record<string, unknown>;
@@ -72,12 +72,18 @@ describe('the client ID in check URLs and API headers', () => {
 		await harness.stop();
 	});
 
-	function connected(provider: string, grantType: string, appClientId: string) {
+	function connected(
+		provider: string,
+		grantType: string,
+		appClientId: string,
+		fields: Record<string, unknown> = {},
+	) {
 		return harness.credential({
 			provider,
 			grantType,
 			appClientId,
 			appClientSecret: 'client-id-secret',
+			...fields,
 			oauthTokenData: {
 				access_token: `client-id-${provider}`,
 				token_type: 'Bearer',
@@ -135,5 +141,47 @@ describe('the client ID in check URLs and API headers', () => {
 			true,
 		);
 		assert.equal(made[0]?.headers['x-api-key'], 'etsy-keystring-1:shared-secret');
+	});
+
+	test('Basecamp, Harvest, Reddit: the User-Agent field on the check and every request; saved without it, a default that names the package', async () => {
+		const checks: Array<[provider: string, url: string]> = [
+			['basecamp', 'https://launchpad.37signals.com/authorization.json'],
+			['harvest', 'https://id.getharvest.com/api/v2/accounts'],
+			['reddit', 'https://oauth.reddit.com/api/v1/me'],
+		];
+		for (const [provider, url] of checks) {
+			const typed = await checkRequests(
+				connected(provider, 'authorizationCode', 'ua-client', {
+					userAgent: 'Acme Sync (ops@acme.com)',
+				}),
+			);
+			assert.equal(typed[0]?.url, url, provider);
+			assert.equal(typed[0]?.headers['user-agent'], 'Acme Sync (ops@acme.com)', provider);
+			const saved = await checkRequests(connected(provider, 'authorizationCode', 'ua-client'));
+			assert.match(
+				String(saved[0]?.headers['user-agent']),
+				/^n8n-nodes-oauth2-connections \(https:/,
+			);
+		}
+		made.length = 0;
+		await harness.run(
+			connected('harvest', 'authorizationCode', 'ua-client', {
+				userAgent: 'Acme Sync (ops@acme.com)',
+			}),
+			'oAuth2HttpRequest',
+			{ method: 'GET', url: '/users/me', options: { maxAttempts: 1 } },
+			undefined,
+			true,
+		);
+		assert.equal(made[0]?.url, 'https://api.harvestapp.com/v2/users/me');
+		assert.equal(made[0]?.headers['user-agent'], 'Acme Sync (ops@acme.com)');
+	});
+
+	test('Shopify: the token goes in X-Shopify-Access-Token too', async () => {
+		const check = await checkRequests(
+			connected('shopify', 'authorizationCode', 'shop-client', { shopifyShop: 'acme-store' }),
+		);
+		assert.equal(check[0]?.url, 'https://acme-store.myshopify.com/admin/oauth/access_scopes.json');
+		assert.equal(check[0]?.headers['x-shopify-access-token'], 'client-id-shopify');
 	});
 });

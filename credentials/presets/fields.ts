@@ -369,6 +369,15 @@ export const PRESET_FIELDS = {
 		options: QUICKBOOKS_ENVIRONMENTS.map(({ name, value }) => ({ name, value })),
 		sample: 'sandbox',
 	},
+	userAgent: {
+		displayName: 'User-Agent',
+		kind: 'headerValue',
+		description:
+			'Sent as the User-Agent header of every request, which this provider requires: your app’s name and a contact (email or URL), e.g. Acme Sync (ops@acme.com)',
+		placeholder: 'e.g. Acme Sync (ops@acme.com)',
+		default: 'n8n-nodes-oauth2-connections (https://github.com/n8n-nodes-oauth2-connections)',
+		sample: 'Acme Sync (ops@acme.com)',
+	},
 	shopifyShop: {
 		displayName: 'Shopify Shop',
 		kind: 'dnsLabel',
@@ -393,6 +402,7 @@ export const FIELD_KIND_PATTERNS: Record<PresetFieldKind, RegExp> = {
 	tenant: /^[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?$/i,
 	pathSegment: /^[a-z0-9._~-]+$/i,
 	option: /^[a-z0-9.-]+$/i,
+	headerValue: /^[\x20-\x7e]{1,256}$/,
 };
 
 /** The pattern a field's value must match: its own, or its kind's. */
@@ -421,7 +431,8 @@ export function isValidFieldValue(key: PresetFieldKey, raw: unknown): boolean {
 	const field: PresetField = PRESET_FIELDS[key];
 	if (field.options) return field.options.some((option) => option.value === String(raw ?? ''));
 	const checked = withoutPathSuffix(field, cleanFieldValue(raw));
-	return !URL_BREAKING.test(checked) && fieldPattern(field).test(checked);
+	const urlSafe = field.kind === 'headerValue' || !URL_BREAKING.test(checked);
+	return urlSafe && fieldPattern(field).test(checked);
 }
 
 /**

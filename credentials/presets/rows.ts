@@ -214,6 +214,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 			'storage.3.basecamp.com',
 		],
 		checkUrl: 'https://launchpad.37signals.com/authorization.json',
+		apiHeaders: { 'User-Agent': '{userAgent}' },
 		docsUrl: 'https://github.com/basecamp/bc3-api/blob/master/sections/authentication.md',
 		notes:
 			'No scopes. Paths start with the account ID from /authorization.json (e.g. /999999999/projects.json); a User-Agent with app name and contact is required.',
@@ -818,9 +819,10 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		apiBaseUrl: 'https://api.harvestapp.com/v2',
 		allowedDomains: ['api.harvestapp.com', 'id.getharvest.com'],
 		checkUrl: 'https://id.getharvest.com/api/v2/accounts',
+		apiHeaders: { 'User-Agent': '{userAgent}' },
 		docsUrl: 'https://help.getharvest.com/api-v2/authentication-api/authentication/authentication/',
 		notes:
-			'API calls also need Harvest-Account-Id (from /api/v2/accounts) and a User-Agent header naming your app and contact.',
+			'API calls also need Harvest-Account-Id (from /api/v2/accounts); the nodes send the User-Agent field (your app and contact) on every request.',
 		setupHint:
 			'Sign in at id.getharvest.com > Developers > Create new OAuth2 application; enter a name, paste the n8n OAuth Redirect URL as Redirect URL, choose Multi Account and the products (Harvest/Forecast); save and copy Client ID and Client Secret.',
 		setupDocsUrl:
@@ -1713,6 +1715,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		apiBaseUrl: 'https://oauth.reddit.com',
 		allowedDomains: ['oauth.reddit.com'],
 		checkUrl: 'https://oauth.reddit.com/api/v1/me',
+		apiHeaders: { 'User-Agent': '{userAgent}' },
 		clientCredentialsCheckUrl: null,
 		docsUrl: 'https://github.com/reddit-archive/reddit/wiki/OAuth2',
 		notes:
@@ -1853,10 +1856,11 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		apiBaseUrl: 'https://{shopifyShop}.myshopify.com/admin/api',
 		allowedDomains: ['{shopifyShop}.myshopify.com'],
 		checkUrl: 'https://{shopifyShop}.myshopify.com/admin/oauth/access_scopes.json',
+		tokenHeader: 'X-Shopify-Access-Token',
 		docsUrl:
 			'https://shopify.dev/docs/apps/build/authentication-authorization/access-tokens/authorization-code-grant',
 		notes:
-			'The Admin API reads the token from the X-Shopify-Access-Token header. expiring=1 gives 1-hour tokens with rotating refresh tokens (required for public apps).',
+			"The Admin API reads the token from the X-Shopify-Access-Token header (the nodes send it there; in n8n's HTTP Request node add it yourself). expiring=1 gives 1-hour tokens with rotating refresh tokens (required for public apps).",
 		setupHint:
 			"Dev Dashboard (dev.shopify.com) > Apps > Create app; in the app version set Access scopes and add the n8n OAuth Redirect URL under Redirect URLs; release the version and install the app on your store; Settings: copy Client ID and Secret. Client credentials only for your own organization's stores.",
 		setupDocsUrl:

@@ -38,9 +38,16 @@ export interface TokenResponseApiHost {
 /**
  * What a preset field's value is, so it is checked before it becomes part of a URL:
  * a DNS label (`acme` of acme.myshopify.com), a whole host name, a directory tenant (ID, domain or
- * `common`), one path segment, or one of the field's options.
+ * `common`), one path segment, one of the field's options, or a header value.
  */
-export type PresetFieldKind = 'dnsLabel' | 'hostname' | 'tenant' | 'pathSegment' | 'option';
+export type PresetFieldKind =
+	| 'dnsLabel'
+	| 'hostname'
+	| 'tenant'
+	| 'pathSegment'
+	| 'option'
+	/** Printable text for a header (a User-Agent), never part of a URL. */
+	| 'headerValue';
 
 /** A value the user supplies for a preset (tenant, instance, data centre, ...). */
 export interface PresetField {
@@ -132,6 +139,11 @@ export interface ProviderPreset {
 	 * nodes send them: n8n's HTTP Request node sends the token alone.
 	 */
 	apiHeaders?: Record<string, string>;
+	/**
+	 * A header that carries the access token too (Shopify's `X-Shopify-Access-Token`): the host
+	 * sends it with the Authorization header on the nodes' requests.
+	 */
+	tokenHeader?: string;
 	/**
 	 * A cheap authorized GET naming the signed-in account (userinfo or "me"), absolute or relative to
 	 * the API base URL. Like checkUrl and clientCredentialsCheckUrl it may hold `{clientId}`, the

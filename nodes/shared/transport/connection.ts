@@ -213,6 +213,7 @@ export function describeConnection(
 					),
 				}
 			: {}),
+		...(preset?.tokenHeader ? { tokenHeader: preset.tokenHeader } : {}),
 		apiBaseUrlFrom: fromToken ? hostField : undefined,
 		allowedDomains: mode === 'domains' ? listedDomains || defaults : undefined,
 		allowedDomainsAreDefault: mode === 'domains' && listedDomains === '',

@@ -27,6 +27,7 @@ const EXPECTED: Record<PresetFieldKind, string> = {
 	tenant: 'a directory (tenant) ID, a domain such as contoso.onmicrosoft.com, or common',
 	pathSegment: 'a single name (letters, digits, dots, hyphens and underscores)',
 	option: 'one of the field’s choices',
+	headerValue: 'printable text of at most 256 characters on one line',
 };
 
 function fieldProblem(key: PresetFieldKey, rawValue: unknown): string | undefined {
