@@ -2981,7 +2981,8 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			quote:
 				'Returns a `302 Found` response redirecting to a preauthenticated download URL for the file.',
 			readOn: '2026-12-03',
-			open: 'download redirects to *.sharepoint.com / *.files.1drv.com, per Microsoft cloud (docs/catalogue-todo.md#hosts-per-microsoft-cloud)',
+			note: 'Row: Global allows *.sharepoint.com and *.files.1drv.com (per-cloud placeholders of the Microsoft Cloud field).',
+			open: "the national clouds' SharePoint hosts are on no Microsoft page (docs/catalogue-todo.md#hosts-per-microsoft-cloud)",
 		},
 		tokenResponseHost: { notApplicable: 'No host in the token response.' },
 		checkRequest: {

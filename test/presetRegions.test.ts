@@ -186,3 +186,35 @@ describe('GitHub on GHE.com', () => {
 		);
 	});
 });
+
+describe('SharePoint file hosts per Microsoft cloud', () => {
+	const download = 'https://contoso.sharepoint.com/sites/team/_layouts/15/download.aspx?x=1';
+	async function sent(microsoftCloud: string): Promise<string[]> {
+		started.length = 0;
+		await harness.run(
+			connected('microsoftSharePoint', { microsoftCloud, tenant: 'contoso.onmicrosoft.com' }),
+			'oAuth2HttpRequest',
+			{ method: 'GET', url: download, options: { maxAttempts: 1 } },
+			undefined,
+			true,
+		);
+		return [...new Set(started)];
+	}
+
+	test('Global allows the SharePoint and OneDrive hosts downloads redirect to; a national cloud only its Graph host', async () => {
+		const global = await signIn({
+			provider: 'microsoftSharePoint',
+			microsoftCloud: 'global',
+			tenant: 'contoso.onmicrosoft.com',
+		});
+		assert.equal(global.allowedDomains, 'graph.microsoft.com, *.sharepoint.com, *.files.1drv.com');
+		assert.deepEqual(await sent('global'), [download]);
+		const gccHigh = await signIn({
+			provider: 'microsoftSharePoint',
+			microsoftCloud: 'usGovernmentL4',
+			tenant: 'contoso.onmicrosoft.com',
+		});
+		assert.equal(gccHigh.allowedDomains, 'graph.microsoft.us');
+		assert.deepEqual(await sent('usGovernmentL4'), []);
+	});
+});

@@ -11,24 +11,35 @@ export const MICROSOFT_CLOUDS = [
 		value: 'global',
 		loginHost: 'login.microsoftonline.com',
 		graphHost: 'graph.microsoft.com',
+		// File downloads answer 302 to the file's SharePoint or OneDrive host
+		// (learn.microsoft.com/en-us/graph/api/driveitem-get-content#response).
+		sharePointHost: '*.sharepoint.com',
+		oneDriveFileHost: '*.files.1drv.com',
 	},
 	{
 		name: 'US Government L4 / GCC High (login.microsoftonline.us, graph.microsoft.us)',
 		value: 'usGovernmentL4',
 		loginHost: 'login.microsoftonline.us',
 		graphHost: 'graph.microsoft.us',
+		// The national clouds' SharePoint hosts are not on a Microsoft page: nothing beyond Graph.
+		sharePointHost: 'graph.microsoft.us',
+		oneDriveFileHost: 'graph.microsoft.us',
 	},
 	{
 		name: 'US Government L5 / DoD (login.microsoftonline.us, dod-graph.microsoft.us)',
 		value: 'usGovernmentL5',
 		loginHost: 'login.microsoftonline.us',
 		graphHost: 'dod-graph.microsoft.us',
+		sharePointHost: 'dod-graph.microsoft.us',
+		oneDriveFileHost: 'dod-graph.microsoft.us',
 	},
 	{
 		name: 'China, operated by 21Vianet (login.chinacloudapi.cn, microsoftgraph.chinacloudapi.cn)',
 		value: 'china',
 		loginHost: 'login.chinacloudapi.cn',
 		graphHost: 'microsoftgraph.chinacloudapi.cn',
+		sharePointHost: 'microsoftgraph.chinacloudapi.cn',
+		oneDriveFileHost: 'microsoftgraph.chinacloudapi.cn',
 	},
 ] as const;
 
@@ -456,6 +467,8 @@ function hostsPerOption<Option extends { value: string }>(
 export const DERIVED_PLACEHOLDERS = {
 	microsoftLoginHost: hostsPerOption('microsoftCloud', MICROSOFT_CLOUDS, 'loginHost'),
 	microsoftGraphHost: hostsPerOption('microsoftCloud', MICROSOFT_CLOUDS, 'graphHost'),
+	microsoftSharePointHost: hostsPerOption('microsoftCloud', MICROSOFT_CLOUDS, 'sharePointHost'),
+	microsoftOneDriveFileHost: hostsPerOption('microsoftCloud', MICROSOFT_CLOUDS, 'oneDriveFileHost'),
 	webflowAppHost: hostsPerOption('webflowRegion', WEBFLOW_REGIONS, 'appHost'),
 	webflowApiHost: hostsPerOption('webflowRegion', WEBFLOW_REGIONS, 'apiHost'),
 	amazonTokenHost: hostsPerOption('amazonRegion', AMAZON_REGIONS, 'tokenHost'),

@@ -1306,7 +1306,11 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		pkce: 'supported',
 		clientCredentials: true,
 		apiBaseUrl: 'https://{microsoftGraphHost}/v1.0',
-		allowedDomains: ['{microsoftGraphHost}'],
+		allowedDomains: [
+			'{microsoftGraphHost}',
+			'{microsoftSharePointHost}',
+			'{microsoftOneDriveFileHost}',
+		],
 		checkUrl: 'https://{microsoftGraphHost}/v1.0/me',
 		clientCredentialsCheckUrl: 'https://{microsoftGraphHost}/v1.0/sites/root',
 		docsUrl: 'https://learn.microsoft.com/en-us/graph/api/resources/sharepoint',
