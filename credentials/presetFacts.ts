@@ -337,7 +337,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			quote:
 				'United States us (multiple regions in United States) Service endpoint: us-apigee.googleapis.com',
 			readOn: '2026-12-03',
-			open: 'a region field (docs/catalogue-todo.md#regions): {location}-apigee.googleapis.com',
+			note: 'Row: Apigee API Host field, apigee.googleapis.com (the default) or {location}-apigee.googleapis.com, held to that pattern.',
 		},
 		tokenResponseHost: { notApplicable: 'Token response names no host.' },
 		checkRequest: {
@@ -357,7 +357,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			page: 'https://cloud.google.com/apigee/docs/hybrid/v1.12/using-data-residency-with-apigee-hybrid',
 			quote: 'Canada ca (multiple regions in Canada) Service endpoint: ca-apigee.googleapis.com',
 			readOn: '2026-12-03',
-			open: 'a region field (docs/catalogue-todo.md#regions): {location}-apigee.googleapis.com',
+			note: 'Row: Apigee API Host field, apigee.googleapis.com (the default) or {location}-apigee.googleapis.com, held to that pattern.',
 		},
 	},
 	asana: {

@@ -218,3 +218,30 @@ describe('SharePoint file hosts per Microsoft cloud', () => {
 		assert.deepEqual(await sent('usGovernmentL4'), []);
 	});
 });
+
+describe('Apigee control-plane locations', () => {
+	test('a location host takes the API calls and the check; saved without it, the global host; another host is refused', async () => {
+		const org = { apigeeOrganization: 'my-project' };
+		const eu = await callsOf(
+			connected('apigee', { ...org, apigeeHost: 'eu-apigee.googleapis.com' }),
+			'/environments',
+		);
+		assert.deepEqual(eu.request, [
+			'https://eu-apigee.googleapis.com/v1/organizations/my-project/environments',
+		]);
+		assert.deepEqual(eu.check, ['https://eu-apigee.googleapis.com/v1/organizations/my-project']);
+		const saved = await callsOf(connected('apigee', org), '/environments');
+		assert.deepEqual(saved.request, [
+			'https://apigee.googleapis.com/v1/organizations/my-project/environments',
+		]);
+		started.length = 0;
+		await harness.run(
+			connected('apigee', { ...org, apigeeHost: 'apigee.example.com' }),
+			'oAuth2HttpRequest',
+			{ method: 'GET', url: '/environments', options: { maxAttempts: 1 } },
+			undefined,
+			true,
+		);
+		assert.deepEqual(started, []);
+	});
+});

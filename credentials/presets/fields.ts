@@ -200,6 +200,20 @@ export const PRESET_FIELDS = {
 		],
 		sample: 'zohoapis.eu',
 	},
+	apigeeHost: {
+		displayName: 'Apigee API Host',
+		kind: 'hostname',
+		pattern: {
+			regex: /^(?:[a-z0-9]+-)?apigee\.googleapis\.com$/i,
+			expected:
+				'apigee.googleapis.com or a control-plane location host such as eu-apigee.googleapis.com',
+		},
+		description:
+			'apigee.googleapis.com, or with data residency your control-plane location’s service endpoint (e.g. us-apigee.googleapis.com, eu-apigee.googleapis.com), without https://',
+		placeholder: 'e.g. eu-apigee.googleapis.com',
+		default: 'apigee.googleapis.com',
+		sample: 'ca-apigee.googleapis.com',
+	},
 	apigeeOrganization: {
 		displayName: 'Apigee Organization',
 		kind: 'pathSegment',
