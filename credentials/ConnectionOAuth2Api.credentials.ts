@@ -120,9 +120,7 @@ function presetOptionDescription(preset: ProviderPreset): string | undefined {
 
 /** The notice under the Provider dropdown: the preset's note, how to set up the app, the docs. */
 function setupNotice(preset: ProviderPreset): string {
-	const always = preset.refreshScopes?.length
-		? ` Always requested: ${preset.refreshScopes.join(', ')} (for the refresh token).`
-		: '';
+	const always = alwaysRequestedText(preset);
 	const note = presetNote(preset);
 	return `${escapeHtml(note ? `${note} ` : '')}<b>Setup:</b> ${escapeHtml(preset.setupHint)}${escapeHtml(always)} <a href="${encodeURI(preset.setupDocsUrl)}" target="_blank">${escapeHtml(preset.displayName)} setup guide</a>`;
 }
@@ -135,18 +133,41 @@ const setupNotices: INodeProperties[] = presetsSortedByName.map((preset) => ({
 	displayOptions: { show: { provider: [preset.id] } },
 }));
 
+/** The scopes the browser grants always request: the refresh token's, then the check's. */
+function alwaysRequested(preset: ProviderPreset): { refresh: string[]; check: string[] } {
+	const refresh = preset.refreshScopes ?? [];
+	return { refresh, check: (preset.checkScopes ?? []).filter((scope) => !refresh.includes(scope)) };
+}
+
+/** The setup notice's line on them: `Always requested: offline_access (for the refresh token).` */
+function alwaysRequestedText(preset: ProviderPreset): string {
+	const { refresh, check } = alwaysRequested(preset);
+	const groups = [
+		refresh.length ? `${refresh.join(', ')} (for the refresh token)` : '',
+		check.length ? `${check.join(', ')} (for the connection check)` : '',
+	].filter(Boolean);
+	return groups.length ? ` Always requested: ${groups.join(', ')}.` : '';
+}
+
+/** The Scopes notice's line on them, with the grant they are not sent with. */
+function alwaysAddedText(preset: ProviderPreset): string {
+	const { refresh, check } = alwaysRequested(preset);
+	const groups = [
+		refresh.length ? `${refresh.join(' ')} (the refresh token depends on it` : '',
+		check.length ? `${check.join(' ')} (the connection check needs it` : '',
+	].filter(Boolean);
+	return groups.length ? ` Always added: ${groups.join('), ')}; not with client credentials).` : '';
+}
+
 /** What Scopes left empty requests, and what is always added: one notice per distinct text. */
 function scopeDefaultsText(
 	defaultScopes: string[],
-	refreshScopes: string[],
+	always: string,
 	machineScopes: string[] = defaultScopes,
 ): string {
 	const empty = defaultScopes.length
 		? `Left empty, requests: ${defaultScopes.join(' ')}.`
 		: 'Left empty, requests no scope (the provider applies its own default).';
-	const always = refreshScopes.length
-		? ` Always added: ${refreshScopes.join(' ')} (the refresh token depends on it; not with client credentials).`
-		: '';
 	const machine =
 		machineScopes.join(' ') === defaultScopes.join(' ')
 			? ''
@@ -156,12 +177,12 @@ function scopeDefaultsText(
 
 const scopeDefaultsNotices: INodeProperties[] = Object.entries(
 	[
-		{ id: CUSTOM_PROVIDER, text: scopeDefaultsText([], []) },
+		{ id: CUSTOM_PROVIDER, text: scopeDefaultsText([], '') },
 		...PROVIDER_PRESETS.map((preset) => ({
 			id: preset.id,
 			text: scopeDefaultsText(
 				preset.defaultScopes,
-				preset.refreshScopes ?? [],
+				alwaysAddedText(preset),
 				preset.clientCredentials ? clientCredentialsDefaultScopes(preset) : preset.defaultScopes,
 			),
 		})),

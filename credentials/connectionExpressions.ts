@@ -8,7 +8,7 @@ import {
 	DERIVED_PLACEHOLDERS,
 	PRESET_FIELDS,
 	PROVIDER_PRESETS,
-	FIELD_KIND_PATTERNS,
+	fieldPattern,
 	UNUSABLE_VALUE,
 	URL_BREAKING,
 	type PresetField,
@@ -80,7 +80,7 @@ function placeholderTables(templatesOf: TemplatesOf): { derived: string; rules: 
 			const field: PresetField = PRESET_FIELDS[key];
 			const rule = field.options
 				? `o: ${literal(field.options.map((option) => option.value))}`
-				: `p: ${FIELD_KIND_PATTERNS[field.kind].toString()}, s: ${literal(field.pathSuffixes ?? [])}`;
+				: `p: ${fieldPattern(field).toString()}, s: ${literal(field.pathSuffixes ?? [])}`;
 			return `${JSON.stringify(key)}: { ${rule} }`;
 		});
 	return { derived: literal(derived), rules: `{ ${rules.join(', ')} }` };
@@ -122,13 +122,18 @@ export function scopeSetsFieldName(preset: ProviderPreset): string {
 	return `${preset.id}ScopeSets`;
 }
 
+/** What the browser grants always request: the refresh token's scopes, then the check's. */
+export function alwaysRequestedScopes(preset: ProviderPreset): string[] {
+	return [...new Set([...(preset.refreshScopes ?? []), ...(preset.checkScopes ?? [])])];
+}
+
 /**
  * Typed scopes (commas, spaces or new lines) plus ticked scope sets, or the preset's default
  * scopes when the user chose none (with client credentials its scopes for that grant:
  * clientCredentialsDefaultScopes); short names qualified with the preset's scope resource (a
- * Microsoft cloud's Graph host); then the scopes the refresh token depends on, always (not with
- * client credentials, which get no refresh token); de-duplicated and joined with the provider's
- * separator.
+ * Microsoft cloud's Graph host); then the scopes the refresh token and the check depend on, always
+ * (not with client credentials, which get no refresh token and have their own
+ * check); de-duplicated and joined with the provider's separator.
  */
 export const scopeExpression = (() => {
 	const scopeSetFields = PROVIDER_PRESETS.filter((preset) => preset.scopeSets?.length).map(
@@ -145,12 +150,12 @@ export const scopeExpression = (() => {
 		).map((preset) => [preset.id, clientCredentialsDefaultScopes(preset)]),
 	);
 	const defaults = `(($self.grantType === "clientCredentials" ? (${literal(machineDefaults)})[$self.provider] : undefined) ?? ${presetLookup((preset) => preset.defaultScopes, [])})`;
-	const refresh = `($self.grantType === "clientCredentials" ? [] : ${presetLookup((preset) => preset.refreshScopes ?? [], [])})`;
+	const always = `($self.grantType === "clientCredentials" ? [] : ${presetLookup(alwaysRequestedScopes, [])})`;
 	const resource = presetLookup((preset) => preset.scopeResource ?? '', '');
 	const qualify = `((scope) => resource && !/[:/]/.test(scope) && !${JSON.stringify(OIDC_SCOPES)}.includes(scope) ? resource + "/" + scope : scope)`;
 	const separator = `(${presetLookup((preset) => preset.scopeSeparator)} ?? ($self.customScopeSeparator === "comma" ? "," : " "))`;
-	const joined = `((chosen, resource) => [...new Set([...(chosen.length ? chosen : ${defaults}).map(${qualify}), ...${refresh}])].join(${separator}))(${chosen}, ${resource})`;
-	return `={{ ${fillPlaceholders(joined, (preset) => [...preset.defaultScopes, ...(preset.clientCredentialsScopes ?? []), ...(preset.refreshScopes ?? []), preset.scopeResource ?? ''])} }}`;
+	const joined = `((chosen, resource) => [...new Set([...(chosen.length ? chosen : ${defaults}).map(${qualify}), ...${always}])].join(${separator}))(${chosen}, ${resource})`;
+	return `={{ ${fillPlaceholders(joined, (preset) => [...preset.defaultScopes, ...(preset.clientCredentialsScopes ?? []), ...alwaysRequestedScopes(preset), preset.scopeResource ?? ''])} }}`;
 })();
 
 /**

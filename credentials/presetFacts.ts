@@ -469,7 +469,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			quote:
 				'United States us (multiple regions in United States) Service endpoint: us-apigee.googleapis.com',
 			readOn: '2026-12-03',
-			open: 'a region field (docs/catalogue-todo.md#regions): {location}-apigee.googleapis.com',
+			note: 'Row: Apigee API Host field, apigee.googleapis.com (the default) or {location}-apigee.googleapis.com, held to that pattern.',
 		},
 		tokenResponseHost: { notApplicable: 'Token response names no host.' },
 		checkRequest: {
@@ -489,7 +489,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			page: 'https://cloud.google.com/apigee/docs/hybrid/v1.12/using-data-residency-with-apigee-hybrid',
 			quote: 'Canada ca (multiple regions in Canada) Service endpoint: ca-apigee.googleapis.com',
 			readOn: '2026-12-03',
-			open: 'a region field (docs/catalogue-todo.md#regions): {location}-apigee.googleapis.com',
+			note: 'Row: Apigee API Host field, apigee.googleapis.com (the default) or {location}-apigee.googleapis.com, held to that pattern.',
 		},
 	},
 	asana: {
@@ -1175,7 +1175,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			page: 'https://github.com/basecamp/bc3-api/blob/master/README.md#identifying-your-application',
 			quote: "If you don't include a `User-Agent` header, you'll get a `400 Bad Request` response.",
 			readOn: '2026-12-03',
-			open: 'a check request with method, headers and body (docs/catalogue-todo.md#check-request-with-method-headers-and-body): User-Agent header',
+			note: 'Row: apiHeaders User-Agent from the User-Agent field (default names the package and its URL), on the check and every request of the nodes.',
 		},
 		consoleSettings: {
 			page: 'https://github.com/basecamp/bc3-api/blob/master/sections/authentication.md#oauth-2-overview',
@@ -2207,7 +2207,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			quote:
 				'Every request to a v3 endpoint must include: ... header | API key | x-api-key: ... | Your Etsy App API Key keystring',
 			readOn: '2026-12-03',
-			open: 'a check request with method, headers and body (docs/catalogue-todo.md#check-request-with-method-headers-and-body): x-api-key header',
+			note: 'Row: apiHeaders x-api-key: {clientId} (the keystring) on the check and every request of the nodes.',
 		},
 		consoleSettings: {
 			page: 'https://developers.etsy.com/documentation/essentials/authentication#requesting-an-oauth-token',
@@ -2794,7 +2794,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			quote:
 				"For example, if your enterprise's subdomain is `octocorp`, users should send requests to `https://api.octocorp.ghe.com`.",
 			readOn: '2026-12-03',
-			open: 'a region field (docs/catalogue-todo.md#regions): GHE.com subdomain',
+			note: 'Row: GitHub Host field, github.com (the default) or <subdomain>.ghe.com: sign-in and token on that host, API on api.<host>.',
 		},
 	},
 	gitLab: {
@@ -2933,7 +2933,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			quote:
 				'To obtain additional profile information about the user, you can use the access token (which your application receives during the authentication flow) and the OpenID Connect standard',
 			readOn: '2026-12-03',
-			open: 'the userinfo check needs openid when the user types scopes: a check request per grant (docs/catalogue-todo.md#check-request-per-grant)',
+			note: 'Row: checkScopes openid, requested also when the user types or ticks scopes.',
 		},
 		consoleSettings: {
 			page: 'https://developers.google.com/identity/protocols/oauth2#expiration',
@@ -3223,7 +3223,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			quote:
 				'We also require that each request include a User-Agent header with both: The name of your application; A link to your application or email address',
 			readOn: '2026-12-03',
-			open: 'a check request with method, headers and body (docs/catalogue-todo.md#check-request-with-method-headers-and-body): User-Agent header',
+			note: 'Row: apiHeaders User-Agent from the User-Agent field (default names the package and its URL), on the check and every request of the nodes.',
 		},
 		consoleSettings: {
 			unconfirmed:
@@ -3907,7 +3907,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			quote:
 				'https://api.amazon.co.uk/auth/o2/token Europe (EU) https://api.amazon.com/auth/o2/token North America (NA) https://api.amazon.co.jp/auth/o2/token Far East (FE)',
 			readOn: '2026-12-03',
-			note: 'NA host confirmed; regional token hosts see regions.',
+			note: 'Row: the token host of the Amazon Region field (NA, EU, FE).',
 		},
 		tokenAuthMethod: {
 			page: 'https://developer.amazon.com/zh/docs/login-with-amazon/authorization-code-grant.html',
@@ -3958,7 +3958,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			page: 'https://developer.amazon.com/docs/amazon-data-portability/lwa-access-token.html',
 			quote: 'https://api.amazon.co.uk/auth/o2/token Europe (EU)',
 			readOn: '2026-12-03',
-			open: 'a region field (docs/catalogue-todo.md#regions): api.amazon.co.uk / api.amazon.co.jp',
+			note: 'Row: the Amazon Region field adds its token host to the allowed domains.',
 		},
 		tokenResponseHost: { notApplicable: 'No host in the token response.' },
 		checkRequest: {
@@ -3978,7 +3978,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			quote:
 				'Select endpoint to request for access token. ... https://api.amazon.co.uk/auth/o2/token Europe (EU) ... https://api.amazon.co.jp/auth/o2/token Far East (FE)',
 			readOn: '2026-12-03',
-			open: 'a region field (docs/catalogue-todo.md#regions): api.amazon.co.uk / api.amazon.co.jp token hosts',
+			note: 'Row: Amazon Region field (NA the default, EU, FE) sets the token URL.',
 		},
 	},
 	logto: {
@@ -4359,7 +4359,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			page: 'https://developers.facebook.com/docs/graph-api/reference/application',
 			quote: 'An app access token can be used to view all fields for an app.',
 			readOn: '2026-12-03',
-			open: 'a check request per grant (docs/catalogue-todo.md#check-request-per-grant)',
+			note: 'Row: client credentials check the app, /{clientId}?fields=id,name; the user grant /me.',
 		},
 		consoleSettings: {
 			unconfirmed: 'No refresh tokens exist; long-lived tokens must be re-obtained before 60 days.',
@@ -4655,7 +4655,8 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			quote:
 				'Returns a `302 Found` response redirecting to a preauthenticated download URL for the file.',
 			readOn: '2026-12-03',
-			open: 'download redirects to *.sharepoint.com / *.files.1drv.com, per Microsoft cloud (docs/catalogue-todo.md#hosts-per-microsoft-cloud)',
+			note: 'Row: Global allows *.sharepoint.com and *.files.1drv.com (per-cloud placeholders of the Microsoft Cloud field).',
+			open: "the national clouds' SharePoint hosts are on no Microsoft page (docs/catalogue-todo.md#hosts-per-microsoft-cloud)",
 		},
 		tokenResponseHost: { notApplicable: 'No host in the token response.' },
 		checkRequest: {
@@ -6313,7 +6314,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			quote:
 				'Get User Info | openID and at least one of the following: profile, email, phone, address.',
 			readOn: '2026-12-03',
-			note: 'fixed in the row: defaultScopes: openid email added, which userinfo needs',
+			note: 'fixed in the row: checkScopes openid email, requested also when the user types scopes; the Environment field picks the sandbox userinfo host',
 		},
 		consoleSettings: {
 			page: 'https://blogs.a.intuit.com/2025/11/12/important-changes-to-refresh-token-policy',
@@ -6327,7 +6328,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			quote:
 				'"userinfo_endpoint":"https://sandbox-accounts.platform.intuit.com/v1/openid_connect/userinfo"',
 			readOn: '2026-12-03',
-			open: 'a region field (docs/catalogue-todo.md#regions): Production / Sandbox environment',
+			note: 'Row: QuickBooks Environment field (Production the default, Sandbox) sets the API and check hosts.',
 		},
 	},
 	reddit: {
@@ -6376,7 +6377,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 		checkRequest: {
 			page: 'https://github.com/reddit-archive/reddit/wiki/API#rules',
 			readOn: '2026-12-03',
-			open: 'a check request with method, headers and body (docs/catalogue-todo.md#check-request-with-method-headers-and-body): User-Agent header',
+			note: 'Row: apiHeaders User-Agent from the User-Agent field (default names the package and its URL), on the check and every request of the nodes.',
 		},
 		consoleSettings: {
 			unconfirmed:
@@ -6793,7 +6794,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			quote:
 				'This page covers access tokens for the GraphQL Admin API, which authenticates requests with a token sent in the X-Shopify-Access-Token header.',
 			readOn: '2026-12-03',
-			open: 'a check request with method, headers and body (docs/catalogue-todo.md#check-request-with-method-headers-and-body): X-Shopify-Access-Token header',
+			note: "Row: tokenHeader X-Shopify-Access-Token: the host sends the token there too on the nodes' requests (n8n's HTTP Request node sends Authorization only).",
 		},
 		consoleSettings: {
 			page: 'https://shopify.dev/docs/apps/build/authentication-authorization/access-tokens/offline-access-tokens#expiring-vs-non-expiring-offline-tokens',
@@ -7935,13 +7936,13 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			page: 'https://developers.webflow.com/data/reference/eu-hosting#host-names',
 			quote: 'Webflow app and OAuth authorization | webflow.com | eu.webflow.com',
 			readOn: '2026-12-03',
-			open: 'a region field (docs/catalogue-todo.md#regions): EU authorizes on eu.webflow.com',
+			note: 'Row: Webflow Region field (US webflow.com, EU eu.webflow.com).',
 		},
 		tokenUrl: {
 			page: 'https://developers.webflow.com/data/reference/eu-hosting#host-names',
 			quote: 'Data API and OAuth token | api.webflow.com | api.eu.webflow.com',
 			readOn: '2026-12-03',
-			open: 'a region field (docs/catalogue-todo.md#regions): EU token on api.eu.webflow.com',
+			note: 'Row: Webflow Region field (US api.webflow.com, EU api.eu.webflow.com).',
 		},
 		tokenAuthMethod: {
 			unconfirmed:
@@ -7964,14 +7965,14 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			page: 'https://developers.webflow.com/data/reference/eu-hosting#host-names',
 			quote: 'For example, the EU Data API base URL is https://api.eu.webflow.com/v2',
 			readOn: '2026-12-03',
-			open: 'a region field (docs/catalogue-todo.md#regions): EU base https://api.eu.webflow.com/v2',
+			note: 'Row: Webflow Region field (https://api.eu.webflow.com/v2 for EU).',
 		},
 		apiHosts: {
 			page: 'https://developers.webflow.com/data/reference/eu-hosting#host-names',
 			quote:
 				'Send EU tokens to api.eu.webflow.com. The US API rejects EU tokens, and the EU API rejects US tokens.',
 			readOn: '2026-12-03',
-			open: 'a region field (docs/catalogue-todo.md#regions): api.eu.webflow.com',
+			note: 'Row: the allowed domain is the region’s API host only.',
 		},
 		tokenResponseHost: {
 			notApplicable: 'Token response names no host; the region must be chosen by the user.',
@@ -7992,7 +7993,7 @@ export const PRESET_FACTS: Record<string, Record<PresetFactKey, PresetFactRecord
 			quote:
 				'Enterprise customers can host their Webflow workspaces in the EU. These workspaces run in a separate Webflow region, with their own accounts, sites, and data.',
 			readOn: '2026-12-03',
-			open: 'a region field (docs/catalogue-todo.md#regions): EU (eu.webflow.com, api.eu.webflow.com)',
+			note: 'Row: Webflow Region field, US (the default) or EU.',
 		},
 	},
 	whoop: {

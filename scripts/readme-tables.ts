@@ -22,6 +22,7 @@ import {
 	type PkceSupport,
 	type ProviderPreset,
 } from '../credentials/providerPresets';
+import { alwaysRequestedScopes } from '../credentials/connectionExpressions';
 import { FAULT_TABLE, faultTableMarkdown } from '../test/harness/faultTable';
 
 const ROOT = path.join(__dirname, '..');
@@ -91,7 +92,9 @@ export function presetsTable(): string {
 					.map((key) => PRESET_FIELDS[key].displayName)
 					.join(', ') || '–',
 				preset.defaultScopes.length ? `\`${preset.defaultScopes.join(' ')}\`` : '–',
-				preset.refreshScopes?.length ? `\`${preset.refreshScopes.join(' ')}\`` : '–',
+				alwaysRequestedScopes(preset).length
+					? `\`${alwaysRequestedScopes(preset).join(' ')}\``
+					: '–',
 				SEPARATOR_NAMES[preset.scopeSeparator],
 				AUTH_NAMES[preset.tokenAuthMethod],
 				PKCE_NAMES[preset.pkce],

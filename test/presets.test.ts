@@ -221,7 +221,14 @@ describe('Microsoft clouds', () => {
 					continue;
 				}
 				assert.equal(connection.apiBaseUrl, `https://${cloud.graphHost}/v1.0`, id);
-				assert.equal(connection.allowedDomains, cloud.graphHost, id);
+				// SharePoint also allows the hosts its file downloads redirect to (where confirmed).
+				const fileHosts =
+					id === 'microsoftSharePoint'
+						? [cloud.sharePointHost, cloud.oneDriveFileHost].filter(
+								(host) => host !== cloud.graphHost,
+							)
+						: [];
+				assert.equal(connection.allowedDomains, [cloud.graphHost, ...fileHosts].join(', '), id);
 				const typed = await resolveCredential({ ...filled, scopes: 'openid Mail.Read' });
 				assert.equal(
 					typed.scope,

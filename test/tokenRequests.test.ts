@@ -320,8 +320,9 @@ describe('refresh-safe scopes', () => {
 				),
 				`${preset.id}: ${notice}`,
 			);
-			const always = preset.refreshScopes ?? [];
-			if (always.length) assert.ok(notice.includes(`Always added: ${always.join(' ')}`), preset.id);
+			const always = preset.refreshScopes?.length ? preset.refreshScopes : preset.checkScopes;
+			if (always?.length)
+				assert.ok(notice.includes(`Always added: ${always.join(' ')}`), preset.id);
 			else assert.ok(!notice.includes('Always added'), preset.id);
 		}
 		assert.match(noticeFor('custom'), /Left empty, requests no scope/);

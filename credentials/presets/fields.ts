@@ -11,24 +11,80 @@ export const MICROSOFT_CLOUDS = [
 		value: 'global',
 		loginHost: 'login.microsoftonline.com',
 		graphHost: 'graph.microsoft.com',
+		// File downloads answer 302 to the file's SharePoint or OneDrive host
+		// (learn.microsoft.com/en-us/graph/api/driveitem-get-content#response).
+		sharePointHost: '*.sharepoint.com',
+		oneDriveFileHost: '*.files.1drv.com',
 	},
 	{
 		name: 'US Government L4 / GCC High (login.microsoftonline.us, graph.microsoft.us)',
 		value: 'usGovernmentL4',
 		loginHost: 'login.microsoftonline.us',
 		graphHost: 'graph.microsoft.us',
+		// The national clouds' SharePoint hosts are not on a Microsoft page: nothing beyond Graph.
+		sharePointHost: 'graph.microsoft.us',
+		oneDriveFileHost: 'graph.microsoft.us',
 	},
 	{
 		name: 'US Government L5 / DoD (login.microsoftonline.us, dod-graph.microsoft.us)',
 		value: 'usGovernmentL5',
 		loginHost: 'login.microsoftonline.us',
 		graphHost: 'dod-graph.microsoft.us',
+		sharePointHost: 'dod-graph.microsoft.us',
+		oneDriveFileHost: 'dod-graph.microsoft.us',
 	},
 	{
 		name: 'China, operated by 21Vianet (login.chinacloudapi.cn, microsoftgraph.chinacloudapi.cn)',
 		value: 'china',
 		loginHost: 'login.chinacloudapi.cn',
 		graphHost: 'microsoftgraph.chinacloudapi.cn',
+		sharePointHost: 'microsoftgraph.chinacloudapi.cn',
+		oneDriveFileHost: 'microsoftgraph.chinacloudapi.cn',
+	},
+] as const;
+
+/**
+ * Webflow's regions: an EU workspace, its app and its tokens live on EU hosts, and each region's API
+ * rejects the other's tokens (developers.webflow.com/data/reference/eu-hosting#host-names).
+ */
+export const WEBFLOW_REGIONS = [
+	{
+		name: 'US (webflow.com, api.webflow.com)',
+		value: 'us',
+		appHost: 'webflow.com',
+		apiHost: 'api.webflow.com',
+	},
+	{
+		name: 'EU (eu.webflow.com, api.eu.webflow.com)',
+		value: 'eu',
+		appHost: 'eu.webflow.com',
+		apiHost: 'api.eu.webflow.com',
+	},
+] as const;
+
+/** Login with Amazon's token endpoint per region (developer.amazon.com/docs/amazon-data-portability/lwa-access-token.html). */
+export const AMAZON_REGIONS = [
+	{ name: 'North America (api.amazon.com)', value: 'na', tokenHost: 'api.amazon.com' },
+	{ name: 'Europe (api.amazon.co.uk)', value: 'eu', tokenHost: 'api.amazon.co.uk' },
+	{ name: 'Far East (api.amazon.co.jp)', value: 'fe', tokenHost: 'api.amazon.co.jp' },
+] as const;
+
+/**
+ * QuickBooks' environments: one sign-in, but sandbox companies are served and checked on hosts of
+ * their own (developer.intuit.com/.well-known/openid-sandbox-configuration).
+ */
+export const QUICKBOOKS_ENVIRONMENTS = [
+	{
+		name: 'Production (quickbooks.api.intuit.com)',
+		value: 'production',
+		apiHost: 'quickbooks.api.intuit.com',
+		accountsHost: 'accounts.platform.intuit.com',
+	},
+	{
+		name: 'Sandbox (sandbox-quickbooks.api.intuit.com)',
+		value: 'sandbox',
+		apiHost: 'sandbox-quickbooks.api.intuit.com',
+		accountsHost: 'sandbox-accounts.platform.intuit.com',
 	},
 ] as const;
 
@@ -169,6 +225,20 @@ export const PRESET_FIELDS = {
 		],
 		sample: 'zohoapis.eu',
 	},
+	apigeeHost: {
+		displayName: 'Apigee API Host',
+		kind: 'hostname',
+		pattern: {
+			regex: /^(?:[a-z0-9]+-)?apigee\.googleapis\.com$/i,
+			expected:
+				'apigee.googleapis.com or a control-plane location host such as eu-apigee.googleapis.com',
+		},
+		description:
+			'apigee.googleapis.com, or with data residency your control-plane location’s service endpoint (e.g. us-apigee.googleapis.com, eu-apigee.googleapis.com), without https://',
+		placeholder: 'e.g. eu-apigee.googleapis.com',
+		default: 'apigee.googleapis.com',
+		sample: 'ca-apigee.googleapis.com',
+	},
 	apigeeOrganization: {
 		displayName: 'Apigee Organization',
 		kind: 'pathSegment',
@@ -256,6 +326,19 @@ export const PRESET_FIELDS = {
 		placeholder: 'e.g. gitea.example.com',
 		default: '',
 		sample: 'gitea.example.com:3000',
+	},
+	gitHubHost: {
+		displayName: 'GitHub Host',
+		kind: 'hostname',
+		pattern: {
+			regex: /^(?:github\.com|[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.ghe\.com)$/i,
+			expected: 'github.com or a GHE.com host (<subdomain>.ghe.com)',
+		},
+		description:
+			'github.com, or for GitHub Enterprise Cloud with data residency your <subdomain>.ghe.com, without https://',
+		placeholder: 'e.g. octocorp.ghe.com',
+		default: 'github.com',
+		sample: 'octocorp.ghe.com',
 	},
 	gitlabHost: {
 		displayName: 'GitLab Host',
@@ -507,6 +590,41 @@ export const PRESET_FIELDS = {
 		default: '',
 		sample: 'acme-abc123.zitadel.cloud',
 	},
+	webflowRegion: {
+		displayName: 'Webflow Region',
+		kind: 'option',
+		description:
+			'The region your Webflow workspace is hosted in (EU: Enterprise workspaces hosted in the EU); the app and its tokens work only in that region',
+		default: 'us',
+		options: WEBFLOW_REGIONS.map(({ name, value }) => ({ name, value })),
+		sample: 'eu',
+	},
+	amazonRegion: {
+		displayName: 'Amazon Region',
+		kind: 'option',
+		description: 'The region whose Login with Amazon token endpoint n8n asks for tokens',
+		default: 'na',
+		options: AMAZON_REGIONS.map(({ name, value }) => ({ name, value })),
+		sample: 'eu',
+	},
+	quickBooksEnvironment: {
+		displayName: 'QuickBooks Environment',
+		kind: 'option',
+		description:
+			'Production, or Sandbox for sandbox companies (development keys work only there): it sets the API and check hosts',
+		default: 'production',
+		options: QUICKBOOKS_ENVIRONMENTS.map(({ name, value }) => ({ name, value })),
+		sample: 'sandbox',
+	},
+	userAgent: {
+		displayName: 'User-Agent',
+		kind: 'headerValue',
+		description:
+			'Sent as the User-Agent header of every request, which this provider requires: your app’s name and a contact (email or URL), e.g. Acme Sync (ops@acme.com)',
+		placeholder: 'e.g. Acme Sync (ops@acme.com)',
+		default: 'n8n-nodes-oauth2-connections (https://github.com/n8n-nodes-oauth2-connections)',
+		sample: 'Acme Sync (ops@acme.com)',
+	},
 	shopifyShop: {
 		displayName: 'Shopify Shop',
 		kind: 'dnsLabel',
@@ -531,7 +649,13 @@ export const FIELD_KIND_PATTERNS: Record<PresetFieldKind, RegExp> = {
 	tenant: /^[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?$/i,
 	pathSegment: /^[a-z0-9._~-]+$/i,
 	option: /^[a-z0-9.-]+$/i,
+	headerValue: /^[\x20-\x7e]{1,256}$/,
 };
+
+/** The pattern a field's value must match: its own, or its kind's. */
+export function fieldPattern(field: PresetField): RegExp {
+	return field.pattern?.regex ?? FIELD_KIND_PATTERNS[field.kind];
+}
 
 /** Characters that would move a value out of its place in a URL (a port's `:` only as the patterns allow). */
 export const URL_BREAKING = /[/?#@,\\\s%]/;
@@ -554,7 +678,8 @@ export function isValidFieldValue(key: PresetFieldKey, raw: unknown): boolean {
 	const field: PresetField = PRESET_FIELDS[key];
 	if (field.options) return field.options.some((option) => option.value === String(raw ?? ''));
 	const checked = withoutPathSuffix(field, cleanFieldValue(raw));
-	return !URL_BREAKING.test(checked) && FIELD_KIND_PATTERNS[field.kind].test(checked);
+	const urlSafe = field.kind === 'headerValue' || !URL_BREAKING.test(checked);
+	return urlSafe && fieldPattern(field).test(checked);
 }
 
 /**
@@ -563,15 +688,32 @@ export function isValidFieldValue(key: PresetFieldKey, raw: unknown): boolean {
  */
 export const UNUSABLE_VALUE = '<invalid>';
 
+/** A placeholder that takes the host `column` of the option the user picked in `field`. */
+function hostsPerOption<Option extends { value: string }>(
+	field: PresetFieldKey,
+	options: readonly Option[],
+	column: keyof Option,
+): { field: PresetFieldKey; values: Record<string, string> } {
+	return {
+		field,
+		values: Object.fromEntries(options.map((option) => [option.value, String(option[column])])),
+	};
+}
+
 export const DERIVED_PLACEHOLDERS = {
-	microsoftLoginHost: {
-		field: 'microsoftCloud',
-		values: Object.fromEntries(MICROSOFT_CLOUDS.map((cloud) => [cloud.value, cloud.loginHost])),
-	},
-	microsoftGraphHost: {
-		field: 'microsoftCloud',
-		values: Object.fromEntries(MICROSOFT_CLOUDS.map((cloud) => [cloud.value, cloud.graphHost])),
-	},
+	microsoftLoginHost: hostsPerOption('microsoftCloud', MICROSOFT_CLOUDS, 'loginHost'),
+	microsoftGraphHost: hostsPerOption('microsoftCloud', MICROSOFT_CLOUDS, 'graphHost'),
+	microsoftSharePointHost: hostsPerOption('microsoftCloud', MICROSOFT_CLOUDS, 'sharePointHost'),
+	microsoftOneDriveFileHost: hostsPerOption('microsoftCloud', MICROSOFT_CLOUDS, 'oneDriveFileHost'),
+	webflowAppHost: hostsPerOption('webflowRegion', WEBFLOW_REGIONS, 'appHost'),
+	webflowApiHost: hostsPerOption('webflowRegion', WEBFLOW_REGIONS, 'apiHost'),
+	amazonTokenHost: hostsPerOption('amazonRegion', AMAZON_REGIONS, 'tokenHost'),
+	quickBooksApiHost: hostsPerOption('quickBooksEnvironment', QUICKBOOKS_ENVIRONMENTS, 'apiHost'),
+	quickBooksAccountsHost: hostsPerOption(
+		'quickBooksEnvironment',
+		QUICKBOOKS_ENVIRONMENTS,
+		'accountsHost',
+	),
 	datadogApiHost: {
 		field: 'datadogSite',
 		values: Object.fromEntries(DATADOG_SITES.map((site) => [site.value, site.apiHost])),

@@ -117,9 +117,9 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		authQueryParameters: { access_type: 'offline', prompt: 'consent' },
 		pkce: 'supported',
 		clientCredentials: false,
-		apiBaseUrl: 'https://apigee.googleapis.com/v1/organizations/{apigeeOrganization}',
-		allowedDomains: ['apigee.googleapis.com'],
-		checkUrl: 'https://apigee.googleapis.com/v1/organizations/{apigeeOrganization}',
+		apiBaseUrl: 'https://{apigeeHost}/v1/organizations/{apigeeOrganization}',
+		allowedDomains: ['{apigeeHost}'],
+		checkUrl: 'https://{apigeeHost}/v1/organizations/{apigeeOrganization}',
 		docsUrl: 'https://cloud.google.com/apigee/docs/reference/apis/apigee/rest',
 		notes:
 			'Apigee X/hybrid management API with a Google OAuth client; the user needs apigee.organizations.get on the org for the check call.',
@@ -130,6 +130,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 			'https://developers.google.com/identity/protocols/oauth2/web-server',
 			'https://developers.google.com/identity/protocols/oauth2',
 			'https://cloud.google.com/apigee/docs/reference/apis/apigee/rest/v1/organizations/get',
+			'https://cloud.google.com/apigee/docs/hybrid/v1.12/using-data-residency-with-apigee-hybrid',
 		],
 		confirmedOn: '2026-12-01',
 	},
@@ -375,6 +376,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 			'storage.3.basecamp.com',
 		],
 		checkUrl: 'https://launchpad.37signals.com/authorization.json',
+		apiHeaders: { 'User-Agent': '{userAgent}' },
 		docsUrl: 'https://github.com/basecamp/bc3-api/blob/master/sections/authentication.md',
 		notes:
 			'No scopes. Paths start with the account ID from /authorization.json (e.g. /999999999/projects.json); a User-Agent with app name and contact is required.',
@@ -796,10 +798,11 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		clientCredentials: false,
 		apiBaseUrl: 'https://openapi.etsy.com/v3',
 		allowedDomains: ['openapi.etsy.com', 'api.etsy.com'],
+		apiHeaders: { 'x-api-key': '{clientId}' },
 		checkUrl: 'https://openapi.etsy.com/v3/application/users/me',
 		docsUrl: 'https://developers.etsy.com/documentation/essentials/authentication/',
 		notes:
-			'Every API request also needs an x-api-key header (keystring, now keystring:shared_secret). The token request needs only client_id + code_verifier; the secret is not used there.',
+			"Every API request also needs an x-api-key header: the nodes send the keystring (Client ID); in n8n's HTTP Request node add it yourself. The token request needs only client_id + code_verifier; the secret is not used there.",
 		setupHint:
 			"Create an app at etsy.com/developers/your-apps (wait for approval); under the app's details add the n8n OAuth Redirect URL as a callback URL; use the keystring as Client ID and the shared secret as Client Secret.",
 		setupDocsUrl: 'https://developers.etsy.com/documentation/essentials/authentication/',
@@ -1010,16 +1013,16 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 	{
 		id: 'gitHub',
 		displayName: 'GitHub',
-		authUrl: 'https://github.com/login/oauth/authorize',
-		tokenUrl: 'https://github.com/login/oauth/access_token',
+		authUrl: 'https://{gitHubHost}/login/oauth/authorize',
+		tokenUrl: 'https://{gitHubHost}/login/oauth/access_token',
 		defaultScopes: ['repo', 'read:user', 'user:email'],
 		scopeSeparator: ' ',
 		tokenAuthMethod: 'body',
 		pkce: 'supported',
 		clientCredentials: false,
-		apiBaseUrl: 'https://api.github.com',
-		allowedDomains: ['api.github.com', 'uploads.github.com'],
-		checkUrl: 'https://api.github.com/user',
+		apiBaseUrl: 'https://api.{gitHubHost}',
+		allowedDomains: ['api.{gitHubHost}', 'uploads.{gitHubHost}'],
+		checkUrl: 'https://api.{gitHubHost}/user',
 		docsUrl:
 			'https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps',
 		notes:
@@ -1031,6 +1034,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		sources: [
 			'https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps',
 			'https://github.blog/changelog/2025-07-14-pkce-support-for-oauth-and-github-app-authentication',
+			'https://docs.github.com/en/enterprise-cloud@latest/admin/data-residency/about-github-enterprise-cloud-with-data-residency',
 		],
 		confirmedOn: '2026-12-01',
 		unconfirmed: [
@@ -1069,6 +1073,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		authUrl: GOOGLE_AUTH_URL,
 		tokenUrl: GOOGLE_TOKEN_URL,
 		defaultScopes: ['openid', 'email', 'profile'],
+		checkScopes: ['openid'],
 		scopeSeparator: ' ',
 		tokenAuthMethod: 'body',
 		authQueryParameters: { access_type: 'offline', prompt: 'consent' },
@@ -1208,9 +1213,10 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		apiBaseUrl: 'https://api.harvestapp.com/v2',
 		allowedDomains: ['api.harvestapp.com', 'id.getharvest.com'],
 		checkUrl: 'https://id.getharvest.com/api/v2/accounts',
+		apiHeaders: { 'User-Agent': '{userAgent}' },
 		docsUrl: 'https://help.getharvest.com/api-v2/authentication-api/authentication/authentication/',
 		notes:
-			'API calls also need Harvest-Account-Id (from /api/v2/accounts) and a User-Agent header naming your app and contact.',
+			'API calls also need Harvest-Account-Id (from /api/v2/accounts); the nodes send the User-Agent field (your app and contact) on every request.',
 		setupHint:
 			'Sign in at id.getharvest.com > Developers > Create new OAuth2 application; enter a name, paste the n8n OAuth Redirect URL as Redirect URL, choose Multi Account and the products (Harvest/Forecast); save and copy Client ID and Client Secret.',
 		setupDocsUrl:
@@ -1566,14 +1572,14 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		id: 'loginWithAmazon',
 		displayName: 'Login with Amazon',
 		authUrl: 'https://www.amazon.com/ap/oa',
-		tokenUrl: 'https://api.amazon.com/auth/o2/token',
+		tokenUrl: 'https://{amazonTokenHost}/auth/o2/token',
 		defaultScopes: ['profile'],
 		scopeSeparator: ' ',
 		tokenAuthMethod: 'body',
 		pkce: 'supported',
 		clientCredentials: false,
 		apiBaseUrl: 'https://api.amazon.com',
-		allowedDomains: ['api.amazon.com'],
+		allowedDomains: ['api.amazon.com', '{amazonTokenHost}'],
 		checkUrl: 'https://api.amazon.com/user/profile',
 		docsUrl: 'https://developer.amazon.com/docs/login-with-amazon/register-web.html',
 		notes:
@@ -1585,11 +1591,11 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 			'https://developer.amazon.com/docs/login-with-amazon/authorization-code-grant.html',
 			'https://developer.amazon.com/docs/login-with-amazon/authorization-grants.html',
 			'https://developer.amazon.com/docs/amazon-drive/ad-restful-api-getting-started.html',
+			'https://developer.amazon.com/docs/amazon-data-portability/lwa-access-token.html',
 		],
 		confirmedOn: '2026-12-01',
 		unconfirmed: [
 			'tokenAuthMethod (docs allow the body or a Basic header; body assumed default)',
-			'EU/FE regional endpoints (api.amazon.co.uk / api.amazon.co.jp) not checked',
 			'setupHint console wording',
 		],
 	},
@@ -1718,6 +1724,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		apiBaseUrl: 'https://graph.facebook.com/v26.0',
 		allowedDomains: ['graph.facebook.com'],
 		checkUrl: 'https://graph.facebook.com/v26.0/me?fields=id,name',
+		clientCredentialsCheckUrl: 'https://graph.facebook.com/v26.0/{clientId}?fields=id,name',
 		docsUrl: 'https://developers.facebook.com/docs/facebook-login/guides/advanced/manual-flow',
 		notes:
 			"No refresh token: user tokens are short-lived; exchange for a ~60-day token (fb_exchange_token). Client credentials give an app access token. PKCE only in Meta's OIDC flow (testing).",
@@ -1869,7 +1876,11 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		pkce: 'supported',
 		clientCredentials: true,
 		apiBaseUrl: 'https://{microsoftGraphHost}/v1.0',
-		allowedDomains: ['{microsoftGraphHost}'],
+		allowedDomains: [
+			'{microsoftGraphHost}',
+			'{microsoftSharePointHost}',
+			'{microsoftOneDriveFileHost}',
+		],
 		checkUrl: 'https://{microsoftGraphHost}/v1.0/me',
 		clientCredentialsCheckUrl: 'https://{microsoftGraphHost}/v1.0/sites/root',
 		docsUrl: 'https://learn.microsoft.com/en-us/graph/api/resources/sharepoint',
@@ -2586,23 +2597,24 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		displayName: 'QuickBooks Online (Intuit)',
 		authUrl: 'https://appcenter.intuit.com/connect/oauth2',
 		tokenUrl: 'https://oauth.platform.intuit.com/oauth2/v1/tokens/bearer',
-		defaultScopes: ['com.intuit.quickbooks.accounting', 'openid', 'email'],
+		defaultScopes: ['com.intuit.quickbooks.accounting'],
+		checkScopes: ['openid', 'email'],
 		scopeSeparator: ' ',
 		tokenAuthMethod: 'header',
 		pkce: 'unsupported',
 		clientCredentials: false,
-		apiBaseUrl: 'https://quickbooks.api.intuit.com/v3/company',
+		apiBaseUrl: 'https://{quickBooksApiHost}/v3/company',
 		allowedDomains: [
 			'quickbooks.api.intuit.com',
 			'sandbox-quickbooks.api.intuit.com',
 			'accounts.platform.intuit.com',
 			'sandbox-accounts.platform.intuit.com',
 		],
-		checkUrl: 'https://accounts.platform.intuit.com/v1/openid_connect/userinfo',
+		checkUrl: 'https://{quickBooksAccountsHost}/v1/openid_connect/userinfo',
 		docsUrl:
 			'https://developer.intuit.com/app/developer/qbo/docs/develop/authentication-and-authorization/oauth-2.0',
 		notes:
-			"Paths start with your company (realm) ID, returned as realmId on the redirect; sandbox companies use https://sandbox-quickbooks.api.intuit.com. Development keys work only in the sandbox; fill in the app's Reconnect URL (mandatory since 2026).",
+			"Paths start with your company (realm) ID, returned as realmId on the redirect; pick Environment Sandbox for sandbox companies. Development keys work only in the sandbox; fill in the app's Reconnect URL (mandatory since 2026).",
 		setupHint:
 			'developer.intuit.com > Dashboard > Create an app > QuickBooks Online and Payments; choose scope Accounting; Keys & credentials (Development or Production): add the n8n OAuth Redirect URL under Redirect URIs, copy Client ID and Client Secret.',
 		setupDocsUrl:
@@ -2612,6 +2624,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 			'https://developer.intuit.com/app/developer/qbo/docs/develop/authentication-and-authorization/faq',
 			'https://github.com/intuit/QuickBooks-V3-Java-SDK/releases/tag/v6.5.4',
 			'https://github.com/IntuitDeveloper/OAuth2-Dotnet_UsingSDK/blob/master/docs/help/Tokens.md',
+			'https://developer.intuit.com/.well-known/openid-sandbox-configuration',
 		],
 		confirmedOn: '2026-12-01',
 		unconfirmed: [
@@ -2634,6 +2647,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		apiBaseUrl: 'https://oauth.reddit.com',
 		allowedDomains: ['oauth.reddit.com'],
 		checkUrl: 'https://oauth.reddit.com/api/v1/me',
+		apiHeaders: { 'User-Agent': '{userAgent}' },
 		clientCredentialsCheckUrl: null,
 		docsUrl: 'https://github.com/reddit-archive/reddit/wiki/OAuth2',
 		notes:
@@ -2840,10 +2854,11 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		apiBaseUrl: 'https://{shopifyShop}.myshopify.com/admin/api',
 		allowedDomains: ['{shopifyShop}.myshopify.com'],
 		checkUrl: 'https://{shopifyShop}.myshopify.com/admin/oauth/access_scopes.json',
+		tokenHeader: 'X-Shopify-Access-Token',
 		docsUrl:
 			'https://shopify.dev/docs/apps/build/authentication-authorization/access-tokens/authorization-code-grant',
 		notes:
-			'The Admin API reads the token from the X-Shopify-Access-Token header. expiring=1 gives 1-hour tokens with rotating refresh tokens (required for public apps).',
+			"The Admin API reads the token from the X-Shopify-Access-Token header (the nodes send it there; in n8n's HTTP Request node add it yourself). expiring=1 gives 1-hour tokens with rotating refresh tokens (required for public apps).",
 		setupHint:
 			"Dev Dashboard (dev.shopify.com) > Apps > Create app; in the app version set Access scopes and add the n8n OAuth Redirect URL under Redirect URLs; release the version and install the app on your store; Settings: copy Client ID and Secret. Client credentials only for your own organization's stores.",
 		setupDocsUrl:
@@ -3378,16 +3393,16 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 	{
 		id: 'webflow',
 		displayName: 'Webflow',
-		authUrl: 'https://webflow.com/oauth/authorize',
-		tokenUrl: 'https://api.webflow.com/oauth/access_token',
+		authUrl: 'https://{webflowAppHost}/oauth/authorize',
+		tokenUrl: 'https://{webflowApiHost}/oauth/access_token',
 		defaultScopes: ['sites:read'],
 		scopeSeparator: ' ',
 		tokenAuthMethod: 'body',
 		pkce: 'unsupported',
 		clientCredentials: false,
-		apiBaseUrl: 'https://api.webflow.com/v2',
-		allowedDomains: ['api.webflow.com'],
-		checkUrl: 'https://api.webflow.com/v2/token/introspect',
+		apiBaseUrl: 'https://{webflowApiHost}/v2',
+		allowedDomains: ['{webflowApiHost}'],
+		checkUrl: 'https://{webflowApiHost}/v2/token/introspect',
 		docsUrl: 'https://developers.webflow.com/data/docs/register-an-app',
 		notes:
 			'Data API v2. The user picks the sites (or workspace) to authorize; scopes must also be enabled on the app.',
@@ -3398,6 +3413,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 			'https://developers.webflow.com/data/reference/oauth-app',
 			'https://developers.webflow.com/data/reference/token/introspect',
 			'https://developers.webflow.com/data/v2.0.0-beta/reference/authorization',
+			'https://developers.webflow.com/data/reference/eu-hosting',
 		],
 		confirmedOn: '2026-12-01',
 		unconfirmed: [

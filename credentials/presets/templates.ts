@@ -24,6 +24,7 @@ export function presetTemplates(preset: ProviderPreset): string[] {
 		...Object.values(preset.tokenBodyParameters ?? {}),
 		...(preset.checkUrl ? [preset.checkUrl] : []),
 		...(preset.clientCredentialsCheckUrl ? [preset.clientCredentialsCheckUrl] : []),
+		...Object.values(preset.apiHeaders ?? {}),
 	];
 }
 
@@ -61,12 +62,30 @@ export function fieldsReplacedByTokenResponse(preset: ProviderPreset): PresetFie
 }
 
 /**
+ * The connection's client ID: only the nodes fill it (check URLs, API headers), never the
+ * credential's expressions, whose sign-in and token URLs n8n builds with the client ID itself.
+ */
+export const CLIENT_ID_PLACEHOLDER = 'clientId';
+
+/** The client ID as the host resolved it (n8n's `clientId` reads the form's `appClientId`). */
+function clientIdOf(values: Record<string, unknown>): string {
+	return String(values.clientId ?? values.appClientId ?? '').trim();
+}
+
+/**
  * Fills `{fieldKey}` placeholders with the user's values, trimmed and without a trailing slash.
  * The credential's expressions do the same in n8n's expression language (connectionExpressions.ts);
- * test/credential.test.ts checks that both agree for every preset.
+ * test/credential.test.ts checks that both agree for every preset. `{clientId}` becomes the client
+ * ID, encoded as a URL part unless `into` is a header.
  */
-export function fillPresetTemplate(template: string, values: Record<string, unknown>): string {
+export function fillPresetTemplate(
+	template: string,
+	values: Record<string, unknown>,
+	into: 'url' | 'header' = 'url',
+): string {
 	return template.replace(/\{(\w+)\}/g, (placeholder, key: string) => {
+		if (key === CLIENT_ID_PLACEHOLDER)
+			return into === 'url' ? encodeURIComponent(clientIdOf(values)) : clientIdOf(values);
 		if (key in DERIVED_PLACEHOLDERS) {
 			const derived = DERIVED_PLACEHOLDERS[key as DerivedPlaceholder];
 			const chosen = String(values[derived.field] ?? PRESET_FIELDS[derived.field].default);

@@ -38,14 +38,26 @@ export interface TokenResponseApiHost {
 /**
  * What a preset field's value is, so it is checked before it becomes part of a URL:
  * a DNS label (`acme` of acme.myshopify.com), a whole host name, a directory tenant (ID, domain or
- * `common`), one path segment, or one of the field's options.
+ * `common`), one path segment, one of the field's options, or a header value.
  */
-export type PresetFieldKind = 'dnsLabel' | 'hostname' | 'tenant' | 'pathSegment' | 'option';
+export type PresetFieldKind =
+	| 'dnsLabel'
+	| 'hostname'
+	| 'tenant'
+	| 'pathSegment'
+	| 'option'
+	/** Printable text for a header (a User-Agent), never part of a URL. */
+	| 'headerValue';
 
 /** A value the user supplies for a preset (tenant, instance, data centre, ...). */
 export interface PresetField {
 	displayName: string;
 	kind: PresetFieldKind;
+	/**
+	 * What the value must match instead of its kind's pattern, and how to say so (GitHub Host:
+	 * github.com or a GHE.com host, so the token goes to no other server).
+	 */
+	pattern?: { regex: RegExp; expected: string };
 	/** Paths that may follow a host name (Keycloak 16 and older serve under /auth). */
 	pathSuffixes?: string[];
 	description: string;
@@ -85,6 +97,11 @@ export interface ProviderPreset {
 	 */
 	refreshScopes?: string[];
 	/**
+	 * Scopes the check request needs (Google's and QuickBooks' userinfo: `openid`): always requested
+	 * with the browser grants like the refresh scopes, also when the user types or ticks other scopes.
+	 */
+	checkScopes?: string[];
+	/**
 	 * Scopes requested with client credentials when the user types none and ticks no scope set
 	 * (Microsoft: `https://{microsoftGraphHost}/.default`). Without it, the default scopes minus the
 	 * OpenID Connect ones (openid, profile, email, offline_access): they need a signed-in user.
@@ -116,7 +133,22 @@ export interface ProviderPreset {
 	/** Hosts requests may go to by default (n8n's allowedDomains syntax, `*.` for subdomains). */
 	allowedDomains: string[];
 	scopeSets?: ScopeSet[];
-	/** A cheap authorized GET naming the signed-in account (userinfo or "me"), absolute or relative to the API base URL. */
+	/**
+	 * Headers the provider wants on every API request, the check's included (Etsy's
+	 * `x-api-key: {clientId}`); a header of the same name the request sets wins. Only the package's
+	 * nodes send them: n8n's HTTP Request node sends the token alone.
+	 */
+	apiHeaders?: Record<string, string>;
+	/**
+	 * A header that carries the access token too (Shopify's `X-Shopify-Access-Token`): the host
+	 * sends it with the Authorization header on the nodes' requests.
+	 */
+	tokenHeader?: string;
+	/**
+	 * A cheap authorized GET naming the signed-in account (userinfo or "me"), absolute or relative to
+	 * the API base URL. Like checkUrl and clientCredentialsCheckUrl it may hold `{clientId}`, the
+	 * connection's client ID (Meta's app: `/{clientId}?fields=id,name`).
+	 */
 	checkUrl?: string;
 	/** The check's method, headers and body when not a plain GET (Dropbox POST, Notion-Version, GraphQL). */
 	checkRequest?: CheckRequestShape;

@@ -64,7 +64,7 @@ export const byId = (id: string) =>
 /**
  * The scopes a preset must request, worked out here independently of the credential's expression:
  * the chosen (or default, per grant) scopes, short names qualified with the scope resource, then the refresh
- * scopes (browser grants only), de-duplicated.
+ * and check scopes (browser grants only), de-duplicated.
  */
 export function expectedScopes(
 	preset: ProviderPreset,
@@ -78,7 +78,7 @@ export function expectedScopes(
 			? `${resource}/${scope}`
 			: scope;
 	const machine = grantType === 'clientCredentials';
-	const refresh = machine ? [] : (preset.refreshScopes ?? []);
+	const refresh = machine ? [] : [...(preset.refreshScopes ?? []), ...(preset.checkScopes ?? [])];
 	// A client-credentials token has no user: no OpenID scopes unless the preset names its own.
 	const defaults = machine
 		? (preset.clientCredentialsScopes ??

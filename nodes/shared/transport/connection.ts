@@ -203,6 +203,17 @@ export function describeConnection(
 		grantType: grantTypeOf(credentials.grantType),
 		tokenUrl,
 		apiBaseUrl,
+		...(preset?.apiHeaders
+			? {
+					apiHeaders: Object.fromEntries(
+						Object.entries(preset.apiHeaders).map(([header, template]) => [
+							header,
+							fillPresetTemplate(template, credentials, 'header'),
+						]),
+					),
+				}
+			: {}),
+		...(preset?.tokenHeader ? { tokenHeader: preset.tokenHeader } : {}),
 		apiBaseUrlFrom: fromToken ? hostField : undefined,
 		allowedDomains: mode === 'domains' ? listedDomains || defaults : undefined,
 		allowedDomainsAreDefault: mode === 'domains' && listedDomains === '',

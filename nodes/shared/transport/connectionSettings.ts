@@ -27,6 +27,7 @@ const EXPECTED: Record<PresetFieldKind, string> = {
 	tenant: 'a directory (tenant) ID, a domain such as contoso.onmicrosoft.com, or common',
 	pathSegment: 'a single name (letters, digits, dots, hyphens and underscores)',
 	option: 'one of the field’s choices',
+	headerValue: 'printable text of at most 256 characters on one line',
 };
 
 function fieldProblem(key: PresetFieldKey, rawValue: unknown): string | undefined {
@@ -34,7 +35,7 @@ function fieldProblem(key: PresetFieldKey, rawValue: unknown): string | undefine
 	const field: PresetField = PRESET_FIELDS[key];
 	// An option is taken exactly as listed: the host looks it up as stored, untrimmed.
 	if (field.options) return `'${String(rawValue ?? '')}' is not one of its choices`;
-	return `'${cleanFieldValue(rawValue)}' is not ${EXPECTED[field.kind]}`;
+	return `'${cleanFieldValue(rawValue)}' is not ${field.pattern?.expected ?? EXPECTED[field.kind]}`;
 }
 
 /** `https://{shopifyShop}.myshopify.com/...`: the host must end in `.myshopify.com` once filled in. */

@@ -137,7 +137,15 @@ export async function exchange(
 					CREDENTIAL_TYPE,
 					options,
 					// Refreshing on the expiry signal is the request path's job (tokenRefresh.ts).
-					{ oauth2: { tokenType: 'Bearer', skipTokenRefresh: true } },
+					{
+						oauth2: {
+							tokenType: 'Bearer',
+							skipTokenRefresh: true,
+							...(connection.tokenHeader
+								? { keyToIncludeInAccessTokenHeader: connection.tokenHeader }
+								: {}),
+						},
+					},
 				)
 			: sender.helpers.httpRequest(options)) as Promise<StreamedResponse>,
 	);

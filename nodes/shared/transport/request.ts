@@ -84,6 +84,19 @@ export async function sendAuthorized(
 	throw outcome.error;
 }
 
+/** The preset's API headers under the request's own: a header the request names wins. */
+function withApiHeaders(
+	connection: Connection,
+	headers: OutgoingRequest['headers'],
+): OutgoingRequest['headers'] {
+	if (!connection.apiHeaders) return headers;
+	const named = new Set(Object.keys(headers ?? {}).map((name) => name.toLowerCase()));
+	const fromPreset = Object.entries(connection.apiHeaders).filter(
+		([name]) => !named.has(name.toLowerCase()),
+	);
+	return { ...Object.fromEntries(fromPreset), ...headers };
+}
+
 /** The checks before the first send, then the attempts (retry.ts). */
 async function send(
 	context: RequestContext,
@@ -114,7 +127,8 @@ async function send(
 	const leg = options.leg ?? 'request';
 	assertDestinationAllowed(node, connection, url, itemIndex, leg);
 	assertHeadersAllowed(node, request.headers, itemIndex);
-	return await sendRetrying(context, itemIndex, { ...request, url }, run, connection, {
+	const headers = withApiHeaders(connection, request.headers);
+	return await sendRetrying(context, itemIndex, { ...request, url, headers }, run, connection, {
 		policy: options.retry ?? DEFAULT_RETRY_POLICY,
 		refreshMarginMs,
 		timeoutMs,

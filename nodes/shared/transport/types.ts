@@ -42,6 +42,10 @@ export interface Connection {
 	/** The token endpoint, for naming it in errors (the host sends the token requests). */
 	tokenUrl: string;
 	apiBaseUrl: string;
+	/** Headers the preset's provider wants on every request (Etsy's x-api-key), filled in. */
+	apiHeaders?: Record<string, string>;
+	/** A header the host also puts the access token in (Shopify's X-Shopify-Access-Token). */
+	tokenHeader?: string;
 	/** The token-response field the API base URL was taken from (instance_url), if it was. */
 	apiBaseUrlFrom: string | undefined;
 	/** undefined: any host; otherwise n8n's comma-separated allowedDomains syntax. */
