@@ -8,10 +8,9 @@
  * templates use it, or a placeholder derived from one (DERIVED_PLACEHOLDERS: a Microsoft cloud
  * gives its sign-in and Graph hosts).
  *
- * Each row records where its facts were confirmed: `sources` (the provider's own documentation
- * pages the endpoints, client authentication, PKCE and scopes were read from), `confirmedOn`, and
- * `unconfirmed` for the facts only found in a secondary index (Nango's providers.yaml, SDK code,
- * third-party guides): kept, but marked, and shown in the README.
+ * Where each fact of a row was confirmed (the provider's page, a quote, the date read) or why it
+ * is not, is recorded in credentials/presetFacts.ts alone; the README's preset table is generated
+ * from both.
  */
 export * from './presets/types';
 export * from './presets/fields';

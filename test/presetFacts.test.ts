@@ -10,6 +10,50 @@ import {
 } from '../credentials/presetFacts';
 import { PROVIDER_PRESETS } from '../credentials/providerPresets';
 
+/**
+ * Presets from before the catalogue's per-fact standard (issue 24) whose sign-in URL, token URL or
+ * client authentication no provider page read so far states: kept, each fact marked unconfirmed
+ * with what was tried. A preset may leave this list, never join it.
+ */
+const ENDPOINTS_NOT_YET_CONFIRMED: Record<string, string[]> = {
+	airtable: ['tokenUrl', 'tokenAuthMethod'],
+	asana: ['tokenAuthMethod'],
+	canva: ['tokenUrl'],
+	clickUp: ['authUrl', 'tokenUrl', 'tokenAuthMethod'],
+	constantContact: ['tokenUrl'],
+	dropbox: ['tokenUrl', 'tokenAuthMethod'],
+	etsy: ['tokenAuthMethod'],
+	genesysCloud: ['authUrl', 'tokenUrl', 'tokenAuthMethod'],
+	gorgias: ['tokenUrl', 'tokenAuthMethod'],
+	harvest: ['authUrl', 'tokenUrl', 'tokenAuthMethod'],
+	helpScout: ['tokenUrl'],
+	hubSpot: ['authUrl'],
+	keycloak: ['tokenAuthMethod'],
+	linear: ['tokenAuthMethod'],
+	linkedIn: ['authUrl', 'tokenUrl', 'tokenAuthMethod'],
+	meta: ['tokenAuthMethod'],
+	mondayCom: ['tokenAuthMethod'],
+	mural: ['tokenAuthMethod'],
+	notion: ['authUrl'],
+	pinterest: ['authUrl', 'tokenUrl', 'tokenAuthMethod'],
+	reddit: ['tokenUrl', 'tokenAuthMethod'],
+	sageAccounting: ['tokenUrl'],
+	shopify: ['authUrl', 'tokenUrl', 'tokenAuthMethod'],
+	slack: ['authUrl'],
+	smartsheet: ['authUrl'],
+	spotify: ['authUrl', 'tokenAuthMethod'],
+	strava: ['authUrl', 'tokenUrl'],
+	stripeConnect: ['tokenUrl', 'tokenAuthMethod'],
+	todoist: ['authUrl', 'tokenUrl', 'tokenAuthMethod'],
+	twitch: ['tokenAuthMethod'],
+	typeform: ['authUrl', 'tokenUrl', 'tokenAuthMethod'],
+	vimeo: ['authUrl', 'tokenAuthMethod'],
+	webflow: ['tokenAuthMethod'],
+	wrike: ['tokenUrl', 'tokenAuthMethod'],
+	xero: ['tokenUrl', 'tokenAuthMethod'],
+	zendesk: ['authUrl', 'tokenAuthMethod'],
+};
+
 /** Source files of an SDK or a spec: a lead (like Nango's providers.yaml), never the page of a fact. */
 const CODE_PAGE = /^https:\/\/github\.com\/.+\.(?:js|ts|py|ya?ml|tf|json)$/;
 
@@ -53,6 +97,20 @@ describe('every preset fact has its page or says why not', () => {
 				.map(([key, problem]) => `${preset.id}.${key}: ${problem}`),
 		);
 		assert.deepEqual(problems, []);
+	});
+
+	test('the sign-in URL, token URL and client authentication of every preset are quoted from a provider page (older presets listed above excepted)', () => {
+		const endpointFacts = ['authUrl', 'tokenUrl', 'tokenAuthMethod'] as const;
+		const unquoted = Object.fromEntries(
+			PROVIDER_PRESETS.map((preset) => [
+				preset.id,
+				endpointFacts.filter((key) => {
+					const record = PRESET_FACTS[preset.id]?.[key];
+					return !(record && 'page' in record && record.quote);
+				}),
+			]).filter(([, keys]) => keys.length),
+		);
+		assert.deepEqual(unquoted, ENDPOINTS_NOT_YET_CONFIRMED);
 	});
 
 	test('the table holds only presets that exist', () => {

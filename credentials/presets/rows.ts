@@ -35,18 +35,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 			'In Adobe Developer Console (developer.adobe.com/console) create a project, Add API (e.g. Lightroom, Creative Cloud Libraries), choose User Authentication > OAuth Web App; set Default redirect URI and Redirect URI pattern to the n8n OAuth Redirect URL; copy Client ID and Client Secret from the credential.',
 		setupDocsUrl:
 			'https://developer.adobe.com/developer-console/docs/guides/authentication/UserAuthentication/implementation',
-		sources: [
-			'https://experienceleague.adobe.com/en/docs/experience-manager-learn/cloud-service/aem-apis/openapis/invoke-api-using-oauth-web-app',
-			'https://developer.adobe.com/developer-console/docs/guides/authentication/UserAuthentication/ims',
-			'https://developer.adobe.com/commerce/services/cloud/guides/rest/authentication/user',
-		],
-		confirmedOn: '2026-12-01',
-		unconfirmed: [
-			'scopeSeparator (Adobe examples use commas; spaces are also seen)',
-			'accessTokenLifetime (24 h) and 14-day refresh lifetime (not in an Adobe excerpt)',
-			'pkce for OAuth Web App credentials',
-			"whether body credentials are also accepted (Adobe's tutorial uses the Basic header)",
-		],
 	},
 	{
 		id: 'airtable',
@@ -67,13 +55,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		setupHint:
 			'Open airtable.com/create/oauth > Register new OAuth integration; paste the n8n OAuth Redirect URL as the OAuth redirect URL; tick every scope you will request (at least one); click Generate client secret and copy the Client ID and Client Secret.',
 		setupDocsUrl: 'https://airtable.com/developers/web/guides/oauth-integrations',
-		sources: [
-			'https://airtable.com/developers/web/api/oauth-reference',
-			'https://airtable.com/developers/web/api/get-user-id-scopes',
-			'https://github.com/Airtable/oauth-example/blob/main/index.js',
-		],
-		confirmedOn: '2026-12-01',
-		unconfirmed: ['accessTokenLifetime', 'refreshTokenNotes'],
 	},
 	{
 		id: 'amazonCognito',
@@ -96,15 +77,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 			'AWS console > Amazon Cognito > User pools > your pool > App clients > Create app client (Traditional web application: it has a client secret); add the n8n OAuth Redirect URL to Allowed callback URLs, allow Authorization code grant and openid, email, profile; copy Client ID and Client secret; the Domain tab shows your user pool domain.',
 		setupDocsUrl:
 			'https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-client-apps.html',
-		sources: [
-			'https://docs.aws.amazon.com/cognito/latest/developerguide/token-endpoint.html',
-			'https://github.com/awsdocs/amazon-cognito-developer-guide/blob/main/doc_source/token-endpoint.md',
-			'https://github.com/awsdocs/amazon-cognito-developer-guide/blob/main/doc_source/authorization-endpoint.md',
-			'https://github.com/awsdocs/amazon-cognito-developer-guide/blob/main/doc_source/userinfo-endpoint.md',
-			'https://github.com/awsdocs/amazon-cognito-developer-guide/blob/main/doc_source/amazon-cognito-user-pools-using-the-refresh-token.md',
-		],
-		confirmedOn: '2026-12-03',
-		unconfirmed: ['setupHint console menu names (current console, not quoted)'],
 	},
 	{
 		id: 'apigee',
@@ -126,13 +98,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		setupHint:
 			'Google Cloud console: enable the Apigee API, set up the OAuth consent screen and publish it (in Testing, refresh tokens expire after 7 days), then APIs & Services > Credentials > Create credentials > OAuth client ID > Web application; add the n8n OAuth Redirect URL under Authorized redirect URIs; copy Client ID and Client secret.',
 		setupDocsUrl: 'https://developers.google.com/identity/protocols/oauth2/web-server#creatingcred',
-		sources: [
-			'https://developers.google.com/identity/protocols/oauth2/web-server',
-			'https://developers.google.com/identity/protocols/oauth2',
-			'https://cloud.google.com/apigee/docs/reference/apis/apigee/rest/v1/organizations/get',
-			'https://cloud.google.com/apigee/docs/hybrid/v1.12/using-data-residency-with-apigee-hybrid',
-		],
-		confirmedOn: '2026-12-01',
 	},
 	{
 		id: 'asana',
@@ -153,14 +118,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		setupHint:
 			'In the Asana developer console (My apps) click Create new app; under OAuth add the n8n OAuth Redirect URL; pick Full permissions or the scopes you need; under Manage distribution allow your workspace; copy the Client ID and Client secret.',
 		setupDocsUrl: 'https://developers.asana.com/docs/oauth',
-		sources: [
-			'https://developers.asana.com/docs/oauth',
-			'https://developers.asana.com/docs/getting-started-with-asana-oauth',
-			'https://github.com/Asana/devrel-examples/blob/master/javascript/pkce_oauth/server/index.js',
-			'https://github.com/Asana/devrel-examples/blob/master/javascript/node-oauth-demo/index.js',
-		],
-		confirmedOn: '2026-12-01',
-		unconfirmed: ['refreshTokenNotes'],
 	},
 	{
 		id: 'attio',
@@ -181,18 +138,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		setupHint:
 			'In the Attio developer dashboard (build.attio.com) create an app; open the OAuth tab, toggle OAuth on, add the n8n OAuth Redirect URL under Redirect URIs; tick the scopes in the Scopes tab; copy Client ID and Client Secret.',
 		setupDocsUrl: 'https://docs.attio.com/rest-api/tutorials/connect-an-app-through-oauth',
-		sources: [
-			'https://docs.attio.com/rest-api/guides/authentication',
-			'https://docs.attio.com/docs/oauth/token',
-			'https://docs.attio.com/rest-api/guides/configuring-oauth',
-		],
-		confirmedOn: '2026-12-01',
-		unconfirmed: [
-			'authUrl path /authorize (Nango and docs menu; the authorize page itself not shown)',
-			"accessTokenLifetime 'does not expire' (third-party guide)",
-			'pkce',
-			'checkUrl /v2/self',
-		],
 	},
 	{
 		id: 'auth0',
@@ -216,18 +161,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 			'Auth0 Dashboard > Applications > Create Application > Regular Web Application; in Settings add the n8n OAuth Redirect URL to Allowed Callback URLs and copy Domain, Client ID, Client Secret. For client credentials, authorize the app for the API under APIs > Machine to Machine Applications.',
 		setupDocsUrl:
 			'https://auth0.com/docs/get-started/auth0-overview/create-applications/regular-web-apps',
-		sources: [
-			'https://auth0.com/docs/api-auth/config/asking-for-access-tokens',
-			'https://auth0.com/docs/tokens/guides/get-access-tokens',
-			'https://auth0.com/docs/refresh-token',
-			'https://auth0.com/docs/tokens/guides/configure-refresh-token-rotation',
-			'https://auth0.com/docs/get-started/applications/credentials',
-			'https://auth0.com/docs/applications/view-application-type',
-			'https://auth0.com/docs/api/authentication/user-profile/get-user-info',
-			'https://auth0.com/docs/api/authentication/authorization-code-flow/authorize-application',
-		],
-		confirmedOn: '2026-12-01',
-		unconfirmed: ['accessTokenLifetime (default value)'],
 	},
 	{
 		id: 'authelia',
@@ -251,15 +184,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 			"In Authelia's configuration, add a client under identity_providers.oidc.clients: client_id, a hashed client_secret, redirect_uris with the n8n OAuth Redirect URL, scopes openid profile email offline_access, grant_types authorization_code and refresh_token, token_endpoint_auth_method client_secret_basic; restart.",
 		setupDocsUrl:
 			'https://www.authelia.com/configuration/identity-providers/openid-connect/clients/',
-		sources: [
-			'https://www.authelia.com/integration/openid-connect/introduction/',
-			'https://www.authelia.com/configuration/identity-providers/openid-connect/clients/',
-		],
-		confirmedOn: '2026-12-03',
-		unconfirmed: [
-			'scopeSeparator (not stated; space, as OpenID Connect)',
-			'tokenLifetimes: 1h access and 90m refresh from the example configuration, the defaults section not read',
-		],
 	},
 	{
 		id: 'authentik',
@@ -283,12 +207,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 			'authentik Admin interface > Applications > Applications > New Application; Provider Type OAuth2/OIDC; Client type Confidential; add the n8n OAuth Redirect URL to Redirect URIs; add the offline_access scope mapping; Create; copy Client ID and Client Secret from the provider.',
 		setupDocsUrl:
 			'https://docs.goauthentik.io/add-secure-apps/providers/oauth2/create-oauth2-provider/',
-		sources: [
-			'https://docs.goauthentik.io/add-secure-apps/providers/oauth2/',
-			'https://docs.goauthentik.io/add-secure-apps/providers/oauth2/machine_to_machine/',
-		],
-		confirmedOn: '2026-12-03',
-		unconfirmed: ['apiBaseUrl', 'apiHosts'],
 	},
 	{
 		id: 'aWeber',
@@ -311,18 +229,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		setupHint:
 			'Create a free AWeber developer account at labs.aweber.com, log in and create an app; enter the n8n OAuth Redirect URL as the OAuth redirect URL, and copy the Client ID and Client Secret listed for the app. Connect with an AWeber customer account.',
 		setupDocsUrl: 'https://api.aweber.com/',
-		sources: [
-			'https://help.aweber.com/hc/en-us/articles/360021258174-How-do-I-use-OAuth-2-authentication-with-AWeber-s-API',
-			'https://help.aweber.com/hc/en-us/articles/360002941894-Do-AWeber-API-access-tokens-expire',
-			'https://api.aweber.com/#tag/OAuth-2.0-Reference',
-		],
-		confirmedOn: '2026-12-03',
-		unconfirmed: [
-			'pkce (AWeber takes it from public clients; kept off for a client with a secret)',
-			'scopeSeparator (space, from a copy of the help article)',
-			'refresh token lifetime and rotation',
-			'apiHosts and checkUrl (GET /1.0/accounts with account.read, from a copy of the OpenAPI document)',
-		],
 	},
 	{
 		id: 'autodeskPlatformServices',
@@ -344,19 +250,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		setupHint:
 			'APS developer portal (aps.autodesk.com) > create an application of type Traditional Web App (it gets a client secret); set its Callback URL to the n8n OAuth Redirect URL; pick the APIs it may call; copy the Client ID and Client Secret from the app.',
 		setupDocsUrl: 'https://aps.autodesk.com/en/docs/oauth/v2/tutorials/get-3-legged-token',
-		sources: [
-			'https://aps.autodesk.com/en/docs/oauth/v2/tutorials/get-3-legged-token',
-			'https://aps.autodesk.com/node/2649',
-			'https://aps.autodesk.com/en/docs/oauth/v2/tutorials/get-2-legged-token',
-			'https://aps.autodesk.com/en/docs/profile/v2/reference/restapireference/oidcuserinfo/',
-			'https://aps.autodesk.com/en/docs/oauth/v2/reference/typescript-sdk/classes/AuthenticationClient/',
-		],
-		confirmedOn: '2026-12-03',
-		unconfirmed: [
-			'refresh token rotation (not read on an APS page)',
-			'regions (data residency is chosen per API call; not checked)',
-			'setupHint console wording (create-app page not read)',
-		],
 	},
 	{
 		id: 'basecamp',
@@ -383,12 +276,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		setupHint:
 			'Register your app at launchpad.37signals.com/integrations; enter name, company, website and paste the n8n OAuth Redirect URL as Redirect URI; save and copy Client ID and Client Secret.',
 		setupDocsUrl: 'https://github.com/basecamp/bc3-api/blob/master/sections/authentication.md',
-		sources: [
-			'https://github.com/basecamp/bc3-api/blob/master/sections/authentication.md',
-			'https://github.com/basecamp/bc3-api',
-		],
-		confirmedOn: '2026-12-01',
-		unconfirmed: ['pkce', 'refresh token rotation'],
 	},
 	{
 		id: 'bitbucketCloud',
@@ -410,16 +297,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 			"Open your workspace > Settings (cog) > Workspace settings > Apps and features > OAuth consumers > Add consumer; paste the n8n OAuth Redirect URL into Callback URL; tick the permissions you need (Account: Read for the check); save and copy Key (Client ID) and Secret. Tick 'This is a private consumer' for client credentials.",
 		setupDocsUrl:
 			'https://support.atlassian.com/bitbucket-cloud/docs/use-oauth-on-bitbucket-cloud/',
-		sources: [
-			'https://developer.atlassian.com/cloud/bitbucket/oauth-2',
-			'https://support.atlassian.com/bitbucket-cloud/docs/use-oauth-on-bitbucket-cloud/',
-			'https://community.developer.atlassian.com/t/oauth-2-0-and-api-authentication-changes-for-bitbucket-cloud/99003',
-		],
-		confirmedOn: '2026-12-01',
-		unconfirmed: [
-			'pkce (not mentioned in Bitbucket Cloud docs; assumed unsupported)',
-			"'private consumer' requirement for client credentials",
-		],
 	},
 	{
 		id: 'box',
@@ -440,14 +317,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		setupHint:
 			'Box Developer Console > Create Platform App > User Authentication (OAuth 2.0); on Configuration add the n8n OAuth Redirect URL as OAuth 2.0 Redirect URI, tick Application Scopes, Save; copy Client ID and Client Secret. Client credentials need a Server Authentication (CCG) app authorized by an admin.',
 		setupDocsUrl: 'https://developer.box.com/guides/authentication/oauth2/oauth2-setup/',
-		sources: [
-			'https://developer.box.com/guides/authentication/tokens/access-tokens/',
-			'https://developer.box.com/guides/authentication/tokens/refresh',
-			'https://developer.box.com/guides/authentication/client-credentials/',
-			'https://developer.box.com/guides/tooling/postman/access-token/',
-		],
-		confirmedOn: '2026-12-01',
-		unconfirmed: ['pkce'],
 	},
 	{
 		id: 'calendly',
@@ -468,15 +337,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		setupHint:
 			'Sign in to developer.calendly.com (GitHub or Google) > My OAuth Apps > Create New App; kind Web, environment Sandbox or Production; paste the n8n OAuth Redirect URL as Redirect URI (HTTPS in production); select the scopes; copy Client ID and Client Secret (shown once).',
 		setupDocsUrl: 'https://developer.calendly.com/creating-an-oauth-app',
-		sources: [
-			'https://developer.calendly.com/api-docs/calendly-o-auth/o-auth/post-oauth-refresh-token',
-			'https://developer.calendly.com/api-docs/calendly-o-auth/o-auth/get-oauth-authorize',
-			'https://developer.calendly.com/creating-an-oauth-app',
-			'https://developer.calendly.com/how-to-access-calendly-data-on-behalf-of-authenticated-users',
-			'https://developer.calendly.com/docs/authentication/scopes',
-		],
-		confirmedOn: '2026-12-01',
-		unconfirmed: ['scope needed by /users/me (users:read per third-party docs only)'],
 	},
 	{
 		id: 'canva',
@@ -497,16 +357,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		setupHint:
 			'In the Canva Developer Portal (canva.com/developers) > Your integrations > Create an integration; under Configuration generate and save the client secret, tick the scopes, and under Authentication add the n8n OAuth Redirect URL; copy the Client ID.',
 		setupDocsUrl: 'https://www.canva.dev/docs/connect/creating-integrations/',
-		sources: [
-			'https://canva.dev/docs/connect/authentication',
-			'https://canva.dev/docs/connect/api-reference/authentication/generate-access-token',
-		],
-		confirmedOn: '2026-12-01',
-		unconfirmed: [
-			'authUrl (www.canva.com/api/oauth/authorize from Nango and memory; excerpt cut before it)',
-			'refresh-token single use (third-party guides)',
-			'setupDocsUrl path',
-		],
 	},
 	{
 		id: 'clickUp',
@@ -527,18 +377,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		setupHint:
 			'As Workspace owner/admin: avatar > Settings > Apps (ClickUp API) > Create new app; enter a name and the n8n OAuth Redirect URL; click Create App and copy the Client ID and Client Secret.',
 		setupDocsUrl: 'https://help.clickup.com/hc/en-us/articles/6303426241687-Use-the-ClickUp-API',
-		sources: [
-			'https://developer.clickup.com/docs/authentication',
-			'https://developer.clickup.com/reference/getaccesstoken',
-			'https://help.clickup.com/hc/en-us/articles/6303426241687-Use-the-ClickUp-API',
-		],
-		confirmedOn: '2026-12-01',
-		unconfirmed: [
-			'pkce',
-			'accessTokenLifetime',
-			'refreshTokenNotes',
-			'tokenAuthMethod (reference lists client_id/client_secret/code as query parameters of the POST)',
-		],
 	},
 	{
 		id: 'close',
@@ -560,16 +398,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		setupHint:
 			'In Close go to Settings > Developer > OAuth Apps > Create App; fill in the form and add the n8n OAuth Redirect URL as Redirect URI; save and copy Client ID and Client Secret.',
 		setupDocsUrl: 'https://developer.close.com/integrations/create-an-oauth-app',
-		sources: [
-			'https://developer.close.com/api/overview/oauth-authentication',
-			'https://developer.close.com/topics/authentication-oauth2',
-		],
-		confirmedOn: '2026-12-01',
-		unconfirmed: [
-			'scopes (all.full_access / offline_access from Nango and memory; not in the excerpt)',
-			'accessTokenLifetime',
-			'pkce',
-		],
 	},
 	{
 		id: 'constantContact',
@@ -591,19 +419,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		setupHint:
 			'In the V3 Developer Portal (app.constantcontact.com/pages/dma/portal) > My Applications > New Application; pick Authorization Code Flow and the refresh-token type; Generate Secret; add the n8n OAuth Redirect URL under Redirect URI; save; the API Key is the Client ID.',
 		setupDocsUrl: 'https://developer.constantcontact.com/api_guide/server_flow.html',
-		sources: [
-			'https://developer.constantcontact.com/api_guide/server_flow.html',
-			'https://developer.constantcontact.com/api_guide/auth_overview.html',
-			'https://developer.constantcontact.com/api_guide/pkce_flow.html',
-			'https://developer.constantcontact.com/api_guide/apps_create_archive.html',
-		],
-		confirmedOn: '2026-12-01',
-		unconfirmed: [
-			'tokenUrl path /v1/token (device-flow page shows the same authz host; token path from Nango)',
-			'accessTokenLifetime',
-			'refresh-token type options',
-			'checkUrl',
-		],
 	},
 	{
 		id: 'datadog',
@@ -624,13 +439,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		setupHint:
 			'Datadog OAuth clients are for integration partners: in your Datadog Partner Sandbox account open the Developer Platform, create the OAuth client for your integration, add the n8n OAuth Redirect URL as its redirect URI and the scopes it needs, then copy the client ID and client secret.',
 		setupDocsUrl: 'https://docs.datadoghq.com/extend/authorization/oauth2_in_datadog/',
-		sources: [
-			'https://docs.datadoghq.com/extend/authorization/oauth2_in_datadog/',
-			'https://docs.datadoghq.com/extend/authorization/oauth2_endpoints/',
-			'https://github.com/DataDog/documentation/blob/master/content/en/developers/authorization/oauth2_in_datadog.md',
-			'https://docs.datadoghq.com/api/latest/users/get-current-user/',
-		],
-		confirmedOn: '2026-12-03',
 	},
 	{
 		id: 'dailymotion',
@@ -651,18 +459,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		setupHint:
 			'Dailymotion Studio > Organization > API keys > Create API key > Public API key; enter the n8n OAuth Redirect URL as its Callback URL; Create, then copy the API key (Client ID) and API secret (Client Secret, shown only once).',
 		setupDocsUrl: 'https://developers.dailymotion.com/docs/authenticate-using-authorization-codes',
-		sources: [
-			'https://developers.dailymotion.com/docs/authenticate-using-authorization-codes',
-			'https://developers.dailymotion.com/reference/generate-access-token-with-authorization-code',
-			'https://developers.dailymotion.com/guides/refresh-token',
-			'https://developers.dailymotion.com/guides/retrieve-access-token-details',
-		],
-		confirmedOn: '2026-12-03',
-		unconfirmed: [
-			'pkce (not mentioned; kept off)',
-			'tokenLifetimes (only the example expires_in 36000)',
-			"defaultScopes: userinfo is seen in the /auth example's granted scopes, the scope list page was not read",
-		],
 	},
 	{
 		id: 'digitalOcean',
@@ -684,18 +480,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 			'DigitalOcean control panel > API > OAuth Applications > register a new application; enter the n8n OAuth Redirect URL as its callback URL; the application page then shows the Client ID and Client Secret.',
 		setupDocsUrl:
 			'https://www.digitalocean.com/community/tutorials/how-to-use-oauth-authentication-with-digitalocean-as-a-user-or-developer',
-		sources: [
-			'https://docs.digitalocean.com/reference/api/oauth',
-			'https://docs.digitalocean.com/documentation/oauth',
-			'https://www.digitalocean.com/community/tutorials/how-to-use-oauth-authentication-with-digitalocean-as-a-user-or-developer',
-			'https://docs.digitalocean.com/reference/api/digitalocean/#tag/Account/operation/account_get',
-		],
-		confirmedOn: '2026-12-03',
-		unconfirmed: [
-			'token lifetimes (30-day access token only in an example response; refresh lifetime and rotation not read)',
-			'pkce for confidential clients (documented for public clients only; kept unsupported)',
-			'setupHint menu names (the tutorial describes an older control panel)',
-		],
 	},
 	{
 		id: 'discord',
@@ -717,12 +501,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		setupHint:
 			'Discord Developer Portal > Applications > New Application; open OAuth2, add the n8n OAuth Redirect URL under Redirects and Save; copy the Client ID and click Reset Secret to get the Client Secret.',
 		setupDocsUrl: 'https://discord.com/developers/docs/topics/oauth2',
-		sources: [
-			'https://discord.com/.well-known/oauth-authorization-server',
-			'https://discord.com/developers/docs/topics/oauth2',
-		],
-		confirmedOn: '2026-12-01',
-		unconfirmed: ['accessTokenLifetime (604800 s seen only in secondary material)'],
 	},
 	{
 		id: 'docuSign',
@@ -744,15 +522,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		setupHint:
 			'DocuSign admin > Apps and Keys > Add App and Integration Key; under User Application answer Yes to storing a client secret (Confidential ACG), Add Secret Key and copy it, add the n8n OAuth Redirect URL under Redirect URIs, Save; copy the Integration Key as Client ID.',
 		setupDocsUrl: 'https://developers.docusign.com/platform/auth/confidential-authcode-get-token',
-		sources: [
-			'https://developers.docusign.com/platform/auth/reference/obtain-access-token',
-			'https://developers.docusign.com/platform/auth/confidential-authcode-get-token',
-			'https://developers.docusign.com/platform/auth/authcode',
-			'https://developers.docusign.com/platform/auth/reference/user-info',
-			'https://developers.docusign.com/platform/auth/reference/obtain-consent',
-		],
-		confirmedOn: '2026-12-01',
-		unconfirmed: ['accessTokenLifetime', 'refreshTokenNotes'],
 	},
 	{
 		id: 'dropbox',
@@ -775,16 +544,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		setupHint:
 			'dropbox.com/developers/apps > Create app > Scoped access, App folder or Full Dropbox; on Settings add the n8n OAuth Redirect URL under OAuth 2 Redirect URIs and copy App key (Client ID) and App secret; tick the scopes you need on Permissions and Submit.',
 		setupDocsUrl: 'https://developers.dropbox.com/oauth-guide',
-		sources: [
-			'https://developers.dropbox.com/oauth-guide',
-			'https://dropbox.tech/developers/using-oauth-2-0-with-offline-access',
-			'https://www.dropbox.com/developers/documentation/http/documentation#users-get_current_account',
-		],
-		confirmedOn: '2026-12-01',
-		unconfirmed: [
-			'accessTokenLifetime (4 h seen in Dropbox forum/secondary posts)',
-			'checkUrl method: Dropbox RPC endpoints are POST-only (POST with no body)',
-		],
 	},
 	{
 		id: 'etsy',
@@ -806,13 +565,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		setupHint:
 			"Create an app at etsy.com/developers/your-apps (wait for approval); under the app's details add the n8n OAuth Redirect URL as a callback URL; use the keystring as Client ID and the shared secret as Client Secret.",
 		setupDocsUrl: 'https://developers.etsy.com/documentation/essentials/authentication/',
-		sources: ['https://developers.etsy.com/documentation/essentials/authentication/'],
-		confirmedOn: '2026-12-01',
-		unconfirmed: [
-			'accessTokenLifetime / 90-day refresh lifetime (not in the excerpt)',
-			"x-api-key must be 'keystring:shared_secret' (seen in code and Nango, not in Etsy docs excerpt)",
-			'checkUrl path /v3/application/users/me',
-		],
 	},
 	{
 		id: 'forgejo',
@@ -833,12 +585,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		setupHint:
 			'Forgejo: Settings > Applications (/user/settings/applications) > Manage OAuth2 applications; enter a name, paste the n8n OAuth Redirect URL as Redirect URI, keep Confidential client ticked, Create; copy Client ID and Client secret (shown once). Not /admin/applications: those tokens get admin rights.',
 		setupDocsUrl: 'https://forgejo.org/docs/latest/user/oauth2-provider/',
-		sources: [
-			'https://forgejo.org/docs/latest/user/oauth2-provider/',
-			'https://forgejo.org/docs/latest/admin/config-cheat-sheet/',
-		],
-		confirmedOn: '2026-12-03',
-		unconfirmed: ['checkRequest (GET /api/v1/user, in the instance Swagger only)'],
 	},
 	{
 		id: 'fortnox',
@@ -860,18 +606,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		setupHint:
 			'Register as a developer at apps.fortnox.se/integration-developer, open the Developer Portal > Create app; enable the scopes you need (e.g. companyinformation, invoice); add the n8n OAuth Redirect URL under Redirect URIs; copy Client ID and Client Secret.',
 		setupDocsUrl: 'https://www.fortnox.se/developer/authorization',
-		sources: [
-			'https://www.fortnox.se/developer/authorization/get-authorization-code',
-			'https://www.fortnox.se/developer/authorization/get-access-token',
-			'https://www.fortnox.se/developer/authorization/get-refresh-token',
-			'https://www.fortnox.se/developer/authorization/get-access-token-using-client-credentials',
-		],
-		confirmedOn: '2026-12-01',
-		unconfirmed: [
-			"45-day refresh lifetime and rotation (API-catalogue digest of Fortnox's page; the refresh response does return a new refresh_token)",
-			'pkce',
-			'setupHint portal wording',
-		],
 	},
 	{
 		id: 'freshBooks',
@@ -892,13 +626,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		setupHint:
 			'Sign in to FreshBooks, open the developer page (my.freshbooks.com/#/developer) > Create New App; add the n8n OAuth Redirect URL (HTTPS, no query string) under Redirect URIs; tick the scopes (user:profile:read for the check, plus what you need); save and copy Client ID and Client Secret.',
 		setupDocsUrl: 'https://www.freshbooks.com/api/get-authenticated-on-the-freshbooks-api',
-		sources: [
-			'https://www.freshbooks.com/developers/authentication',
-			'https://www.freshbooks.com/api/authentication',
-			'https://www.freshbooks.com/api/get-authenticated-on-the-freshbooks-api',
-		],
-		confirmedOn: '2026-12-01',
-		unconfirmed: ['pkce', 'scopeSeparator (scopes are normally ticked on the app)'],
 	},
 	{
 		id: 'front',
@@ -919,16 +646,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		setupHint:
 			"In Front go to Settings > Developers > Create app; open the app's OAuth tab, enable OAuth, paste the n8n OAuth Redirect URL as Redirect URL and select the scopes (features/namespaces); copy Client ID and Client Secret. The person connecting must be a Front admin.",
 		setupDocsUrl: 'https://dev.frontapp.com/docs/create-and-manage-apps',
-		sources: [
-			'https://dev.frontapp.com/docs/oauth',
-			'https://dev.frontapp.com/docs/create-and-manage-apps',
-		],
-		confirmedOn: '2026-12-01',
-		unconfirmed: [
-			'tokenAuthMethod (Basic header from memory of the Front OAuth page; excerpt cut before the token step)',
-			"refresh-token details (API-catalogue digest of Front's page)",
-			'pkce',
-		],
 	},
 	{
 		id: 'fusionAuth',
@@ -950,9 +667,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		setupHint:
 			'FusionAuth admin UI > Applications > Add; on the OAuth tab add the n8n OAuth Redirect URL to Authorized redirect URLs, enable the Authorization Code and Refresh Token grants and Generate refresh tokens; Save; copy Client Id and Client secret from the OAuth tab.',
 		setupDocsUrl: 'https://fusionauth.io/docs/lifecycle/authenticate-users/oauth/endpoints',
-		sources: ['https://fusionauth.io/docs/lifecycle/authenticate-users/oauth/endpoints'],
-		confirmedOn: '2026-12-03',
-		unconfirmed: ['tokenLifetimes', 'apiBaseUrl', 'apiHosts'],
 	},
 	{
 		id: 'genesysCloud',
@@ -973,16 +687,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		setupHint:
 			'Genesys Cloud Admin > Integrations > OAuth > Add Client; Grant Type Code Authorization (or Client Credentials with roles); add the n8n OAuth Redirect URL under Authorized redirect URIs; pick the scopes; Save and copy Client ID and Client Secret.',
 		setupDocsUrl: 'https://help.mypurecloud.com/articles/create-an-oauth-client/',
-		sources: [
-			'https://developer.genesys.cloud/api/rest/authorization/use-authorization-code',
-			'https://github.com/MyPureCloud/platform-client-sdk-javascript/blob/master/build/src/purecloud-platform-client-v2/PureCloudRegionHosts.js',
-		],
-		confirmedOn: '2026-12-01',
-		unconfirmed: [
-			'accessTokenLifetime (default value)',
-			'checkUrl permissions (/api/v2/tokens/me)',
-			'EU Sovereign region edee1.eusc-pure.cloud (alpha) seen only in third-party code; not added',
-		],
 	},
 	{
 		id: 'gitea',
@@ -1003,12 +707,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		setupHint:
 			'Gitea: Settings > Applications (/user/settings/applications) > Manage OAuth2 Applications; enter a name, paste the n8n OAuth Redirect URL as Redirect URI, keep Confidential client ticked, Create Application; copy Client ID and Client Secret (shown only once).',
 		setupDocsUrl: 'https://docs.gitea.com/development/oauth2-provider',
-		sources: [
-			'https://docs.gitea.com/development/oauth2-provider',
-			'https://docs.gitea.com/administration/config-cheat-sheet',
-		],
-		confirmedOn: '2026-12-03',
-		unconfirmed: ['scopeSeparator (space, OAuth2 default; no request with two scopes shown)'],
 	},
 	{
 		id: 'gitHub',
@@ -1031,15 +729,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 			'GitHub > Settings > Developer settings > OAuth Apps > New OAuth App (or GitHub Apps > New GitHub App); paste the n8n OAuth Redirect URL as Authorization callback URL; Register; copy the Client ID and click Generate a new client secret.',
 		setupDocsUrl:
 			'https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/creating-an-oauth-app',
-		sources: [
-			'https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps',
-			'https://github.blog/changelog/2025-07-14-pkce-support-for-oauth-and-github-app-authentication',
-			'https://docs.github.com/en/enterprise-cloud@latest/admin/data-residency/about-github-enterprise-cloud-with-data-residency',
-		],
-		confirmedOn: '2026-12-01',
-		unconfirmed: [
-			'accessTokenLifetime / refreshTokenNotes for GitHub Apps (8 h / 6 months not re-checked this round)',
-		],
 	},
 	{
 		id: 'gitLab',
@@ -1060,12 +749,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		setupHint:
 			'GitLab: avatar > Edit profile > Applications > Add new application (or a group/instance application); enter a Name, paste the n8n OAuth Redirect URL as Redirect URI, keep Confidential ticked, tick read_user and read_api (or api), Save; copy Application ID and Secret.',
 		setupDocsUrl: 'https://docs.gitlab.com/integration/oauth_provider/',
-		sources: [
-			'https://docs.gitlab.com/api/oauth2/',
-			'https://docs.gitlab.com/integration/oauth_provider/',
-		],
-		confirmedOn: '2026-12-01',
-		unconfirmed: ['refreshTokenNotes (rotation)'],
 	},
 	{
 		id: 'google',
@@ -1096,12 +779,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		setupHint:
 			'Google Cloud console > APIs & Services: enable each API you need, configure the OAuth consent screen and publish it (in Testing, refresh tokens expire after 7 days), then Credentials > Create credentials > OAuth client ID > Web application; add the n8n OAuth Redirect URL under Authorized redirect URIs; copy Client ID and Client secret.',
 		setupDocsUrl: 'https://developers.google.com/identity/protocols/oauth2/web-server#creatingcred',
-		sources: [
-			'https://developers.google.com/identity/protocols/oauth2/web-server',
-			'https://developers.google.com/identity/protocols/oauth2',
-			'https://developers.google.com/identity/protocols/oauth2/openid-connect',
-		],
-		confirmedOn: '2026-12-01',
 	},
 	{
 		id: 'gorgias',
@@ -1123,19 +800,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		setupHint:
 			'In the Gorgias Developer Portal (developers.gorgias.com) create a Draft App; set the App URL and add the n8n OAuth Redirect URL under Redirect URLs; choose the scopes (keep offline); copy Client ID and Client Secret from the app credentials.',
 		setupDocsUrl: 'https://developers.gorgias.com/docs/set-up-oauth2-app-store',
-		sources: [
-			'https://developers.gorgias.com/docs/oauth2-authentication-for-creating-apps-with-gorgias',
-			'https://developers.gorgias.com/docs/oauth2-scopes',
-			'https://developers.gorgias.com/docs/oauth2-bearer-token',
-			'https://developers.gorgias.com/docs/set-up-oauth2-app-store',
-		],
-		confirmedOn: '2026-12-01',
-		unconfirmed: [
-			'tokenUrl path /oauth/token (Nango; the excerpt showed only the authorize URL)',
-			'tokenAuthMethod (Basic per Nango)',
-			'pkce',
-			'whether unapproved draft apps can be installed on your own helpdesk',
-		],
 	},
 	{
 		id: 'goTo',
@@ -1156,18 +820,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		setupHint:
 			'In the GoTo Developer Center choose OAuth Clients > Create a client; on Details add the n8n OAuth Redirect URL as a Redirect URI; on Scopes select the products and functions n8n will use; on Credentials copy the Client ID and the Client Secret (shown only once).',
 		setupDocsUrl: 'https://developer.goto.com/guides/Get%20Started/02_HOW_createClient/',
-		sources: [
-			'https://developer.goto.com/guides/Authentication/03_HOW_accessToken',
-			'https://developer.goto.com/guides/Authentication/05_HOW_refreshToken',
-			'https://developer.goto.com/guides/Authentication/New_Token_Retrieval_Migration_Guide',
-			'https://goto-developer.logmein.com/guides/GoToConnect/09_HOW_fetchAccountUsers/',
-		],
-		confirmedOn: '2026-12-03',
-		unconfirmed: [
-			'pkce (not in the documented authorize parameters; kept unsupported)',
-			'the scope the check (Admin API /me) needs',
-			'api.goto.com as an API host (not quoted on a page read)',
-		],
 	},
 	{
 		id: 'gusto',
@@ -1188,17 +840,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		setupHint:
 			'In the Gusto Developer Portal (dev.gusto.com) create an application; add the n8n OAuth Redirect URL as its redirect URI and copy the Client ID and Secret. New apps use the demo environment (api.gusto-demo.com); production keys come after Gusto approves the integration.',
 		setupDocsUrl: 'https://docs.gusto.com/app-integrations/docs/oauth2',
-		sources: [
-			'https://docs.gusto.com/v1/examples/authentication',
-			'https://docs.gusto.com/embedded-payroll/reference/oauth-access-token',
-			'https://docs.gusto.com/embedded-payroll/docs/oauth2',
-			'https://docs.gusto.com/embedded-payroll/reference/get-v1-token-info',
-		],
-		confirmedOn: '2026-12-03',
-		unconfirmed: [
-			'pkce (no code_challenge among the documented authorize parameters; kept unsupported)',
-			'setupHint menu names (Developer Portal wording)',
-		],
 	},
 	{
 		id: 'harvest',
@@ -1221,17 +862,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 			'Sign in at id.getharvest.com > Developers > Create new OAuth2 application; enter a name, paste the n8n OAuth Redirect URL as Redirect URL, choose Multi Account and the products (Harvest/Forecast); save and copy Client ID and Client Secret.',
 		setupDocsUrl:
 			'https://help.getharvest.com/api-v2/authentication-api/authentication/authentication/',
-		sources: [
-			'https://help.getharvest.com/api-v2/authentication-api/authentication/authentication/',
-			'https://help.getharvest.com/api-v2/introduction/overview/general/',
-		],
-		confirmedOn: '2026-12-01',
-		unconfirmed: [
-			'tokenUrl (id.getharvest.com/api/v2/oauth2/token from Nango; the v2 page excerpt stopped before it)',
-			'accessTokenLifetime',
-			'tokenAuthMethod (v1 docs send client_id/secret in the form body)',
-			'pkce',
-		],
 	},
 	{
 		id: 'helpScout',
@@ -1252,14 +882,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		setupHint:
 			'In Help Scout open Your Profile > My Apps > Create My App; enter a name and paste the n8n OAuth Redirect URL as Redirection URL; save and copy App ID (Client ID) and App Secret (Client Secret).',
 		setupDocsUrl: 'https://developer.helpscout.com/mailbox-api/overview/authentication/',
-		sources: ['https://developer.helpscout.com/mailbox-api/overview/authentication/'],
-		confirmedOn: '2026-12-01',
-		unconfirmed: [
-			'authUrl and tokenUrl (the docs excerpt was cut at the redirect URL; both from Nango and client libraries)',
-			'accessTokenLifetime (48 h per third-party tools)',
-			'refresh rotation',
-			'pkce',
-		],
 	},
 	{
 		id: 'hubSpot',
@@ -1281,18 +903,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 			'In a HubSpot developer account create an app (Development > Projects, or Legacy apps > Create app > Public app); choose OAuth, add the n8n OAuth Redirect URL, add the scopes you need (keep oauth); copy Client ID and Client secret from the Auth tab.',
 		setupDocsUrl:
 			'https://developers.hubspot.com/docs/apps/developer-platform/build-apps/create-an-app',
-		sources: [
-			'https://developers.hubspot.com/changelog/v1-oauth-api-deprecation',
-			'https://developers.hubspot.com/docs/api-reference/legacy/authentication/oauth-tokens/v1/migration-guide',
-			'https://developers.hubspot.com/docs/api-reference/2026-03/authentication/manage-oauth-tokens',
-			'https://developers.hubspot.com/docs/api-reference/2026-03/authentication/oauth-tokens/refresh-oauth-token',
-			'https://developers.hubspot.com/docs/api-reference/latest/account/account-information/get-account-details',
-			'https://developers.hubspot.com/docs/api-reference/latest/account/account-information/guide',
-		],
-		confirmedOn: '2026-12-01',
-		unconfirmed: [
-			'pkce (token endpoint documents code_verifier; authorize-side code_challenge not seen in the excerpts)',
-		],
 	},
 	{
 		id: 'intercom',
@@ -1315,17 +925,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 			'Intercom Developer Hub > Your apps > New app (pick a development workspace); on Configure > Authentication click Edit, tick Use OAuth, add the n8n OAuth Redirect URL (HTTPS) and the permissions; Save; copy Client ID and Client secret from Basic information.',
 		setupDocsUrl:
 			'https://developers.intercom.com/docs/build-an-integration/learn-more/authentication/setting-up-oauth',
-		sources: [
-			'https://developers.intercom.com/docs/build-an-integration/learn-more/authentication/setting-up-oauth',
-			'https://developers.intercom.com/docs/build-an-integration/learn-more/authentication',
-			'https://developers.intercom.com/docs/references/2.15/rest-api/api.intercom.io/admins/identifyadmin',
-		],
-		confirmedOn: '2026-12-01',
-		unconfirmed: [
-			'accessTokenLifetime (non-expiry seen in secondary index only)',
-			'pkce',
-			'whether EU/AU workspaces need regional authorize/token hosts',
-		],
 	},
 	{
 		id: 'atlassian',
@@ -1377,16 +976,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		setupHint:
 			'developer.atlassian.com > Developer console > Create > OAuth 2.0 integration; under Permissions add Jira (or Confluence) API and the User identity API scopes; under Authorization add OAuth 2.0 (3LO) with the n8n OAuth Redirect URL as Callback URL; copy Client ID and Secret from Settings.',
 		setupDocsUrl: 'https://developer.atlassian.com/cloud/jira/platform/oauth-2-3lo-apps/',
-		sources: [
-			'https://developer.atlassian.com/cloud/jira/platform/oauth-2-3lo-apps/',
-			'https://developer.atlassian.com/cloud/oauth/getting-started/refresh-tokens',
-		],
-		confirmedOn: '2026-12-01',
-		unconfirmed: [
-			'pkce',
-			'accessTokenLifetime (3600 s from token responses in secondary material)',
-			'exact refresh-token inactivity/absolute expiry values',
-		],
 	},
 	{
 		id: 'keycloak',
@@ -1409,13 +998,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		setupHint:
 			'Keycloak admin console > your realm > Clients > Create client (OpenID Connect); turn on Client authentication, tick Standard flow (and Service accounts roles for client credentials); add the n8n OAuth Redirect URL to Valid redirect URIs; Save; copy the secret from the Credentials tab.',
 		setupDocsUrl: 'https://www.keycloak.org/docs/latest/server_admin/#_oidc_clients',
-		sources: ['https://www.keycloak.org/securing-apps/oidc-layers'],
-		confirmedOn: '2026-12-01',
-		unconfirmed: [
-			'accessTokenLifetime default (5 min)',
-			'refreshTokenNotes defaults',
-			"tokenAuthMethod: both Basic and body accepted by the 'Client Id and Secret' authenticator; which is documented first not re-checked",
-		],
 	},
 	{
 		id: 'kick',
@@ -1437,17 +1019,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		setupHint:
 			'Turn on two-factor authentication for your Kick account, then Account Settings > Developer (kick.com/settings/developer) > create an app; enter the n8n OAuth Redirect URL as its redirect URL and tick the scopes; copy the Client ID and Client Secret.',
 		setupDocsUrl: 'https://docs.kick.com/getting-started/kick-apps-setup',
-		sources: [
-			'https://docs.kick.com/getting-started/generating-tokens-oauth2-flow',
-			'https://docs.kick.com/getting-started/kick-apps-setup',
-			'https://docs.kick.com/apis/users',
-		],
-		confirmedOn: '2026-12-03',
-		unconfirmed: [
-			'scopeSeparator (not stated; space kept)',
-			'tokenLifetimes (not stated)',
-			'checkRequest: that GET /public/v1/users without ids returns the signed-in user is in the OpenAPI spec only',
-		],
 	},
 	{
 		id: 'kinde',
@@ -1469,12 +1040,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		setupHint:
 			'Kinde > Settings > Environment > Applications > Add application (a back-end/server-side type, which has a client secret); View details: add the n8n OAuth Redirect URL to Allowed callback URLs; copy Domain (or Custom domain), Client ID and Client secret from App keys.',
 		setupDocsUrl: 'https://docs.kinde.com/get-started/connect/callback-urls/',
-		sources: [
-			'https://docs.kinde.com/build/tokens/refresh-tokens/',
-			'https://docs.kinde.com/build/tokens/configure-tokens/',
-			'https://docs.kinde.com/authenticate/device-authorization-flow/api-calls/',
-		],
-		confirmedOn: '2026-12-03',
 	},
 	{
 		id: 'klaviyo',
@@ -1499,13 +1064,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		setupHint:
 			'In Klaviyo (owner, admin or manager) open Manage apps > Create app; save the client ID and secret (the secret is shown once); list the scopes the app needs (at least accounts:read) and add the n8n OAuth Redirect URL under the redirect URLs; save.',
 		setupDocsUrl: 'https://developers.klaviyo.com/en/docs/create_a_public_oauth_app',
-		sources: [
-			'https://developers.klaviyo.com/en/docs/set_up_oauth',
-			'https://developers.klaviyo.com/en/docs/troubleshoot_oauth_errors',
-			'https://developers.klaviyo.com/en/reference/get_accounts',
-		],
-		confirmedOn: '2026-12-03',
-		unconfirmed: ['token lifetimes and rotation'],
 	},
 	{
 		id: 'linear',
@@ -1525,16 +1083,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		setupHint:
 			'In a Linear workspace (a dedicated one is recommended): Settings > API > OAuth applications > New; add the n8n OAuth Redirect URL under Callback URLs, toggle Public to allow other workspaces; Create; copy Client ID and Client Secret.',
 		setupDocsUrl: 'https://linear.app/developers/oauth-2-0-authentication',
-		sources: [
-			'https://linear.app/developers/oauth-2-0-authentication',
-			'https://linear.app/docs/oauth/authentication',
-		],
-		confirmedOn: '2026-12-01',
-		unconfirmed: [
-			'accessTokenLifetime (24 h from secondary sources)',
-			'refresh-token rotation',
-			'clientCredentials (a client credentials option for app actors is mentioned only in secondary material)',
-		],
 	},
 	{
 		id: 'linkedIn',
@@ -1558,15 +1106,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 			'LinkedIn Developer Portal > My apps > Create app (link a company page); on Products add Sign In with LinkedIn using OpenID Connect (and e.g. Share on LinkedIn); on Auth add the n8n OAuth Redirect URL under Authorized redirect URLs; copy Client ID and Primary Client Secret.',
 		setupDocsUrl:
 			'https://learn.microsoft.com/en-us/linkedin/shared/authentication/authorization-code-flow',
-		sources: [
-			'https://learn.microsoft.com/en-us/linkedin/shared/authentication/authorization-code-flow',
-			'https://learn.microsoft.com/en-us/linkedin/shared/authentication/programmatic-refresh-tokens',
-		],
-		confirmedOn: '2026-12-01',
-		unconfirmed: [
-			'pkce (LinkedIn documents PKCE only for approved native clients; not re-checked)',
-			'checkUrl /v2/userinfo not re-checked this round',
-		],
 	},
 	{
 		id: 'loginWithAmazon',
@@ -1587,17 +1126,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		setupHint:
 			'In the Amazon Developer Console open Login with Amazon > Create a New Security Profile; then Manage > Web Settings > Edit and add the n8n OAuth Redirect URL under Allowed Return URLs; copy Client ID and Client Secret from the security profile.',
 		setupDocsUrl: 'https://developer.amazon.com/docs/login-with-amazon/register-web.html',
-		sources: [
-			'https://developer.amazon.com/docs/login-with-amazon/authorization-code-grant.html',
-			'https://developer.amazon.com/docs/login-with-amazon/authorization-grants.html',
-			'https://developer.amazon.com/docs/amazon-drive/ad-restful-api-getting-started.html',
-			'https://developer.amazon.com/docs/amazon-data-portability/lwa-access-token.html',
-		],
-		confirmedOn: '2026-12-01',
-		unconfirmed: [
-			'tokenAuthMethod (docs allow the body or a Basic header; body assumed default)',
-			'setupHint console wording',
-		],
 	},
 	{
 		id: 'logto',
@@ -1620,17 +1148,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		setupHint:
 			'Logto Console > Applications > create a Traditional web application; add the n8n OAuth Redirect URL to Redirect URIs and save; copy the App ID and App secret, and use your Logto endpoint host (<tenant-id>.logto.app, custom domain or self-hosted host).',
 		setupDocsUrl: 'https://docs.logto.io/integrate-logto/application-data-structure/#redirect-uris',
-		sources: [
-			'https://docs.logto.io/end-user-flows/sign-in-flow-parameters/',
-			'https://docs.logto.io/integrate-logto/interact-with-management-api/',
-			'https://docs.logto.io/integrate-logto/application-data-structure/',
-		],
-		confirmedOn: '2026-12-03',
-		unconfirmed: [
-			'scopeSeparator (not stated; space, as OpenID Connect)',
-			'checkRequest: the userinfo path /oidc/me is not on a stored Logto page',
-			'tokenAuthMethod: Basic is stated for M2M token requests; the same endpoint serves web apps',
-		],
 	},
 	{
 		id: 'mailchimp',
@@ -1651,13 +1168,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		setupHint:
 			'Mailchimp: Account & billing > Extras > API keys > Register and manage your apps (Registered Apps) > Register An App; fill in the app details and the n8n OAuth Redirect URL as Redirect URI; Create; copy the Client ID and Client Secret shown at the bottom.',
 		setupDocsUrl: 'https://mailchimp.com/developer/marketing/guides/access-user-data-oauth-2/',
-		sources: [
-			'https://mailchimp.com/developer/marketing/guides/access-user-data-oauth-2/',
-			'https://developer.mailchimp.com/documentation/mailchimp/guides/how-to-use-oauth2/',
-			'https://github.com/mailchimp/fern-marketing-api-docs/blob/c7ce6357557fd638ad34671b768976190fa2957d/fern/.well-known/agent-skills/set-up-oauth/SKILL.md',
-		],
-		confirmedOn: '2026-12-01',
-		unconfirmed: ['pkce'],
 	},
 	{
 		id: 'mastodon',
@@ -1679,13 +1189,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		setupHint:
 			'Register the app on your server: POST https://<server>/api/v1/apps with client_name, redirect_uris = the n8n OAuth Redirect URL and scopes (e.g. "read write"); the response holds client_id and client_secret. Your server\'s web UI may offer the same under Preferences > Development.',
 		setupDocsUrl: 'https://docs.joinmastodon.org/methods/apps/#create',
-		sources: [
-			'https://docs.joinmastodon.org/methods/oauth/',
-			'https://docs.joinmastodon.org/api/oauth-tokens/',
-			'https://docs.joinmastodon.org/methods/accounts/#verify_credentials',
-		],
-		confirmedOn: '2026-12-03',
-		unconfirmed: ['setupHint: the web UI path Preferences > Development is not on a docs page'],
 	},
 	{
 		id: 'mattermost',
@@ -1706,9 +1209,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		setupHint:
 			'Mattermost: Product menu > Integrations > OAuth 2.0 Applications > Add OAuth 2.0 Application; Is Public Client No; add the n8n OAuth Redirect URL under Callback URLs; Save; copy Client ID and Client Secret. Needs System Console > Integrations > Integration Management > Enable OAuth 2.0 Service Provider.',
 		setupDocsUrl: 'https://developers.mattermost.com/integrate/apps/authentication/oauth2/',
-		sources: ['https://developers.mattermost.com/integrate/apps/authentication/oauth2/'],
-		confirmedOn: '2026-12-03',
-		unconfirmed: ['tokenLifetimes'],
 	},
 	{
 		id: 'meta',
@@ -1732,19 +1232,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 			"developers.facebook.com/apps > Create App; add the Facebook Login (for Business) product; Facebook Login > Settings: paste the n8n OAuth Redirect URL into 'Valid OAuth Redirect URIs'; App settings > Basic: copy App ID (Client ID) and App Secret.",
 		setupDocsUrl:
 			'https://developers.facebook.com/documentation/facebook-login/guides/advanced/manual-flow',
-		sources: [
-			'https://developers.facebook.com/documentation/facebook-login/guides/advanced/manual-flow',
-			'https://developers.facebook.com/documentation/facebook-login/guides/advanced/oidc-token',
-			'https://developers.facebook.com/docs/graph-api/changelog',
-			'https://developers.facebook.com/blog/post/2026/07/29/introducing-graph-api-v26-and-marketing-api-v26/',
-			'https://developers.facebook.com/docs/facebook-login/guides/access-tokens/get-long-lived',
-			'https://developers.facebook.com/docs/facebook-login/guides/access-tokens',
-			'https://developers.facebook.com/docs/authentication/server-side/',
-		],
-		confirmedOn: '2026-12-01',
-		unconfirmed: [
-			'tokenAuthMethod (docs show client_id/client_secret as GET query parameters on oauth/access_token; POST body assumed to work)',
-		],
 	},
 	{
 		id: 'microsoftOutlook',
@@ -1782,13 +1269,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 			'Entra admin center > App registrations > New registration; under Authentication add a Web platform with the n8n OAuth Redirect URL; copy Application (client) ID and Directory (tenant) ID; Certificates & secrets > New client secret (copy the Value); API permissions: add the scopes.',
 		setupDocsUrl:
 			'https://learn.microsoft.com/en-us/entra/identity-platform/quickstart-register-app',
-		sources: [
-			'https://learn.microsoft.com/en-us/entra/identity-platform/v2-oauth2-auth-code-flow',
-			'https://learn.microsoft.com/en-us/entra/identity-platform/refresh-tokens',
-			'https://learn.microsoft.com/en-us/entra/identity-platform/access-tokens',
-			'https://learn.microsoft.com/en-us/graph/deployments',
-		],
-		confirmedOn: '2026-12-01',
 	},
 	{
 		id: 'microsoftDynamics365',
@@ -1815,18 +1295,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 			'Entra admin center > App registrations > New registration; add a Web redirect URI (the n8n OAuth Redirect URL); Certificates & secrets > New client secret; API permissions > Add > Dynamics CRM > Delegated user_impersonation. For client credentials add an Application User in Power Platform admin center with a security role.',
 		setupDocsUrl:
 			'https://learn.microsoft.com/en-us/power-apps/developer/data-platform/walkthrough-register-app-azure-active-directory',
-		sources: [
-			'https://learn.microsoft.com/en-us/entra/identity-platform/v2-oauth2-auth-code-flow',
-			'https://learn.microsoft.com/en-us/entra/identity-platform/refresh-tokens',
-			'https://learn.microsoft.com/en-us/entra/identity-platform/access-tokens',
-			'https://learn.microsoft.com/en-us/graph/deployments',
-			'https://learn.microsoft.com/en-us/power-apps/developer/data-platform/authenticate-oauth',
-			'https://learn.microsoft.com/en-us/power-apps/developer/data-platform/webapi/samples/global-discovery-service-csharp',
-		],
-		confirmedOn: '2026-12-01',
-		unconfirmed: [
-			"Dataverse regional host list (crm2..crm21) only from secondary sources; sovereign hosts from Microsoft's Global Discovery sample",
-		],
 	},
 	{
 		id: 'microsoftEntraId',
@@ -1853,13 +1321,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 			'Entra admin center > App registrations > New registration; under Authentication add a Web platform with the n8n OAuth Redirect URL; copy Application (client) ID and Directory (tenant) ID; Certificates & secrets > New client secret (copy the Value); API permissions: add the scopes.',
 		setupDocsUrl:
 			'https://learn.microsoft.com/en-us/entra/identity-platform/quickstart-register-app',
-		sources: [
-			'https://learn.microsoft.com/en-us/entra/identity-platform/v2-oauth2-auth-code-flow',
-			'https://learn.microsoft.com/en-us/entra/identity-platform/refresh-tokens',
-			'https://learn.microsoft.com/en-us/entra/identity-platform/access-tokens',
-			'https://learn.microsoft.com/en-us/graph/deployments',
-		],
-		confirmedOn: '2026-12-01',
 	},
 	{
 		id: 'microsoftSharePoint',
@@ -1890,17 +1351,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 			'Entra admin center > App registrations > New registration; under Authentication add a Web platform with the n8n OAuth Redirect URL; copy Application (client) ID and Directory (tenant) ID; Certificates & secrets > New client secret (copy the Value); API permissions: add the scopes.',
 		setupDocsUrl:
 			'https://learn.microsoft.com/en-us/entra/identity-platform/quickstart-register-app',
-		sources: [
-			'https://learn.microsoft.com/en-us/entra/identity-platform/v2-oauth2-auth-code-flow',
-			'https://learn.microsoft.com/en-us/entra/identity-platform/refresh-tokens',
-			'https://learn.microsoft.com/en-us/entra/identity-platform/access-tokens',
-			'https://learn.microsoft.com/en-us/graph/deployments',
-			'https://pnp.github.io/powershell/articles/nationalclouds.html',
-		],
-		confirmedOn: '2026-12-01',
-		unconfirmed: [
-			'SharePoint hosts for DoD (dps.mil) and China (sharepoint.cn) not confirmed in Microsoft docs',
-		],
 	},
 	{
 		id: 'miro',
@@ -1921,18 +1371,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		setupHint:
 			"Miro: Profile settings > Your apps > Create new app (in a Developer team) and tick 'Expire user authorization token'; under 'Redirect URI for OAuth2.0' add the n8n OAuth Redirect URL; tick the permissions (boards:read, boards:write); copy Client ID and Client secret.",
 		setupDocsUrl: 'https://developers.miro.com/docs/getting-started-with-oauth',
-		sources: [
-			'https://developers.miro.com/docs/getting-started-with-oauth',
-			'https://developers.miro.com/reference/create-authorization-request-link',
-			'https://developers.miro.com/reference/get-new-access-token-using-refresh-token',
-			'https://developers.miro.com/reference/oauth-20-authorization-v2',
-			'https://developers.miro.com/reference/ne-use-access-token-for-rest-api-requests',
-		],
-		confirmedOn: '2026-12-01',
-		unconfirmed: [
-			"pkce (not mentioned in Miro's OAuth docs; kept unsupported)",
-			"scope authorize parameter (scopes are ticked in the app; docs' authorize link has no scope parameter)",
-		],
 	},
 	{
 		id: 'mollie',
@@ -1953,18 +1391,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		setupHint:
 			'Mollie Dashboard > Developers > Your apps > Create app: fill in the app details and paste the n8n OAuth Redirect URL as Redirect URL; save, then copy the Client ID (starts with app_) and the Client secret.',
 		setupDocsUrl: 'https://docs.mollie.com/docs/connect-platforms-setting-up-oauth',
-		sources: [
-			'https://docs.mollie.com/reference/authorize-endpoint',
-			'https://docs.mollie.com/reference/oauth-generate-tokens',
-			'https://docs.mollie.com/reference/authentication',
-			'https://docs.mollie.com/reference/get-current-organization',
-		],
-		confirmedOn: '2026-12-03',
-		unconfirmed: [
-			'pkce (not documented on a page read; kept unsupported)',
-			'tokenLifetimes',
-			'setupHint menu names (Developers > Your apps)',
-		],
 	},
 	{
 		id: 'mondayCom',
@@ -1986,19 +1412,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		setupHint:
 			'monday.com: avatar > Developers > Create app; General settings > App credentials: copy Client ID and Client Secret; OAuth & Permissions: tick scopes (me:read, boards:read) and add the n8n OAuth Redirect URL under Redirect URLs. An account admin must install the app before users can authorize.',
 		setupDocsUrl: 'https://developer.monday.com/apps/docs/oauth-2-1',
-		sources: [
-			'https://developer.monday.com/apps/docs/oauth-2-1',
-			'https://developer.monday.com/apps/docs/migrating-to-the-new-oauth-flow',
-			'https://developer.monday.com/apps/docs/oauth-2-0',
-			'https://developer.monday.com/apps/docs/oauth',
-			'https://developer-community.monday.com/product-updates/join-the-beta-oauth-2-1-for-monday-apps-5273',
-		],
-		confirmedOn: '2026-12-01',
-		unconfirmed: [
-			'accessTokenLifetime (exact value)',
-			'tokenAuthMethod for the OAuth 2.1 token endpoint (body assumed, as in the legacy flow)',
-			"pkce 'required' vs optional for confidential apps (docs' flow always sends a code challenge; a migration skill calls it optional)",
-		],
 	},
 	{
 		id: 'mural',
@@ -2019,19 +1432,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		setupHint:
 			'Go to developers.mural.co > My apps > Register new app; on the Access page add the n8n OAuth Redirect URL under Redirect URLs and pick the scopes; copy Client ID and Client secret from App credentials.',
 		setupDocsUrl: 'https://developers.mural.co/public/docs/register-your-new-app',
-		sources: [
-			'https://developers.mural.co/public/docs/oauth',
-			'https://developers.mural.co/public/docs/scopes',
-			'https://developers.mural.co/public/docs/python-example',
-			'https://developers.mural.co/public/docs/basic-oauth-server-setup',
-		],
-		confirmedOn: '2026-12-01',
-		unconfirmed: [
-			'tokenAuthMethod (a user report says refresh needs Basic and rejects body credentials)',
-			'accessTokenLifetime (15 min per third-party)',
-			'checkUrl',
-			'setupDocsUrl path',
-		],
 	},
 	{
 		id: 'myob',
@@ -2052,20 +1452,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 			'my.MYOB > Developer tab (approved developer account) > Register App: paste the n8n OAuth Redirect URL as Redirect URI (it must match exactly), then copy the API Key (Client ID) and API Secret (Client Secret). Keys created after 12 March 2025 use granular SME scopes.',
 		setupDocsUrl:
 			'https://apisupport.myob.com/hc/en-us/articles/360001459455-How-to-Complete-End-User-Authentication-with-OAuth2-0',
-		sources: [
-			'https://developer.myob.com/api/myob-business-api/api-overview/granular_data_scopes',
-			'https://developer-myob-website-preprod.svc.platform.myobdev.com/api/essentials-accounting/api-overview/authentication',
-			'https://apisupport.myob.com/hc/en-us/articles/360001459455-How-to-Complete-End-User-Authentication-with-OAuth2-0',
-			'https://developer.myob.com/apis/business/v2/',
-			'https://developer.myob.com/apis/business/api-overview/scopes/sme-company-file/',
-		],
-		confirmedOn: '2026-12-03',
-		unconfirmed: [
-			'pkce (not documented; kept unsupported)',
-			'tokenLifetimes',
-			'checkRequest (needs the x-myobapi-key header with the client ID; no check)',
-			'setupHint menu names (Developer tab > Register App)',
-		],
 	},
 	{
 		id: 'notion',
@@ -2088,14 +1474,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		setupHint:
 			'notion.so/developers/connections > New connection, type Public (chosen at creation); under OAuth Domain & URIs add the n8n OAuth Redirect URL; set Capabilities; copy OAuth Client ID and Client Secret from Configuration. Users share pages with the connection when authorizing.',
 		setupDocsUrl: 'https://developers.notion.com/guides/get-started/authorization',
-		sources: [
-			'https://developers.notion.com/guides/get-started/authorization',
-			'https://developers.notion.com/reference/create-a-token',
-			'https://developers.notion.com/reference/refresh-a-token',
-			'https://developers.notion.com/reference/authentication',
-		],
-		confirmedOn: '2026-12-01',
-		unconfirmed: ['accessTokenLifetime', 'pkce (not mentioned; kept unsupported)'],
 	},
 	{
 		id: 'okta',
@@ -2118,20 +1496,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		setupHint:
 			'Okta Admin Console > Applications > Create App Integration > OIDC - OpenID Connect > Web Application; tick grant types Authorization Code and Refresh Token; paste the n8n OAuth Redirect URL into Sign-in redirect URIs; assign users; copy Client ID and Client secret (client auth: Client secret).',
 		setupDocsUrl: 'https://developer.okta.com/docs/guides/implement-grant-type/authcode/main/',
-		sources: [
-			'https://developer.okta.com/docs/guides/implement-oauth-for-okta-serviceapp/main/',
-			'https://developer.okta.com/docs/guides/oauth-for-okta/use-client-credentials-grant-flow/',
-			'https://developer.okta.com/docs/guides/implement-client-creds/overview/',
-			'https://developer.okta.com/docs/api/openapi/okta-oauth/guides/client-auth',
-			'https://developer.okta.com/docs/api/openapi/okta-oauth/oauth/customas',
-			'https://developer.okta.com/docs/reference/api/authorization-servers/',
-			'https://support.okta.com/help/s/article/What-is-the-lifetime-of-the-JWT-tokens',
-			'https://support.okta.com/help/s/article/refresh-token-expiration-behavior',
-			'https://developer.okta.com/docs/guides/implement-oauth-for-okta-serviceapp/create-publicprivate-keypair/',
-			'https://support.okta.com/help/s/article/creating-a-private-key-jwt-when-a-client-has-multiple-public-private-key-pairs',
-			'https://developer.okta.com/docs/guides/implement-grant-type/authcode/main/',
-		],
-		confirmedOn: '2026-12-01',
 	},
 	{
 		id: 'oktaCustomAuthServer',
@@ -2155,14 +1519,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		setupHint:
 			'Okta Admin Console > Applications > Create App Integration > OIDC - OpenID Connect > Web Application; tick grant types Authorization Code and Refresh Token; paste the n8n OAuth Redirect URL into Sign-in redirect URIs; assign users; copy Client ID and Client secret (client auth: Client secret).',
 		setupDocsUrl: 'https://developer.okta.com/docs/guides/implement-grant-type/authcode/main/',
-		sources: [
-			'https://developer.okta.com/docs/guides/implement-client-creds/overview/',
-			'https://developer.okta.com/docs/api/openapi/okta-oauth/guides/client-auth',
-			'https://developer.okta.com/docs/api/openapi/okta-oauth/oauth/customas',
-			'https://developer.okta.com/docs/reference/api/authorization-servers/',
-			'https://developer.okta.com/docs/guides/customize-authz-server/main/',
-		],
-		confirmedOn: '2026-12-01',
 	},
 	{
 		id: 'oryNetwork',
@@ -2185,15 +1541,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		setupHint:
 			'Ory Console > your project > OAuth 2 > OAuth2 Clients > Create OAuth 2.0 Client > Server App; select the openid and offline_access scopes; add the n8n OAuth Redirect URL to Redirect URIs; create, then copy the Client ID and the Client Secret (shown only once).',
 		setupDocsUrl: 'https://www.ory.sh/docs/hydra/guides/oauth2-clients',
-		sources: [
-			'https://www.ory.sh/docs/oauth2-oidc/wellknown-endpoint-discovery',
-			'https://www.ory.sh/docs/oauth2-oidc/overview/oauth2-concepts',
-			'https://www.ory.sh/docs/oauth2-oidc/authorization-code-flow',
-			'https://www.ory.sh/docs/oauth2-oidc/refresh-token-grant',
-			'https://www.ory.sh/docs/oauth2-oidc/client-credentials',
-		],
-		confirmedOn: '2026-12-03',
-		unconfirmed: ['access token lifetime (not stated)'],
 	},
 	{
 		id: 'netSuite',
@@ -2221,17 +1568,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 			'Setup > Company > Enable Features > SuiteCloud: tick OAuth 2.0 (and REST Web Services); the role needs Log in Using OAuth 2.0 Access Tokens. Setup > Integration > Manage Integrations > New: State Enabled, tick Authorization Code Grant and the scopes, paste the n8n OAuth Redirect URL as Redirect URI; Save, copy Client ID and Client Secret.',
 		setupDocsUrl:
 			'https://docs.oracle.com/en/cloud/saas/netsuite/ns-online-help/section_157771733782.html',
-		sources: [
-			'https://docs.oracle.com/en/cloud/saas/netsuite/ns-online-help/section_158081944642.html',
-			'https://docs.oracle.com/en/cloud/saas/netsuite/ns-online-help/section_158081952044.html',
-			'https://docs.oracle.com/en/cloud/saas/netsuite/ns-online-help/section_1546938065.html',
-			'https://docs.oracle.com/en/cloud/saas/netsuite/ns-online-help/section_1540810174.html',
-			'https://docs.oracle.com/en/cloud/saas/netsuite/ns-online-help/section_157771482304.html',
-		],
-		confirmedOn: '2026-12-03',
-		unconfirmed: [
-			'tokenLifetimes: refresh token life (7 days per a third-party guide only; access 1 hour is on an Oracle page)',
-		],
 	},
 	{
 		id: 'oura',
@@ -2252,16 +1588,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		setupHint:
 			'cloud.ouraring.com > API Applications (cloud.ouraring.com/oauth/applications) > new application; add the n8n OAuth Redirect URL to its Redirect URIs (an exact-match whitelist); copy the Client ID and Client Secret from the application page.',
 		setupDocsUrl: 'https://cloud.ouraring.com/docs/authentication',
-		sources: [
-			'https://cloud.ouraring.com/docs/authentication',
-			'https://cloud.ouraring.com/v2/docs#tag/Authentication-Troubleshooting',
-			'https://cloud.ouraring.com/v2/docs',
-		],
-		confirmedOn: '2026-12-03',
-		unconfirmed: [
-			'token lifetimes (24 hours in the troubleshooting section, 30 days in the FAQ; refresh rotation not stated)',
-			'pkce (not among the documented authorize parameters; kept unsupported)',
-		],
 	},
 	{
 		id: 'oneLogin',
@@ -2282,17 +1608,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		setupHint:
 			'OneLogin admin portal > Applications > Add App > OpenId Connect (OIDC), Save; on Configuration add the n8n OAuth Redirect URL to Redirect URIs; on SSO set Token Endpoint Authentication Method to Basic and copy Client ID and Client Secret.',
 		setupDocsUrl: 'https://developers.onelogin.com/openid-connect/api/authorization-code',
-		sources: [
-			'https://developers.onelogin.com/openid-connect/api/authorization-code',
-			'https://developers.onelogin.com/openid-connect/api/authorization-code-grant',
-			'https://developers.onelogin.com/openid-connect/api/refresh-token',
-			'https://developers.onelogin.com/openid-connect/api/user-info',
-		],
-		confirmedOn: '2026-12-03',
-		unconfirmed: [
-			'scopeSeparator (space, OIDC default; not written out)',
-			'setupHint admin portal menu and tab names',
-		],
 	},
 	{
 		id: 'osu',
@@ -2315,16 +1630,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		setupHint:
 			'On osu.ppy.sh open your account settings, OAuth section > New OAuth Application; enter a name and paste the n8n OAuth Redirect URL as Application Callback URL; register, then copy the Client ID and Client Secret. Resetting the client secret disables every token issued.',
 		setupDocsUrl: 'https://osu.ppy.sh/docs/index.html#registering-an-oauth-application',
-		sources: [
-			'https://osu.ppy.sh/docs/index.html#authorization-code-grant',
-			'https://osu.ppy.sh/docs/index.html#client-credentials-grant',
-			'https://github.com/ppy/osu-web/blob/master/resources/views/docs/auth.blade.php',
-		],
-		confirmedOn: '2026-12-03',
-		unconfirmed: [
-			'pkce (no code_challenge among the documented authorize parameters; kept unsupported)',
-			'refresh token lifetime (3 months only in osu-web code)',
-		],
 	},
 	{
 		id: 'outreach',
@@ -2345,17 +1650,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		setupHint:
 			'In the Outreach Developer Portal (developers.outreach.io) create an app and open its API access tab; add the n8n OAuth Redirect URL under redirect URIs and select the OAuth scopes (e.g. users.read, prospects.read); save and copy the client ID and secret (the secret is shown once).',
 		setupDocsUrl: 'https://developers.outreach.io/api/oauth',
-		sources: [
-			'https://developers.outreach.io/api/oauth/',
-			'https://developers.outreach.io/api/getting-started/',
-			'https://developers.outreach.io/api/s2s-access',
-			'https://github.com/getoutreach/clientxtsdk/blob/main/docs/outreach-api.md',
-		],
-		confirmedOn: '2026-12-01',
-		unconfirmed: [
-			'accessTokenLifetime (2 h per a third-party client; docs only say short-lived)',
-			'checkUrl (API root returning token meta)',
-		],
 	},
 	{
 		id: 'pagerDuty',
@@ -2384,13 +1678,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 			'In PagerDuty: Integrations > Developer Tools > App Registration > New App (role Manager, Global Admin or Owner); in Functionality add OAuth, pick Classic User OAuth or Scoped OAuth (private, your account only), add the n8n OAuth Redirect URL and the scopes; save and copy the Client ID and Client Secret.',
 		setupDocsUrl:
 			'https://github.com/PagerDuty/developer-docs/blob/main/docs/app-integration-development/04-Register-an-App.md',
-		sources: [
-			'https://github.com/PagerDuty/developer-docs/blob/main/docs/app-integration-development/06-OAuth-Functionality.md',
-			'https://github.com/PagerDuty/developer-docs/blob/main/docs/app-integration-development/02-Private-Apps.md',
-			'https://github.com/PagerDuty/developer-docs/blob/main/docs/app-integration-development/07-PagerDuty-OpenId-Token.md',
-		],
-		confirmedOn: '2026-12-03',
-		unconfirmed: ['checkUrl /users/me (the API reference is not in the docs repository read)'],
 	},
 	{
 		id: 'pandaDoc',
@@ -2411,19 +1698,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		setupHint:
 			'PandaDoc Developer Dashboard (Settings > API; API must be on your plan, and creating an application needs production API access) > Configuration: create an application, paste the n8n OAuth Redirect URL as Redirect URI, then copy the Client ID and Client Secret.',
 		setupDocsUrl: 'https://developers.pandadoc.com/reference/authentication-process',
-		sources: [
-			'https://developers.pandadoc.com/reference/authorize-a-user',
-			'https://developers.pandadoc.com/reference/create-an-access_token',
-			'https://developers.pandadoc.com/reference/refresh-access_token',
-			'https://github.com/PandaDoc/pandadoc-api-python-client/blob/main/docs/OAuth20AuthenticationApi.md',
-			'https://github.com/PandaDoc/pandadoc-api-python-client/blob/main/docs/MembersApi.md',
-		],
-		confirmedOn: '2026-12-03',
-		unconfirmed: [
-			'pkce (not documented; kept unsupported)',
-			'refresh token lifetime',
-			'setupHint menu path to the Developer Dashboard (Settings > API)',
-		],
 	},
 	{
 		id: 'patreon',
@@ -2444,16 +1718,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		setupHint:
 			'With a Patreon creator account open patreon.com/portal/registration/register-clients and create a client (API v2); add the n8n OAuth Redirect URL to its redirect URIs; copy the Client ID and Client Secret shown for the client.',
 		setupDocsUrl: 'https://docs.patreon.com/#clients-and-api-keys',
-		sources: [
-			'https://docs.patreon.com/#oauth',
-			'https://docs.patreon.com/#apiv2-oauth',
-			'https://github.com/Patreon/platform-documentation/blob/master/source/includes/_oauth.md',
-		],
-		confirmedOn: '2026-12-03',
-		unconfirmed: [
-			'pkce (not documented; kept unsupported)',
-			'scopeSeparator (space; the docs say "list of requested scopes")',
-		],
 	},
 	{
 		id: 'payPal',
@@ -2476,19 +1740,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		setupHint:
 			"In the PayPal Developer Dashboard > Apps & Credentials (Sandbox or Live) create or open your app; under Other features tick 'Log in with PayPal' > Advanced Settings, enter the n8n OAuth Redirect URL as Return URL, pick the user info to share, add privacy/user-agreement URLs; copy Client ID and Secret.",
 		setupDocsUrl: 'https://developer.paypal.com/docs/log-in-with-paypal/integrate/',
-		sources: [
-			'https://developer.paypal.com/docs/log-in-with-paypal/integrate/',
-			'https://developer.paypal.com/docs/log-in-with-paypal/integrate/build-button/',
-			'https://developer.paypal.com/log-in/build',
-			'https://developer.paypal.com/api/rest/authentication/',
-		],
-		confirmedOn: '2026-12-01',
-		unconfirmed: [
-			'accessTokenLifetime',
-			'refresh token lifetime',
-			'pkce',
-			'userinfo schema parameter',
-		],
 	},
 	{
 		id: 'pinterest',
@@ -2511,17 +1762,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 			'At developers.pinterest.com > My apps > Connect app (request Trial access); in the app settings add the n8n OAuth Redirect URL under Redirect URIs; copy the App ID (Client ID) and App secret key (Client Secret).',
 		setupDocsUrl:
 			'https://developers.pinterest.com/docs/getting-started/set-up-authentication-and-authorization/',
-		sources: [
-			'https://developers.pinterest.com/docs/getting-started/set-up-authentication-and-authorization/',
-			'https://github.com/pinterest/pinterest-python-generated-api-client/blob/main/docs/OauthApi.md',
-		],
-		confirmedOn: '2026-12-01',
-		unconfirmed: [
-			'scopeSeparator (comma per Pinterest docs from memory; not in excerpt)',
-			'accessTokenLifetime and refresh lifetime (third-party tool descriptions)',
-			'pkce',
-			'authUrl trailing slash',
-		],
 	},
 	{
 		id: 'pipedrive',
@@ -2549,18 +1789,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		setupHint:
 			'Pipedrive Developer Hub (sandbox account) > Create an app > Private or Public app; OAuth & access scopes: paste the n8n OAuth Redirect URL as Callback URL and tick the scopes; save, then copy Client ID and Client secret.',
 		setupDocsUrl: 'https://pipedrive.readme.io/docs/marketplace-registering-the-app',
-		sources: [
-			'https://pipedrive.readme.io/docs/marketplace-oauth-authorization',
-			'https://developers.pipedrive.com/docs/api/v1/Oauth',
-			'https://developers.pipedrive.com/changelog/post/new-parameter-in-oauth-oauthtoken-responses',
-			'https://pipedrive.readme.io/docs/marketplace-oauth-api',
-		],
-		confirmedOn: '2026-12-01',
-		unconfirmed: [
-			'refresh token lifetime',
-			'pkce (not documented; kept unsupported)',
-			'setupHint menu names (Developer Hub wording)',
-		],
 	},
 	{
 		id: 'procore',
@@ -2581,16 +1809,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		setupHint:
 			'Procore Developer Portal > My Apps > Create a New App; on the Manage App page, OAuth Credentials section (production, not sandbox) add the n8n OAuth Redirect URL as a Redirect URI and copy the Client ID and Client Secret. Install the app in your company (App Management) before connecting.',
 		setupDocsUrl: 'https://developers.procore.com/documentation/oauth-keys',
-		sources: [
-			'https://developers.procore.com/documentation/oauth-endpoints',
-			'https://developers.procore.com/documentation/oauth-auth-grant-flow',
-			'https://developers.procore.com/documentation/oauth-client-credentials',
-			'https://developers.procore.com/documentation/tutorial-mpz',
-		],
-		confirmedOn: '2026-12-03',
-		unconfirmed: [
-			'pkce (no code_challenge among the documented authorize parameters; kept unsupported)',
-		],
 	},
 	{
 		id: 'quickBooks',
@@ -2619,18 +1837,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 			'developer.intuit.com > Dashboard > Create an app > QuickBooks Online and Payments; choose scope Accounting; Keys & credentials (Development or Production): add the n8n OAuth Redirect URL under Redirect URIs, copy Client ID and Client Secret.',
 		setupDocsUrl:
 			'https://developer.intuit.com/app/developer/qbo/docs/develop/authentication-and-authorization/oauth-2.0',
-		sources: [
-			'https://developer.intuit.com/app/developer/qbo/docs/develop/authentication-and-authorization/oauth-2.0',
-			'https://developer.intuit.com/app/developer/qbo/docs/develop/authentication-and-authorization/faq',
-			'https://github.com/intuit/QuickBooks-V3-Java-SDK/releases/tag/v6.5.4',
-			'https://github.com/IntuitDeveloper/OAuth2-Dotnet_UsingSDK/blob/master/docs/help/Tokens.md',
-			'https://developer.intuit.com/.well-known/openid-sandbox-configuration',
-		],
-		confirmedOn: '2026-12-01',
-		unconfirmed: [
-			'checkUrl (userinfo URL from memory; needs the openid scope - without it use GET /v3/company/{realmId}/companyinfo/{realmId})',
-			'pkce (not documented; kept unsupported)',
-		],
 	},
 	{
 		id: 'reddit',
@@ -2655,12 +1861,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		setupHint:
 			"Go to https://www.reddit.com/prefs/apps > 'are you a developer? create an app...'; pick type 'web app'; paste the n8n OAuth Redirect URL into 'redirect uri'; create; the string under the app name is the Client ID and 'secret' is the Client Secret.",
 		setupDocsUrl: 'https://github.com/reddit-archive/reddit/wiki/OAuth2',
-		sources: [
-			'https://github.com/reddit-archive/reddit/wiki/OAuth2',
-			'https://www.reddit.com/r/redditdev/wiki/oauth2/scopes',
-		],
-		confirmedOn: '2026-12-01',
-		unconfirmed: ['pkce', 'current API-access approval requirements for new apps (not checked)'],
 	},
 	{
 		id: 'ringCentral',
@@ -2681,18 +1881,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		setupHint:
 			'RingCentral Developer Console > Apps > Create App > REST API App; under Authentication pick 3-legged OAuth flow authorization code, Server-side web app, and add the n8n OAuth Redirect URL; under Security add the permissions you need (ReadAccounts for the check); create it and copy Client ID and Client Secret.',
 		setupDocsUrl: 'https://developers.ringcentral.com/guide/authentication/quick-start',
-		sources: [
-			'https://developers.ringcentral.com/guide/authentication/oauth-request',
-			'https://developers.ringcentral.com/guide/authentication/auth-code-flow',
-			'https://developers.ringcentral.com/guide/authentication/refresh-tokens',
-			'https://developers.ringcentral.com/guide/basics/partners/segregated-environments',
-			'https://developers.ringcentral.com/guide/account',
-		],
-		confirmedOn: '2026-12-03',
-		unconfirmed: [
-			'authUrl on platform.ringcentral.biz (the segregated environment names its API base and login hosts, not the authorize path)',
-			'media hosts of recordings and attachments',
-		],
 	},
 	{
 		id: 'sageAccounting',
@@ -2714,19 +1902,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		setupHint:
 			'Sign in to the Sage Developer Self Service / App Registry (developerselfservice.sageone.com), Create App; paste the n8n OAuth Redirect URL into Callback URL(s); save and copy Client ID and Client Secret.',
 		setupDocsUrl: 'https://developer.sage.com/accounting/quick-start/set-up-the-basics/',
-		sources: [
-			'https://developer.sage.com/accounting/guides/authenticating/authentication',
-			'https://developer.sage.com/accounting/V3.0_docs/authentication/',
-			'https://developer.sage.com/accounting/guides/authenticating/postman',
-		],
-		confirmedOn: '2026-12-01',
-		unconfirmed: [
-			'tokenUrl (in Nango; the Sage page excerpt stopped before the token step)',
-			'filter=apiv3.1 (Nango; Sage docs not shown)',
-			'accessTokenLifetime and 31-day refresh expiry (third-party guides)',
-			'pkce',
-			'setupHint console names',
-		],
 	},
 	{
 		id: 'salesforce',
@@ -2761,17 +1936,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 			"Setup > External Client App Manager > New External Client App (new Connected Apps can't be created since Spring '26); enable OAuth, paste the n8n OAuth Redirect URL as Callback URL, add scopes api and refresh_token; keep 'Require PKCE' on; copy Consumer Key and Secret.",
 		setupDocsUrl:
 			'https://help.salesforce.com/s/articleView?id=xcloud.remoteaccess_oauth_web_server_flow.htm&type=5',
-		sources: [
-			'https://help.salesforce.com/s/articleView?id=xcloud.remoteaccess_oauth_web_server_flow.htm&type=5',
-			'https://help.salesforce.com/s/articleView?id=xcloud.remoteaccess_pkce.htm&type=5',
-			'https://developer.salesforce.com/docs/platform/isvforce/guide/secure-code-ac-eca.md',
-		],
-		confirmedOn: '2026-12-01',
-		unconfirmed: [
-			'accessTokenLifetime (session-timeout based; not read on a Salesforce page this session)',
-			'refresh token policy default',
-			'instance_url in the token response (seen in Salesforce SDK types, not on a help page read this session)',
-		],
 	},
 	{
 		id: 'salesloft',
@@ -2792,17 +1956,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		setupHint:
 			'In Salesloft open Your Applications > OAuth Applications > Create New; paste the n8n OAuth Redirect URL as Redirect URI, pick the Grant Type (Authorization Code, or Client Credentials for a private app) and tick the scopes; submit, then copy the Application Id (Client ID) and Secret (Client Secret).',
 		setupDocsUrl: 'https://developers.salesloft.com/docs/platform/api-basics/oauth-authentication/',
-		sources: [
-			'https://developers.salesloft.com/docs/platform/api-basics/oauth-authentication/',
-			'https://developers.salesloft.com/docs/platform/api-basics/client-creds/',
-		],
-		confirmedOn: '2026-12-03',
-		unconfirmed: [
-			'pkce (not documented; kept unsupported)',
-			'token lifetimes and rotation',
-			'apiBaseUrl and API host (api.salesloft.com/v2 from third-party integration docs)',
-			'checkUrl (GET /v2/me.json from third-party integration docs)',
-		],
 	},
 	{
 		id: 'serviceNow',
@@ -2826,19 +1979,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 			"System OAuth > Application Registry > New > 'Create an OAuth API endpoint for external clients' (or a Machine Identity Console inbound integration); paste the n8n OAuth Redirect URL; copy Client ID and Client Secret. Client credentials: set glide.oauth.inbound.client.credential.grant_type.enabled=true and an OAuth Application User.",
 		setupDocsUrl:
 			'https://www.servicenow.com/docs/r/platform-security/authentication/oauth-inbound.html',
-		sources: [
-			'https://www.servicenow.com/docs/r/zurich/platform-security/authentication/oauth-inbound.html',
-			'https://www.servicenow.com/docs/r/zurich/platform-security/authentication/authorization-workflow.html',
-			'https://www.servicenow.com/docs/r/platform-security/authentication/client-credentials.html',
-			'https://www.servicenow.com/docs/r/platform-security/authentication/c_OAuthAuthorizationCodeFlow.html',
-			'https://www.servicenow.com/docs/r/zurich/platform-security/authentication/r_OAuthAPIRequestParameters.html',
-		],
-		confirmedOn: '2026-12-01',
-		unconfirmed: [
-			"pkce for confidential clients (docs: PKCE for public clients; private clients 'do not require PKCE' - whether they accept code_challenge was not confirmed)",
-			'accessTokenLifetime / refresh lifetime default values',
-			'checkUrl (sys_user query with gs.getUserID(); not read on a ServiceNow page)',
-		],
 	},
 	{
 		id: 'shopify',
@@ -2863,23 +2003,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 			"Dev Dashboard (dev.shopify.com) > Apps > Create app; in the app version set Access scopes and add the n8n OAuth Redirect URL under Redirect URLs; release the version and install the app on your store; Settings: copy Client ID and Secret. Client credentials only for your own organization's stores.",
 		setupDocsUrl:
 			'https://shopify.dev/docs/apps/build/authentication-authorization/authenticate-standalone-apps',
-		sources: [
-			'https://shopify.dev/docs/apps/build/authentication-authorization/access-tokens/client-credentials-grant',
-			'https://shopify.dev/docs/apps/build/authentication-authorization/client-credentials-grant',
-			'https://shopify.dev/docs/apps/build/authentication-authorization/client-secrets',
-			'https://shopify.dev/docs/apps/build/authentication-authorization/access-tokens/offline-access-tokens',
-			'https://shopify.dev/changelog/offline-access-tokens-now-support-expiry-and-refresh',
-			'https://shopify.dev/docs/apps/build/authentication-authorization/migrate-to-expiring-offline-access-tokens',
-			'https://shopify.dev/changelog/more-resilient-refreshes-for-expiring-offline-access-tokens',
-			'https://shopify.dev/docs/apps/build/authentication-authorization/authenticate-standalone-apps',
-			'https://github.com/Shopify/shopify-app-php/issues/12',
-		],
-		confirmedOn: '2026-12-01',
-		unconfirmed: [
-			"expiring=1 token-body parameter name/value (seen in Shopify's own shopify-app-php code/issue, not on a docs page read this session)",
-			'refresh token lifetime',
-			'checkUrl access_scopes.json (not read this session)',
-		],
 	},
 	{
 		id: 'slack',
@@ -2900,15 +2023,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		setupHint:
 			'api.slack.com/apps > Create New App; OAuth & Permissions: add the n8n OAuth Redirect URL under Redirect URLs and the Bot Token Scopes; optionally opt in to token rotation; Basic Information: copy Client ID and Client Secret. Do not enable PKCE for n8n.',
 		setupDocsUrl: 'https://docs.slack.dev/authentication/installing-with-oauth',
-		sources: [
-			'https://docs.slack.dev/authentication/installing-with-oauth',
-			'https://docs.slack.dev/authentication/using-pkce',
-			'https://docs.slack.dev/changelog/2026/03/30/pkce',
-			'https://docs.slack.dev/authentication/using-token-rotation',
-			'https://docs.slack.dev/reference/methods/oauth.v2.access',
-		],
-		confirmedOn: '2026-12-01',
-		unconfirmed: [],
 	},
 	{
 		id: 'smartsheet',
@@ -2929,18 +2043,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		setupHint:
 			'Register for Developer Tools (developers.smartsheet.com/register), then in Smartsheet click your Account icon > Developer Tools > Create Developer Profile > Create New App; paste the n8n OAuth Redirect URL as App Redirect URL; save and copy App client id and App secret.',
 		setupDocsUrl: 'https://developers.smartsheet.com/api/smartsheet/guides/advanced-topics/oauth',
-		sources: [
-			'https://developers.smartsheet.com/api/smartsheet/guides/advanced-topics/oauth',
-			'https://developers.smartsheet.com/api/smartsheet/guides/basics/authentication',
-			'https://github.com/smartsheet-samples/oauth-flow-sample-node',
-		],
-		confirmedOn: '2026-12-01',
-		unconfirmed: [
-			"tokenAuthMethod: Smartsheet's sample sends hash=SHA-256(secret|code) instead of client_secret; that a plain client_secret in the body is accepted is only inferred (Nango uses standard params)",
-			'accessTokenLifetime',
-			'region hosts for .au and Gov auth URLs',
-			'scopeSeparator',
-		],
 	},
 	{
 		id: 'spotify',
@@ -2962,15 +2064,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		setupHint:
 			'developer.spotify.com/dashboard > Create app; select Web API; add the n8n OAuth Redirect URL under Redirect URIs (HTTPS, or loopback IP for local); Settings: copy Client ID and Client secret; in development mode add users under User Management.',
 		setupDocsUrl: 'https://developer.spotify.com/documentation/web-api/concepts/apps',
-		sources: [
-			'https://developer.spotify.com/documentation/web-api/tutorials/code-flow',
-			'https://developer.spotify.com/blog/2026-06-18-refresh-token-expiration',
-			'https://developer.spotify.com/documentation/web-api/tutorials/client-credentials-flow',
-		],
-		confirmedOn: '2026-12-01',
-		unconfirmed: [
-			'setupHint details (redirect URI rules, development-mode user limits) not re-read this session',
-		],
 	},
 	{
 		id: 'square',
@@ -2992,18 +2085,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 			'In the Square Developer Console (developer.squareup.com/apps) open your application, choose Production or Sandbox at the top, go to OAuth; paste the n8n OAuth Redirect URL into Redirect URL; save; copy the Application ID (Client ID) and Application secret (Client Secret).',
 		setupDocsUrl:
 			'https://developer.squareup.com/docs/oauth-api/create-urls-for-square-authorization',
-		sources: [
-			'https://developer.squareup.com/docs/oauth-api/overview',
-			'https://developer.squareup.com/reference/square/o-auth/obtain-token',
-			'https://developer.squareup.com/reference/square/objects/ObtainTokenResponse',
-			'https://developer.squareup.com/reference/square/o-auth/authorize',
-		],
-		confirmedOn: '2026-12-01',
-		unconfirmed: [
-			'whether /oauth2/token accepts form-encoded bodies (docs show JSON)',
-			'PKCE-flow 90-day refresh lifetime (truncated in excerpt)',
-			"scope separator in the authorize URL (docs examples use '+', i.e. encoded spaces)",
-		],
 	},
 	{
 		id: 'stackExchange',
@@ -3025,14 +2106,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		setupHint:
 			'Register an application on Stack Apps (stackapps.com); set its OAuth Domain to the host of the n8n OAuth Redirect URL (the redirect URL must be under that domain); copy the Client Id and create a client secret in the application dashboard.',
 		setupDocsUrl: 'https://api.stackexchange.com/docs/authentication',
-		sources: ['https://api.stackexchange.com/docs/authentication'],
-		confirmedOn: '2026-12-03',
-		unconfirmed: [
-			'pkce (the June 2025 Stack Apps help article, read through mirror copies only)',
-			'scopeSeparator',
-			'apiBaseUrl /2.3 and the Bearer header (announced on meta.stackexchange.com for June 2026, read through a mirror)',
-			'checkUrl /2.3/me',
-		],
 	},
 	{
 		id: 'strava',
@@ -3054,16 +2127,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		setupHint:
 			"Sign in to Strava, open Settings > My API Application (strava.com/settings/api) and create the app; set 'Authorization Callback Domain' to the host of the n8n OAuth Redirect URL (domain only, no path); copy Client ID and Client Secret.",
 		setupDocsUrl: 'https://developers.strava.com/docs/getting-started/',
-		sources: [
-			'https://developers.strava.com/docs/authentication/',
-			'https://developers.strava.com/docs/oauth-updates/',
-		],
-		confirmedOn: '2026-12-01',
-		unconfirmed: [
-			'pkce',
-			'accessTokenLifetime and refresh rotation read in third-party write-ups of the Strava page (the excerpt I saw stopped before that section)',
-			'approval_prompt default (auto per Strava docs from memory)',
-		],
 	},
 	{
 		id: 'stripeConnect',
@@ -3084,17 +2147,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		setupHint:
 			'Stripe Dashboard (platform account) > Settings > Connect > Onboarding options > OAuth: enable OAuth, add the n8n OAuth Redirect URL under Redirects, copy the ca_... client ID; use the platform secret key (sk_...) as Client Secret.',
 		setupDocsUrl: 'https://docs.stripe.com/connect/oauth-standard-accounts',
-		sources: [
-			'https://docs.stripe.com/connect/oauth-standard-accounts',
-			'https://docs.stripe.com/connect/oauth-reference',
-			'https://docs.stripe.com/stripe-apps/api-authentication/oauth',
-		],
-		confirmedOn: '2026-12-01',
-		unconfirmed: [
-			'accessTokenLifetime',
-			'setupHint menu path (Settings > Connect > Onboarding options > OAuth)',
-			'checkUrl behaviour with a Connect OAuth token (GET /v1/account returns the connected account)',
-		],
 	},
 	{
 		id: 'supabase',
@@ -3116,15 +2168,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 			'Supabase Dashboard > your organization > Settings > OAuth Apps > Add application; enter the n8n OAuth Redirect URL as the callback URL, tick the scopes (at least Organizations: Read), Confirm; copy the Client ID and Client Secret.',
 		setupDocsUrl:
 			'https://supabase.com/docs/guides/integrations/build-a-supabase-oauth-integration#create-an-oauth-app',
-		sources: [
-			'https://supabase.com/docs/guides/integrations/build-a-supabase-oauth-integration',
-			'https://supabase.com/docs/guides/integrations/build-a-supabase-oauth-integration/oauth-scopes',
-		],
-		confirmedOn: '2026-12-03',
-		unconfirmed: [
-			'tokenLifetimes (not stated)',
-			'checkRequest: GET /v1/organizations read from the Management API reference, not confirmed on a stored page',
-		],
 	},
 	{
 		id: 'teamleaderFocus',
@@ -3146,13 +2189,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		setupHint:
 			'Teamleader Marketplace (marketplace.focus.teamleader.eu/build) > create a new integration; tick the scopes it needs; add the n8n OAuth Redirect URL to the allowed redirect URIs; copy client_id and client_secret.',
 		setupDocsUrl: 'https://developer.focus.teamleader.eu/docs/authentication',
-		sources: ['https://github.com/teamleadercrm/api/blob/master/src/authentication.apib'],
-		confirmedOn: '2026-12-01',
-		unconfirmed: [
-			'host names: the blueprint read (possibly an older commit) shows app.teamleader.eu / api.teamleader.eu; the focus.teamleader.eu / api.focus.teamleader.eu hosts of the current preset were not confirmed on a Teamleader page this session',
-			'pkce (not documented; kept unsupported)',
-			'setupHint Marketplace URL',
-		],
 	},
 	{
 		id: 'teslaFleetApi',
@@ -3177,17 +2213,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		setupHint:
 			'At developer.tesla.com create an application (Client Details: Authorization Code and Machine-to-Machine), add the n8n OAuth Redirect URL as allowed redirect URI and pick the scopes; host its public key under /.well-known on the app domain and register the partner account per region; copy the Client ID and Client Secret.',
 		setupDocsUrl: 'https://developer.tesla.com/docs/fleet-api',
-		sources: [
-			'https://developer.tesla.com/docs/fleet-api/authentication/third-party-tokens',
-			'https://developer.tesla.com/docs/fleet-api/authentication/partner-tokens',
-			'https://developer.tesla.com/docs/fleet-api/getting-started/base-urls',
-			'https://developer.tesla.com/docs/fleet-api',
-		],
-		confirmedOn: '2026-12-03',
-		unconfirmed: [
-			'pkce for apps with a client secret (documented as required for Open Source Apps only)',
-			'checkUrl /api/1/users/me (the user-endpoints page is not stored)',
-		],
 	},
 	{
 		id: 'todoist',
@@ -3208,19 +2233,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		setupHint:
 			"In Todoist open Settings > Integrations > Developer > Manage your existing integrations (App Management Console) > Create a new app; paste the n8n OAuth Redirect URL into 'OAuth redirect URL'; copy Client ID and Client Secret.",
 		setupDocsUrl: 'https://developer.todoist.com/guides/#oauth',
-		sources: [
-			'https://developer.todoist.com/guides',
-			'https://doist.github.io/todoist-api-python/authentication/',
-			'https://doist.github.io/todoist-api-typescript/authorization',
-			'https://github.com/Doist/todoist-api-python/blob/main/todoist_api_python/_core/endpoints.py',
-			'https://doist.github.io/todoist-sdk-typescript/api/functions/refreshAuthToken',
-		],
-		confirmedOn: '2026-12-01',
-		unconfirmed: [
-			'exact access-token lifetime',
-			'checkUrl /api/v1/user',
-			'pkce (Todoist now has public clients with tokenEndpointAuthMethod none; PKCE not confirmed)',
-		],
 	},
 	{
 		id: 'tumblr',
@@ -3243,16 +2255,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		setupHint:
 			'Register an application at www.tumblr.com/oauth/apps, or edit one; set its OAuth2 redirect URL to the n8n OAuth Redirect URL (without one, OAuth2 is not available to the app); copy the OAuth consumer key as Client ID and the secret key as Client Secret.',
 		setupDocsUrl: 'https://www.tumblr.com/docs/en/api/v2#oauth2-authorization',
-		sources: [
-			'https://www.tumblr.com/docs/en/api/v2#oauth2-authorization',
-			'https://www.tumblr.com/docs/en/api/v2#v2oauth2token---authorization-code-grant-request',
-			'https://github.com/tumblr/docs/blob/master/api.md',
-		],
-		confirmedOn: '2026-12-03',
-		unconfirmed: [
-			'pkce (no code_challenge among the documented authorize parameters; kept unsupported)',
-			'clientCredentialsScopes (the grant is named, its request and scopes are not)',
-		],
 	},
 	{
 		id: 'twitch',
@@ -3273,19 +2275,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		setupHint:
 			'In the Twitch Developer Console (dev.twitch.tv/console/apps) click Register Your Application; add the n8n OAuth Redirect URL under OAuth Redirect URLs; choose Client Type Confidential; create, then Manage to copy the Client ID and click New Secret for the Client Secret.',
 		setupDocsUrl: 'https://dev.twitch.tv/docs/authentication/register-app/',
-		sources: [
-			'https://dev.twitch.tv/docs/authentication/getting-tokens-oauth/',
-			'https://dev.twitch.tv/docs/authentication/refresh-tokens/',
-			'https://dev.twitch.tv/docs/authentication/validate-tokens/',
-			'https://dev.twitch.tv/docs/authentication/',
-			'https://dev.twitch.tv/docs/authentication/getting-tokens-oidc/',
-		],
-		confirmedOn: '2026-12-01',
-		unconfirmed: [
-			'pkce (not documented; assumed unsupported)',
-			'accessTokenLifetime (~4 h seen only in sample responses)',
-			'refresh token non-expiry for confidential clients (from memory of the refresh-tokens page, not in the excerpt)',
-		],
 	},
 	{
 		id: 'typeform',
@@ -3307,18 +2296,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		setupHint:
 			'Typeform admin > Account > Developer apps > Register a new app; set the Redirect URI(s) to the n8n OAuth Redirect URL; copy client_id and client_secret (the secret is shown only once).',
 		setupDocsUrl: 'https://www.typeform.com/developers/get-started/applications/',
-		sources: [
-			'https://typeform.com/developers/get-started/applications',
-			'https://typeform.com/developers/get-started/scopes',
-			'https://typeform.com/developers/get-started/responses-data-center',
-			'https://github.com/Typeform/js-api-client/issues/53',
-		],
-		confirmedOn: '2026-12-01',
-		unconfirmed: [
-			'accessTokenLifetime default (7 days, from a Typeform maintainer on GitHub)',
-			'tokenAuthMethod (body assumed)',
-			'setupHint menu names',
-		],
 	},
 	{
 		id: 'vimeo',
@@ -3339,16 +2316,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		setupHint:
 			'At developer.vimeo.com/apps click Create an app, answer the access questions; on the app page add the n8n OAuth Redirect URL under Callback URLs; copy Client identifier (Client ID) and generate a Client secret.',
 		setupDocsUrl: 'https://developer.vimeo.com/api/authentication',
-		sources: [
-			'https://developer.vimeo.com/api/authentication',
-			'https://developer.vimeo.com/api/endpoints/authenticationextras',
-		],
-		confirmedOn: '2026-12-01',
-		unconfirmed: [
-			'tokenAuthMethod (Basic header per Nango and httr demo; the docs excerpt stopped before it)',
-			"accessTokenLifetime (docs say 'until the token expires or is revoked'; tokens are long-lived in practice)",
-			'checkUrl',
-		],
 	},
 	{
 		id: 'vismaConnect',
@@ -3377,18 +2344,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 			'Visma Developer Portal (oauth.developers.visma.com) > My applications > Add application: a web (server-side) application for Authorization Code, or a service application for client credentials; add the n8n OAuth Redirect URL as redirect URI, request the API scopes and offline access, then generate the client secret under Credentials.',
 		setupDocsUrl:
 			'https://docs.vismasoftware.no/vismanetapi/developer-portal/interactive-integrations/',
-		sources: [
-			'https://docs.vismasoftware.no/vismanetapi/authentication/',
-			'https://docs.vismasoftware.no/vismanetapi/developer-portal/interactive-integrations/',
-			'https://docs.vismasoftware.no/vismanetapi/authentication/application-registration/service-integrations/',
-			'https://docs.vismasoftware.no/vismanetapi/introduction/exploring-the-api/',
-		],
-		confirmedOn: '2026-12-03',
-		unconfirmed: [
-			'tokenLifetimes',
-			'tokenAuthMethod on the authorization-code exchange (the body form is quoted for client credentials at the same token endpoint)',
-			'setupHint menu names (My applications, Credentials)',
-		],
 	},
 	{
 		id: 'webflow',
@@ -3409,18 +2364,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		setupHint:
 			'In the Webflow dashboard open Workspace settings > Apps & Integrations > App development > Create an App; enable the Data Client (REST API) building block, paste the n8n OAuth Redirect URL as Redirect URI, tick the scopes (e.g. sites:read, cms:read); then copy Client ID and Client Secret.',
 		setupDocsUrl: 'https://developers.webflow.com/data/docs/register-an-app',
-		sources: [
-			'https://developers.webflow.com/data/reference/oauth-app',
-			'https://developers.webflow.com/data/reference/token/introspect',
-			'https://developers.webflow.com/data/v2.0.0-beta/reference/authorization',
-			'https://developers.webflow.com/data/reference/eu-hosting',
-		],
-		confirmedOn: '2026-12-01',
-		unconfirmed: [
-			"authUrl/tokenUrl/body auth read from Webflow's official JS SDK and sample code, not from a docs excerpt",
-			'pkce',
-			'accessTokenLifetime (no refresh tokens stated by Appwrite, not seen in Webflow docs)',
-		],
 	},
 	{
 		id: 'whoop',
@@ -3442,17 +2385,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		setupHint:
 			'WHOOP Developer Dashboard (developer.whoop.com) > create an App with the scopes you need; register the n8n OAuth Redirect URL as its Redirect URL; copy the Client ID and Client Secret from the app.',
 		setupDocsUrl: 'https://developer.whoop.com/docs/developing/oauth',
-		sources: [
-			'https://developer.whoop.com/docs/developing/oauth',
-			'https://developer.whoop.com/docs/tutorials/refresh-token-postman',
-			'https://developer.whoop.com/docs/tutorials/refresh-token-javascript',
-		],
-		confirmedOn: '2026-12-03',
-		unconfirmed: [
-			'pkce (not mentioned; kept off)',
-			'refresh-token lifetime (not stated)',
-			'apiBaseUrl and checkRequest: /developer/v2/user/profile/basic from the API reference, not readable in the stored copies',
-		],
 	},
 	{
 		id: 'wrike',
@@ -3475,20 +2407,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		setupHint:
 			'In Wrike open Apps & Integrations > API (App Console), create an app; paste the n8n OAuth Redirect URL into Redirect URI; copy Client ID and Client secret.',
 		setupDocsUrl: 'https://developers.wrike.com/oauth-20-authorization',
-		sources: [
-			'https://developers.wrike.com/oauth-20-authorization',
-			'https://developers.wrike.com/overview',
-			'https://developers.wrike.com/docs/faq',
-			'https://developers.wrike.com/changelog/monday-march-02-2015',
-		],
-		confirmedOn: '2026-12-01',
-		unconfirmed: [
-			'tokenUrl (login.wrike.com/oauth2/token from Nango; excerpt cut after the authorize URL)',
-			'tokenAuthMethod',
-			'scopeSeparator (comma per Nango)',
-			'accessTokenLifetime',
-			'token-response host field name (Nango token_response_metadata)',
-		],
 	},
 	{
 		id: 'twitter',
@@ -3510,12 +2428,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		setupHint:
 			'X Developer Console > your App > User authentication settings: enable OAuth 2.0, type Web App (confidential client), paste the n8n OAuth Redirect URL as Callback URI; Keys and tokens: copy the OAuth 2.0 Client ID and Client Secret.',
 		setupDocsUrl: 'https://docs.x.com/fundamentals/authentication/oauth-2-0/authorization-code',
-		sources: [
-			'https://docs.x.com/fundamentals/authentication/oauth-2-0/authorization-code',
-			'https://docs.x.com/fundamentals/authentication/oauth-2-0/user-access-token',
-			'https://docs.x.com/xdks/python/reference/xdk.oauth2_auth',
-		],
-		confirmedOn: '2026-12-01',
 	},
 	{
 		id: 'xero',
@@ -3537,16 +2449,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		setupHint:
 			'developer.xero.com > My Apps > New app (Web app); paste the n8n OAuth Redirect URL as Redirect URI; Configuration: generate and copy the Client secret and Client id. Apps created from 2 March 2026 must request granular scopes.',
 		setupDocsUrl: 'https://developer.xero.com/documentation/guides/oauth2/auth-flow',
-		sources: [
-			'https://developer.xero.com/documentation/guides/oauth2/auth-flow',
-			'https://developer.xero.com/faq/granular-scopes',
-			'https://developer.xero.com/documentation/guides/oauth2/scopes/',
-			'https://developer.xero.com/documentation/oauth2/auth-flow',
-		],
-		confirmedOn: '2026-12-01',
-		unconfirmed: [
-			'accessTokenLifetime / refresh token lifetime (30 min / 60 days not re-read on a Xero page this session)',
-		],
 	},
 	{
 		id: 'yandex',
@@ -3567,16 +2469,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		setupHint:
 			"At oauth.yandex.com click Create app > For user authorization (apps For API access keep a fixed redirect URI); name it, pick the Web services platform, enter the n8n OAuth Redirect URL as Redirect URI and choose the permissions; then copy the app's client ID and client secret from its page in Yandex OAuth.",
 		setupDocsUrl: 'https://yandex.com/dev/id/doc/en/register-auth',
-		sources: [
-			'https://yandex.com/dev/id/doc/en/codes/code-url',
-			'https://yandex.com/dev/id/doc/en/tokens/refresh-client',
-			'https://yandex.ru/dev/id/doc/en/user-information',
-		],
-		confirmedOn: '2026-12-03',
-		unconfirmed: [
-			'scopeSeparator (the scope parameter is described past the stored opening of the page)',
-			'checkUrl with a Bearer header (Yandex ID documents Authorization: OAuth <token>; Yandex Direct documents Bearer for the same tokens)',
-		],
 	},
 	{
 		id: 'zendesk',
@@ -3599,18 +2491,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 			'In Admin Center go to Apps and integrations > APIs > OAuth Clients > Add OAuth client; choose client kind Confidential; paste the n8n OAuth Redirect URL into Redirect URLs; save, copy the Secret (shown once) as Client Secret and the Identifier as Client ID.',
 		setupDocsUrl:
 			'https://support.zendesk.com/hc/en-us/articles/4408845965210-Using-OAuth-authentication-with-your-application',
-		sources: [
-			'https://support.zendesk.com/hc/en-us/articles/4408845965210-Using-OAuth-authentication-with-your-application',
-			'https://developer.zendesk.com/api-reference/ticketing/oauth/grant_type_tokens/',
-			'https://developer.zendesk.com/documentation/api-basics/authentication/refresh-token',
-			'https://support.zendesk.com/hc/en-us/articles/9182123625370',
-		],
-		confirmedOn: '2026-12-01',
-		unconfirmed: [
-			'authUrl path seen only in third-party guides and code in the excerpts I could read (Zendesk help article covers it but its text was not shown)',
-			"accessTokenLifetime exact default (30 min / 30 days read in a news digest of Zendesk's announcement)",
-			"token endpoint is documented with JSON bodies; form-encoded bodies (what n8n sends) assumed accepted, as n8n's built-in Zendesk credential does",
-		],
 	},
 	{
 		id: 'zitadel',
@@ -3634,13 +2514,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		setupHint:
 			'ZITADEL Console > your project > New application: type Web, authentication method Code (Basic); add the n8n OAuth Redirect URL to Redirect URIs; Create; copy Client ID and Client Secret; in the app settings tick the Refresh Token grant type.',
 		setupDocsUrl: 'https://zitadel.com/docs/apis/openidoauth/endpoints',
-		sources: [
-			'https://zitadel.com/docs/apis/openidoauth/endpoints',
-			'https://zitadel.com/docs/apis/openidoauth/scopes',
-			'https://zitadel.com/docs/guides/manage/console/applications',
-		],
-		confirmedOn: '2026-12-03',
-		unconfirmed: ['apiBaseUrl', 'apiHosts'],
 	},
 	{
 		id: 'zoho',
@@ -3671,27 +2544,6 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		setupHint:
 			'api-console.zoho.com (your data centre) > Add Client > Server-based Applications; paste the n8n OAuth Redirect URL as Authorized Redirect URI; copy Client ID and Client Secret; Settings: enable Multi-DC if users are in other data centres. Client credentials: use a Self Client (some apps need soid).',
 		setupDocsUrl: 'https://www.zoho.com/accounts/protocol/oauth/web-server-applications.html',
-		sources: [
-			'https://www.zoho.com/accounts/protocol/oauth/web-server-applications.html',
-			'https://www.zoho.com/accounts/protocol/oauth/web-apps/authorization.html',
-			'https://www.zoho.com/accounts/protocol/oauth/mobile-applications.html',
-			'https://www.zoho.com/accounts/protocol/oauth/multi-dc.html',
-			'https://www.zoho.com/accounts/protocol/oauth/self-client/overview.html',
-			'https://www.zoho.com/accounts/protocol/oauth/self-client/client-credentials-flow.html',
-			'https://www.zoho.com/assist/api/multidc.html',
-			'https://www.zoho.com/creator/newhelp/account-setup/base-url.html',
-			'https://www.zoho.com/meeting/api-integration/multi-dc.html',
-			'https://zoho.com/campaigns/help/developers/data-centers.html',
-			'https://www.zoho.com/workdrive/developer/docs/api/v1/getting-started-multi-dc-support.html',
-			'https://www.zoho.com/pdfeditor/help/api/oauth-step4.html',
-		],
-		confirmedOn: '2026-12-01',
-		unconfirmed: [
-			'zohoapis.uk (UK API domain: only seen in third-party code; accounts.zoho.uk and assist.zoho.uk are on Zoho pages)',
-			'UAE data centre (zoho.ae / zohoapis.ae appears on the WorkDrive page only - not added)',
-			'desk./mail./projectsapi. hosts per data centre (not read on Zoho pages this session; creator., campaigns., meeting. confirmed)',
-			'checkUrl CRM v8 users?type=CurrentUser (needs ZohoCRM.users.READ, in the default scopes)',
-		],
 	},
 	{
 		id: 'zoom',
@@ -3712,18 +2564,5 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
 		setupHint:
 			'marketplace.zoom.us > Develop > Build App > General App (user-managed); Basic Information: copy Client ID and Client Secret, paste the n8n OAuth Redirect URL as OAuth Redirect URL and add it to the OAuth allow list; Scopes: add the scopes you need.',
 		setupDocsUrl: 'https://developers.zoom.us/docs/integrations/oauth/',
-		sources: [
-			'https://developers.zoom.us/docs/integrations/oauth/',
-			'https://developers.zoom.us/docs/rooms/oauth/',
-			'https://developers.zoom.us/docs/rooms/s2s-oauth/',
-			'https://developers.zoom.us/blog/pcke-oauth-with-postman-rest-api/',
-			'https://github.com/zoom/skills/blob/1c10739bda8b6199ac107be0b200184750ef5bfa/skills/oauth/concepts/oauth-flows.md',
-		],
-		confirmedOn: '2026-12-01',
-		unconfirmed: [
-			'refresh token lifetime (not stated on a Zoom page read this session)',
-			'scopeSeparator (scopes are set in the app; not re-checked)',
-			'setupHint app-type names (General App)',
-		],
 	},
 ];

@@ -163,10 +163,5 @@ export interface ProviderPreset {
 	/** Where to create the app, where the redirect URL goes, where the client ID and secret are (<= 350 chars). */
 	setupHint: string;
 	setupDocsUrl: string;
-	/** The provider's documentation pages the endpoints and client authentication were confirmed from. */
-	sources: string[];
-	/** When they were (YYYY-MM-DD). */
-	confirmedOn: string;
-	/** Facts kept from a secondary index or the provider's code only, not confirmed in its docs. */
-	unconfirmed?: string[];
+	// Each fact's page, quote and date, or why it is unconfirmed: credentials/presetFacts.ts.
 }
