@@ -325,14 +325,22 @@ describe('Check of every preset that has a check URL', () => {
 	const samples = Object.fromEntries(
 		Object.entries(PRESET_FIELDS).map(([key, field]) => [key, field.sample]),
 	);
-	/** What is wrong with one preset's check, or undefined when it went to its filled host. */
+	/**
+	 * What is wrong with one preset's check on a grant, or undefined when it went to its filled host
+	 * (or, where the preset has no check for that grant, when nothing was sent).
+	 */
 	async function checkProblem(
 		preset: (typeof PROVIDER_PRESETS)[number],
+		grantType: 'authorizationCode' | 'clientCredentials',
 	): Promise<string | undefined> {
 		const data = { ...samples, provider: preset.id };
+		const template =
+			grantType === 'clientCredentials' && preset.clientCredentialsCheckUrl !== undefined
+				? preset.clientCredentialsCheckUrl
+				: preset.checkUrl;
 		const credential = harness.credential({
 			...data,
-			grantType: 'authorizationCode',
+			grantType,
 			allowedHttpRequestDomains: 'domains',
 			oauthTokenData: {
 				access_token: `preset-check-token-${preset.id}`,
@@ -341,15 +349,19 @@ describe('Check of every preset that has a check URL', () => {
 				n8n_expires_at: String(Date.now() + 3_600_000),
 			},
 		});
-		const resolved = await resolveCredential(harness.store.stored(credential.id));
-		const { apiBaseUrl } = describeConnection(resolved, 'x');
-		const expected = new URL(fillPresetTemplate(String(preset.checkUrl), data), `${apiBaseUrl}/`)
-			.hostname;
 		const { report } = await check(credential, { checkUrl: '' });
 		const problem = String(report.problem);
+		if (!template)
+			return report.checkedLive === false && /^Not checked live: /.test(String(report.note))
+				? undefined
+				: `${preset.id} (${grantType}): ${String(report.status)}, not the note that nothing was checked: ${problem}`;
+		const resolved = await resolveCredential(harness.store.stored(credential.id));
+		const { apiBaseUrl } = describeConnection(resolved, 'x');
+		const expected = new URL(fillPresetTemplate(template, data), `${apiBaseUrl}/`).hostname;
 		if (report.status !== 'unreachable' || !problem.includes(`Could not reach ${expected}`))
-			return `${preset.id}: ${String(report.status)}: ${problem}`;
-		if (!looked.includes(expected)) return `${preset.id}: ${expected} was not looked up`;
+			return `${preset.id} (${grantType}): ${String(report.status)}: ${problem}`;
+		if (!looked.includes(expected))
+			return `${preset.id} (${grantType}): ${expected} was not looked up`;
 		return undefined;
 	}
 
@@ -374,10 +386,15 @@ describe('Check of every preset that has a check URL', () => {
 		assert.ok(looked.includes('acme-from-token.my.salesforce.com'), looked.join(', '));
 	});
 
-	test('every preset with a check URL checks its filled check URL, within its allowed domains', async () => {
+	test('every preset with a check URL checks its filled check URL for each grant it offers, within its allowed domains', async () => {
 		const presets = PROVIDER_PRESETS.filter((entry) => entry.checkUrl);
 		assert.ok(presets.length > 50);
-		const problems = await Promise.all(presets.map(checkProblem));
+		const problems = await Promise.all([
+			...presets.map((preset) => checkProblem(preset, 'authorizationCode')),
+			...presets
+				.filter((preset) => preset.clientCredentials)
+				.map((preset) => checkProblem(preset, 'clientCredentials')),
+		]);
 		assert.deepEqual(
 			problems.filter((problem) => problem !== undefined),
 			[],
