@@ -8,12 +8,9 @@
  * http client's diagnostics channel shows each request made (URL and headers).
  */
 import assert from 'node:assert/strict';
-import diagnosticsChannel from 'node:diagnostics_channel';
-import dns from 'node:dns';
-import type { ClientRequest } from 'node:http';
 
 import { byId, filledFor } from './harness/credentialKit';
-import { startHarness, type Harness } from './harness/fixtures';
+import { useLoopbackHosts, type MadeRequest } from './harness/loopbackHosts';
 import { resolveCredential } from './harness/resolveCredential';
 
 describe('the scopes a check needs', () => {
@@ -46,31 +43,8 @@ describe('the scopes a check needs', () => {
 });
 
 describe('the client ID and other values in check URLs and API headers', () => {
-	interface Made {
-		url: string;
-		headers: Record<string, unknown>;
-	}
-	let harness: Harness;
-	const made: Made[] = [];
-	const originalLookup = dns.lookup;
-	function onRequestCreated(message: unknown): void {
-		const request = (message as { request: ClientRequest }).request;
-		made.push({
-			url: `${request.protocol}//${request.host}${request.path}`,
-			headers: request.getHeaders(),
-		});
-	}
-	beforeAll(async () => {
-		harness = await startHarness();
-		dns.lookup = ((_hostname: string, ...rest: unknown[]) =>
-			(originalLookup as (...args: unknown[]) => void)('127.0.0.1', ...rest)) as typeof dns.lookup;
-		diagnosticsChannel.subscribe('http.client.request.created', onRequestCreated);
-	});
-	afterAll(async () => {
-		diagnosticsChannel.unsubscribe('http.client.request.created', onRequestCreated);
-		dns.lookup = originalLookup;
-		await harness.stop();
-	});
+	const hosts = useLoopbackHosts();
+	const { made } = hosts;
 
 	function connected(
 		provider: string,
@@ -78,7 +52,7 @@ describe('the client ID and other values in check URLs and API headers', () => {
 		appClientId: string,
 		fields: Record<string, unknown> = {},
 	) {
-		return harness.credential({
+		return hosts.harness.credential({
 			provider,
 			grantType,
 			appClientId,
@@ -93,9 +67,9 @@ describe('the client ID and other values in check URLs and API headers', () => {
 		});
 	}
 
-	async function checkRequests(credential: { id: string; name: string }): Promise<Made[]> {
+	async function checkRequests(credential: { id: string; name: string }): Promise<MadeRequest[]> {
 		made.length = 0;
-		const result = await harness.run(credential, 'oAuth2Connection', {
+		const result = await hosts.harness.run(credential, 'oAuth2Connection', {
 			operation: 'check',
 			checkUrl: '',
 		});
@@ -116,7 +90,7 @@ describe('the client ID and other values in check URLs and API headers', () => {
 		assert.equal(check[0]?.url, 'https://openapi.etsy.com/v3/application/users/me');
 		assert.equal(check[0]?.headers['x-api-key'], 'etsy-keystring-1');
 		made.length = 0;
-		await harness.run(
+		await hosts.harness.run(
 			credential,
 			'oAuth2HttpRequest',
 			{ method: 'GET', url: '/application/shops/1', options: { maxAttempts: 1 } },
@@ -126,7 +100,7 @@ describe('the client ID and other values in check URLs and API headers', () => {
 		assert.equal(made[0]?.url, 'https://openapi.etsy.com/v3/application/shops/1');
 		assert.equal(made[0]?.headers['x-api-key'], 'etsy-keystring-1');
 		made.length = 0;
-		await harness.run(
+		await hosts.harness.run(
 			credential,
 			'oAuth2HttpRequest',
 			{
@@ -164,7 +138,7 @@ describe('the client ID and other values in check URLs and API headers', () => {
 			);
 		}
 		made.length = 0;
-		await harness.run(
+		await hosts.harness.run(
 			connected('harvest', 'authorizationCode', 'ua-client', {
 				userAgent: 'Acme Sync (ops@acme.com)',
 			}),

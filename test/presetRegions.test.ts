@@ -3,38 +3,18 @@
  * token requests, the API calls and the check go to, and a connection saved before the field
  * existed keeps the first option (today's hosts). Through n8n-core's real engine: while these run
  * every name resolves to loopback, where nothing listens on 443, so no request leaves the machine;
- * the requests Node's http client started (its diagnostics channel) show where each one went.
+ * the requests Node's http client made (its diagnostics channel) show where each one went.
  */
 import assert from 'node:assert/strict';
-import diagnosticsChannel from 'node:diagnostics_channel';
-import dns from 'node:dns';
-import type { ClientRequest } from 'node:http';
 
-import { startHarness, type Harness } from './harness/fixtures';
+import { useLoopbackHosts } from './harness/loopbackHosts';
 import { resolveCredential } from './harness/resolveCredential';
 
-let harness: Harness;
-const started: string[] = [];
-const originalLookup = dns.lookup;
-function onRequestStart(message: unknown): void {
-	const request = (message as { request: ClientRequest }).request;
-	started.push(`${request.protocol}//${request.host}${request.path}`);
-}
-beforeAll(async () => {
-	harness = await startHarness();
-	dns.lookup = ((_hostname: string, ...rest: unknown[]) =>
-		(originalLookup as (...args: unknown[]) => void)('127.0.0.1', ...rest)) as typeof dns.lookup;
-	diagnosticsChannel.subscribe('http.client.request.start', onRequestStart);
-});
-afterAll(async () => {
-	diagnosticsChannel.unsubscribe('http.client.request.start', onRequestStart);
-	dns.lookup = originalLookup;
-	await harness.stop();
-});
+const hosts = useLoopbackHosts();
 
 /** A connected connection of `provider` with `fields`; `expired`: its token needs a refresh first. */
 function connected(provider: string, fields: Record<string, unknown>, expired = false) {
-	return harness.credential({
+	return hosts.harness.credential({
 		provider,
 		grantType: 'authorizationCode',
 		appClientId: 'region-client',
@@ -55,18 +35,18 @@ async function callsOf(
 	credential: { id: string; name: string },
 	path: string,
 ): Promise<{ request: string[]; check: string[] }> {
-	started.length = 0;
-	await harness.run(
+	hosts.clear();
+	await hosts.harness.run(
 		credential,
 		'oAuth2HttpRequest',
 		{ method: 'GET', url: path, options: { maxAttempts: 1 } },
 		undefined,
 		true,
 	);
-	const request = [...new Set(started)];
-	started.length = 0;
-	await harness.run(credential, 'oAuth2Connection', { operation: 'check', checkUrl: '' });
-	return { request, check: [...new Set(started)] };
+	const request = [...new Set(hosts.urls())];
+	hosts.clear();
+	await hosts.harness.run(credential, 'oAuth2Connection', { operation: 'check', checkUrl: '' });
+	return { request, check: [...new Set(hosts.urls())] };
 }
 
 async function signIn(fields: Record<string, unknown>) {
@@ -170,15 +150,15 @@ describe('GitHub on GHE.com', () => {
 		const calls = await callsOf(connected('gitHub', {}), '/user/repos');
 		assert.deepEqual(calls.request, ['https://api.github.com/user/repos']);
 		assert.deepEqual(calls.check, ['https://api.github.com/user']);
-		started.length = 0;
-		const refused = await harness.run(
+		hosts.clear();
+		const refused = await hosts.harness.run(
 			connected('gitHub', { gitHubHost: 'github.example.com' }),
 			'oAuth2HttpRequest',
 			{ method: 'GET', url: '/user/repos', options: { maxAttempts: 1 } },
 			undefined,
 			true,
 		);
-		assert.deepEqual(started, []);
+		assert.deepEqual(hosts.urls(), []);
 		const error = refused.outputs[0]?.[0]?.json.error as { message?: string } | string | undefined;
 		assert.match(
 			JSON.stringify(error),
@@ -190,15 +170,15 @@ describe('GitHub on GHE.com', () => {
 describe('SharePoint file hosts per Microsoft cloud', () => {
 	const download = 'https://contoso.sharepoint.com/sites/team/_layouts/15/download.aspx?x=1';
 	async function sent(microsoftCloud: string): Promise<string[]> {
-		started.length = 0;
-		await harness.run(
+		hosts.clear();
+		await hosts.harness.run(
 			connected('microsoftSharePoint', { microsoftCloud, tenant: 'contoso.onmicrosoft.com' }),
 			'oAuth2HttpRequest',
 			{ method: 'GET', url: download, options: { maxAttempts: 1 } },
 			undefined,
 			true,
 		);
-		return [...new Set(started)];
+		return [...new Set(hosts.urls())];
 	}
 
 	test('Global allows the SharePoint and OneDrive hosts downloads redirect to; a national cloud only its Graph host', async () => {
@@ -234,14 +214,14 @@ describe('Apigee control-plane locations', () => {
 		assert.deepEqual(saved.request, [
 			'https://apigee.googleapis.com/v1/organizations/my-project/environments',
 		]);
-		started.length = 0;
-		await harness.run(
+		hosts.clear();
+		await hosts.harness.run(
 			connected('apigee', { ...org, apigeeHost: 'apigee.example.com' }),
 			'oAuth2HttpRequest',
 			{ method: 'GET', url: '/environments', options: { maxAttempts: 1 } },
 			undefined,
 			true,
 		);
-		assert.deepEqual(started, []);
+		assert.deepEqual(hosts.urls(), []);
 	});
 });

@@ -3,42 +3,22 @@
  * Pipedrive's `api_domain`, a bare host such as Wrike's `host`), with the preset's base path after
  * it: where the OAuth2 HTTP Request node's relative calls and the OAuth2 Connection node's Check
  * go, through n8n-core's real engine. While these run every name resolves to loopback, where
- * nothing listens on 443: no request leaves the machine; the requests Node's http client started
+ * nothing listens on 443: no request leaves the machine; the requests Node's http client made
  * (its diagnostics channel) show the URL each call went to.
  */
 import assert from 'node:assert/strict';
-import diagnosticsChannel from 'node:diagnostics_channel';
-import dns from 'node:dns';
-import type { ClientRequest } from 'node:http';
 
 import { PRESET_FIELDS } from '../credentials/providerPresets';
-import { startHarness, type Harness } from './harness/fixtures';
+import { useLoopbackHosts } from './harness/loopbackHosts';
 
-let harness: Harness;
-const started: string[] = [];
-const originalLookup = dns.lookup;
-function onRequestStart(message: unknown): void {
-	const request = (message as { request: ClientRequest }).request;
-	started.push(`${request.protocol}//${request.host}${request.path}`);
-}
-beforeAll(async () => {
-	harness = await startHarness();
-	dns.lookup = ((_hostname: string, ...rest: unknown[]) =>
-		(originalLookup as (...args: unknown[]) => void)('127.0.0.1', ...rest)) as typeof dns.lookup;
-	diagnosticsChannel.subscribe('http.client.request.start', onRequestStart);
-});
-afterAll(async () => {
-	diagnosticsChannel.unsubscribe('http.client.request.start', onRequestStart);
-	dns.lookup = originalLookup;
-	await harness.stop();
-});
+const hosts = useLoopbackHosts();
 
 const samples = Object.fromEntries(
 	Object.entries(PRESET_FIELDS).map(([key, field]) => [key, field.sample]),
 );
 
 function connected(provider: string, tokenFields: Record<string, unknown>) {
-	return harness.credential({
+	return hosts.harness.credential({
 		...samples,
 		provider,
 		grantType: 'authorizationCode',
@@ -52,27 +32,27 @@ function connected(provider: string, tokenFields: Record<string, unknown>) {
 	});
 }
 
-/** The URLs one relative GET and one Check (the preset's check URL) started, each once (the Check retries). */
+/** The URLs one relative GET and one Check (the preset's check URL) hosts.urls(), each once (the Check retries). */
 async function callsOf(
 	credential: { id: string; name: string },
 	path: string,
 ): Promise<{ request: string[]; check: string[] }> {
-	started.length = 0;
-	await harness.run(
+	hosts.clear();
+	await hosts.harness.run(
 		credential,
 		'oAuth2HttpRequest',
 		{ method: 'GET', url: path, options: { maxAttempts: 1 } },
 		undefined,
 		true,
 	);
-	const request = [...started];
-	started.length = 0;
-	const result = await harness.run(credential, 'oAuth2Connection', {
+	const request = [...hosts.urls()];
+	hosts.clear();
+	const result = await hosts.harness.run(credential, 'oAuth2Connection', {
 		operation: 'check',
 		checkUrl: '',
 	});
 	assert.equal(result.error, undefined, result.error?.message);
-	return { request, check: [...new Set(started)] };
+	return { request, check: [...new Set(hosts.urls())] };
 }
 
 describe('the API host of the token response', () => {
