@@ -30,25 +30,6 @@ function connected(provider: string, fields: Record<string, unknown>, expired = 
 	});
 }
 
-/** Where one relative GET (after a refresh when the token expired) and one Check went, each once. */
-async function callsOf(
-	credential: { id: string; name: string },
-	path: string,
-): Promise<{ request: string[]; check: string[] }> {
-	hosts.clear();
-	await hosts.harness.run(
-		credential,
-		'oAuth2HttpRequest',
-		{ method: 'GET', url: path, options: { maxAttempts: 1 } },
-		undefined,
-		true,
-	);
-	const request = [...new Set(hosts.urls())];
-	hosts.clear();
-	await hosts.harness.run(credential, 'oAuth2Connection', { operation: 'check', checkUrl: '' });
-	return { request, check: [...new Set(hosts.urls())] };
-}
-
 async function signIn(fields: Record<string, unknown>) {
 	const resolved = await resolveCredential({ appClientId: 'id', appClientSecret: 's', ...fields });
 	return {
@@ -65,7 +46,7 @@ describe('Webflow regions', () => {
 			tokenUrl: 'https://api.eu.webflow.com/oauth/access_token',
 			allowedDomains: 'api.eu.webflow.com',
 		});
-		const calls = await callsOf(connected('webflow', { webflowRegion: 'eu' }), '/sites');
+		const calls = await hosts.callsOf(connected('webflow', { webflowRegion: 'eu' }), '/sites');
 		assert.deepEqual(calls.request, ['https://api.eu.webflow.com/v2/sites']);
 		assert.deepEqual(calls.check, ['https://api.eu.webflow.com/v2/token/introspect']);
 	});
@@ -76,7 +57,7 @@ describe('Webflow regions', () => {
 			tokenUrl: 'https://api.webflow.com/oauth/access_token',
 			allowedDomains: 'api.webflow.com',
 		});
-		const calls = await callsOf(connected('webflow', {}), '/sites');
+		const calls = await hosts.callsOf(connected('webflow', {}), '/sites');
 		assert.deepEqual(calls.request, ['https://api.webflow.com/v2/sites']);
 		assert.deepEqual(calls.check, ['https://api.webflow.com/v2/token/introspect']);
 	});
@@ -95,7 +76,10 @@ describe('Login with Amazon regions', () => {
 			const resolved = await signIn({ provider: 'loginWithAmazon', ...fields });
 			assert.equal(resolved.authUrl, 'https://www.amazon.com/ap/oa', String(region));
 			assert.equal(resolved.tokenUrl, `https://${host}/auth/o2/token`, String(region));
-			const calls = await callsOf(connected('loginWithAmazon', fields, true), '/user/profile');
+			const calls = await hosts.callsOf(
+				connected('loginWithAmazon', fields, true),
+				'/user/profile',
+			);
 			assert.equal(calls.request[0], `https://${host}/auth/o2/token`, String(region));
 		}
 	});
@@ -103,7 +87,7 @@ describe('Login with Amazon regions', () => {
 
 describe('QuickBooks environments', () => {
 	test('Sandbox calls sandbox-quickbooks.api.intuit.com and checks on sandbox-accounts', async () => {
-		const calls = await callsOf(
+		const calls = await hosts.callsOf(
 			connected('quickBooks', { quickBooksEnvironment: 'sandbox' }),
 			'/123/companyinfo/123',
 		);
@@ -116,7 +100,7 @@ describe('QuickBooks environments', () => {
 	});
 
 	test('a connection saved without the field stays in Production', async () => {
-		const calls = await callsOf(connected('quickBooks', {}), '/123/companyinfo/123');
+		const calls = await hosts.callsOf(connected('quickBooks', {}), '/123/companyinfo/123');
 		assert.deepEqual(calls.request, [
 			'https://quickbooks.api.intuit.com/v3/company/123/companyinfo/123',
 		]);
@@ -133,7 +117,7 @@ describe('GitHub on GHE.com', () => {
 			tokenUrl: 'https://octocorp.ghe.com/login/oauth/access_token',
 			allowedDomains: 'api.octocorp.ghe.com, uploads.octocorp.ghe.com',
 		});
-		const calls = await callsOf(
+		const calls = await hosts.callsOf(
 			connected('gitHub', { gitHubHost: 'octocorp.ghe.com' }),
 			'/user/repos',
 		);
@@ -147,7 +131,7 @@ describe('GitHub on GHE.com', () => {
 			tokenUrl: 'https://github.com/login/oauth/access_token',
 			allowedDomains: 'api.github.com, uploads.github.com',
 		});
-		const calls = await callsOf(connected('gitHub', {}), '/user/repos');
+		const calls = await hosts.callsOf(connected('gitHub', {}), '/user/repos');
 		assert.deepEqual(calls.request, ['https://api.github.com/user/repos']);
 		assert.deepEqual(calls.check, ['https://api.github.com/user']);
 		hosts.clear();
@@ -202,7 +186,7 @@ describe('SharePoint file hosts per Microsoft cloud', () => {
 describe('Apigee control-plane locations', () => {
 	test('a location host takes the API calls and the check; saved without it, the global host; another host is refused', async () => {
 		const org = { apigeeOrganization: 'my-project' };
-		const eu = await callsOf(
+		const eu = await hosts.callsOf(
 			connected('apigee', { ...org, apigeeHost: 'eu-apigee.googleapis.com' }),
 			'/environments',
 		);
@@ -210,7 +194,7 @@ describe('Apigee control-plane locations', () => {
 			'https://eu-apigee.googleapis.com/v1/organizations/my-project/environments',
 		]);
 		assert.deepEqual(eu.check, ['https://eu-apigee.googleapis.com/v1/organizations/my-project']);
-		const saved = await callsOf(connected('apigee', org), '/environments');
+		const saved = await hosts.callsOf(connected('apigee', org), '/environments');
 		assert.deepEqual(saved.request, [
 			'https://apigee.googleapis.com/v1/organizations/my-project/environments',
 		]);

@@ -32,40 +32,17 @@ function connected(provider: string, tokenFields: Record<string, unknown>) {
 	});
 }
 
-/** The URLs one relative GET and one Check (the preset's check URL) hosts.urls(), each once (the Check retries). */
-async function callsOf(
-	credential: { id: string; name: string },
-	path: string,
-): Promise<{ request: string[]; check: string[] }> {
-	hosts.clear();
-	await hosts.harness.run(
-		credential,
-		'oAuth2HttpRequest',
-		{ method: 'GET', url: path, options: { maxAttempts: 1 } },
-		undefined,
-		true,
-	);
-	const request = [...hosts.urls()];
-	hosts.clear();
-	const result = await hosts.harness.run(credential, 'oAuth2Connection', {
-		operation: 'check',
-		checkUrl: '',
-	});
-	assert.equal(result.error, undefined, result.error?.message);
-	return { request, check: [...new Set(hosts.urls())] };
-}
-
 describe('the API host of the token response', () => {
 	test('Wrike: the bare `host` of an EU account, with /api/v4 after it', async () => {
 		const credential = connected('wrike', { host: 'app-eu.wrike.com' });
-		const calls = await callsOf(credential, '/tasks');
+		const calls = await hosts.callsOf(credential, '/tasks');
 		assert.deepEqual(calls.request, ['https://app-eu.wrike.com/api/v4/tasks']);
 		assert.deepEqual(calls.check, ['https://app-eu.wrike.com/api/v4/contacts?me=true']);
 	});
 
 	test('Pipedrive: the company host of `api_domain`, with /api before /v1', async () => {
 		const credential = connected('pipedrive', { api_domain: 'https://acme.pipedrive.com' });
-		const calls = await callsOf(credential, '/v1/deals');
+		const calls = await hosts.callsOf(credential, '/v1/deals');
 		assert.deepEqual(calls.request, ['https://acme.pipedrive.com/api/v1/deals']);
 		assert.deepEqual(calls.check, ['https://acme.pipedrive.com/api/v1/users/me']);
 	});
@@ -80,7 +57,7 @@ describe('the API host of the token response', () => {
 		];
 		for (const [provider, field, value, expected] of cases) {
 			const credential = connected(provider, { [field]: value });
-			const calls = await callsOf(credential, '/tasks');
+			const calls = await hosts.callsOf(credential, '/tasks');
 			assert.deepEqual(calls.request, [expected], `${provider} ${field}=${value}`);
 		}
 	});

@@ -157,33 +157,34 @@ export async function throughput(): Promise<Record<string, unknown>> {
 				`round ${roundIndex + 1}/${ROUNDS} (${engine}): ${order.map((flow) => `${flow} ${Math.round(rates[flow].at(-1) as number)}/s`).join(', ')}`,
 			);
 		}
-		const ran = (flow: Flow) => flows.includes(flow) && flows.includes('ours');
+		const ran = (flow: Flow, other: Flow) => flows.includes(flow) && flows.includes(other);
 		const rate = (flow: Flow) => (flows.includes(flow) ? round(median(rates[flow]), 1) : null);
-		const ratio = (other: Flow) =>
-			ran(other) ? round(median(rates.ours) / median(rates[other])) : null;
+		/** `flow`'s median rate over `other`'s, when both ran. */
+		const ratioOf = (flow: Flow, other: Flow) =>
+			ran(flow, other) ? round(median(rates[flow]) / median(rates[other])) : null;
 		/** The median of the per-round ratios: each round's flows ran back to back. */
-		const perRound = (other: Flow) =>
-			ran(other)
-				? round(median(rates.ours.map((value, index) => value / rates[other][index])))
+		const perRoundOf = (flow: Flow, other: Flow) =>
+			ran(flow, other)
+				? round(median(rates[flow].map((value, index) => value / rates[other][index])))
 				: null;
-		const builtinRan = flows.includes('builtin') && flows.includes('builtinGeneric');
+		const ratio = (other: Flow) => ratioOf('ours', other);
+		const perRound = (other: Flow) => perRoundOf('ours', other);
 		return {
 			expression_engine: activeEngine(),
 			/** n8n's HTTP Request with this credential vs with n8n's generic OAuth2 credential (issue 25). */
-			ratio_builtin_node_ours_vs_generic_credential: builtinRan
-				? round(median(rates.builtin) / median(rates.builtinGeneric))
-				: null,
-			ratio_builtin_node_ours_vs_generic_credential_per_round_median: builtinRan
-				? round(median(rates.builtin.map((value, index) => value / rates.builtinGeneric[index])))
-				: null,
+			ratio_builtin_node_ours_vs_generic_credential: ratioOf('builtin', 'builtinGeneric'),
+			ratio_builtin_node_ours_vs_generic_credential_per_round_median: perRoundOf(
+				'builtin',
+				'builtinGeneric',
+			),
 			/**
 			 * The same node with n8n's generic credential holding one constant expression vs without:
 			 * what a credential with a single expression field can reach at most.
 			 */
-			ratio_builtin_node_one_expression_vs_generic_credential:
-				flows.includes('builtinGenericOneExpression') && flows.includes('builtinGeneric')
-					? round(median(rates.builtinGenericOneExpression) / median(rates.builtinGeneric))
-					: null,
+			ratio_builtin_node_one_expression_vs_generic_credential: ratioOf(
+				'builtinGenericOneExpression',
+				'builtinGeneric',
+			),
 			ratio_vs_floor: ratio('floor'),
 			ratio_vs_builtin_generic: ratio('builtinGeneric'),
 			ratio_vs_builtin: ratio('builtin'),
@@ -196,10 +197,7 @@ export async function throughput(): Promise<Record<string, unknown>> {
 			builtin_generic_one_expression_items_per_s: rate('builtinGenericOneExpression'),
 			raw_items_per_s: rate('raw'),
 			raw_no_keepalive_items_per_s: rate('rawNoKeepAlive'),
-			floor_vs_raw:
-				flows.includes('floor') && flows.includes('raw')
-					? round(median(rates.floor) / median(rates.raw))
-					: null,
+			floor_vs_raw: ratioOf('floor', 'raw'),
 			ratio_vs_floor_per_round_median: perRound('floor'),
 			ratio_vs_builtin_generic_per_round_median: perRound('builtinGeneric'),
 			ratio_vs_builtin_per_round_median: perRound('builtin'),

@@ -4,6 +4,7 @@
  * Node's http client makes is recorded (URL and headers, from its diagnostics channel) to show
  * where it went. Starts the harness too; stops everything after the file's tests.
  */
+import assert from 'node:assert/strict';
 import diagnosticsChannel from 'node:diagnostics_channel';
 import dns from 'node:dns';
 import type { ClientRequest } from 'node:http';
@@ -23,6 +24,14 @@ export interface LoopbackHosts {
 	/** The URLs of `made`. */
 	urls(): string[];
 	clear(): void;
+	/**
+	 * The URLs one relative GET of OAuth2 HTTP Request (after a refresh when the token expired)
+	 * and one Check of OAuth2 Connection (the preset's check, each URL once: the Check retries) went to.
+	 */
+	callsOf(
+		credential: { id: string; name: string },
+		path: string,
+	): Promise<{ request: string[]; check: string[] }>;
 }
 
 export function useLoopbackHosts(): LoopbackHosts {
@@ -33,6 +42,24 @@ export function useLoopbackHosts(): LoopbackHosts {
 		urls: () => hosts.made.map((request) => request.url),
 		clear: () => {
 			hosts.made.length = 0;
+		},
+		callsOf: async (credential, path) => {
+			hosts.clear();
+			await hosts.harness.run(
+				credential,
+				'oAuth2HttpRequest',
+				{ method: 'GET', url: path, options: { maxAttempts: 1 } },
+				undefined,
+				true,
+			);
+			const request = hosts.urls();
+			hosts.clear();
+			const result = await hosts.harness.run(credential, 'oAuth2Connection', {
+				operation: 'check',
+				checkUrl: '',
+			});
+			assert.equal(result.error, undefined, result.error?.message);
+			return { request, check: [...new Set(hosts.urls())] };
 		},
 	};
 	const onRequestCreated = (message: unknown): void => {
