@@ -11,6 +11,7 @@ import { connectionStatusProperty } from '../shared/descriptions';
 import { runItems } from '../shared/itemRunner';
 import { getConnectionStatus } from '../shared/methods/connectionStatus';
 import { readRunSettings } from '../shared/requestOptions';
+import { runContext } from '../shared/runContext';
 import { answeringAsTool, toolAnswerProperties } from '../shared/toolAnswer';
 import { toolDescriptionMethod, toolDescriptionProperties } from '../shared/toolDescription';
 import { CREDENTIAL_TYPE } from '../shared/transport';
@@ -47,14 +48,15 @@ export class FetchVariables implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const settings = readRunSettings(this.getNodeParameter('options', 0, {}) as IDataObject);
+		const context = runContext(this);
+		const settings = readRunSettings(context.getNodeParameter('options', 0, {}) as IDataObject);
 		return [
 			await runItems(
-				this,
+				context,
 				settings.concurrency,
 				answeringAsTool(
-					this,
-					async (itemIndex) => await executeFetchItem(this, itemIndex, settings),
+					context,
+					async (itemIndex) => await executeFetchItem(context, itemIndex, settings),
 				),
 			),
 		];

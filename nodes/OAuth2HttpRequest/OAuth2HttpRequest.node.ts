@@ -11,6 +11,7 @@ import { connectionStatusProperty, methodProperty, urlProperty } from '../shared
 import { runItems } from '../shared/itemRunner';
 import { getConnectionStatus } from '../shared/methods/connectionStatus';
 import { readRunSettings } from '../shared/requestOptions';
+import { runContext } from '../shared/runContext';
 import { answeringAsTool, toolAnswerProperties } from '../shared/toolAnswer';
 import { toolDescriptionMethod, toolDescriptionProperties } from '../shared/toolDescription';
 import { CREDENTIAL_TYPE } from '../shared/transport';
@@ -50,13 +51,14 @@ export class OAuth2HttpRequest implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const settings = readRunSettings(this.getNodeParameter('options', 0, {}) as IDataObject);
+		const context = runContext(this);
+		const settings = readRunSettings(context.getNodeParameter('options', 0, {}) as IDataObject);
 		const output = await runItems(
-			this,
+			context,
 			settings.concurrency,
 			answeringAsTool(
-				this,
-				async (itemIndex) => await executeRequestItem(this, itemIndex, settings),
+				context,
+				async (itemIndex) => await executeRequestItem(context, itemIndex, settings),
 			),
 		);
 		return [output];

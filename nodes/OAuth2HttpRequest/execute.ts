@@ -112,20 +112,27 @@ function withStatus(json: IDataObject, response: ReceivedResponse, full: boolean
 }
 
 /**
- * What the user gets to see of a response must not echo the connection's tokens: headers (when
- * returned) always, and the body of an error response returned as data (Never Error).
+ * What the user gets to see of a response must not echo the connection's tokens: headers when
+ * they are returned (Full Response), and the body of an error response returned as data (Never
+ * Error). Headers that are not returned are left as they are: redacting them costs every item.
  */
-function withoutSecrets(response: ReceivedResponse, secrets: string[]): ReceivedResponse {
-	const headers = Object.fromEntries(
-		Object.entries(response.headers).map(([name, value]) => [
-			name,
-			Array.isArray(value)
-				? value.map((entry) => redact(entry, secrets))
-				: value === undefined
-					? value
-					: redact(String(value), secrets),
-		]),
-	);
+function withoutSecrets(
+	response: ReceivedResponse,
+	secrets: string[],
+	headersReturned: boolean,
+): ReceivedResponse {
+	const headers = headersReturned
+		? Object.fromEntries(
+				Object.entries(response.headers).map(([name, value]) => [
+					name,
+					Array.isArray(value)
+						? value.map((entry) => redact(entry, secrets))
+						: value === undefined
+							? value
+							: redact(String(value), secrets),
+				]),
+			)
+		: response.headers;
 	const isText = !response.body.subarray(0, 512).includes(0);
 	const body =
 		response.statusCode >= 400 && isText
@@ -198,7 +205,12 @@ export async function executeRequestItem(
 		const response = await sendAuthorized(context, itemIndex, request, settings.send);
 		await failOnStatus(response);
 		const { secrets } = await settings.runConnection.read(context, itemIndex);
-		return await shapeResponse(context, itemIndex, withoutSecrets(response, secrets), options);
+		return await shapeResponse(
+			context,
+			itemIndex,
+			withoutSecrets(response, secrets, options.fullResponse === true),
+			options,
+		);
 	}
 
 	const output: INodeExecutionData[] = [];
