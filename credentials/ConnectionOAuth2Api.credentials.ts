@@ -25,6 +25,7 @@ import {
 	additionalBodyPropertiesExpression,
 	allowedDomainsExpression,
 	authenticationExpression,
+	BODY_AUTHENTICATION_PROVIDERS,
 	authQueryParametersExpression,
 	authUrlExpression,
 	clientCredentialsDefaultScopes,
@@ -544,7 +545,10 @@ const FIELDS_THE_HOST_READS: INodeProperties[] = [
 	// Used only to sign in in the browser: client credentials never resolve them.
 	hidden('authUrl', authUrlExpression, { show: { grantType: BROWSER_GRANT_VALUES } }),
 	hidden('accessTokenUrl', accessTokenUrlExpression),
-	hidden('authentication', authenticationExpression),
+	// Left out for the presets that take the secret in a Basic header: n8n sends it there then.
+	hidden('authentication', authenticationExpression, {
+		show: { provider: BODY_AUTHENTICATION_PROVIDERS },
+	}),
 	hidden('scope', scopeExpression),
 	hidden('authQueryParameters', authQueryParametersExpression, {
 		show: { grantType: BROWSER_GRANT_VALUES },

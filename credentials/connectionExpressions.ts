@@ -115,7 +115,19 @@ export const accessTokenUrlExpression = presetOrCustomUrl(
 	'customTokenUrl',
 );
 
-export const authenticationExpression = `={{ ${presetLookup((preset) => preset.tokenAuthMethod)} ?? $self.customClientAuthentication ?? "header" }}`;
+/**
+ * Presets whose token endpoint takes the client secret in the request body (client_secret_post).
+ * Only they and Custom resolve `authentication`: without it the host sends the Basic header.
+ */
+export const BODY_AUTHENTICATION_PROVIDERS = [
+	...PROVIDER_PRESETS.filter((preset) => preset.tokenAuthMethod === 'body').map(
+		(preset) => preset.id,
+	),
+	CUSTOM_PROVIDER,
+];
+
+/** Resolved for BODY_AUTHENTICATION_PROVIDERS only (see there), so a preset here means body. */
+export const authenticationExpression = `={{ $self.provider === ${JSON.stringify(CUSTOM_PROVIDER)} ? ($self.customClientAuthentication ?? "header") : "body" }}`;
 
 /** Field holding the ticked scope sets of a preset that has them. */
 export function scopeSetsFieldName(preset: ProviderPreset): string {

@@ -34,8 +34,9 @@ describe('every preset resolves to what the provider expects', () => {
 			assert.equal(resolved.authUrl, fillPresetTemplate(preset.authUrl, filled));
 			assert.equal(resolved.accessTokenUrl, fillPresetTemplate(preset.tokenUrl, filled));
 			assert.equal(resolved.authQueryParameters, expectedPairs(preset));
-			// The client-auth method is the one the provider documents (credentials/presetFacts.ts).
-			assert.equal(resolved.authentication, preset.tokenAuthMethod);
+			// The client-auth method is the one the provider documents (credentials/presetFacts.ts);
+			// a Basic-header preset leaves the field out (nothing to evaluate: n8n sends the header).
+			assert.equal(resolved.authentication, preset.tokenAuthMethod === 'body' ? 'body' : undefined);
 
 			// Scopes: the defaults (with the refresh scopes), joined with the provider's separator.
 			const separator = preset.scopeSeparator;

@@ -140,6 +140,13 @@ function table(f: Record<string, unknown>): string {
 			`the ceiling for any credential holding an expression: n8n's HTTP Request with n8n's generic OAuth2 credential whose Scope is one constant expression ${fmt(f.builtin_generic_one_expression_items_per_s)}/s vs the same credential without it, same run; real n8n: ${fmt(f.real_n8n_ratio_builtin_node_one_expression_vs_generic_credential)}`,
 		],
 		[
+			'ratio_builtin_node_four_expressions_vs_generic_credential',
+			f.ratio_builtin_node_four_expressions_vs_generic_credential,
+			'-',
+			'-',
+			`the ceiling for a preset credential: the same, with the four fields a preset must derive on every read (sign-in URL, token URL, scope, allowed domains) as constant expressions ${fmt(f.builtin_generic_four_expressions_items_per_s)}/s; real n8n: ${fmt(f.real_n8n_ratio_builtin_node_four_expressions_vs_generic_credential)}`,
+		],
+		[
 			'ratio_vs_raw',
 			f.ratio_vs_raw,
 			'-',

@@ -41,6 +41,7 @@ const ALL_FLOWS = [
 	'ours',
 	'builtinGeneric',
 	'builtinGenericOneExpression',
+	'builtinGenericFourExpressions',
 	'builtin',
 	'rawNoKeepAlive',
 ] as const;
@@ -48,11 +49,37 @@ const ALL_FLOWS = [
  * raw: node:http keep-alive client; floor: the host floor; ours: OAuth2 HTTP Request;
  * builtinGeneric: n8n's HTTP Request with n8n's generic OAuth2 credential;
  * builtinGenericOneExpression: the same with one constant expression typed into its Scope (the
- * most any credential holding one expression field can reach); builtin: n8n's HTTP Request with
+ * most any credential holding one expression field can reach); builtinGenericFourExpressions: the
+ * same with the four fields every preset must derive as constant expressions (sign-in URL, token
+ * URL, scope, allowed domains: the most a preset credential can reach); builtin: n8n's HTTP Request with
  * this package's credential; rawNoKeepAlive: the raw client with a TCP connection per request, as
  * n8n-core's client connects (a reference, not a goal).
  */
 type Flow = (typeof ALL_FLOWS)[number];
+
+/** Flows that resolve a credential with expressions three times per item: fewer items. */
+const SLOW_FLOWS: Flow[] = [
+	'builtin',
+	'builtinGenericOneExpression',
+	'builtinGenericFourExpressions',
+];
+
+/**
+ * n8n's generic OAuth2 credential with the four fields a preset must derive on every read typed as
+ * constant expressions (the values they would resolve to): the sign-in and token URLs and the
+ * scope (the host pins or recomputes them, so a preset's reach n8n only as expressions) and the
+ * allowed domains (the preset's API domains when the list is left empty).
+ */
+function presetFieldsAsExpressions(urls: { authorizeUrl: string; tokenUrl: string }) {
+	const constant = (value: string) => `={{ ${JSON.stringify(value)} }}`;
+	return {
+		authUrl: constant(urls.authorizeUrl),
+		accessTokenUrl: constant(urls.tokenUrl),
+		scope: constant('contacts.read items.read'),
+		allowedHttpRequestDomains: 'domains',
+		allowedDomains: constant('127.0.0.1'),
+	};
+}
 
 /** Flows to run; BENCH_FLOWS=ours for profiling our node alone. */
 const FLOWS = (process.env.BENCH_FLOWS ?? ALL_FLOWS.join(','))
@@ -74,6 +101,10 @@ export async function throughput(): Promise<Record<string, unknown>> {
 		const genericOneExpression = await servers.connectedGenericCredential(GENERIC_TYPE, {
 			scope: '={{ "" }}',
 		});
+		const genericFourExpressions = await servers.connectedGenericCredential(
+			GENERIC_TYPE,
+			presetFieldsAsExpressions(servers.urls),
+		);
 		const floor = await servers.connectedGenericCredential(FLOOR_TYPE);
 		const url = `${servers.urls.apiUrl}/contacts/1`;
 		const builtinRun = (credentialKind: Parameters<typeof builtinHttpRequestGet>[1]) => ({
@@ -103,14 +134,18 @@ export async function throughput(): Promise<Record<string, unknown>> {
 				credentialType: GENERIC_TYPE,
 				...builtinRun({ genericType: GENERIC_TYPE }),
 			},
+			builtinGenericFourExpressions: {
+				credential: genericFourExpressions,
+				credentialType: GENERIC_TYPE,
+				...builtinRun({ genericType: GENERIC_TYPE }),
+			},
 			builtin: {
 				credential,
 				...builtinRun('ours'),
 			},
 		};
 		const runFlow = async (flow: Flow): Promise<number> => {
-			const items =
-				flow === 'builtin' || flow === 'builtinGenericOneExpression' ? BUILTIN_OURS_ITEMS : ITEMS;
+			const items = SLOW_FLOWS.includes(flow) ? BUILTIN_OURS_ITEMS : ITEMS;
 			await servers.clear();
 			gc();
 			let seconds: number;
@@ -185,6 +220,11 @@ export async function throughput(): Promise<Record<string, unknown>> {
 				'builtinGenericOneExpression',
 				'builtinGeneric',
 			),
+			/** The same with the four fields every preset must derive as expressions: a preset's ceiling. */
+			ratio_builtin_node_four_expressions_vs_generic_credential: ratioOf(
+				'builtinGenericFourExpressions',
+				'builtinGeneric',
+			),
 			ratio_vs_floor: ratio('floor'),
 			ratio_vs_builtin_generic: ratio('builtinGeneric'),
 			ratio_vs_builtin: ratio('builtin'),
@@ -195,6 +235,7 @@ export async function throughput(): Promise<Record<string, unknown>> {
 			builtin_generic_items_per_s: rate('builtinGeneric'),
 			builtin_items_per_s: rate('builtin'),
 			builtin_generic_one_expression_items_per_s: rate('builtinGenericOneExpression'),
+			builtin_generic_four_expressions_items_per_s: rate('builtinGenericFourExpressions'),
 			raw_items_per_s: rate('raw'),
 			raw_no_keepalive_items_per_s: rate('rawNoKeepAlive'),
 			floor_vs_raw: ratioOf('floor', 'raw'),

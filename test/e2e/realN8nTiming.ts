@@ -149,7 +149,7 @@ export const realN8nTiming: Scenario = {
 			'Timing ours',
 			customCredentialData(ctx, client, 'authorizationCode'),
 		);
-		const connectedGeneric = async (label: string, scope: string) => {
+		const connectedGeneric = async (label: string, fields: Record<string, string>) => {
 			const credential = await ctx.rest.createCredential(
 				`Timing ${label} ${Date.now().toString(36)}`,
 				GENERIC_OAUTH2_TYPE,
@@ -159,21 +159,31 @@ export const realN8nTiming: Scenario = {
 					accessTokenUrl: ctx.auth.tokenUrl,
 					clientId: client.clientId,
 					clientSecret: client.clientSecret ?? '',
-					scope,
 					authentication: 'header',
+					...fields,
 				},
 			);
 			const connected = await connectOverHttp(ctx.rest, credential.id);
 			assert.match(connected.callbackHtml, /successful/i, `the ${label} credential connected`);
 			return credential;
 		};
-		const generic = await connectedGeneric('generic', 'contacts.read items.read');
+		const scope = 'contacts.read items.read';
+		const constant = (value: string) => `={{ ${JSON.stringify(value)} }}`;
+		const generic = await connectedGeneric('generic', { scope });
 		// The same credential with its Scope typed as one constant expression: the ceiling for any
 		// credential that holds an expression field.
-		const genericOneExpression = await connectedGeneric(
-			'generic one expression',
-			'={{ "contacts.read items.read" }}',
-		);
+		const genericOneExpression = await connectedGeneric('generic one expression', {
+			scope: constant(scope),
+		});
+		// And with the four fields every preset must derive on every read as constant expressions
+		// (sign-in URL, token URL, scope, allowed domains): the ceiling for a preset credential.
+		const genericFourExpressions = await connectedGeneric('generic four expressions', {
+			authUrl: constant(ctx.auth.authorizeUrl),
+			accessTokenUrl: constant(ctx.auth.tokenUrl),
+			scope: constant(scope),
+			allowedHttpRequestDomains: 'domains',
+			allowedDomains: constant(new URL(ctx.api.url).hostname),
+		});
 		const url = `${ctx.api.url}/contacts/1`;
 		const version = await builtinVersion(ctx);
 		const flows = {
@@ -205,6 +215,22 @@ export const realN8nTiming: Scenario = {
 				},
 				BUILTIN_OURS_ITEMS,
 			),
+			builtinGenericFourExpressions: await timedWorkflow(
+				ctx,
+				'builtin generic four expressions',
+				{
+					type: BUILTIN_HTTP_REQUEST_TYPE,
+					typeVersion: version,
+					parameters: builtinHttpRequestGet(url, { genericType: GENERIC_OAUTH2_TYPE }),
+					credentials: {
+						[GENERIC_OAUTH2_TYPE]: {
+							id: genericFourExpressions.id,
+							name: genericFourExpressions.name,
+						},
+					},
+				},
+				BUILTIN_OURS_ITEMS,
+			),
 			builtinOurs: await timedWorkflow(
 				ctx,
 				'builtin ours',
@@ -218,11 +244,12 @@ export const realN8nTiming: Scenario = {
 			),
 		};
 		const itemsOf = (flow: keyof typeof flows) =>
-			flow === 'builtinOurs' || flow === 'builtinGenericOneExpression' ? BUILTIN_OURS_ITEMS : ITEMS;
+			flow.startsWith('builtin') && flow !== 'builtinGeneric' ? BUILTIN_OURS_ITEMS : ITEMS;
 		const runs: Record<keyof typeof flows, TimedRun[]> = {
 			ours: [],
 			builtinGeneric: [],
 			builtinGenericOneExpression: [],
+			builtinGenericFourExpressions: [],
 			builtinOurs: [],
 		};
 		try {
@@ -230,6 +257,7 @@ export const realN8nTiming: Scenario = {
 				'ours',
 				'builtinGeneric',
 				'builtinGenericOneExpression',
+				'builtinGenericFourExpressions',
 				'builtinOurs',
 			];
 			// A warm-up of each, then alternating rounds.
@@ -271,6 +299,14 @@ export const realN8nTiming: Scenario = {
 			),
 			real_n8n_builtin_generic_one_expression_items_per_s: round(
 				rate('builtinGenericOneExpression'),
+				1,
+			),
+			/** With the four fields a preset must derive as expressions: a preset credential's ceiling. */
+			real_n8n_ratio_builtin_node_four_expressions_vs_generic_credential: round(
+				rate('builtinGenericFourExpressions') / rate('builtinGeneric'),
+			),
+			real_n8n_builtin_generic_four_expressions_items_per_s: round(
+				rate('builtinGenericFourExpressions'),
 				1,
 			),
 			real_n8n_builtin_ours_items: BUILTIN_OURS_ITEMS,
