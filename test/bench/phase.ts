@@ -3,6 +3,7 @@ import { log } from './stats';
 
 const phases: Record<string, () => Promise<Record<string, unknown>>> = {
 	throughput: async () => await (await import('./throughput')).throughput(),
+	credentialRead: async () => await (await import('./credentialRead')).credentialRead(),
 	expiry: async () => await (await import('./expiry')).expiry(),
 	pagination: async () => await (await import('./pagination')).pagination(),
 	realN8n: async () => await (await import('./realN8n')).realN8n(),

@@ -7,7 +7,9 @@
  * 2,000 items in a real n8n server (test/e2e/realN8nTiming.ts); `queue` runs the queue suite
  * (test/queue/run.ts) for its queue-mode figures.
  * When our node misses a throughput goal it is profiled (--cpu-prof) and the hot spots go to stderr.
- * Env: BENCH_PHASES=throughput,throughputLegacy,expiry,pagination,realN8n,queue  BENCH_PROFILE=0|1
+ * `credentialRead` prints what one read of a credential costs (test/bench/credentialRead.ts).
+ * Env: BENCH_PHASES=throughput,throughputLegacy,credentialRead,expiry,pagination,realN8n,queue
+ * BENCH_PROFILE=0|1
  * BENCH_ROUNDS, BENCH_ITEMS, BENCH_CONCURRENCY, BENCH_SERVERS=inline (servers on the main thread).
  */
 import { spawn } from 'node:child_process';
@@ -20,6 +22,7 @@ import { log } from './stats';
 
 const PHASE_TIMEOUT_MS: Record<string, number> = {
 	throughput: 8 * 60_000,
+	credentialRead: 3 * 60_000,
 	throughputLegacy: 8 * 60_000,
 	expiry: 3 * 60_000,
 	pagination: 3 * 60_000,
@@ -36,6 +39,7 @@ const PHASE_RUNS: Record<string, { phase: string; env?: NodeJS.ProcessEnv; prefi
 		env: { HARNESS_EXPRESSION_ENGINE: 'legacy' },
 		prefix: 'legacy_',
 	},
+	credentialRead: { phase: 'credentialRead', env: { HARNESS_EXPRESSION_ENGINE: 'vm' } },
 	expiry: { phase: 'expiry', env: { HARNESS_EXPRESSION_ENGINE: 'vm' } },
 	pagination: { phase: 'pagination', env: { HARNESS_EXPRESSION_ENGINE: 'vm' } },
 	realN8n: { phase: 'realN8n' },
@@ -202,7 +206,8 @@ function table(f: Record<string, unknown>): string {
 async function main(): Promise<void> {
 	const started = Date.now();
 	const phases = (
-		process.env.BENCH_PHASES ?? 'throughput,throughputLegacy,expiry,pagination,realN8n,queue'
+		process.env.BENCH_PHASES ??
+		'throughput,throughputLegacy,credentialRead,expiry,pagination,realN8n,queue'
 	).split(',');
 	const figures: Record<string, unknown> = {};
 	const errors: string[] = [];
