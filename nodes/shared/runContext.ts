@@ -3,7 +3,7 @@
  *
  * n8n-core deep-copies on every read: getNode() copies the node with all its parameters, and
  * getNodeParameter resolves and copies a parameter. The HTTP nodes read about ten parameters per
- * item and the node in several steps of each request, a tenth of their time per item. Here the
+ * item and the node in several steps of each request: a twentieth of their time per item. Here the
  * node is read once, and a parameter whose stored value holds no `={{ }}` expression anywhere (the
  * same for every item) is read for the first item; later items get a copy of it (callers may
  * change what they get). Expressions are still resolved per item.

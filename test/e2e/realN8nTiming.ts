@@ -136,7 +136,7 @@ export async function builtinVersion(ctx: E2eContext): Promise<number> {
 }
 
 export const realN8nTiming: Scenario = {
-	name: `real n8n timing: ${ITEMS} items, OAuth2 HTTP Request vs HTTP Request with n8n's generic OAuth2 credential (also holding one expression), and HTTP Request with this credential`,
+	name: `real n8n timing: ${ITEMS} items, OAuth2 HTTP Request vs HTTP Request with n8n's generic OAuth2 credential (as is, with one and with four constant expressions), and HTTP Request with this credential`,
 	skip: (ctx) =>
 		ctx.nodeTypes.has(NODE_TYPES.httpRequest)
 			? undefined
