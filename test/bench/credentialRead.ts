@@ -10,36 +10,20 @@
  * body preset (Google) and Custom; and this credential with its expression fields made constants
  * (the cost of its fields alone), without its notices, or with a single expression field left.
  */
-import {
-	Workflow,
-	type INode,
-	type INodeParameters,
-	type INodeProperties,
-	type INodeTypes,
-} from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
-import { applyDefaults, credentialProperties } from '../harness/resolveCredential';
+import {
+	applyDefaults,
+	credentialProperties,
+	credentialWorkflow,
+	resolveIn,
+} from '../harness/resolveCredential';
 import { ensureExpressionEngine } from '../harness/expressionEngine';
 import { loadBuiltinHttpRequest } from './builtin';
 import { loadGenericOAuth2Properties } from './generic';
 import { median, round } from './stats';
 
 const READS = Number(process.env.BENCH_CREDENTIAL_READS ?? 1500);
-
-const node: INode = {
-	id: 'bench',
-	name: 'Bench',
-	typeVersion: 1,
-	type: 'bench',
-	position: [0, 0],
-	parameters: {},
-};
-
-const nodeTypes = {
-	getByName: () => ({ description: { properties: [] } }),
-	getByNameAndVersion: () => ({ description: { properties: [] } }),
-	getKnownTypes: () => ({}),
-} as unknown as INodeTypes;
 
 const tokenData = {
 	access_token: 'bench-access',
@@ -62,20 +46,10 @@ function withExpressionsOnly(keep: string[]): INodeProperties[] {
 
 export async function credentialRead(): Promise<Record<string, unknown>> {
 	await ensureExpressionEngine();
-	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
+	const workflow = credentialWorkflow();
 	await workflow.expression.acquireIsolate();
-	const read = (properties: INodeProperties[], stored: Record<string, unknown>) => {
-		const data = applyDefaults(stored, properties);
-		return workflow.expression.getComplexParameterValue(
-			node,
-			data as INodeParameters,
-			'internal',
-			{},
-			undefined,
-			undefined,
-			data,
-		);
-	};
+	const read = (properties: INodeProperties[], stored: Record<string, unknown>) =>
+		resolveIn(workflow, applyDefaults(stored, properties));
 	/** Median microseconds per read over three batches, after a warm-up. */
 	const measure = (properties: INodeProperties[], stored: Record<string, unknown>) => {
 		for (let index = 0; index < 100; index++) read(properties, stored);

@@ -151,6 +151,13 @@ function table(f: Record<string, unknown>): string {
 			`the ceiling for a preset credential: the same, with the four fields a preset must derive on every read (sign-in URL, token URL, scope, allowed domains) as constant expressions ${fmt(f.builtin_generic_four_expressions_items_per_s)}/s; real n8n: ${fmt(f.real_n8n_ratio_builtin_node_four_expressions_vs_generic_credential)}`,
 		],
 		[
+			'credential_read_us_ours_google',
+			f.credential_read_us_ours_google,
+			'-',
+			'-',
+			`one read of this credential (Google preset), microseconds under vm; n8n's generic OAuth2 credential ${fmt(f.credential_read_us_generic)}, with four constant expressions ${fmt(f.credential_read_us_generic_four_expressions)}; per field: the credentialRead phase's line`,
+		],
+		[
 			'ratio_vs_raw',
 			f.ratio_vs_raw,
 			'-',

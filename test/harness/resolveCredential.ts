@@ -75,29 +75,41 @@ export function applyDefaults(
 	return withDefaults;
 }
 
-/** What the host hands to n8n-core and to the OAuth2 authorize/callback flow. */
-export async function resolveCredential(
-	stored: Record<string, unknown>,
-): Promise<ICredentialDataDecryptedObject> {
-	await ensureExpressionEngine();
-	const data = applyDefaults(stored);
-	const workflow = new Workflow({
+/** A workflow to resolve credentials in, as n8n's CredentialsHelper makes one: a mock node. */
+export function credentialWorkflow(): Workflow {
+	return new Workflow({
 		nodes: [mockNode],
 		connections: {},
 		active: false,
 		nodeTypes: mockNodeTypes,
 	});
+}
+
+/** The expressions of `data` (defaults applied) resolved in `workflow`, whose isolate is held. */
+export function resolveIn(
+	workflow: Workflow,
+	data: ICredentialDataDecryptedObject,
+): ICredentialDataDecryptedObject {
+	return workflow.expression.getComplexParameterValue(
+		mockNode,
+		data as INodeParameters,
+		'internal',
+		{},
+		undefined,
+		undefined,
+		data,
+	) as ICredentialDataDecryptedObject;
+}
+
+/** What the host hands to n8n-core and to the OAuth2 authorize/callback flow. */
+export async function resolveCredential(
+	stored: Record<string, unknown>,
+): Promise<ICredentialDataDecryptedObject> {
+	await ensureExpressionEngine();
+	const workflow = credentialWorkflow();
 	await workflow.expression.acquireIsolate();
 	try {
-		return workflow.expression.getComplexParameterValue(
-			mockNode,
-			data as INodeParameters,
-			'internal',
-			{},
-			undefined,
-			undefined,
-			data,
-		) as ICredentialDataDecryptedObject;
+		return resolveIn(workflow, applyDefaults(stored));
 	} finally {
 		await workflow.expression.releaseIsolate();
 	}
