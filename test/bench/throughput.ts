@@ -51,9 +51,9 @@ const ALL_FLOWS = [
  * builtinGenericOneExpression: the same with one constant expression typed into its Scope (the
  * most any credential holding one expression field can reach); builtinGenericFourExpressions: the
  * same with the four fields every preset must derive as constant expressions (sign-in URL, token
- * URL, scope, allowed domains: the most a preset credential can reach); builtin: n8n's HTTP Request with
- * this package's credential; rawNoKeepAlive: the raw client with a TCP connection per request, as
- * n8n-core's client connects (a reference, not a goal).
+ * URL, scope, allowed domains: the most a preset credential can reach); builtin: n8n's HTTP
+ * Request with this package's credential; rawNoKeepAlive: the raw client with a TCP connection per
+ * request, as n8n-core's client connects (a reference, not a goal).
  */
 type Flow = (typeof ALL_FLOWS)[number];
 
@@ -67,8 +67,8 @@ const SLOW_FLOWS: Flow[] = [
 /**
  * n8n's generic OAuth2 credential with the four fields a preset must derive on every read typed as
  * constant expressions (the values they would resolve to): the sign-in and token URLs and the
- * scope (the host pins or recomputes them, so a preset's reach n8n only as expressions) and the
- * allowed domains (the preset's API domains when the list is left empty).
+ * scope (the host pins them or the preset computes them, so a preset's values reach n8n only as
+ * expressions) and the allowed domains (the preset's API domains when the list is left empty).
  */
 function presetFieldsAsExpressions(urls: { authorizeUrl: string; tokenUrl: string }) {
 	const constant = (value: string) => `={{ ${JSON.stringify(value)} }}`;
