@@ -100,11 +100,32 @@ describe('authorization', () => {
 		const connected = await harness.connectedCredential({ name: 'A connection with a long name' });
 		const [summary, full] = (await harness.connectionStatus(connected)).split('\n');
 		assert.ok(summary.length <= 48, `the box shows about 48 characters: '${summary}'`);
-		assert.match(summary, /^Authorized, token valid until (\d{4}-\d\d-\d\d )?\d\d:\d\d UTC$/);
+		assert.match(summary, /^Authorized, token valid until \d\d:\d\d UTC$/);
 		assert.match(
 			full,
 			/'A connection with a long name' is authorized, token valid until \S+; may call 127\.0\.0\.1/,
 		);
+	});
+
+	test('a token valid for days, or expired days ago, shows its date: the longest line still fits the box', async () => {
+		const day = 86_400_000;
+		const cases: Array<[string, number, RegExp]> = [
+			['authorizationCode', 2 * day, /^Authorized, token valid until \d{4}-\d\d-\d\d$/],
+			['clientCredentials', 2 * day, /^Client credentials, token valid until \d{4}-\d\d-\d\d$/],
+			['clientCredentials', -2 * day, /^Client credentials, token expired \d{4}-\d\d-\d\d$/],
+			// Within a day either way, the time: the next (or the last) 12:42, whichever day it falls on.
+			['clientCredentials', day - 60_000, /^Client credentials, token valid until \d\d:\d\d UTC$/],
+		];
+		for (const [grantType, expiresInMs, expected] of cases) {
+			const connection = await harness.connectedCredential({
+				expiresInMs,
+				extra: { grantType },
+			});
+			const [summary, full] = (await harness.connectionStatus(connection)).split('\n');
+			assert.match(summary, expected, `${grantType}, ${expiresInMs} ms`);
+			assert.ok(summary.length <= 48, `the box shows about 48 characters: '${summary}'`);
+			assert.match(full, /token (valid until|expired) \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ/);
+		}
 	});
 
 	test('the panel reports a preset field that is not what it should be, before anything is sent', async () => {

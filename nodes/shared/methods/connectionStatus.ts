@@ -24,11 +24,16 @@ function isoTime(epochMs: number): string {
 	return new Date(epochMs).toISOString().replace(/\.\d+Z$/, 'Z');
 }
 
-/** `12:42 UTC` today, `2026-12-04 12:42 UTC` on another day: short enough for the select box. */
+const DAY_MS = 86_400_000;
+
+/**
+ * `12:42 UTC` within a day of now (the next or the last 12:42), the date `2026-12-04` further
+ * away: the longest line, "Client credentials, token valid until 2026-12-04", is the 48
+ * characters the select box shows. The description under it has the exact time.
+ */
 function shortTime(epochMs: number): string {
 	const [day, time] = new Date(epochMs).toISOString().split('T');
-	const today = new Date().toISOString().split('T')[0];
-	return `${day === today ? '' : `${day} `}${time.slice(0, 5)} UTC`;
+	return Math.abs(epochMs - Date.now()) < DAY_MS ? `${time.slice(0, 5)} UTC` : day;
 }
 
 function describeToken(connection: Connection, facts: TokenFacts): string[] {
