@@ -143,13 +143,18 @@ async function fire(
 	unanswered: number;
 	firstFailure?: string;
 	seconds: number;
+	/** The waves the main answered in full: a rate over them leaves out the host's lost answers. */
+	answered: { ok: number; seconds: number; wavesLeftOut: number };
 }> {
 	const started = Date.now();
 	let ok = 0;
 	let failed = 0;
 	let unanswered = 0;
 	let firstFailure: string | undefined;
+	const answered = { ok: 0, seconds: 0, wavesLeftOut: 0 };
 	for (let sent = 0; sent < total; sent += concurrency) {
+		const waveStarted = Date.now();
+		const before = { ok, unanswered };
 		const wave = Array.from({ length: Math.min(concurrency, total - sent) }, async () => {
 			flow.calls++;
 			const answer = await callWebhook(flow.url, WEBHOOK_ANSWER_TIMEOUT_MS).catch(
@@ -180,9 +185,20 @@ async function fire(
 			}
 		});
 		await Promise.all(wave);
+		if (unanswered === before.unanswered) {
+			answered.ok += ok - before.ok;
+			answered.seconds += (Date.now() - waveStarted) / 1000;
+		} else answered.wavesLeftOut++;
 		if (pauseMs) await sleep(pauseMs);
 	}
-	return { ok, failed, unanswered, firstFailure, seconds: (Date.now() - started) / 1000 };
+	return {
+		ok,
+		failed,
+		unanswered,
+		firstFailure,
+		seconds: (Date.now() - started) / 1000,
+		answered,
+	};
 }
 
 /**
@@ -410,9 +426,16 @@ async function main(): Promise<void> {
 			const two = await fire(flow, THROUGHPUT_EXECUTIONS, contactSeven);
 			await stack.workers[1].stop();
 			const one = await fire(flow, THROUGHPUT_EXECUTIONS, contactSeven);
+			// A wave with a call the main never answered waits WEBHOOK_ANSWER_TIMEOUT_MS: counted apart,
+			// it would turn one host hiccup into a quarter of the rate (seen: 4/s instead of 19).
+			const rate = (run: typeof two) =>
+				run.answered.seconds > 0
+					? Math.round((run.answered.ok / run.answered.seconds) * 10) / 10
+					: null;
 			Object.assign(figures, {
-				executions_per_second_two_workers: Math.round((two.ok / two.seconds) * 10) / 10,
-				executions_per_second_one_worker: Math.round((one.ok / one.seconds) * 10) / 10,
+				executions_per_second_two_workers: rate(two),
+				executions_per_second_one_worker: rate(one),
+				executions_per_second_waves_left_out: two.answered.wavesLeftOut + one.answered.wavesLeftOut,
 			});
 			assert.equal(two.failed + one.failed, 0, two.firstFailure ?? one.firstFailure);
 			await assertEveryExecutionSucceeded(stack.rest, flow);
